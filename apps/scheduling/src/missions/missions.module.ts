@@ -1,0 +1,7 @@
+import { IdempotencyInterceptor } from '#common';
+import { Module } from '@nestjs/common';
+import { MissionsController } from './missions.controller.js';
+import { MissionsService } from './missions.service.js';
+
+@Module({ controllers: [MissionsController], providers: [MissionsService, IdempotencyInterceptor] })
+export class MissionsModule {}

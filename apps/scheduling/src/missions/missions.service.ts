@@ -1,0 +1,66 @@
+import { assertOrganiserOf, Problem, type Caller } from '#common';
+import { OutboxService } from '#messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { MissionEntity } from './mission.entity.js';
+import type { CreateMission } from './mission.schema.js';
+
+export interface MissionView {
+  id: string;
+  code: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  timezone: string;
+  cities: MissionEntity['cities'];
+  themes: string[];
+  createdAt: string;
+}
+
+@Injectable()
+export class MissionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(caller: Caller, input: CreateMission): Promise<MissionView> {
+    // A new mission has no id yet, so only an organiser of every mission may create one.
+    if (caller.kind !== 'organiser') throw Problem.unauthorized();
+    const id = randomUUID();
+    assertOrganiserOf({ ...caller, missions: caller.missions.includes('*') ? ['*'] : [] }, id);
+    return this.dataSource.transaction(async (manager) => {
+      const clash = await manager.exists(MissionEntity, { where: { code: input.code } });
+      if (clash) throw Problem.conflict('mission-code-taken', 'Mission code already in use', `A mission with code ${input.code} exists.`);
+      const mission = await manager.save(manager.create(MissionEntity, { id, ...input, createdBy: caller.subject }));
+      await this.outbox.add(manager, 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });
+      return toView(mission);
+    });
+  }
+
+  async get(id: string): Promise<MissionView> {
+    const mission = await this.dataSource.getRepository(MissionEntity).findOneBy({ id });
+    if (!mission) throw Problem.notFound('Mission', id);
+    return toView(mission);
+  }
+}
+
+function toSnapshot(mission: MissionEntity) {
+  return {
+    missionId: mission.id,
+    code: mission.code,
+    title: mission.title,
+    startsOn: mission.startsOn,
+    endsOn: mission.endsOn,
+    timezone: mission.timezone,
+    cities: mission.cities,
+    themes: mission.themes,
+  };
+}
+
+function toView(mission: MissionEntity): MissionView {
+  const { missionId, ...rest } = toSnapshot(mission);
+  return { id: missionId, ...rest, createdAt: mission.createdAt.toISOString() };
+}

@@ -1,0 +1,26 @@
+import { ServiceCoreModule, type ServiceConfig } from '#common';
+import { BrokerConnection, MessagingModule } from '#messaging';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { schedulingMigrations } from './migrations/index.js';
+import { MissionEntity } from './missions/mission.entity.js';
+import { MissionsModule } from './missions/missions.module.js';
+
+@Module({})
+export class SchedulingModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: SchedulingModule,
+      imports: [
+        ServiceCoreModule.forRoot(config, { entities: [MissionEntity], migrations: schedulingMigrations, readinessProbes: [BrokerConnection] }),
+        MessagingModule.forService({
+          service: config.service,
+          producer: 'scheduling',
+          rabbitmqUrl: config.rabbitmqUrl,
+          exchange: config.exchange,
+          schema: config.schema,
+        }),
+        MissionsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable, Optional, SetMetadata, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { SERVICE_CONFIG } from '../config/config.module.js';
+import type { ServiceConfig } from '../config/service-config.js';
+import { Problem } from '../problems/problem.js';
+import type { Caller } from './caller.js';
+import { organiserTokenVerifier } from './organiser-token.js';
+import { PARTICIPANT_TOKEN_RESOLVER, hashParticipantToken, looksLikeParticipantToken, type ParticipantTokenResolver } from './participant-token.js';
+
+type CallerKind = Exclude<Caller['kind'], 'anonymous'>;
+const ACCESS = 'mission-hub:access';
+
+/** Who may call a route; a route without it is public. Mission-level checks stay in the use case. */
+export const Access = (...kinds: CallerKind[]) => SetMetadata(ACCESS, kinds);
+
+/** The caller the guard established. */
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  return context.switchToHttp().getRequest<Request & { caller?: Caller }>().caller ?? { kind: 'anonymous' };
+});
+
+/** The one auth guard: organiser JWTs and participants' opaque tokens, as a header or `?access_token=`. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly verifyOrganiser: ReturnType<typeof organiserTokenVerifier>;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    @Optional() @Inject(PARTICIPANT_TOKEN_RESOLVER) private readonly participants?: ParticipantTokenResolver,
+  ) {
+    this.verifyOrganiser = organiserTokenVerifier(config.jwtSecret);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<Request & { caller?: Caller }>();
+    const allowed = this.reflector.getAllAndOverride<CallerKind[] | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    const token = bearerToken(request);
+    request.caller = token ? await this.identify(token) : { kind: 'anonymous' };
+    if (!allowed) return true;
+    if (request.caller.kind === 'anonymous') throw Problem.unauthorized(token ? 'The bearer token is not valid.' : undefined);
+    if (!allowed.includes(request.caller.kind)) throw Problem.forbidden();
+    return true;
+  }
+
+  private async identify(token: string): Promise<Caller> {
+    if (looksLikeParticipantToken(token)) {
+      const holder = await this.participants?.resolve(hashParticipantToken(token));
+      return holder ? { kind: 'participant', ...holder } : { kind: 'anonymous' };
+    }
+    const claims = this.verifyOrganiser(token);
+    return claims ? { kind: 'organiser', subject: claims.sub, missions: claims.missions } : { kind: 'anonymous' };
+  }
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  // EventSource cannot send headers, so the stream accepts the token as a query parameter.
+  const query = request.query?.access_token;
+  return typeof query === 'string' && query ? query : undefined;
+}

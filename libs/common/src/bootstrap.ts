@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { ServiceConfig } from './config/service-config.js';
+import { jsonBodiesOnly } from './http/json-only.middleware.js';
+
+export interface ServiceApplicationOptions {
+  title: string;
+  description: string;
+  /** The event consumer of the service, if it consumes events. */
+  transport?: CustomTransportStrategy;
+  /** Largest JSON body accepted. */
+  bodyLimit?: string;
+}
+
+/**
+ * Builds a service the same way for `main.ts` and for the tests: `/api` prefix, OpenAPI at
+ * `/api/docs`, problem responses, JSON bodies only, the event consumer, graceful shutdown.
+ */
+export async function createServiceApplication(module: DynamicModule, config: ServiceConfig, options: ServiceApplicationOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.use(jsonBodiesOnly);
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }] });
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (options.transport) {
+    app.connectMicroservice({ strategy: options.transport }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  return app;
+}
+
+/** `main.ts` of every service: build, listen on the configured port, say where. */
+export async function runService(module: DynamicModule, config: ServiceConfig, options: ServiceApplicationOptions): Promise<INestApplication> {
+  const app = await createServiceApplication(module, config, options);
+  await app.listen(config.port, '0.0.0.0');
+  const logger = app.get(Logger);
+  if (config.usesDevelopmentSecret) logger.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
+  logger.log(`${config.service} listening on http://127.0.0.1:${config.port}/api (OpenAPI: /api/docs)`);
+  return app;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+export const services = {
+  dashboard: { schema: 'dashboard', port: 3000 },
+  registration: { schema: 'registration', port: 3001 },
+  scheduling: { schema: 'scheduling', port: 3002 },
+  'mou-registry': { schema: 'mou_registry', port: 3003 },
+  notifications: { schema: 'notifications', port: 3004 },
+} as const;
+
+export type ServiceName = keyof typeof services;
+
+export const DEVELOPMENT_JWT_SECRET = 'mission-hub-development-secret-change-me';
+
+const environment = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/mission_hub'),
+  DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .optional(),
+  RABBITMQ_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
+  EVENTS_EXCHANGE: z.string().min(1).default('mission-hub.events'),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('mission-hub <no-reply@mission-hub.local>'),
+  JWT_SECRET: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The whole configuration of one service, validated once at start-up. */
+export interface ServiceConfig {
+  service: ServiceName;
+  nodeEnv: 'development' | 'production' | 'test';
+  databaseUrl: string;
+  schema: string;
+  rabbitmqUrl: string;
+  exchange: string;
+  port: number;
+  smtpUrl: string;
+  mailFrom: string;
+  jwtSecret: string;
+  /** True when JWT_SECRET was not set and the development secret is in use. */
+  usesDevelopmentSecret: boolean;
+  logLevel: string;
+}
+
+export class ConfigurationError extends Error {}
+
+export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(`invalid configuration of ${service}:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    throw new ConfigurationError('JWT_SECRET is required when NODE_ENV=production');
+  }
+  return {
+    service,
+    nodeEnv: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    schema: e.DB_SCHEMA ?? services[service].schema,
+    rabbitmqUrl: e.RABBITMQ_URL,
+    exchange: e.EVENTS_EXCHANGE,
+    port: e.PORT ?? services[service].port,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    usesDevelopmentSecret: !e.JWT_SECRET,
+    logLevel: e.LOG_LEVEL,
+  };
+}

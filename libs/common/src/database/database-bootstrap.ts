@@ -1,0 +1,60 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Makes the database and the service's schema exist before TypeORM connects: every connection of
+ * the service sets `search_path` to the schema, so the same unqualified migrations run unchanged
+ * into `registration` in production and into `registration_t3f9` in a test.
+ */
+export async function ensureDatabaseAndSchema(databaseUrl: string, schema: string): Promise<void> {
+  await ensureDatabase(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+  } catch (error) {
+    // Two services starting at once may race on CREATE SCHEMA; the loser sees a duplicate.
+    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P06') throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505') throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * TypeORM takes no lock while migrating, so two instances starting together would both apply the
+ * same migration. A session-level advisory lock keyed by the schema makes them take turns.
+ */
+export async function runMigrationsLocked(dataSource: DataSource, schema: string): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`mission-hub:migrations:${schema}`]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`mission-hub:migrations:${schema}`]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

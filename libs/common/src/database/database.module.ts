@@ -1,0 +1,48 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { SERVICE_CONFIG } from '../config/config.module.js';
+import type { ServiceConfig } from '../config/service-config.js';
+import { ensureDatabaseAndSchema, runMigrationsLocked } from './database-bootstrap.js';
+
+export interface DatabaseOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/** The service's own schema: created if missing, migrated under a lock, never synchronised. */
+@Module({})
+export class DatabaseModule {
+  static forService(options: DatabaseOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: ServiceConfig) => ({
+            type: 'postgres' as const,
+            url: config.databaseUrl,
+            schema: config.schema,
+            entities: options.entities,
+            migrations: options.migrations,
+            migrationsTableName: 'migrations',
+            synchronize: false,
+            applicationName: `mission-hub-${config.service}`,
+            extra: { options: `-c search_path=${config.schema}`, max: options.poolSize ?? 20 },
+          }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            const config = dataSourceOptions as { schema: string; url: string };
+            await ensureDatabaseAndSchema(config.url, config.schema);
+            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            await runMigrationsLocked(dataSource, config.schema);
+            return dataSource;
+          },
+        }),
+      ],
+      exports: [TypeOrmModule],
+    };
+  }
+}

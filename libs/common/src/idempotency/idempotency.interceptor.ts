@@ -1,0 +1,72 @@
+import { HttpStatus, Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, of, type Observable } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { Problem } from '../problems/problem.js';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * `Idempotency-Key` on create calls: the first request with a key runs and its response is kept;
+ * a repeat with the same key and body gets that response again, with another body a 422, and while
+ * the first is still running a 409.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const key = request.header('idempotency-key');
+    if (key === undefined) return next.handle();
+    if (!KEY_PATTERN.test(key)) throw Problem.validation([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    return from(this.run(key, request, context.switchToHttp().getResponse<Response>(), status, next));
+  }
+
+  private async run(key: string, request: Request, response: Response, status: number, next: CallHandler): Promise<unknown> {
+    const scope = `${request.method} ${request.originalUrl.split('?')[0]}`;
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex');
+    const claimed = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (key, scope, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
+      [key, scope, fingerprint],
+    );
+    if (claimed.length === 0) return this.replay(key, scope, fingerprint, response);
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await this.dataSource.query(`UPDATE idempotency_keys SET status = $3, body = $4 WHERE key = $1 AND scope = $2`, [
+        key,
+        scope,
+        status,
+        JSON.stringify(body ?? null),
+      ]);
+      return body;
+    } catch (error) {
+      // A failed request stored nothing, so the same key may be tried again.
+      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE key = $1 AND scope = $2`, [key, scope]);
+      throw error;
+    }
+  }
+
+  private async replay(key: string, scope: string, fingerprint: string, response: Response): Promise<unknown> {
+    const [stored] = await this.dataSource.query(`SELECT fingerprint, status, body FROM idempotency_keys WHERE key = $1 AND scope = $2`, [key, scope]);
+    if (!stored) throw Problem.conflict('idempotency-key-in-progress', 'A request with this Idempotency-Key was just abandoned; try again');
+    if (stored.fingerprint !== fingerprint) {
+      throw Problem.unprocessable('idempotency-key-reused', 'Idempotency-Key reused with another body', 'Use a new key for a different request.');
+    }
+    if (stored.status === null) throw Problem.conflict('idempotency-key-in-progress', 'A request with this Idempotency-Key is still in progress');
+    response.status(stored.status).setHeader('Idempotent-Replayed', 'true');
+    return lastValueFrom(of(stored.body));
+  }
+}
+
+export const Idempotent = () => UseInterceptors(IdempotencyInterceptor);

@@ -1,0 +1,60 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, Problem, problemTypeUri, type ProblemDetails } from './problem.js';
+
+/** Body-parser errors carry a `type`; map the ones a client causes to what they mean. */
+const bodyParserProblems: Record<string, { status: number; kind: string; title: string }> = {
+  'entity.parse.failed': { status: 400, kind: 'malformed-body', title: 'The body is not valid JSON' },
+  'entity.too.large': { status: 413, kind: 'body-too-large', title: 'The body is too large' },
+  'encoding.unsupported': { status: 415, kind: 'unsupported-encoding', title: 'Unsupported content encoding' },
+  'charset.unsupported': { status: 415, kind: 'unsupported-charset', title: 'Unsupported charset' },
+};
+
+/** The one place an HTTP error becomes an RFC 9457 problem response. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception, request.originalUrl);
+    if (problem.status >= 500) this.logger.error({ err: exception, url: request.originalUrl }, 'request failed');
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, instance: string): ProblemDetails {
+    if (exception instanceof Problem) return exception.toProblemDetails(instance);
+    const parserError = exception as { type?: string; status?: number; message?: string };
+    const mapped = parserError?.type ? bodyParserProblems[parserError.type] : undefined;
+    if (mapped) return { type: problemTypeUri(mapped.kind), title: mapped.title, status: mapped.status, detail: parserError.message, instance };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      // Nest wraps body-parser failures in its own exceptions; recover their original kind.
+      const cause = (exception as { cause?: { type?: string } }).cause;
+      const causeMapped = cause?.type ? bodyParserProblems[cause.type] : undefined;
+      if (causeMapped) return { type: problemTypeUri(causeMapped.kind), title: causeMapped.title, status: causeMapped.status, instance };
+      const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      return {
+        type: problemTypeUri(kindOfStatus(status)),
+        title: (HttpStatus[status] ?? 'Error')
+          .toString()
+          .replaceAll('_', ' ')
+          .toLowerCase()
+          .replace(/^./, (c) => c.toUpperCase()),
+        status,
+        detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
+        instance,
+      };
+    }
+    return { type: problemTypeUri('internal'), title: 'Internal server error', status: 500, instance };
+  }
+}
+
+function kindOfStatus(status: number): string {
+  return (HttpStatus[status] ?? 'error').toString().toLowerCase().replaceAll('_', '-');
+}

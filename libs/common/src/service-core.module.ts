@@ -1,0 +1,36 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard.js';
+import { ServiceConfigModule } from './config/config.module.js';
+import type { ServiceConfig } from './config/service-config.js';
+import { DatabaseModule, type DatabaseOptions } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import type { ReadinessProbe } from './health/health.controller.js';
+import { loggingModule } from './logging/logging.module.js';
+import { ProblemDetailsFilter } from './problems/problem-details.filter.js';
+import { createValidationPipe } from './problems/validation.js';
+
+export interface ServiceCoreOptions extends DatabaseOptions {
+  readinessProbes?: Type<ReadinessProbe>[];
+}
+
+/** What every service has the same way: config, logs, its schema, health, problems, validation, auth. */
+@Module({})
+export class ServiceCoreModule {
+  static forRoot(config: ServiceConfig, options: ServiceCoreOptions): DynamicModule {
+    return {
+      module: ServiceCoreModule,
+      imports: [
+        ServiceConfigModule.forRoot(config),
+        loggingModule(config),
+        DatabaseModule.forService(options),
+        HealthModule.forRoot(options.readinessProbes ?? []),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useValue: createValidationPipe() },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+}

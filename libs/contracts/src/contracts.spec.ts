@@ -1,0 +1,77 @@
+import { Parser } from '@asyncapi/parser';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { buildAsyncApiDocument } from './asyncapi.js';
+import { eventTypes } from './catalogue.js';
+import { EventContractError, createEvent, parseEvent } from './events.js';
+
+const missionId = '7d0c2a3e-1f7b-4a57-9a1e-2b5f7e0c9d11';
+const mission = {
+  missionId,
+  code: 'CN-2019',
+  title: 'Smart cities mission',
+  startsOn: '2019-06-09',
+  endsOn: '2019-06-15',
+  timezone: 'Asia/Shanghai',
+  cities: [{ name: 'Chengdu', country: 'CN', timezone: 'Asia/Shanghai' }],
+  themes: ['smart city'],
+};
+
+describe('event contracts', () => {
+  it('builds a valid CloudEvent that carries correlation and causation over', () => {
+    const first = createEvent('scheduling', 'mission.created', mission, { subject: missionId, missionId });
+    expect(first).toMatchObject({
+      specversion: '1.0',
+      type: 'mission.created',
+      source: '/mission-hub/scheduling',
+      missionid: missionId,
+      correlationid: first.id,
+    });
+    const next = createEvent('scheduling', 'mission.updated', mission, { subject: missionId, missionId, causedBy: first });
+    expect(next.correlationid).toBe(first.id);
+    expect(next.causationid).toBe(first.id);
+    expect(parseEvent(JSON.parse(JSON.stringify(next)))).toEqual(next);
+  });
+
+  it('refuses to publish an event another service owns', () => {
+    expect(() => createEvent('registration', 'mission.created', mission, { subject: missionId })).toThrow(/scheduling/);
+  });
+
+  it('refuses data that does not match the type, naming the field', () => {
+    const event = createEvent('scheduling', 'mission.created', mission, { subject: missionId });
+    const broken = { ...event, data: { ...mission, timezone: 'Mars/Olympus' } };
+    expect(() => parseEvent(broken)).toThrow(EventContractError);
+    try {
+      parseEvent(broken);
+    } catch (error) {
+      expect((error as EventContractError).issues.map((issue) => issue.path)).toContain('timezone');
+    }
+  });
+
+  it('refuses unknown types, unknown versions and malformed envelopes', () => {
+    const event = createEvent('scheduling', 'mission.created', mission, { subject: missionId });
+    expect(() => parseEvent({ ...event, type: 'mission.exploded' })).toThrow(/unknown event type/);
+    expect(() => parseEvent({ ...event, dataversion: '9' })).toThrow(/unknown dataversion/);
+    expect(() => parseEvent({ ...event, id: 'not-a-uuid' })).toThrow(/envelope/);
+    expect(() => parseEvent('just a string')).toThrow(/envelope/);
+  });
+
+  it('documents every event type in an AsyncAPI document that the AsyncAPI parser accepts', async () => {
+    const document = buildAsyncApiDocument();
+    const { diagnostics, document: parsed } = await new Parser().parse(JSON.stringify(document));
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 0);
+    expect(errors).toEqual([]);
+    expect(
+      parsed
+        ?.channels()
+        .all()
+        .map((channel) => channel.address())
+        .sort(),
+    ).toEqual([...eventTypes].sort());
+  });
+
+  it('keeps docs/asyncapi.yaml the same as what the contracts generate (npm run asyncapi)', () => {
+    const committed = parse(readFileSync(new URL('../../../docs/asyncapi.yaml', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(buildAsyncApiDocument())));
+  });
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { instant, localDate, uuid } from '../shared.js';
+
+export const mouStatuses = ['draft', 'negotiating', 'signed', 'in_force', 'completed', 'terminated', 'expired'] as const;
+
+const mou = z.object({
+  mouId: uuid,
+  reference: z.string(),
+  missionId: uuid.nullable(),
+  title: z.string(),
+  status: z.enum(mouStatuses),
+  visibility: z.enum(['public', 'organisers']),
+  parties: z.array(z.object({ name: z.string(), kind: z.string(), country: z.string() })),
+});
+
+const milestone = z.object({
+  mouId: uuid,
+  milestoneId: uuid,
+  missionId: uuid.nullable(),
+  title: z.string(),
+  dueOn: localDate,
+  owner: z.object({ name: z.string(), email: z.email().nullable(), preferredLanguage: z.string().nullable() }),
+});
+
+export const mouEvents = {
+  'mou.drafted': mou,
+  'mou.updated': mou,
+  'mou.status_changed': mou.extend({ previousStatus: z.enum(mouStatuses), changedBy: z.string(), changedAt: instant }),
+  'mou.version_added': mou.extend({
+    version: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    size: z.number().int().nonnegative(),
+    language: z.string(),
+  }),
+  'mou.milestone_added': milestone,
+  'mou.milestone_due': milestone,
+  'mou.milestone_completed': milestone.extend({ completedAt: instant }),
+} as const;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { countryCode, instant, localDate, timeZone, uuid } from '../shared.js';
+
+export const missionCity = z.object({ name: z.string().min(1), country: countryCode, timezone: timeZone });
+
+/** The whole mission, so that every consumer can keep its own copy without asking scheduling. */
+export const missionSnapshot = z.object({
+  missionId: uuid,
+  code: z.string().min(1),
+  title: z.string().min(1),
+  startsOn: localDate,
+  endsOn: localDate,
+  timezone: timeZone,
+  cities: z.array(missionCity),
+  themes: z.array(z.string()),
+});
+
+export const missionEvents = {
+  'mission.created': missionSnapshot,
+  'mission.updated': missionSnapshot,
+} as const;
+
+export const sessionSnapshot = z.object({
+  sessionId: uuid,
+  missionId: uuid,
+  kind: z.string().min(1),
+  title: z.string().min(1),
+  startsAt: instant,
+  endsAt: instant,
+  timezone: timeZone,
+  venue: z.object({ name: z.string(), city: z.string(), timezone: timeZone }).nullable(),
+  capacity: z.number().int().positive().nullable(),
+});
+
+export const sessionEvents = {
+  'session.scheduled': sessionSnapshot,
+  'session.rescheduled': sessionSnapshot.extend({
+    previous: z.object({ startsAt: instant, endsAt: instant, venue: sessionSnapshot.shape.venue }),
+    participantIds: z.array(uuid),
+  }),
+  'session.cancelled': sessionSnapshot.extend({ reason: z.string().optional(), participantIds: z.array(uuid) }),
+  'schedule.published': z.object({
+    missionId: uuid,
+    release: z.number().int().positive(),
+    publishedAt: instant,
+    changes: z.array(z.object({ sessionId: uuid, change: z.enum(['added', 'changed', 'cancelled']) })),
+  }),
+} as const;
+
+const enrolment = z.object({
+  enrolmentId: uuid,
+  sessionId: uuid,
+  missionId: uuid,
+  registrationId: uuid,
+  waitlistPosition: z.number().int().positive().nullable(),
+});
+
+export const enrolmentEvents = {
+  'enrolment.confirmed': enrolment,
+  'enrolment.waitlisted': enrolment,
+  'enrolment.cancelled': enrolment,
+} as const;
+
+const meeting = z.object({
+  meetingId: uuid,
+  missionId: uuid,
+  requesterId: uuid,
+  inviteeId: uuid,
+  priority: z.number().int().min(1).max(5),
+  message: z.string().max(1000).optional(),
+  slot: z.object({ startsAt: instant, endsAt: instant, table: z.string() }).nullable(),
+});
+
+export const meetingEvents = {
+  'meeting.requested': meeting,
+  'meeting.accepted': meeting,
+  'meeting.declined': meeting,
+  'meeting.scheduled': meeting,
+  'meeting.cancelled': meeting,
+} as const;

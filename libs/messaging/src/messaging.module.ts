@@ -1,0 +1,42 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BrokerConnection } from './broker-connection.js';
+import { InboxService } from './inbox.service.js';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
+import { OutboxRelay } from './outbox.relay.js';
+import { OutboxService } from './outbox.service.js';
+
+/**
+ * The producing half of the backbone for one service: outbox, relay, inbox and the publishing
+ * connection. The service's TypeORM DataSource must already be provided (TypeOrmModule.forRoot…),
+ * and TypeOrmModule must be imported before this module so that it is shut down after it.
+ */
+@Global()
+@Module({})
+export class MessagingModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(BrokerConnection) private readonly broker: BrokerConnection,
+  ) {}
+
+  static forService(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, BrokerConnection, OutboxService, InboxService, OutboxRelay],
+      exports: [MESSAGING_OPTIONS, BrokerConnection, OutboxService, InboxService, OutboxRelay],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  /**
+   * Runs after the HTTP server and the consumers have closed (Nest disposes them first), so the
+   * relay's last drain also publishes what in-flight handlers wrote; the broker connection goes last.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.broker.close();
+  }
+}

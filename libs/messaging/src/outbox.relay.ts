@@ -1,0 +1,168 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
+import { BrokerConnection } from './broker-connection.js';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
+import { OutboxListener } from './outbox.listener.js';
+import { outboxChannel } from './outbox.service.js';
+
+const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_POLL_INTERVAL_MS = 1000;
+const MAX_BACKOFF_MS = 5000;
+
+interface OutboxRow {
+  id: string;
+  event_id: string;
+  type: string;
+  payload: string;
+  correlation_id: string | null;
+}
+
+/**
+ * Publishes what the outbox holds. Woken by the notification each outbox insert sends at commit,
+ * and by a slow poll in case a notification was lost; rows are claimed with FOR UPDATE SKIP
+ * LOCKED, so two instances of a service share the work instead of publishing it twice. A row is
+ * marked published only after the broker has confirmed it.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private listener?: OutboxListener;
+  private pollTimer?: NodeJS.Timeout;
+  private backoffTimer?: NodeJS.Timeout;
+  private running = false;
+  private stopping = false;
+  private draining?: Promise<void>;
+  /** Set when woken during a drain: rows committed after the drain's last SELECT must not wait for the poll. */
+  private wokenWhileDraining = false;
+  private failures = 0;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(BrokerConnection) private readonly broker: BrokerConnection,
+  ) {
+    this.batchSize = options.relay?.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.pollIntervalMs = options.relay?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  }
+
+  /** Starts relaying; a service without a producer has no outbox and nothing to relay. */
+  start(): void {
+    if (!this.options.producer || this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.listener = new OutboxListener(this.dataSource, outboxChannel(this.options.schema), () => this.wake(), this.logger);
+    this.listener.start();
+    this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
+    this.wake();
+  }
+
+  /** Stops listening, waits for the drain under way, then drains once more so that nothing committed is left behind. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.stopping = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.backoffTimer);
+    this.backoffTimer = undefined;
+    await this.listener?.stop();
+    await this.draining;
+    if (!this.dataSource.isInitialized) return;
+    try {
+      await this.flush();
+    } catch (err) {
+      this.logger.warn({ msg: 'outbox not flushed at shutdown; the rows stay for the next start', reason: messageOf(err) });
+    }
+  }
+
+  /** Coalesces wake-ups: one drain at a time per instance, and one more if woken meanwhile. */
+  private wake(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.wokenWhileDraining = true;
+      return;
+    }
+    // While backing off from a failure, the scheduled retry is the next attempt, not every notification.
+    if (this.backoffTimer) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      do {
+        this.wokenWhileDraining = false;
+        await this.flush();
+      } while (this.wokenWhileDraining && this.running);
+      if (this.failures > 0) this.logger.log({ msg: 'outbox relay recovered', failures: this.failures });
+      this.failures = 0;
+    } catch (err) {
+      const delay = Math.min(100 * 2 ** this.failures++, MAX_BACKOFF_MS);
+      if (this.failures === 1 || this.failures % 20 === 0) {
+        this.logger.warn({ msg: 'outbox relay could not publish; retrying', reason: messageOf(err), delayMs: delay, failures: this.failures });
+      }
+      if (this.running && !this.stopping) {
+        this.backoffTimer = setTimeout(() => {
+          this.backoffTimer = undefined;
+          this.wake();
+        }, delay);
+      }
+    }
+  }
+
+  /** Publishes batch after batch, without pausing, until a batch comes back short. */
+  private async flush(): Promise<void> {
+    while ((await this.publishBatch()) === this.batchSize) {
+      // a full batch means more rows are probably waiting
+    }
+  }
+
+  /** One transaction: claim up to a batch, publish it, await every confirm, mark what was confirmed. */
+  private async publishBatch(): Promise<number> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    try {
+      await queryRunner.connect();
+      await queryRunner.startTransaction();
+      const rows: OutboxRow[] = await queryRunner.query(
+        `SELECT id, event_id, type, payload::text AS payload, payload->>'correlationid' AS correlation_id
+           FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) {
+        await queryRunner.commitTransaction();
+        return 0;
+      }
+      const results = await Promise.allSettled(
+        rows.map((row) =>
+          this.broker.publish(row.type, Buffer.from(row.payload), {
+            contentType: CLOUDEVENTS_CONTENT_TYPE,
+            persistent: true,
+            messageId: row.event_id,
+            type: row.type,
+            ...(row.correlation_id ? { correlationId: row.correlation_id } : {}),
+          }),
+        ),
+      );
+      const confirmed = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id);
+      if (confirmed.length > 0) {
+        await queryRunner.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [confirmed]);
+      }
+      await queryRunner.commitTransaction();
+      const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) throw new Error(`${rows.length - confirmed.length} of ${rows.length} events not confirmed by the broker: ${messageOf(failed.reason)}`);
+      return rows.length;
+    } catch (err) {
+      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await queryRunner.release().catch(() => undefined);
+    }
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

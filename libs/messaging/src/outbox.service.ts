@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { createEvent, type CloudEvent, type EventContext, type EventData, type EventType } from '#contracts';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
+
+/** The notification channel the relay listens on; one per schema, so services never wake each other. */
+export function outboxChannel(schema: string): string {
+  return `outbox.${schema}`;
+}
+
+@Injectable()
+export class OutboxService {
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
+
+  /**
+   * Records an event in the caller's transaction: it is published if and only if that transaction
+   * commits. The notification is delivered at commit, which is what wakes the relay.
+   */
+  async add<T extends EventType>(manager: EntityManager, type: T, data: EventData<T>, context: EventContext): Promise<CloudEvent<T>> {
+    const { producer, schema } = this.options;
+    if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish ${type}`);
+    const event = createEvent(producer, type, data, context);
+    // One round trip: the insert and the notification in a single statement.
+    await manager.query(
+      `WITH recorded AS (INSERT INTO outbox (event_id, type, payload) VALUES ($1, $2, $3) RETURNING 1)
+       SELECT pg_notify($4, '') FROM recorded`,
+      [event.id, event.type, JSON.stringify(event), outboxChannel(schema)],
+    );
+    return event;
+  }
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm start`: the whole system on this machine, in the foreground. Builds if there is no build;
+// each service creates the database and its schema if missing and runs its migrations at start.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const services = [
+  { name: 'scheduling', port: 3002 },
+  { name: 'registration', port: 3001 },
+  { name: 'mou-registry', port: 3003 },
+  { name: 'notifications', port: 3004 },
+  { name: 'dashboard', port: 3000 },
+];
+
+if (!services.every(({ name }) => existsSync(`dist/apps/${name}/src/main.js`))) {
+  console.log('No build found: building…');
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children = services.map(({ name, port }) => {
+  const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? code}); stopping the others.`);
+      stop(1);
+    }
+  });
+  return { name, port, child };
+});
+
+let stopping = false;
+function stop(exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+  Promise.all(children.map(({ child }) => (child.exitCode !== null ? null : new Promise((resolve) => child.once('exit', resolve))))).then(() =>
+    process.exit(exitCode),
+  );
+}
+process.on('SIGINT', () => stop());
+process.on('SIGTERM', () => stop());
+
+async function ready({ port }) {
+  for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return true;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+const results = await Promise.all(children.map(ready));
+if (!stopping) {
+  console.log('\nmission-hub is up:');
+  children.forEach((service, i) =>
+    console.log(
+      `  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}/api   OpenAPI: http://127.0.0.1:${service.port}/api/docs${results[i] ? '' : '   (not ready yet)'}`,
+    ),
+  );
+  console.log('Ctrl-C stops everything.\n');
+}

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mission_hub_test';
+const RABBITMQ_BASE = process.env.TEST_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+/** A short id that names this run's vhost and schemas, so runs never see each other's data. */
+export function newRunId(): string {
+  return `t${randomBytes(4).toString('hex')}`;
+}
+
+export function rabbitmqUrlFor(vhost: string): string {
+  return `${RABBITMQ_BASE}/${encodeURIComponent(vhost)}`;
+}
+
+export async function rabbitmqctl(...args: string[]): Promise<string> {
+  const { stdout } = await run('rabbitmqctl', ['-q', ...args], { timeout: 60_000 });
+  return stdout;
+}
+
+export async function createVhost(vhost: string): Promise<void> {
+  await rabbitmqctl('add_vhost', vhost);
+  await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+}
+
+export async function deleteVhost(vhost: string): Promise<void> {
+  await rabbitmqctl('delete_vhost', vhost).catch(() => undefined);
+}
+
+/** Cuts every client connection of the vhost, as a broker restart or a network cut would. */
+export async function closeVhostConnections(vhost: string): Promise<void> {
+  await rabbitmqctl('close_all_connections', '-p', vhost, 'cut by test');
+}
+
+export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>, url = TEST_DATABASE_URL): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function ensureTestDatabase(): Promise<void> {
+  const url = new URL(TEST_DATABASE_URL);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  await withDatabase(async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error;
+      });
+  }, url.toString());
+}
+
+export async function dropSchemas(schemas: string[]): Promise<void> {
+  await withDatabase(async (client) => {
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  });
+}

@@ -1,0 +1,167 @@
+import {
+  createServiceApplication,
+  loadServiceConfig,
+  signOrganiserToken,
+  services as serviceTable,
+  type ServiceApplicationOptions,
+  type ServiceConfig,
+  type ServiceName,
+} from '#common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { dashboardApplication } from '../../apps/dashboard/src/dashboard.application.js';
+import { notificationsApplication } from '../../apps/notifications/src/notifications.application.js';
+import { registrationApplication } from '../../apps/registration/src/registration.application.js';
+import { schedulingApplication } from '../../apps/scheduling/src/scheduling.application.js';
+import { EventTap } from './event-tap.js';
+import { eventually } from './eventually.js';
+import { createVhost, deleteVhost, dropSchemas, ensureTestDatabase, newRunId, rabbitmqUrlFor, TEST_DATABASE_URL } from './isolation.js';
+import { SmtpSink } from './smtp-sink.js';
+
+type Application = (config: ServiceConfig) => { module: DynamicModule; options: ServiceApplicationOptions };
+
+const applications: Partial<Record<ServiceName, Application>> = {
+  scheduling: schedulingApplication,
+  registration: registrationApplication,
+  notifications: notificationsApplication,
+  dashboard: dashboardApplication,
+};
+
+export const JWT_SECRET = 'mission-hub-test-secret-0123456789';
+const EXCHANGE = 'mission-hub.events';
+
+export interface SystemOptions {
+  services?: ServiceName[];
+  /** `process`: each service is a real `node dist/…/main.js` process that a test can SIGKILL. */
+  mode?: 'in-process' | 'process';
+}
+
+interface RunningService {
+  port: number;
+  app?: INestApplication;
+  child?: ChildProcess;
+}
+
+/**
+ * The whole system on real Postgres and RabbitMQ, isolated by run: its own vhost, its own schema
+ * per service in the test database, its own SMTP sink and an event tap on its exchange.
+ */
+export class TestSystem {
+  readonly runId = newRunId();
+  readonly vhost = `mission-hub-${this.runId}`;
+  readonly rabbitmqUrl = rabbitmqUrlFor(this.vhost);
+  readonly exchange = EXCHANGE;
+  readonly smtp = new SmtpSink();
+  readonly tap = new EventTap(this.rabbitmqUrl, EXCHANGE);
+  private readonly running = new Map<ServiceName, RunningService>();
+  private readonly ports = new Map<ServiceName, number>();
+
+  constructor(private readonly options: Required<SystemOptions>) {}
+
+  schemaOf(service: ServiceName): string {
+    return `${serviceTable[service].schema}_${this.runId}`;
+  }
+
+  env(service: ServiceName): Record<string, string> {
+    return {
+      NODE_ENV: 'test',
+      DATABASE_URL: TEST_DATABASE_URL,
+      DB_SCHEMA: this.schemaOf(service),
+      RABBITMQ_URL: this.rabbitmqUrl,
+      EVENTS_EXCHANGE: EXCHANGE,
+      SMTP_URL: this.smtp.url,
+      JWT_SECRET,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      PORT: String(this.ports.get(service) ?? 0),
+    };
+  }
+
+  config(service: ServiceName): ServiceConfig {
+    return loadServiceConfig(service, this.env(service));
+  }
+
+  url(service: ServiceName): string {
+    const running = this.running.get(service);
+    if (!running) throw new Error(`${service} is not running`);
+    return `http://127.0.0.1:${running.port}`;
+  }
+
+  organiserToken(missions: string[] = ['*'], subject = 'organiser@test'): string {
+    return signOrganiserToken(JWT_SECRET, { sub: subject, role: 'organiser', missions });
+  }
+
+  async start(): Promise<this> {
+    await Promise.all([ensureTestDatabase(), createVhost(this.vhost), this.smtp.start()]);
+    await this.tap.start();
+    for (const service of this.options.services) this.ports.set(service, await freePort());
+    // Consumers first, so that their queues exist before the first event is published.
+    const order = [...this.options.services].sort((a, b) => Number(a === 'scheduling') - Number(b === 'scheduling'));
+    await Promise.all(order.map((service) => this.startService(service)));
+    return this;
+  }
+
+  async startService(service: ServiceName): Promise<void> {
+    const port = this.ports.get(service)!;
+    if (this.options.mode === 'process') {
+      const child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], {
+        env: { ...process.env, ...this.env(service) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      this.running.set(service, { port, child });
+      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 30_000, what: `${service} to be ready` });
+    } else {
+      const config = this.config(service);
+      const { module, options } = applications[service]!(config);
+      const app = await createServiceApplication(module, config, options);
+      await app.listen(port, '127.0.0.1');
+      this.running.set(service, { port, app });
+    }
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing in flight is acked or flushed. */
+  async killService(service: ServiceName): Promise<void> {
+    const running = this.running.get(service);
+    if (!running?.child) throw new Error(`${service} is not a process of this run`);
+    const exited = new Promise((resolve) => running.child!.once('exit', resolve));
+    running.child.kill('SIGKILL');
+    await exited;
+    this.running.delete(service);
+  }
+
+  async stopService(service: ServiceName): Promise<void> {
+    const running = this.running.get(service);
+    if (!running) return;
+    this.running.delete(service);
+    if (running.app) await running.app.close();
+    if (running.child && running.child.exitCode === null) {
+      const exited = new Promise((resolve) => running.child!.once('exit', resolve));
+      running.child.kill('SIGTERM');
+      await exited;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((service) => this.stopService(service)));
+    await this.tap.stop();
+    await this.smtp.stop();
+    await deleteVhost(this.vhost);
+    await dropSchemas(this.options.services.map((service) => this.schemaOf(service)));
+  }
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
+  const system = new TestSystem({
+    services: options.services ?? ['scheduling', 'registration', 'notifications', 'dashboard'],
+    mode: options.mode ?? 'in-process',
+  });
+  return system.start();
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
