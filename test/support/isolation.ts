@@ -64,3 +64,12 @@ export async function dropSchemas(schemas: string[]): Promise<void> {
     for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   });
 }
+
+/** Ready plus unacknowledged messages of a queue: zero once a consumer has finished with everything. */
+export async function queueBacklog(vhost: string, queue: string): Promise<number> {
+  const output = await rabbitmqctl('list_queues', '-p', vhost, '--no-table-headers', 'name', 'messages_ready', 'messages_unacknowledged');
+  const line = output.split('\n').find((row) => row.split('\t')[0] === queue);
+  if (!line) throw new Error(`no queue ${queue} in ${vhost}`);
+  const [, ready, unacked] = line.split('\t');
+  return Number(ready) + Number(unacked);
+}
