@@ -37,7 +37,10 @@ describe('services killed with SIGKILL in the middle of work', () => {
     expect(responses.every((response) => response.status === 201)).toBe(true);
     await system.startService('notifications');
 
-    await eventually(() => Array.from({ length: 100 }, (_, n) => `delegate${3000 + n}@example.org`).every((to) => system.smtp.to(to).length > 0), { what: 'all 100 e-mails', timeoutMs: 60_000 });
+    await eventually(() => Array.from({ length: 100 }, (_, n) => `delegate${3000 + n}@example.org`).every((to) => system.smtp.to(to).length > 0), {
+      what: 'all 100 e-mails',
+      timeoutMs: 60_000,
+    });
     await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to drain' });
     const perRecipient = messagesPerRecipient(system);
     for (let n = 0; n < 100; n++) expect(perRecipient.get(`delegate${3000 + n}@example.org`)?.size).toBe(1);
@@ -63,11 +66,17 @@ describe('services killed with SIGKILL in the middle of work', () => {
       const read = await call(`${system.url('registration')}/api/registrations/${registration.id}`, { token });
       expect(read.status).toBe(200);
     }
-    await eventually(() => answered.every(({ n }) => system.smtp.to(`delegate${4000 + n}@example.org`).length > 0), { what: 'an e-mail for every answered registration', timeoutMs: 60_000 });
-    await eventually(async () => {
-      const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
-      return (summary.body?.registrations?.byStatus?.confirmed ?? 0) >= answered.length;
-    }, { what: 'the dashboard to count every answered registration', timeoutMs: 60_000 });
+    await eventually(() => answered.every(({ n }) => system.smtp.to(`delegate${4000 + n}@example.org`).length > 0), {
+      what: 'an e-mail for every answered registration',
+      timeoutMs: 60_000,
+    });
+    await eventually(
+      async () => {
+        const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
+        return (summary.body?.registrations?.byStatus?.confirmed ?? 0) >= answered.length;
+      },
+      { what: 'the dashboard to count every answered registration', timeoutMs: 60_000 },
+    );
     await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to drain' });
     const perRecipient = messagesPerRecipient(system);
     for (const [recipient, messages] of perRecipient) expect({ recipient, messages: messages.size }).toEqual({ recipient, messages: 1 });

@@ -17,7 +17,9 @@ describe('at-least-once delivery, exactly-once effects', () => {
 
   it('sends one e-mail when the same event is delivered twice', async () => {
     const { missionId } = await openMission(system);
-    const registered = await call(`${system.url('registration')}/api/missions/${missionId}/registrations`, { body: registrationInput(1, { email: 'twice@example.org' }) });
+    const registered = await call(`${system.url('registration')}/api/missions/${missionId}/registrations`, {
+      body: registrationInput(1, { email: 'twice@example.org' }),
+    });
     const confirmed = await system.tap.waitFor('registration.confirmed', (event) => event.subject === registered.body.id);
     await system.smtp.waitFor((mail) => mail.eventId === confirmed.id, 'the first e-mail');
 
@@ -25,12 +27,19 @@ describe('at-least-once delivery, exactly-once effects', () => {
     const connection = await amqp.connect(system.rabbitmqUrl);
     const channel = await connection.createConfirmChannel();
     for (let copy = 0; copy < 2; copy++) {
-      channel.publish(system.exchange, confirmed.type, Buffer.from(JSON.stringify(confirmed)), { contentType: 'application/cloudevents+json', messageId: confirmed.id, persistent: true });
+      channel.publish(system.exchange, confirmed.type, Buffer.from(JSON.stringify(confirmed)), {
+        contentType: 'application/cloudevents+json',
+        messageId: confirmed.id,
+        persistent: true,
+      });
     }
     await channel.waitForConfirms();
     await connection.close();
 
-    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0 && (await queueBacklog(system.vhost, 'mission-hub.dashboard')) === 0, { what: 'the copies to be consumed' });
+    await eventually(
+      async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0 && (await queueBacklog(system.vhost, 'mission-hub.dashboard')) === 0,
+      { what: 'the copies to be consumed' },
+    );
     expect(system.smtp.received.filter((mail) => mail.eventId === confirmed.id)).toHaveLength(1);
     expect(system.tap.ofType('notification.sent', (event) => (event.data as any).causeEventId === confirmed.id)).toHaveLength(1);
     const { token } = { token: system.organiserToken() };
@@ -42,7 +51,9 @@ describe('at-least-once delivery, exactly-once effects', () => {
     const { missionId } = await openMission(system, { capacity: 1000 });
     const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
     const burst = Array.from({ length: 120 }, (_, n) => call(url, { body: registrationInput(2000 + n) }));
-    await eventually(() => system.tap.ofType('registration.confirmed', (event) => event.missionid === missionId).length >= 10, { what: 'the burst to be under way' });
+    await eventually(() => system.tap.ofType('registration.confirmed', (event) => event.missionid === missionId).length >= 10, {
+      what: 'the burst to be under way',
+    });
     await closeVhostConnections(system.vhost);
     const responses = await Promise.all(burst);
     const accepted = responses.filter((response) => response.status === 201).map((response) => response.body.id as string);
@@ -50,11 +61,17 @@ describe('at-least-once delivery, exactly-once effects', () => {
 
     // The tap's own connection was cut too; count what reached the dashboard and the inbox of mail.
     const token = system.organiserToken();
-    await eventually(async () => {
-      const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
-      return summary.body?.registrations?.byStatus?.confirmed === 120;
-    }, { what: 'the dashboard to count all 120', timeoutMs: 60_000 });
-    await eventually(() => accepted.every((id, n) => system.smtp.to(`delegate${2000 + n}@example.org`).length >= 1), { what: 'an e-mail for each', timeoutMs: 60_000 });
+    await eventually(
+      async () => {
+        const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
+        return summary.body?.registrations?.byStatus?.confirmed === 120;
+      },
+      { what: 'the dashboard to count all 120', timeoutMs: 60_000 },
+    );
+    await eventually(() => accepted.every((id, n) => system.smtp.to(`delegate${2000 + n}@example.org`).length >= 1), {
+      what: 'an e-mail for each',
+      timeoutMs: 60_000,
+    });
     await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to drain' });
     for (let n = 0; n < 120; n++) expect(system.smtp.to(`delegate${2000 + n}@example.org`)).toHaveLength(1);
   });

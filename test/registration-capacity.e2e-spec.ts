@@ -33,13 +33,18 @@ describe('capacity under a rush of registrations', () => {
     expect(confirmed).toHaveLength(150);
 
     const waitlisted = (await call(`${url}?status=waitlisted&limit=100`, { token })).body.items;
-    expect(waitlisted.map((registration: any) => registration.waitlistPosition).sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(waitlisted.map((registration: any) => registration.waitlistPosition).sort((a: number, b: number) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
 
     // The dashboard agrees, once every event has reached it.
-    await eventually(async () => {
-      const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
-      return summary.body?.registrations?.byStatus?.confirmed === 150 && summary.body.registrations.byStatus.waitlisted === 50;
-    }, { what: 'the dashboard to count 150 confirmed and 50 waitlisted', timeoutMs: 30_000 });
+    await eventually(
+      async () => {
+        const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
+        return summary.body?.registrations?.byStatus?.confirmed === 150 && summary.body.registrations.byStatus.waitlisted === 50;
+      },
+      { what: 'the dashboard to count 150 confirmed and 50 waitlisted', timeoutMs: 30_000 },
+    );
     expect(system.tap.ofType('registration.confirmed', (event) => event.missionid === missionId)).toHaveLength(150);
   });
 });

@@ -20,7 +20,15 @@ describe('a registration, from the form to the participant’s inbox and the org
     expect(stream.status).toBe(200);
 
     const registered = await call(`${system.url('registration')}/api/missions/${missionId}/registrations`, {
-      body: registrationInput(1, { email: 'Li.Wei@Example.CN', givenName: '伟', familyName: '李', preferredLanguage: 'zh-CN', timezone: 'Asia/Shanghai', organisation: { name: '成都高新区', type: 'government', country: 'CN', city: 'Chengdu' }, delegation: 'Chengdu' }),
+      body: registrationInput(1, {
+        email: 'Li.Wei@Example.CN',
+        givenName: '伟',
+        familyName: '李',
+        preferredLanguage: 'zh-CN',
+        timezone: 'Asia/Shanghai',
+        organisation: { name: '成都高新区', type: 'government', country: 'CN', city: 'Chengdu' },
+        delegation: 'Chengdu',
+      }),
     });
     expect(registered.status).toBe(201);
     expect(registered.body).toEqual({ id: expect.any(String), status: 'confirmed', accessToken: expect.any(String) });
@@ -29,7 +37,10 @@ describe('a registration, from the form to the participant’s inbox and the org
     const confirmed = await system.tap.waitFor('registration.confirmed', (event) => event.subject === registrationId);
     expect(confirmed.missionid).toBe(missionId);
 
-    const live = await stream.waitFor((event) => event.type === 'registration.confirmed' && event.data.subject === registrationId, 'the confirmation on the stream');
+    const live = await stream.waitFor(
+      (event) => event.type === 'registration.confirmed' && event.data.subject === registrationId,
+      'the confirmation on the stream',
+    );
     expect(Number(live.id)).toBeGreaterThan(0);
     expect(live.data.id).toBe(confirmed.id);
 
@@ -46,10 +57,13 @@ describe('a registration, from the form to the participant’s inbox and the org
     expect(own.body).toMatchObject({ id: registrationId, status: 'confirmed', missionId });
     expect(JSON.stringify(own.body)).not.toMatch(/hash/i);
 
-    const summary = await eventually(async () => {
-      const response = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
-      return response.body?.registrations?.byStatus?.confirmed === 1 ? response.body : undefined;
-    }, { what: 'the summary to count the registration' });
+    const summary = await eventually(
+      async () => {
+        const response = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
+        return response.body?.registrations?.byStatus?.confirmed === 1 ? response.body : undefined;
+      },
+      { what: 'the summary to count the registration' },
+    );
     expect(JSON.stringify(summary.registrations)).toContain('Chengdu');
     await stream.close();
   });
@@ -88,7 +102,11 @@ describe('a registration, from the form to the participant’s inbox and the org
 
     const approved = await call(`${system.url('registration')}/api/registrations/${applicant.body.id}/approve`, { method: 'POST', token });
     expect(approved.body.status).toBe('confirmed');
-    const rejected = await call(`${system.url('registration')}/api/registrations/${other.body.id}/reject`, { method: 'POST', token, body: { reason: 'The delegation is full.' } });
+    const rejected = await call(`${system.url('registration')}/api/registrations/${other.body.id}/reject`, {
+      method: 'POST',
+      token,
+      body: { reason: 'The delegation is full.' },
+    });
     expect(rejected.body.status).toBe('rejected');
     const refused = await call(`${system.url('registration')}/api/registrations/${other.body.id}/approve`, { method: 'POST', token });
     expect(refused.status).toBe(409);
@@ -102,7 +120,11 @@ describe('a registration, from the form to the participant’s inbox and the org
   it('refuses a second registration with the same e-mail in any case, and replays an Idempotency-Key', async () => {
     const { missionId, token } = await openMission(system);
     const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
-    const body = registrationInput(30, { email: 'Maria.Rossi@comune.roma.it', delegation: 'Rome', organisation: { name: 'Roma Capitale', type: 'city', country: 'IT' } });
+    const body = registrationInput(30, {
+      email: 'Maria.Rossi@comune.roma.it',
+      delegation: 'Rome',
+      organisation: { name: 'Roma Capitale', type: 'city', country: 'IT' },
+    });
     const first = await call(url, { body, headers: { 'idempotency-key': 'form-submit-30' } });
     const replay = await call(url, { body, headers: { 'idempotency-key': 'form-submit-30' } });
     expect(first.status).toBe(201);
@@ -123,7 +145,12 @@ describe('a registration, from the form to the participant’s inbox and the org
     const { missionId, token } = await openMission(system, { capacity: 3 });
     const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
     for (let n = 40; n < 45; n++) {
-      const body = registrationInput(n, n % 2 ? { delegation: 'Granada', organisation: { name: 'Universidad de Granada', type: 'education', country: 'ES' } } : { delegation: 'Stuttgart Region', organisation: { name: 'Wirtschaftsförderung Region Stuttgart', type: 'government', country: 'DE' } });
+      const body = registrationInput(
+        n,
+        n % 2
+          ? { delegation: 'Granada', organisation: { name: 'Universidad de Granada', type: 'education', country: 'ES' } }
+          : { delegation: 'Stuttgart Region', organisation: { name: 'Wirtschaftsförderung Region Stuttgart', type: 'government', country: 'DE' } },
+      );
       expect((await call(url, { body })).status).toBe(201);
     }
     const firstPage = await call(`${url}?limit=2`, { token });

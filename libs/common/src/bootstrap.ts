@@ -29,6 +29,7 @@ export async function createServiceApplication(module: DynamicModule, config: Se
   app.setGlobalPrefix('api', { exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }] });
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,0 +1,52 @@
+import { Problem } from '../problems/problem.js';
+import { assertOrganiserOf, assertOrganiserOrSelf, organises, type Caller } from './caller.js';
+import { organiserTokenVerifier, signOrganiserToken } from './organiser-token.js';
+import { hashParticipantToken, issueParticipantToken } from './participant-token.js';
+
+const rome: Caller = { kind: 'organiser', subject: 'rome', missions: ['m-rome'] };
+const everyone: Caller = { kind: 'organiser', subject: 'admin', missions: ['*'] };
+const participant: Caller = { kind: 'participant', registrationId: 'r-1', missionId: 'm-rome' };
+
+function statusOf(work: () => void): number | 'allowed' {
+  try {
+    work();
+    return 'allowed';
+  } catch (error) {
+    return (error as Problem).getStatus();
+  }
+}
+
+describe('who may do what', () => {
+  it('lets organisers act on their missions only', () => {
+    expect(organises(rome, 'm-rome')).toBe(true);
+    expect(organises(rome, 'm-chengdu')).toBe(false);
+    expect(organises(everyone, 'm-chengdu')).toBe(true);
+    expect(statusOf(() => assertOrganiserOf(rome, 'm-chengdu'))).toBe(403);
+    expect(statusOf(() => assertOrganiserOf({ kind: 'anonymous' }, 'm-rome'))).toBe(401);
+    expect(statusOf(() => assertOrganiserOf(participant, 'm-rome'))).toBe(403);
+  });
+
+  it('lets a participant read their own registration and nobody else’s', () => {
+    expect(statusOf(() => assertOrganiserOrSelf(participant, 'm-rome', 'r-1'))).toBe('allowed');
+    expect(statusOf(() => assertOrganiserOrSelf(participant, 'm-rome', 'r-2'))).toBe(403);
+    expect(statusOf(() => assertOrganiserOrSelf(rome, 'm-rome', 'r-2'))).toBe('allowed');
+  });
+
+  it('verifies organiser tokens by signature, algorithm and claims', () => {
+    const token = signOrganiserToken('secret-secret-secret', { sub: 'ana', role: 'organiser', missions: ['m-rome'] });
+    expect(organiserTokenVerifier('secret-secret-secret')(token)).toMatchObject({ sub: 'ana', missions: ['m-rome'] });
+    expect(organiserTokenVerifier('another-secret-secret')(token)).toBeNull();
+    const [header, , signature] = token.split('.');
+    const forgedClaims = Buffer.from(JSON.stringify({ sub: 'ana', role: 'organiser', missions: ['*'] })).toString('base64url');
+    expect(organiserTokenVerifier('secret-secret-secret')(`${header}.${forgedClaims}.${signature}`)).toBeNull();
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${forgedClaims}.`;
+    expect(organiserTokenVerifier('secret-secret-secret')(unsigned)).toBeNull();
+  });
+
+  it('issues participant tokens that are only stored as their hash', () => {
+    const { token, hash } = issueParticipantToken();
+    expect(hash).toBe(hashParticipantToken(token));
+    expect(hash).not.toContain(token);
+    expect(issueParticipantToken().token).not.toBe(token);
+  });
+});
