@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Controller, Inject, type INestApplication } from '@nestjs/common';
+import { ConsoleLogger, Controller, Inject, Logger, type INestApplication } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -33,6 +33,7 @@ import {
   TEST_DATABASE_URL,
   closeVhostConnections,
   createVhost,
+  rabbitmqctl,
   deleteVhost,
   dropSchemas,
   ensureTestDatabase,
@@ -52,13 +53,18 @@ const url = rabbitmqUrlFor(vhost);
 
 /** Handler invocations per event id, to tell "handled once" from "applied once". */
 const attempts = new Map<string, number>();
+/** What the inbox said, per event id, for each delivery that got that far. */
+const outcomes = new Map<string, string[]>();
 
 @Controller()
 class MissionConsumer {
   constructor(@Inject(InboxService) private readonly inbox: InboxService) {}
 
-  /** `code` steers the behaviour: `doomed` always fails, `flaky-N` fails its first N attempts, `slow` takes a while. */
-  @EventPattern('mission.created')
+  /**
+   * `code` steers the behaviour: `doomed` always fails, `flaky-N` fails its first N attempts, `slow` takes a while.
+   * (`<string>` picks Nest 12's untyped overload of the decorator, which otherwise refuses a typed `@Ctx()` parameter.)
+   */
+  @EventPattern<string>('mission.created')
   async onCreated(@Payload() event: CloudEvent<'mission.created'>, @Ctx() context: AmqpEventContext): Promise<void> {
     const attempt = (attempts.get(event.id) ?? 0) + 1;
     attempts.set(event.id, attempt);
@@ -67,17 +73,19 @@ class MissionConsumer {
     const flaky = /^flaky-(\d+)$/.exec(code);
     if (flaky && attempt <= Number(flaky[1])) throw new Error(`flaky, attempt ${attempt}`);
     if (code === 'slow') await new Promise((resolve) => setTimeout(resolve, 700));
+    // Acking behind the transport's back makes its own ack a channel error (unknown delivery tag).
+    if (code === 'self-ack') context.getChannel().ack(context.getMessage());
     await this.record(event, 'exact', context);
   }
 
-  @EventPattern('mission.*')
+  @EventPattern<string>('mission.*')
   async onAnyMission(@Payload() event: CloudEvent, @Ctx() context: AmqpEventContext): Promise<void> {
     attempts.set(event.id, (attempts.get(event.id) ?? 0) + 1);
     await this.record(event, 'wildcard', context);
   }
 
   private async record(event: CloudEvent, handler: string, context: AmqpEventContext): Promise<void> {
-    await this.inbox.handle(event, `e2e.${handler}`, async (manager) => {
+    const outcome = await this.inbox.handle(event, `e2e.${handler}`, async (manager) => {
       await manager.query('INSERT INTO effects (event_id, code, handler, routing_key) VALUES ($1, $2, $3, $4)', [
         event.id,
         (event.data as { code: string }).code,
@@ -85,6 +93,7 @@ class MissionConsumer {
         context.getRoutingKey(),
       ]);
     });
+    outcomes.set(event.id, [...(outcomes.get(event.id) ?? []), outcome]);
   }
 }
 
@@ -95,7 +104,7 @@ const options: MessagingOptions = {
   exchange,
   schema,
   // A poll this slow never fires during the test: every delivery below is driven by LISTEN/NOTIFY.
-  relay: { pollIntervalMs: 60_000 },
+  relay: { pollIntervalMs: 60_000, publishTimeoutMs: 1500 },
 };
 
 let app: INestApplication;
@@ -170,7 +179,9 @@ beforeAll(async () => {
     ],
     controllers: [MissionConsumer],
   }).compile();
-  app = moduleRef.createNestApplication({ logger: process.env.E2E_LOG ? ['log', 'warn', 'error', 'debug'] : false });
+  app = moduleRef.createNestApplication();
+  // Quiet by default: the dead letters and retries below are meant to happen. E2E_LOG=1 shows them.
+  app.useLogger(process.env.E2E_LOG ? new ConsoleLogger({ logLevels: ['log', 'warn', 'error'] }) : false);
   app.connectMicroservice({ strategy: new AmqpEventsServer({ url, exchange, service, retryDelaysMs: [100, 200] }) }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.init();
@@ -244,8 +255,10 @@ it('dead-letters malformed, invalid, unknown and unroutable messages with a reas
   await publishRaw('mission.created', { ...valid, id: randomUUID(), data: { code: 42 } }, 'invalid');
   await publishRaw('mission.exploded', { ...valid, id: randomUUID(), type: 'mission.exploded' }, 'unknown-type');
   await publishRaw('mission.updated', { ...valid, id: randomUUID() }, 'wrong-routing-key');
-  // Straight into the queue, without the header that names the event type: no handler can take it.
-  await publishRaw('', valid, 'no-handler', queueNames(service).main);
+  // A binding left over from a handler that has since been removed: the event is valid but unhandled.
+  await rawChannel.bindQueue(queueNames(service).main, exchange, 'participant.checked_in');
+  const checkedIn = { registrationId: randomUUID(), missionId: randomUUID(), checkedInAt: '2019-06-03T08:00:00.000Z' };
+  await publishRaw('participant.checked_in', createEvent('registration', 'participant.checked_in', checkedIn, { subject: 'r' }), 'no-handler');
   const [next] = await addToOutbox(['after-poison']);
 
   await eventually(async () => (await effectsOf([next.id])).length === 1);
@@ -257,7 +270,7 @@ it('dead-letters malformed, invalid, unknown and unroutable messages with a reas
   expect(reasons.invalid).toMatch(/data does not match mission.created v1: .*code/);
   expect(reasons['unknown-type']).toMatch(/unknown event type mission.exploded/);
   expect(reasons['wrong-routing-key']).toMatch(/routing key mission.updated does not match event type mission.created/);
-  expect(reasons['no-handler']).toMatch(/no handler for mission-hub.e2e/);
+  expect(reasons['no-handler']).toMatch(/no handler for participant.checked_in in e2e/);
   const malformed = await deadLetterFor('malformed');
   expect(malformed.headers[MessageHeaders.originalRoutingKey]).toBe('mission.created');
   expect(malformed.body).toBe('{"specversion": "1.0", oops');
@@ -269,7 +282,8 @@ it('applies an event delivered twice only once, through the inbox', async () => 
   await publishRaw('mission.created', event, event.id);
   await publishRaw('mission.created', event, event.id);
 
-  await eventually(() => attempts.get(event.id) === 2);
+  const seen = await eventually(() => outcomes.get(event.id)?.length === 2 && outcomes.get(event.id));
+  expect([...seen].sort()).toEqual(['duplicate', 'handled']);
   expect(await effectsOf([event.id])).toHaveLength(1);
 });
 
@@ -310,6 +324,55 @@ it('loses and doubles nothing when the broker cuts every connection in the middl
 
   await secondRelay.stop();
   await secondBroker.close();
+});
+
+it('recovers from a channel error without losing the consumer', async () => {
+  const [broken] = await addToOutbox(['self-ack']);
+  await eventually(async () => (await effectsOf([broken.id])).length === 1);
+
+  const [next] = await addToOutbox(['after-channel-error']);
+
+  await eventually(async () => (await effectsOf([next.id])).length === 1, { timeoutMs: 10_000, what: 'the consumer back after the channel error' });
+});
+
+it("listens again after the database drops the relay's listening connection", async () => {
+  const listenerPid = async (): Promise<number | undefined> =>
+    (await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE query = $1`, [`LISTEN "outbox.${schema}"`]))[0]?.pid;
+  const before = await eventually(listenerPid, { what: 'the relay listening' });
+
+  await dataSource.query('SELECT pg_terminate_backend($1)', [before]);
+  await eventually(
+    async () => {
+      const pid = await listenerPid();
+      return pid !== undefined && pid !== before;
+    },
+    { what: 'the relay listening again' },
+  );
+  const [event] = await addToOutbox(['after-db-cut']);
+
+  // The poll is a minute away: only the new LISTEN can bring it this fast.
+  await eventually(async () => (await effectsOf([event.id])).length === 1, { timeoutMs: 5_000 });
+});
+
+it('keeps events while the broker refuses the service, and publishes them once it is back', async () => {
+  const warnings = jest.spyOn(Logger.prototype, 'warn');
+  await rabbitmqctl('clear_permissions', '-p', vhost, 'guest');
+  await closeVhostConnections(vhost);
+  try {
+    const events = await addToOutbox(['outage-1', 'outage-2', 'outage-3']);
+    const ids = events.map((event) => event.id);
+
+    // The relay gave up on an attempt (no confirm within the publish timeout) and marked nothing.
+    await eventually(() => warnings.mock.calls.some(([entry]) => (entry as { msg?: string })?.msg === 'outbox relay could not publish; retrying'));
+    const [pending] = await dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL AND event_id = ANY($1::uuid[])', [ids]);
+    expect(pending.n).toBe(3);
+
+    await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+    await eventually(async () => (await effectsOf(ids)).length === 3, { timeoutMs: 20_000, what: 'events published after the outage' });
+  } finally {
+    await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+    warnings.mockRestore();
+  }
 });
 
 it('on close, finishes the handler under way and acks it before disconnecting', async () => {

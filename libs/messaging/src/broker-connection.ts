@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type LoggerService, type OnModuleInit } from '@nestjs/common';
 import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, Options } from 'amqplib';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
@@ -12,6 +12,8 @@ const DEFAULT_PUBLISH_TIMEOUT_MS = 5000;
  */
 @Injectable()
 export class BrokerConnection implements OnModuleInit {
+  /** Name under which /health/ready reports the broker (BrokerConnection is a readiness probe). */
+  readonly probeName = 'broker';
   private readonly logger = new Logger(BrokerConnection.name);
   private manager?: AmqpConnectionManager;
   private channel?: ChannelWrapper;
@@ -35,6 +37,10 @@ export class BrokerConnection implements OnModuleInit {
     return this.manager?.isConnected() ?? false;
   }
 
+  isReady(): boolean {
+    return this.isConnected();
+  }
+
   /** Resolves once the broker has confirmed the message; rejects on a nack, a closed channel or a timeout. */
   async publish(routingKey: string, content: Buffer, options: Options.Publish): Promise<void> {
     if (!this.channel) throw new Error('BrokerConnection is not initialised');
@@ -47,7 +53,7 @@ export class BrokerConnection implements OnModuleInit {
 }
 
 /** One connection manager per role, with the recovery settings the backbone relies on. */
-export function connectToBroker(url: string, logger: Logger, role: string, reconnectSeconds = 1): AmqpConnectionManager {
+export function connectToBroker(url: string, logger: LoggerService, role: string, reconnectSeconds = 1): AmqpConnectionManager {
   const manager = amqp.connect([url], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: reconnectSeconds });
   let failures = 0;
   manager.on('connect', () => {

@@ -1,8 +1,7 @@
 import { queueNames } from './topology.js';
 
 export type RetryDecision =
-  | { action: 'retry'; queue: string; delayMs: number; retryCount: number }
-  | { action: 'dead-letter'; queue: string; retryCount: number };
+  { action: 'retry'; queue: string; delayMs: number; retryCount: number } | { action: 'dead-letter'; queue: string; retryCount: number };
 
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 5000, 30000];
 

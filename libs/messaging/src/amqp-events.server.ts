@@ -1,0 +1,289 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
+import type { ConfirmChannel, ConsumeMessage, MessagePropertyHeaders, Options } from 'amqplib';
+import { lastValueFrom } from 'rxjs';
+import { EventContractError, parseEvent, type CloudEvent } from '#contracts';
+import { AmqpEventContext } from './amqp-event.context.js';
+import { connectToBroker } from './broker-connection.js';
+import { BROKER_HEADERS, MessageHeaders } from './message-headers.js';
+import { DEFAULT_RETRY_DELAYS_MS, decideRetry, retryCountOf } from './retry-policy.js';
+import { findMatchingPattern } from './topic-pattern.js';
+import { assertTopology, queueNames, type QueueNames } from './topology.js';
+
+export interface AmqpEventsServerOptions {
+  url: string;
+  exchange: string;
+  /** Names the service's queues: `mission-hub.<service>`, `.retry.<ms>`, `.dead`. */
+  service: string;
+  /** Unacknowledged messages the broker hands this consumer at once (default 32). */
+  prefetch?: number;
+  /** One retry queue per delay, tried in order; then the dead-letter queue (default 1 s, 5 s, 30 s). */
+  retryDelaysMs?: number[];
+  logger?: LoggerService;
+  /** How long a retry or dead-letter copy may wait for its confirm (default 5000 ms). */
+  publishTimeoutMs?: number;
+  /** Pause before reconnecting after the broker went away (default 1 s). */
+  reconnectSeconds?: number;
+}
+
+type Status = 'connected' | 'disconnected';
+/** Events of the amqp-connection-manager connection, which `on()` subscribes to. */
+type BrokerEvents = Record<string, (...args: any[]) => void>;
+
+/**
+ * A Nest transport for CloudEvents on RabbitMQ that keeps the backbone's promises, which the stock
+ * RMQ transport does not: it routes by the routing key, acknowledges only after the handler has
+ * finished (and so after its transaction committed), limits prefetch, retries failures through
+ * delay queues and dead-letters what cannot be handled, without ever blocking the queue.
+ */
+export class AmqpEventsServer extends Server<BrokerEvents, Status> implements CustomTransportStrategy {
+  /** Handler failures come back to this transport, which retries or dead-letters them. */
+  override readonly propagatesEventHandlerErrors = true;
+  readonly probeName = 'consumer';
+  protected override readonly logger: LoggerService;
+  private readonly queues: QueueNames;
+  private readonly retryDelaysMs: readonly number[];
+  private manager?: AmqpConnectionManager;
+  private channel?: ChannelWrapper;
+  private consumer?: { channel: ConfirmChannel; consumerTag: string };
+  private closing = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly pendingListeners: { event: string; callback: (...args: any[]) => void }[] = [];
+
+  constructor(private readonly options: AmqpEventsServerOptions) {
+    super();
+    this.logger = options.logger ?? new Logger(AmqpEventsServer.name);
+    this.queues = queueNames(options.service);
+    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  }
+
+  /** Calls back once the topology is asserted and the consumer started; until then the app waits for the broker. */
+  listen(callback: (...optionalParams: unknown[]) => unknown): void {
+    const patterns = this.bindingPatterns();
+    this.closing = false;
+    this.manager = connectToBroker(this.options.url, this.logger, `${this.options.service} consumer`, this.options.reconnectSeconds);
+    this.manager.on('connect', () => this._status$.next('connected'));
+    this.manager.on('disconnect', () => this._status$.next('disconnected'));
+    for (const { event, callback: listener } of this.pendingListeners.splice(0)) this.manager.on(event, listener);
+
+    let started = false;
+    const ready = (err?: unknown) => {
+      if (started) return;
+      started = true;
+      if (err) {
+        void this.close();
+        callback(err);
+      } else {
+        callback();
+      }
+    };
+    this.channel = this.manager.createChannel({
+      name: `${this.options.service}-consumer`,
+      confirm: true,
+      publishTimeout: this.options.publishTimeoutMs ?? 5000,
+      setup: async (channel: ConfirmChannel) => {
+        try {
+          await this.setUp(channel, patterns);
+          ready();
+        } catch (err) {
+          ready(err);
+          throw err;
+        }
+      },
+    });
+    this.channel.on('error', (err: Error) => this.logger.error({ msg: 'consumer channel setup failed', reason: err.message, service: this.options.service }));
+  }
+
+  /** Stops taking messages, lets the handlers under way finish and settle their messages, then disconnects. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    if (consumer) await consumer.channel.cancel(consumer.consumerTag).catch(() => undefined);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.channel?.close().catch(() => undefined);
+    await this.manager?.close();
+  }
+
+  /** Whether the consumer's connection is up, for readiness (also usable as a ReadinessProbe). */
+  isConnected(): boolean {
+    return this.manager?.isConnected() ?? false;
+  }
+
+  isReady(): boolean {
+    return this.isConnected();
+  }
+
+  on(event: string, callback: (...args: any[]) => void): void {
+    if (this.manager) this.manager.on(event, callback);
+    else this.pendingListeners.push({ event, callback });
+  }
+
+  unwrap<T>(): T {
+    if (!this.manager) throw new Error('Not initialised: call listen() (startAllMicroservices) first');
+    return this.manager as T;
+  }
+
+  /** Exact pattern first, then a topic wildcard that matches the routing key. */
+  override getHandlerByPattern(routingKey: string): MessageHandler | null {
+    const pattern = findMatchingPattern(this.messageHandlers.keys(), routingKey);
+    return pattern === undefined ? null : (this.messageHandlers.get(pattern) ?? null);
+  }
+
+  private bindingPatterns(): string[] {
+    const patterns: string[] = [];
+    for (const [pattern, handler] of this.messageHandlers) {
+      if (!handler.isEventHandler || pattern.startsWith('{')) {
+        this.logger.warn({ msg: `ignoring handler ${pattern}: only @EventPattern with a routing-key pattern is supported` });
+        continue;
+      }
+      patterns.push(pattern);
+    }
+    return patterns;
+  }
+
+  /** Runs on every (re)connect, on the new channel. */
+  private async setUp(channel: ConfirmChannel, patterns: string[]): Promise<void> {
+    if (this.closing) return;
+    const connection = this.manager?.connection;
+    // Unheard, a channel error is rethrown inside amqplib and takes the whole connection down with it.
+    channel.on('error', (err: Error) => this.logger.warn({ msg: 'consumer channel error', reason: err.message, service: this.options.service }));
+    channel.once('close', () => this.onChannelClosed(connection));
+    await assertTopology(channel, {
+      exchange: this.options.exchange,
+      service: this.options.service,
+      patterns,
+      retryDelaysMs: this.retryDelaysMs,
+    });
+    await channel.prefetch(this.options.prefetch ?? 32);
+    const { consumerTag } = await channel.consume(this.queues.main, (message) => this.onDelivery(message, channel), { noAck: false });
+    this.consumer = { channel, consumerTag };
+  }
+
+  /**
+   * amqp-connection-manager replaces a channel only when the whole connection comes back, so a
+   * channel closed on its own (a channel error) would leave the service deaf. Reconnect then.
+   */
+  private onChannelClosed(connection: unknown): void {
+    setTimeout(() => {
+      if (this.closing || !this.manager || this.manager.connection !== connection || !connection) return;
+      this.logger.warn({ msg: 'consumer channel closed while connected; reconnecting', service: this.options.service });
+      this.manager.reconnect();
+    }, 100).unref();
+  }
+
+  private onDelivery(message: ConsumeMessage | null, channel: ConfirmChannel): void {
+    if (!message) {
+      // The broker cancelled the consumer (queue deleted or moved): reconnecting re-asserts and re-consumes.
+      if (!this.closing) {
+        this.logger.warn({ msg: 'the broker cancelled the consumer; reconnecting', service: this.options.service });
+        this.manager?.reconnect();
+      }
+      return;
+    }
+    const work: Promise<void> = this.process(message, channel)
+      .catch((err: unknown) => this.logger.error({ msg: 'message left unsettled; the broker will redeliver it', reason: reasonOf(err) }))
+      .finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+  }
+
+  private async process(message: ConsumeMessage, channel: ConfirmChannel): Promise<void> {
+    const headers = message.properties.headers ?? {};
+    const original = headers[MessageHeaders.originalRoutingKey];
+    const routingKey = typeof original === 'string' && original.length > 0 ? original : message.fields.routingKey;
+
+    let event: CloudEvent;
+    try {
+      event = parseEvent(JSON.parse(message.content.toString('utf8')));
+    } catch (err) {
+      return this.deadLetter(message, channel, routingKey, err instanceof SyntaxError ? `malformed JSON: ${err.message}` : reasonOf(err));
+    }
+    const log = { eventId: event.id, type: event.type, correlationId: event.correlationid, service: this.options.service };
+    if (event.type !== routingKey) {
+      return this.deadLetter(message, channel, routingKey, `routing key ${routingKey} does not match event type ${event.type}`, log);
+    }
+    const handler = this.getHandlerByPattern(routingKey);
+    if (!handler) return this.deadLetter(message, channel, routingKey, `no handler for ${routingKey} in ${this.options.service}`, log);
+
+    try {
+      const context = new AmqpEventContext([message, channel, routingKey]);
+      await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+    } catch (err) {
+      return this.retryOrDeadLetter(message, channel, routingKey, err, log);
+    }
+    settle(channel, message, 'ack');
+    this.logger.debug?.({ msg: 'event handled', ...log });
+  }
+
+  private async retryOrDeadLetter(message: ConsumeMessage, channel: ConfirmChannel, routingKey: string, err: unknown, log: object): Promise<void> {
+    const retries = retryCountOf(message.properties.headers?.[MessageHeaders.retryCount]);
+    const decision = decideRetry(this.options.service, retries, this.retryDelaysMs);
+    const reason = reasonOf(err);
+    if (decision.action === 'dead-letter') {
+      return this.deadLetter(message, channel, routingKey, `handler failed after ${retries} retries: ${reason}`, log);
+    }
+    this.logger.warn({ msg: 'handler failed; retrying later', ...log, retry: decision.retryCount, delayMs: decision.delayMs, reason });
+    await this.moveTo(decision.queue, message, channel, routingKey, { [MessageHeaders.retryCount]: decision.retryCount });
+  }
+
+  private async deadLetter(message: ConsumeMessage, channel: ConfirmChannel, routingKey: string, reason: string, log: object = {}): Promise<void> {
+    this.logger.error({ msg: 'dead-lettering message', ...log, messageId: message.properties.messageId, routingKey, reason });
+    await this.moveTo(this.queues.dead, message, channel, routingKey, { [MessageHeaders.deathReason]: reason });
+  }
+
+  /**
+   * Puts a copy on another queue and acks the original only once the copy is confirmed. If the copy
+   * fails, the original goes back to the queue: a message may then be handled twice (the inbox
+   * absorbs that), but it is never lost.
+   */
+  private async moveTo(
+    queue: string,
+    message: ConsumeMessage,
+    channel: ConfirmChannel,
+    routingKey: string,
+    extraHeaders: MessagePropertyHeaders,
+  ): Promise<void> {
+    const headers: MessagePropertyHeaders = { ...message.properties.headers, [MessageHeaders.originalRoutingKey]: routingKey, ...extraHeaders };
+    for (const name of BROKER_HEADERS) delete headers[name];
+    const { contentType, contentEncoding, messageId, correlationId, timestamp, type, appId } = message.properties;
+    const options: Options.Publish = { contentType, contentEncoding, messageId, correlationId, timestamp, type, appId, headers, persistent: true };
+    try {
+      if (!this.channel) throw new Error('not connected');
+      await this.channel.sendToQueue(queue, message.content, withoutUndefined(options));
+    } catch (err) {
+      this.logger.warn({ msg: `could not move message to ${queue}; requeueing it`, messageId, reason: reasonOf(err) });
+      settle(channel, message, 'nack');
+      return;
+    }
+    settle(channel, message, 'ack');
+  }
+}
+
+/**
+ * Settles on the channel the message came from: its delivery tag means nothing on any other, and
+ * once that channel is gone the broker redelivers the message anyway.
+ */
+function settle(channel: ConfirmChannel, message: ConsumeMessage, how: 'ack' | 'nack'): void {
+  try {
+    if (how === 'ack') channel.ack(message);
+    else channel.nack(message, false, true);
+  } catch {
+    // channel closed: nothing to settle
+  }
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof EventContractError) {
+    const issues = err.issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
+    return issues ? `${err.message}: ${issues}` : err.message;
+  }
+  if (err instanceof Error) return err.message;
+  // Nest's exception filters turn a handler's error into a plain {status, message} object.
+  if (typeof err === 'object' && err !== null) return JSON.stringify(err);
+  return String(err);
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,15 @@
+export * from './messaging.options.js';
+export * from './messaging.module.js';
+export * from './broker-connection.js';
+export * from './outbox.service.js';
+export * from './outbox.relay.js';
+export * from './inbox.service.js';
+export * from './migrations/create-outbox.migration.js';
+export * from './migrations/create-inbox.migration.js';
+export * from './amqp-events.server.js';
+export * from './amqp-event.context.js';
+export * from './topology.js';
+export * from './topic-pattern.js';
+export * from './retry-policy.js';
+export * from './message-headers.js';
+export { listDeadLetters, replayDeadLetters, purgeDeadLetters, type DeadLetter, type DeadLetterTarget } from './dead-letters.cli.js';
