@@ -3,6 +3,7 @@ import { Server, type CustomTransportStrategy, type MessageHandler } from '@nest
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, MessagePropertyHeaders, Options } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
+import { eventLogContext } from '#common';
 import { EventContractError, parseEvent, type CloudEvent } from '#contracts';
 import { AmqpEventContext } from './amqp-event.context.js';
 import { connectToBroker } from './broker-connection.js';
@@ -208,7 +209,10 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
 
     try {
       const context = new AmqpEventContext([message, channel, routingKey]);
-      await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+      // Every log line written while handling names the event and its flow.
+      await eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () =>
+        lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined }),
+      );
     } catch (err) {
       return this.retryOrDeadLetter(message, channel, routingKey, err, log);
     }
