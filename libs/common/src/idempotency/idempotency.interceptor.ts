@@ -3,7 +3,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { Problem } from '../problems/problem.js';
@@ -32,41 +32,66 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(key: string, request: Request, response: Response, status: number, next: CallHandler): Promise<unknown> {
-    const scope = `${request.method} ${request.originalUrl.split('?')[0]}`;
+    const id = keyId(`${request.method} ${request.originalUrl.split('?')[0]}`, key);
     const fingerprint = createHash('sha256')
       .update(JSON.stringify(request.body ?? null))
       .digest('hex');
-    const claimed = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (key, scope, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
-      [key, scope, fingerprint],
-    );
-    if (claimed.length === 0) return this.replay(key, scope, fingerprint, response);
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND created_at < now() - $2::interval`, [id, KEPT_FOR]);
+    const claimed = await this.dataSource.query(`INSERT INTO idempotency_keys (id, fingerprint) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id`, [
+      id,
+      fingerprint,
+    ]);
+    if (claimed.length === 0) return this.replay(id, key, fingerprint, response);
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.dataSource.query(`UPDATE idempotency_keys SET status = $3, body = $4 WHERE key = $1 AND scope = $2`, [
-        key,
-        scope,
-        status,
-        JSON.stringify(body ?? null),
-      ]);
+      await this.dataSource.query(`UPDATE idempotency_keys SET status = $2, body = $3 WHERE id = $1`, [id, status, seal(key, body ?? null)]);
       return body;
     } catch (error) {
       // A failed request stored nothing, so the same key may be tried again.
-      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE key = $1 AND scope = $2`, [key, scope]);
+      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1`, [id]);
       throw error;
     }
   }
 
-  private async replay(key: string, scope: string, fingerprint: string, response: Response): Promise<unknown> {
-    const [stored] = await this.dataSource.query(`SELECT fingerprint, status, body FROM idempotency_keys WHERE key = $1 AND scope = $2`, [key, scope]);
+  private async replay(id: string, key: string, fingerprint: string, response: Response): Promise<unknown> {
+    const [stored] = await this.dataSource.query(`SELECT fingerprint, status, body FROM idempotency_keys WHERE id = $1`, [id]);
     if (!stored) throw Problem.conflict('idempotency-key-in-progress', 'A request with this Idempotency-Key was just abandoned; try again');
     if (stored.fingerprint !== fingerprint) {
       throw Problem.unprocessable('idempotency-key-reused', 'Idempotency-Key reused with another body', 'Use a new key for a different request.');
     }
     if (stored.status === null) throw Problem.conflict('idempotency-key-in-progress', 'A request with this Idempotency-Key is still in progress');
     response.status(stored.status).setHeader('Idempotent-Replayed', 'true');
-    return lastValueFrom(of(stored.body));
+    return lastValueFrom(of(open(key, stored.body)));
   }
+}
+
+const KEPT_FOR = '24 hours';
+
+/** Rows are found by a hash of the key, never the key itself. */
+function keyId(scope: string, key: string): string {
+  return createHash('sha256').update(`${scope}\0${key}`).digest('hex');
+}
+
+/**
+ * A kept response can hold a secret (a participant's access token), so it is stored encrypted
+ * under the Idempotency-Key: only the client that chose the key can have it replayed, and the
+ * table alone reveals nothing.
+ */
+function seal(key: string, body: unknown): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', bodyKey(key), iv);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(body)), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]);
+}
+
+function open(key: string, stored: Buffer): unknown {
+  const decipher = createDecipheriv('aes-256-gcm', bodyKey(key), stored.subarray(0, 12));
+  decipher.setAuthTag(stored.subarray(12, 28));
+  return JSON.parse(Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]).toString());
+}
+
+function bodyKey(key: string): Buffer {
+  return createHash('sha256').update(`mission-hub idempotent response\0${key}`).digest();
 }
 
 export const Idempotent = () => UseInterceptors(IdempotencyInterceptor);

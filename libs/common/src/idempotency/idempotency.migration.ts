@@ -1,17 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Kept responses of create calls by Idempotency-Key; each service adds it to its own migrations. */
+/** Kept responses of create calls by a hash of their Idempotency-Key, encrypted; each service adds it to its migrations. */
 export class CreateIdempotencyKeys1732000000100 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`
       CREATE TABLE idempotency_keys (
-        key text NOT NULL,
-        scope text NOT NULL,
+        id text PRIMARY KEY,
         fingerprint text NOT NULL,
         status integer,
-        body jsonb,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (scope, key)
+        body bytea,
+        created_at timestamptz NOT NULL DEFAULT now()
       )`);
   }
 

@@ -36,13 +36,14 @@ export class Problem extends HttpException {
   }
 
   toProblemDetails(instance?: string): ProblemDetails {
+    // Extensions come first so that none of them can replace a standard member such as `status`.
     return {
+      ...this.extensions,
       type: PROBLEM_TYPE_BASE + this.kind,
       title: this.title,
       status: this.getStatus(),
       ...(this.detail ? { detail: this.detail } : {}),
       ...(instance ? { instance } : {}),
-      ...this.extensions,
     };
   }
 

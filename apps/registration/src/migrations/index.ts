@@ -1,0 +1,14 @@
+import { CreateIdempotencyKeys1732000000100 } from '#common';
+import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
+import { CreateMissions1732000002000 } from './1732000002000-create-missions.js';
+import { CreateRegistrationSettings1732000002001 } from './1732000002001-create-registration-settings.js';
+import { CreateRegistrations1732000002002 } from './1732000002002-create-registrations.js';
+
+export const registrationMigrations = [
+  CreateOutbox1732000000000,
+  CreateInbox1732000000001,
+  CreateIdempotencyKeys1732000000100,
+  CreateMissions1732000002000,
+  CreateRegistrationSettings1732000002001,
+  CreateRegistrations1732000002002,
+];

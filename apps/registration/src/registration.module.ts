@@ -1,0 +1,36 @@
+import { ServiceCoreModule, type ServiceConfig } from '#common';
+import { BrokerConnection, MessagingModule } from '#messaging';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { registrationMigrations } from './migrations/index.js';
+import { MissionEntity } from './missions/mission.entity.js';
+import { MissionsModule } from './missions/missions.module.js';
+import { RegistrationEntity } from './registrations/registration.entity.js';
+import { RegistrationsModule } from './registrations/registrations.module.js';
+import { RegistrationSettingsEntity } from './settings/registration-settings.entity.js';
+import { RegistrationSettingsModule } from './settings/registration-settings.module.js';
+
+@Module({})
+export class RegistrationModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: RegistrationModule,
+      imports: [
+        ServiceCoreModule.forRoot(config, {
+          entities: [MissionEntity, RegistrationSettingsEntity, RegistrationEntity],
+          migrations: registrationMigrations,
+          readinessProbes: [BrokerConnection],
+        }),
+        MessagingModule.forService({
+          service: config.service,
+          producer: 'registration',
+          rabbitmqUrl: config.rabbitmqUrl,
+          exchange: config.exchange,
+          schema: config.schema,
+        }),
+        MissionsModule,
+        RegistrationSettingsModule,
+        RegistrationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { RegistrationsModule } from '../registrations/registrations.module.js';
+import { RegistrationSettingsController } from './registration-settings.controller.js';
+import { RegistrationSettingsService } from './registration-settings.service.js';
+
+@Module({ imports: [RegistrationsModule], controllers: [RegistrationSettingsController], providers: [RegistrationSettingsService] })
+export class RegistrationSettingsModule {}
