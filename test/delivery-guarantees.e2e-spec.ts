@@ -50,12 +50,22 @@ describe('at-least-once delivery, exactly-once effects', () => {
   it('loses and doubles nothing when the broker cuts every connection in the middle of a burst', async () => {
     const { missionId } = await openMission(system, { capacity: 1000 });
     const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
-    const burst = Array.from({ length: 120 }, (_, n) => call(url, { body: registrationInput(2000 + n) }));
+    let cutAt = Infinity;
+    const answeredAt: number[] = [];
+    // Paced over about a second, so that the cut lands in the middle of the burst.
+    const burst = Array.from({ length: 120 }, async (_, n) => {
+      await new Promise((resolve) => setTimeout(resolve, n * 8));
+      const response = await call(url, { body: registrationInput(2000 + n) });
+      answeredAt.push(Date.now());
+      return response;
+    });
     await eventually(() => system.tap.ofType('registration.confirmed', (event) => event.missionid === missionId).length >= 10, {
       what: 'the burst to be under way',
     });
+    cutAt = Date.now();
     await closeVhostConnections(system.vhost);
     const responses = await Promise.all(burst);
+    expect(answeredAt.filter((at) => at > cutAt).length).toBeGreaterThan(0);
     const accepted = responses.filter((response) => response.status === 201).map((response) => response.body.id as string);
     expect(accepted).toHaveLength(120);
 

@@ -15,6 +15,7 @@ export const DEVELOPMENT_JWT_SECRET = 'mission-hub-development-secret-change-me'
 const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/mission_hub'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_SCHEMA: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
@@ -34,6 +35,8 @@ export interface ServiceConfig {
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string;
   schema: string;
+  /** Connections per service instance; Postgres allows 100 in all by default. */
+  poolSize: number;
   rabbitmqUrl: string;
   exchange: string;
   port: number;
@@ -62,6 +65,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     schema: e.DB_SCHEMA ?? services[service].schema,
+    poolSize: e.DB_POOL_SIZE,
     rabbitmqUrl: e.RABBITMQ_URL,
     exchange: e.EVENTS_EXCHANGE,
     port: e.PORT ?? services[service].port,

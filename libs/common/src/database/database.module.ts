@@ -10,7 +10,6 @@ export interface DatabaseOptions {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
-  poolSize?: number;
 }
 
 /** The service's own schema: created if missing, migrated under a lock, never synchronised. */
@@ -31,7 +30,7 @@ export class DatabaseModule {
             migrationsTableName: 'migrations',
             synchronize: false,
             applicationName: `mission-hub-${config.service}`,
-            extra: { options: `-c search_path=${config.schema}`, max: options.poolSize ?? 20 },
+            extra: { options: `-c search_path=${config.schema}`, max: config.poolSize },
           }),
           dataSourceFactory: async (dataSourceOptions) => {
             const config = dataSourceOptions as { schema: string; url: string };
