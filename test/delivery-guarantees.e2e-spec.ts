@@ -1,7 +1,7 @@
 import amqp from 'amqplib';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { closeVhostConnections, queueBacklog } from './support/isolation.js';
+import { closeVhostConnections, queueBacklog, withDatabase } from './support/isolation.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
 describe('at-least-once delivery, exactly-once effects', () => {
@@ -45,6 +45,49 @@ describe('at-least-once delivery, exactly-once effects', () => {
     const { token } = { token: system.organiserToken() };
     const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
     expect(summary.body.registrations.byStatus.confirmed).toBe(1);
+  });
+
+  it('carries on without a restart when the database drops every connection of the services mid-burst', async () => {
+    const { missionId, token } = await openMission(system, { capacity: 1000 });
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const burst = Array.from({ length: 100 }, async (_, n) => {
+      await new Promise((resolve) => setTimeout(resolve, n * 8));
+      return call(url, { body: registrationInput(5000 + n) });
+    });
+    await eventually(() => system.tap.ofType('registration.confirmed', (event) => event.missionid === missionId).length >= 10, {
+      what: 'the burst to be under way',
+    });
+    const terminated = await withDatabase((client) =>
+      client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1`, [`mission-hub:%\\_${system.runId}%`]),
+    );
+    expect(terminated.rowCount).toBeGreaterThan(4);
+    const responses = await Promise.all(burst);
+    // A request whose connection was cut may fail, as a problem response; none that was accepted is lost.
+    expect(
+      responses
+        .filter((response) => response.status !== 201)
+        .every((response) => response.status >= 500 && /problem/.test(response.headers.get('content-type') ?? '')),
+    ).toBe(true);
+    const accepted = responses.filter((response) => response.status === 201);
+    expect(accepted.length).toBeGreaterThan(50);
+
+    const after = await call(url, { body: registrationInput(5999) });
+    expect(after.status).toBe(201);
+    await eventually(
+      async () => {
+        const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
+        return (summary.body?.registrations?.byStatus?.confirmed ?? 0) >= accepted.length + 1;
+      },
+      { what: 'the dashboard to count every accepted registration', timeoutMs: 60_000 },
+    );
+    // Delivery is at least once (a relay cut off before marking a row sent publishes it again); mail is exactly once.
+    await system.smtp.waitFor((mail) => mail.to.includes('delegate5999@example.org'), 'mail after the cut');
+    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to drain' });
+    for (const response of accepted) {
+      const event = system.tap.events.find((candidate) => candidate.type === 'registration.confirmed' && candidate.subject === response.body.id);
+      expect(event).toBeDefined();
+      expect(new Set(system.smtp.received.filter((mail) => mail.eventId === event!.id).map((mail) => mail.messageId)).size).toBe(1);
+    }
   });
 
   it('loses and doubles nothing when the broker cuts every connection in the middle of a burst', async () => {

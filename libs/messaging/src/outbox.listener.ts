@@ -84,6 +84,7 @@ function clientConfigOf(dataSource: DataSource): pg.ClientConfig {
     database?: string;
     ssl?: pg.ClientConfig['ssl'];
     extra?: Record<string, unknown>;
+    applicationName?: string;
   };
   const config: Record<string, unknown> = {
     ...options.extra,
@@ -94,7 +95,7 @@ function clientConfigOf(dataSource: DataSource): pg.ClientConfig {
     password: options.password,
     database: options.database,
     ssl: options.ssl,
-    application_name: 'outbox-listener',
+    application_name: `${options.applicationName ?? 'mission-hub'}:outbox-listener`,
   };
   return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)) as pg.ClientConfig;
 }

@@ -29,7 +29,8 @@ export class DatabaseModule {
             migrations: options.migrations,
             migrationsTableName: 'migrations',
             synchronize: false,
-            applicationName: `mission-hub-${config.service}`,
+            // Names the schema, so an operator (or a test) can tell whose connections these are.
+            applicationName: `mission-hub:${config.schema}`,
             extra: { options: `-c search_path=${config.schema}`, max: config.poolSize },
           }),
           dataSourceFactory: async (dataSourceOptions) => {
