@@ -1,0 +1,44 @@
+/**
+ * The bare system: the same I/O as registration → notifications and dashboard, with no framework.
+ * node:http + pg for the producer (a row and its outbox row in one transaction), a relay publishing
+ * with publisher confirms (amqplib), and one consumer per consuming service (consume → a pg
+ * transaction with the inbox row and one write → ack). What the processes share is named here.
+ */
+export const BARE_EXCHANGE = 'bare.events';
+export const BARE_ROUTING_KEY = 'registration.confirmed';
+export const BARE_CONSUMERS = ['notifications', 'dashboard'] as const;
+export type BareConsumer = (typeof BARE_CONSUMERS)[number];
+
+export function bareQueue(consumer: BareConsumer): string {
+  return `bare.${consumer}`;
+}
+
+export function bareOutboxChannel(schema: string): string {
+  return `bare_outbox.${schema}`;
+}
+
+/** What a bare child tells the bench over IPC: `ready` once, then the subject of each event it handled. */
+export type BareReport = { ready: true; port?: number } | string;
+
+/** The environment every bare process reads. */
+export interface BareEnv {
+  BARE_DATABASE_URL: string;
+  BARE_SCHEMA: string;
+  BARE_RABBITMQ_URL: string;
+  /** `1`: registrations take a seat under a per-mission counter row (a row lock, as a capacity check needs). */
+  BARE_CAPACITY?: string;
+}
+
+export function bareEnv(): BareEnv {
+  const { BARE_DATABASE_URL, BARE_SCHEMA, BARE_RABBITMQ_URL, BARE_CAPACITY } = process.env;
+  if (!BARE_DATABASE_URL || !BARE_SCHEMA || !BARE_RABBITMQ_URL) throw new Error('BARE_DATABASE_URL, BARE_SCHEMA and BARE_RABBITMQ_URL are required');
+  return { BARE_DATABASE_URL, BARE_SCHEMA, BARE_RABBITMQ_URL, BARE_CAPACITY };
+}
+
+/**
+ * Pool settings shared by the bare processes, in the run's schema. Fewer than a service's pool (6,
+ * not 10): plenty for two cores, and the Postgres this runs on is shared (max_connections 100).
+ */
+export function poolConfig(env: BareEnv, name: string) {
+  return { connectionString: env.BARE_DATABASE_URL, max: 6, options: `-c search_path=${env.BARE_SCHEMA}`, application_name: `bare-${name}` };
+}

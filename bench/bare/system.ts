@@ -1,0 +1,67 @@
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { Children } from '../harness/processes.js';
+import { BARE_CONSUMERS, type BareConsumer, type BareReport } from './protocol.js';
+import { bareSchemaDdl } from './schema.js';
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/** The bench's side of the bare system: its schema, its three processes, and when each event reached each consumer. */
+export class BareSystem {
+  /** Per consumer: registration id (the event's subject) → when the consumer reported it handled. */
+  readonly arrivals: Record<BareConsumer, Map<string, number>> = { notifications: new Map(), dashboard: new Map() };
+  origin = '';
+
+  constructor(
+    private readonly children: Children,
+    private readonly env: { databaseUrl: string; schema: string; rabbitmqUrl: string; capacityCheck: boolean },
+  ) {}
+
+  async createSchema(query: (sql: string) => Promise<unknown>): Promise<void> {
+    for (const statement of bareSchemaDdl(this.env.schema)) await query(statement);
+  }
+
+  /** Consumers first, so that their queues are bound before the first publish. */
+  async start(): Promise<void> {
+    const env = {
+      BARE_DATABASE_URL: this.env.databaseUrl,
+      BARE_SCHEMA: this.env.schema,
+      BARE_RABBITMQ_URL: this.env.rabbitmqUrl,
+      BARE_CAPACITY: this.env.capacityCheck ? '1' : '0',
+    };
+    await Promise.all(
+      BARE_CONSUMERS.map(async (consumer) => {
+        const child = this.children.fork(`bare-${consumer}`, here('./consumer.js'), [consumer], env);
+        const arrivals = this.arrivals[consumer];
+        child.on('message', (report: BareReport) => {
+          if (typeof report === 'string' && !arrivals.has(report)) arrivals.set(report, performance.now());
+        });
+        await ready(child, `bare ${consumer}`);
+      }),
+    );
+    const producer = this.children.fork('bare-registration', here('./producer.js'), [], env);
+    const { port } = await ready(producer, 'bare registration');
+    this.origin = `http://127.0.0.1:${port}`;
+  }
+
+  pids(): Array<[string, number | undefined]> {
+    return ['bare-registration', ...BARE_CONSUMERS.map((consumer) => `bare-${consumer}`)].map((name) => [name, this.children.get(name)?.pid]);
+  }
+}
+
+function ready(child: ChildProcess, what: string): Promise<{ port?: number }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} not ready after 30 s`)), 30_000);
+    child.on('message', (report: BareReport) => {
+      if (typeof report === 'object' && report.ready) {
+        clearTimeout(timer);
+        resolve(report);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${signal ?? code}) before it was ready`));
+    });
+  });
+}

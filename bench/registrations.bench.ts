@@ -1,0 +1,465 @@
+/**
+ * `npm run bench:registrations`: registrations per second through mission-hub, end to end, beside
+ * the same I/O done bare on the same machine in the same run. See docs/benchmarks.md.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Pool } from 'undici';
+import { BareSystem } from './bare/system.js';
+import { CpuSampler } from './harness/cpu.js';
+import { BenchLock, createVhost, deleteVhost, ensureDatabase, withVhost } from './harness/isolation.js';
+import { MEASURED_SERVICES, MissionHub } from './harness/mission-hub.js';
+import { runPhase, type PhaseKind, type PhaseOptions, type PhaseResult, type Target } from './harness/phase.js';
+import { Children } from './harness/processes.js';
+import { PgWaitSampler } from './harness/pg-waits.js';
+import { cpuTable, phaseName, phaseTable, progressLine, waitTable } from './harness/report.js';
+import { BenchSmtpSink } from './harness/smtp-sink.js';
+import { BenchSseStream } from './harness/sse.js';
+import { ms, pair, rate, table } from './harness/stats.js';
+
+const HELP = `npm run bench:registrations -- [options]
+
+Brings up its own isolated copy of the system (vhost ${'`mission-hub-bench`'}, schemas <service>_bench and
+bare_bench in the database mission_hub_bench, an SMTP sink, the built services as child processes),
+drives POST /api/missions/:id/registrations open-loop, and prints the figures. Build first: npm run build.
+
+  --rates 100,400            fixed rates, registrations/s                      (default 100,400)
+  --seconds 10               length of each fixed-rate phase                    (default 10)
+  --warmup-seconds 2         a phase at 100/s before measuring, 0 for none     (default 2)
+  --ramp-start 500           first rate of the search for the highest sustained rate
+  --ramp-factor 1.25         each step offers this much more than the last
+  --ramp-seconds 5           length of each step
+  --ramp-steps 8             most steps before giving up climbing
+  --refine 2                 bisections between the highest sustained and the lowest failed rate
+  --no-ramp                  fixed rates only
+  --max-http-p99 500         a step is sustained only if HTTP p99 stays under this (ms)
+  --max-e2e-p99 1000         … and POST→dashboard / POST→mail p99 under this (ms)
+  --capacity-ratio 0.9       each phase's mission has seats for this share of what it is sent
+  --connections 512          keep-alive connections of the load generator, per target
+  --drain-seconds 30         how long to wait after a phase for the events and mails still on their way
+  --only mission-hub|bare    measure one system only
+  --bare-capacity            the bare producer also takes a seat under a per-mission counter row (lock)
+  --database-url URL         (default postgres://postgres@127.0.0.1:5432/mission_hub_bench)
+  --rabbitmq-url URL         base URL; the run's vhost is added (default amqp://guest:guest@127.0.0.1:5672)
+  --log-level warn           LOG_LEVEL of the services
+  --db-pool-size N           DB_POOL_SIZE of the services (default: theirs)
+  --json FILE                also write every figure as JSON
+  --idempotency-keys         send an Idempotency-Key with each registration, as a form would
+  --node-arg ARG             a node option for the services' processes (repeatable), e.g. to profile:
+                             --node-arg=--prof --node-arg=--logfile=/tmp/v8-%p.log
+  --keep                     leave the schemas and the vhost in place at the end
+
+Against a system that is already running (no services are started; the bare part still runs):
+  --scheduling-url URL --registration-url URL --dashboard-url URL --jwt-secret SECRET
+  --smtp-port 1025           where the bench's SMTP sink listens (the system's SMTP_URL must point there;
+                             if the port is taken, POST→mail is not measured)
+`;
+
+const { values: flag } = parseArgs({
+  options: {
+    rates: { type: 'string', default: '100,400' },
+    seconds: { type: 'string', default: '10' },
+    'warmup-seconds': { type: 'string', default: '2' },
+    'ramp-start': { type: 'string', default: '500' },
+    'ramp-factor': { type: 'string', default: '1.25' },
+    'ramp-seconds': { type: 'string', default: '5' },
+    'ramp-steps': { type: 'string', default: '8' },
+    refine: { type: 'string', default: '2' },
+    'no-ramp': { type: 'boolean', default: false },
+    'max-http-p99': { type: 'string', default: '500' },
+    'max-e2e-p99': { type: 'string', default: '1000' },
+    'capacity-ratio': { type: 'string', default: '0.9' },
+    connections: { type: 'string', default: '512' },
+    'drain-seconds': { type: 'string', default: '30' },
+    only: { type: 'string' },
+    'bare-capacity': { type: 'boolean', default: false },
+    'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/mission_hub_bench' },
+    'rabbitmq-url': { type: 'string', default: 'amqp://guest:guest@127.0.0.1:5672' },
+    'log-level': { type: 'string', default: 'warn' },
+    'db-pool-size': { type: 'string' },
+    json: { type: 'string' },
+    'node-arg': { type: 'string', multiple: true },
+    'idempotency-keys': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'scheduling-url': { type: 'string' },
+    'registration-url': { type: 'string' },
+    'dashboard-url': { type: 'string' },
+    'jwt-secret': { type: 'string' },
+    'smtp-port': { type: 'string', default: '1025' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+
+if (flag.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const number = (name: keyof typeof flag): number => {
+  const value = Number(flag[name]);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number, not ${String(flag[name])}`);
+  return value;
+};
+const fixedRates = String(flag.rates)
+  .split(',')
+  .filter(Boolean)
+  .map((value) => Number(value));
+if (fixedRates.some((value) => !(value > 0))) throw new Error('--rates must list positive numbers');
+const measure = { 'mission-hub': flag.only !== 'bare', bare: flag.only !== 'mission-hub' };
+const external = Boolean(flag['registration-url'] || flag['scheduling-url'] || flag['dashboard-url']);
+if (external && !(flag['registration-url'] && flag['scheduling-url'] && flag['dashboard-url'] && flag['jwt-secret'])) {
+  throw new Error('against a running system, give --scheduling-url, --registration-url, --dashboard-url and --jwt-secret');
+}
+
+const phaseDefaults = {
+  capacityRatio: number('capacity-ratio'),
+  abortBacklogSeconds: 3,
+  idempotencyKeys: Boolean(flag['idempotency-keys']),
+  drainSeconds: number('drain-seconds'),
+  settleSeconds: 60,
+  maxHttpP99: number('max-http-p99'),
+  maxEndToEndP99: number('max-e2e-p99'),
+};
+
+const runId = randomBytes(3).toString('hex');
+const databaseUrl = String(flag['database-url']);
+const databaseName = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+const vhost = 'mission-hub-bench';
+const rabbitmqUrl = withVhost(String(flag['rabbitmq-url']), vhost);
+const schemaSuffix = '_bench';
+const bareSchema = 'bare_bench';
+const jwtSecret = String(flag['jwt-secret'] ?? randomBytes(24).toString('hex'));
+const logDir = mkdtempSync(join(tmpdir(), 'mission-hub-bench-'));
+
+const lock = new BenchLock();
+const children = new Children(logDir);
+const smtp = new BenchSmtpSink();
+const pools: Pool[] = [];
+const results: PhaseResult[] = [];
+let cleaning: Promise<void> | undefined;
+
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    await Promise.all(pools.map((pool) => pool.destroy().catch(() => undefined)));
+    await children.stopAll();
+    await smtp.stop().catch(() => undefined);
+    if (!flag.keep) {
+      await deleteVhost(vhost);
+      const schemas = [...(external ? [] : MEASURED_SERVICES.map((service) => MissionHub.schemaOf(service, schemaSuffix))), bareSchema];
+      await lock.dropSchemas(schemas).catch(() => undefined);
+    }
+    await lock.release();
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping what this run started…`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(`\nbench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  console.error(`service logs: ${logDir}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  console.log(
+    `mission-hub registrations benchmark · run ${runId} · ${new Date().toISOString()}\n` +
+      `machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), load average ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}, node ${process.version}\n` +
+      `isolation: database ${databaseName}, schemas *${schemaSuffix} and ${bareSchema}, vhost ${vhost}; logs in ${logDir}\n`,
+  );
+
+  await ensureDatabase(databaseUrl);
+  await lock.acquire(databaseUrl);
+  await lock.dropSchemas([...(external ? [] : MEASURED_SERVICES.map((service) => MissionHub.schemaOf(service, schemaSuffix))), bareSchema]);
+  await createVhost(vhost);
+  const headroom = await lock.connectionHeadroom();
+  // Each service's pool (DB_POOL_SIZE, 10 by default) plus its listeners; the bare processes take up to 6 each.
+  const servicePool = flag['db-pool-size'] ? number('db-pool-size') : 10;
+  const wanted = (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * (servicePool + 2) : 0) + (measure.bare ? 20 : 0);
+  console.log(`postgres: ${headroom.used} of max_connections ${headroom.max} in use; this run may open up to ${wanted}`);
+  if (headroom.max - headroom.used < wanted) {
+    console.log('  warning: fewer free than that: under load a service may meet "too many clients" (other runs on this machine share the server)');
+  }
+
+  let mailMeasured = true;
+  try {
+    await smtp.start(external ? number('smtp-port') : 0);
+  } catch (err) {
+    if (!external) throw err;
+    mailMeasured = false;
+    console.log(`SMTP sink could not listen on ${flag['smtp-port']} (${(err as Error).message}): POST→mail is not measured.`);
+  }
+
+  const missionHub = external
+    ? MissionHub.external(jwtSecret, {
+        scheduling: String(flag['scheduling-url']),
+        registration: String(flag['registration-url']),
+        dashboard: String(flag['dashboard-url']),
+        notifications: '',
+      })
+    : new MissionHub(jwtSecret, children);
+  const bare = new BareSystem(children, { databaseUrl, schema: bareSchema, rabbitmqUrl, capacityCheck: Boolean(flag['bare-capacity']) });
+
+  const startedAt = Date.now();
+  await Promise.all([
+    measure['mission-hub'] && !external
+      ? missionHub.start({
+          databaseUrl,
+          rabbitmqUrl,
+          smtpUrl: smtp.url,
+          jwtSecret,
+          logLevel: String(flag['log-level']),
+          schemaSuffix,
+          nodeArgs: flag['node-arg'] ?? [],
+        })
+      : undefined,
+    measure.bare ? bare.createSchema((sql) => lock.query(sql)).then(() => bare.start()) : undefined,
+  ]);
+  console.log(`systems up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+
+  const cpu = new CpuSampler(databaseName);
+  const waits = new PgWaitSampler((sql) => lock.query(sql) as Promise<{ rows: Array<Record<string, string>> }>);
+  for (const [name, pid] of missionHub.pids()) cpu.track(pid, name);
+  for (const [name, pid] of bare.pids()) cpu.track(pid, name.replace('bare-', ''));
+
+  const connections = number('connections');
+  const poolFor = (origin: string) => {
+    const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 30_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    pools.push(pool);
+    return pool;
+  };
+
+  const targets: Target[] = [];
+  if (measure['mission-hub']) {
+    const token = missionHub.organiserToken();
+    targets.push({
+      system: 'mission-hub',
+      pool: poolFor(missionHub.urls.registration),
+      prepare: async (capacity, tag) => {
+        const missionId = await missionHub.openMission(capacity, tag);
+        const stream = await new BenchSseStream(missionHub.urls.dashboard, `/api/missions/${missionId}/stream`, token).open();
+        return {
+          path: `/api/missions/${missionId}/registrations`,
+          observers: [
+            { label: 'dashboard', arrivalOf: (sample) => (sample.id ? stream.arrivals.get(sample.id) : undefined) },
+            ...(mailMeasured ? [{ label: 'mail', arrivalOf: (sample: { email: string }) => smtp.arrivals.get(sample.email) }] : []),
+          ],
+          check: async (samples) => {
+            const listed = await missionHub.confirmedRegistrations(missionId);
+            const accepted = samples.filter((sample) => sample.status === 201).length;
+            const answered = samples.filter((sample) => sample.outcome === 'confirmed').length;
+            const expected = Math.min(capacity, accepted);
+            const unique = new Set(listed).size === listed.length;
+            const streamed = stream.counts.get('registration.confirmed') ?? 0;
+            const ok = listed.length === expected && answered === listed.length && unique && listed.length <= capacity;
+            return {
+              ok,
+              capacity,
+              listed: listed.length,
+              answered,
+              detail: `capacity ${capacity}, ${listed.length} confirmed listed, ${answered} answered confirmed, ${streamed} confirmed on the stream`,
+            };
+          },
+          close: () => stream.close(),
+        };
+      },
+    });
+  }
+  if (measure.bare) {
+    targets.push({
+      system: 'bare',
+      pool: poolFor(bare.origin),
+      prepare: async (capacity) => {
+        const missionId = randomUUID();
+        if (flag['bare-capacity']) {
+          await fetch(`${bare.origin}/api/missions/${missionId}/registration-settings`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ capacity }),
+          });
+        }
+        return {
+          path: `/api/missions/${missionId}/registrations`,
+          observers: [
+            { label: 'dashboard', arrivalOf: (sample) => (sample.id ? bare.arrivals.dashboard.get(sample.id) : undefined) },
+            { label: 'notifications', arrivalOf: (sample) => (sample.id ? bare.arrivals.notifications.get(sample.id) : undefined) },
+          ],
+          close: async () => undefined,
+        };
+      },
+    });
+  }
+
+  let phaseNumber = 0;
+  const run = async (target: Target, kind: PhaseKind, rateValue: number, seconds: number): Promise<PhaseResult> => {
+    phaseNumber += 1;
+    const options: PhaseOptions = { ...phaseDefaults, kind, rate: rateValue, seconds, tag: `b${runId}-${target.system === 'bare' ? 'x' : 'm'}${phaseNumber}` };
+    const result = await runPhase(target, options, { cpu, waits, children });
+    console.log(progressLine(result));
+    if (kind !== 'warm-up') results.push(result);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return result;
+  };
+
+  const warmup = number('warmup-seconds');
+  if (warmup > 0) for (const target of targets) await run(target, 'warm-up', 100, warmup);
+  // Fixed rates, the systems taking turns, so that noise from the rest of the machine falls on both alike.
+  for (const fixedRate of fixedRates) for (const target of targets) await run(target, 'fixed', fixedRate, number('seconds'));
+
+  const ceilings: Partial<Record<Target['system'], { rate: number; firstFailed?: number }>> = {};
+  if (!flag['no-ramp']) {
+    for (const target of targets) {
+      console.log(`\n[${target.system}] searching for the highest sustained rate…`);
+      const mine = results.filter((result) => result.system === target.system);
+      // What the fixed rates already showed: the highest sustained and the lowest that was not.
+      let sustained = Math.max(0, ...mine.filter((result) => result.verdict.sustained).map((result) => result.rate));
+      const failedRates = mine.filter((result) => !result.verdict.sustained).map((result) => result.rate);
+      let failed = failedRates.length ? Math.min(...failedRates) : undefined;
+      // Climb while nothing has failed yet…
+      for (
+        let step = 0, next = Math.max(number('ramp-start'), Math.round(sustained * number('ramp-factor')));
+        failed === undefined && step < number('ramp-steps');
+        step++
+      ) {
+        const result = await run(target, 'ramp', next, number('ramp-seconds'));
+        if (result.verdict.sustained) sustained = next;
+        else failed = next;
+        next = Math.round(next * number('ramp-factor'));
+      }
+      // …then bisect between the highest sustained and the lowest failed rate.
+      for (let step = 0; step < number('refine') && failed !== undefined && failed - sustained > Math.max(10, failed * 0.08); step++) {
+        const middle = Math.round((sustained + failed) / 2);
+        const result = await run(target, 'ramp', middle, number('ramp-seconds'));
+        if (result.verdict.sustained) sustained = middle;
+        else failed = middle;
+      }
+      ceilings[target.system] = { rate: sustained, firstFailed: failed };
+    }
+  }
+
+  console.log(`\n${'═'.repeat(24)} results (run ${runId}, ${((Date.now() - began) / 1000).toFixed(0)} s) ${'═'.repeat(24)}\n`);
+  console.log('Every phase (latencies in ms, p50 / p99, counted from the scheduled start of each POST):');
+  console.log(phaseTable(results));
+  console.log(
+    '  →dashboard: mission-hub = the registration.confirmed/waitlisted event on the dashboard SSE stream; bare = the dashboard consumer committed and acked.\n' +
+      '  →mail:      mission-hub = the e-mail fully received by the SMTP sink;                        bare = the notifications consumer committed and acked (no SMTP).\n' +
+      '  lag p99: how late the load generator sent against its schedule (large = the bench itself was short of CPU).\n',
+  );
+  console.log('CPU, in cores busy on average while each phase was sending (machine = whole machine; other = processes not of this run):');
+  console.log(cpuTable(results));
+  console.log('');
+
+  console.log('Where the database time went: sessions of this run in pg_stat_activity, by state, averaged over 100 ms samples while sending');
+  console.log('(fixed rates, and the first step each system did not sustain):');
+  for (const result of results.filter(
+    (r) => r.kind === 'fixed' || r === results.find((x) => x.system === r.system && !x.verdict.sustained && x.kind === 'ramp'),
+  )) {
+    console.log(`[${result.system}] ${phaseName(result)}`);
+    console.log(waitTable(result));
+  }
+  console.log('');
+
+  const mh = results.filter((result) => result.system === 'mission-hub');
+  const bareResults = results.filter((result) => result.system === 'bare');
+  const rows: string[][] = [['', 'mission-hub', 'bare', 'mission-hub / bare']];
+  for (const fixedRate of fixedRates) {
+    const a = mh.find((result) => result.kind === 'fixed' && result.rate === fixedRate);
+    const b = bareResults.find((result) => result.kind === 'fixed' && result.rate === fixedRate);
+    rows.push([`${fixedRate}/s  accepted/s`, a ? rate(a.acceptedPerSecond) : '–', b ? rate(b.acceptedPerSecond) : '–', '']);
+    rows.push(['      HTTP p50 / p99 ms', a ? pair(a.http) : '–', b ? pair(b.http) : '–', ratio(a?.http.p99, b?.http.p99, true)]);
+    rows.push([
+      '      POST→dashboard p50 / p99 ms',
+      a?.endToEnd[0] ? pair(a.endToEnd[0]) : '–',
+      b?.endToEnd[0] ? pair(b.endToEnd[0]) : '–',
+      ratio(a?.endToEnd[0]?.p99, b?.endToEnd[0]?.p99, true),
+    ]);
+    rows.push([
+      '      POST→mail (bare: notifications) ms',
+      a?.endToEnd[1] ? pair(a.endToEnd[1]) : '–',
+      b?.endToEnd[1] ? pair(b.endToEnd[1]) : '–',
+      ratio(a?.endToEnd[1]?.p99, b?.endToEnd[1]?.p99, true),
+    ]);
+  }
+  const ceilingOf = (system: Target['system']) => {
+    const ceiling = ceilings[system];
+    if (!ceiling) return '–';
+    return `${ceiling.rate}/s${ceiling.firstFailed ? ` (failed at ${ceiling.firstFailed})` : ' (did not fail)'}`;
+  };
+  rows.push(['highest sustained rate, end to end', ceilingOf('mission-hub'), ceilingOf('bare'), ratio(ceilings['mission-hub']?.rate, ceilings.bare?.rate)]);
+  const checked = mh.filter((result) => result.overbooking);
+  const overbooked = checked.filter((result) => !result.overbooking!.ok);
+  rows.push([
+    'overbooking',
+    checked.length ? (overbooked.length ? `FAILED in ${overbooked.length} of ${checked.length} phases` : `none in ${checked.length} phases`) : '–',
+    '–',
+    '',
+  ]);
+  console.log('Summary:');
+  console.log(table(rows));
+
+  if (measure['mission-hub']) {
+    const at = (value: number) => mh.find((result) => result.kind === 'fixed' && result.rate === value)?.endToEnd[0];
+    const aims: string[][] = [['aim (issue 2)', 'measured', 'met']];
+    for (const [aimRate, limit] of [
+      [100, 100],
+      [400, 250],
+    ] as const) {
+      const end = at(aimRate);
+      aims.push([
+        `p99 POST→dashboard < ${limit} ms at ${aimRate}/s`,
+        end ? `${ms(end.p99)} ms` : 'not measured',
+        end ? yes(end.p99 < limit && !end.missing) : '–',
+      ]);
+    }
+    const best = Math.max(0, ...mh.filter((result) => result.verdict.sustained).map((result) => result.acceptedPerSecond));
+    aims.push(['≥ 600 registrations/s accepted on one mission (sustained)', `${rate(best)}/s`, yes(best >= 600)]);
+    if (ceilings['mission-hub'] && ceilings.bare?.rate) {
+      const share = ceilings['mission-hub'].rate / ceilings.bare.rate;
+      aims.push(['≥ 1/2 of the bare ceiling, end to end', share.toFixed(2), yes(share >= 0.5)]);
+    }
+    aims.push([
+      'no overbooking at any rate',
+      checked.length ? `${checked.length - overbooked.length}/${checked.length} phases exact` : '–',
+      yes(overbooked.length === 0),
+    ]);
+    console.log('');
+    console.log(table(aims));
+  }
+  const noise = results.map((result) => result.cpu.groups.other ?? 0);
+  if (noise.length) {
+    console.log(
+      `\nNoise: processes not of this run used ${Math.min(...noise).toFixed(2)}–${Math.max(...noise).toFixed(2)} cores during the phases (of ${cpus().length}); ` +
+        'compare runs only when this is low.',
+    );
+  }
+
+  if (flag.json) {
+    writeFileSync(String(flag.json), JSON.stringify({ runId, at: new Date().toISOString(), flags: flag, results, ceilings }, null, 2));
+    console.log(`figures written to ${flag.json}`);
+  }
+}
+
+function ratio(a: number | undefined, b: number | undefined, latency = false): string {
+  if (!a || !b || !Number.isFinite(a) || !Number.isFinite(b)) return '';
+  return latency ? `${(a / b).toFixed(1)}× slower` : (a / b).toFixed(2);
+}
+
+function yes(value: boolean): string {
+  return value ? 'yes' : 'NO';
+}
