@@ -14,7 +14,8 @@ export function loggingModule(config: ServiceConfig) {
         response.setHeader('X-Request-Id', id);
         return id;
       },
-      mixin: () => eventLogContext.getStore() ?? {},
+      // A copy: pino merges each line's fields into what the mixin returns.
+      mixin: () => ({ ...eventLogContext.getStore() }),
       autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
       // One short line per request; headers (and the tokens in them) stay out of the logs.
       serializers: {

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CountersProjector } from './counters.projector.js';
+import { MouEventsHandler } from './mou-events.handler.js';
+import { NotificationEventsHandler } from './notification-events.handler.js';
+import { RegistrationEventsHandler } from './registration-events.handler.js';
+import { SessionEventsHandler } from './session-events.handler.js';
+import { SummaryController } from './summary.controller.js';
+import { SummaryService } from './summary.service.js';
+
+@Module({
+  controllers: [SummaryController],
+  providers: [CountersProjector, RegistrationEventsHandler, SessionEventsHandler, MouEventsHandler, NotificationEventsHandler, SummaryService],
+  exports: [CountersProjector],
+})
+export class CountersModule {}

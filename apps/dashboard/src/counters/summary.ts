@@ -1,0 +1,128 @@
+import { mouStatuses, registrationStatuses, type RegistrationStatus } from '#contracts';
+
+type MouStatus = (typeof mouStatuses)[number];
+const enrolmentStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
+type EnrolmentStatus = (typeof enrolmentStatuses)[number];
+
+export interface RegistrationCount {
+  status: string;
+  delegation: string | null;
+  country: string | null;
+  count: number;
+}
+
+export interface SessionRow {
+  sessionId: string;
+  kind: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number | null;
+  cancelled: boolean;
+}
+
+export interface SummaryInput {
+  missionId: string;
+  position: number;
+  registrations: RegistrationCount[];
+  checkedIn: number;
+  sessions: SessionRow[];
+  enrolments: { sessionId: string; status: string; count: number }[];
+  mous: { status: string; count: number }[];
+  notifications: { outcome: string; count: number }[];
+}
+
+export interface StatusBreakdown {
+  total: number;
+  byStatus: Record<RegistrationStatus, number>;
+}
+
+export interface MissionSummary {
+  missionId: string;
+  /** The last position of the mission's stream this summary includes: open the stream after it to follow on. */
+  position: number;
+  registrations: StatusBreakdown & {
+    checkedIn: number;
+    byDelegation: (StatusBreakdown & { delegation: string | null })[];
+    byCountry: (StatusBreakdown & { country: string | null })[];
+  };
+  sessions: (SessionRow & { enrolments: Record<EnrolmentStatus, number>; fill: number | null })[];
+  mous: { total: number; byStatus: Record<MouStatus, number> };
+  notifications: { sent: number; failed: number };
+}
+
+/** The summary from the counters' grouped rows: every status appears, at zero when there is none. */
+export function summarise(input: SummaryInput): MissionSummary {
+  const overall = breakdown();
+  const byDelegation = new Map<string | null, StatusBreakdown>();
+  const byCountry = new Map<string | null, StatusBreakdown>();
+  for (const row of input.registrations) {
+    for (const target of [overall, entry(byDelegation, row.delegation), entry(byCountry, row.country)]) add(target, row.status, row.count);
+  }
+
+  const enrolmentsBySession = new Map<string, Record<EnrolmentStatus, number>>();
+  for (const row of input.enrolments) {
+    const counts = enrolmentsBySession.get(row.sessionId) ?? zeros(enrolmentStatuses);
+    if ((enrolmentStatuses as readonly string[]).includes(row.status)) counts[row.status as EnrolmentStatus] += row.count;
+    enrolmentsBySession.set(row.sessionId, counts);
+  }
+  const known = new Set(input.sessions.map((session) => session.sessionId));
+  // Enrolments can arrive before the session they belong to; count them under a placeholder until it does.
+  const sessions: SessionRow[] = [
+    ...input.sessions,
+    ...[...enrolmentsBySession.keys()]
+      .filter((id) => !known.has(id))
+      .map((sessionId) => ({ sessionId, kind: 'unknown', title: '', startsAt: '', endsAt: '', capacity: null, cancelled: false })),
+  ];
+
+  const mous = zeros(mouStatuses);
+  let mouTotal = 0;
+  for (const row of input.mous) {
+    if ((mouStatuses as readonly string[]).includes(row.status)) mous[row.status as MouStatus] += row.count;
+    mouTotal += row.count;
+  }
+
+  const outcomes = { sent: 0, failed: 0 };
+  for (const row of input.notifications) if (row.outcome === 'sent' || row.outcome === 'failed') outcomes[row.outcome] += row.count;
+
+  return {
+    missionId: input.missionId,
+    position: input.position,
+    registrations: {
+      ...overall,
+      checkedIn: input.checkedIn,
+      byDelegation: sorted(byDelegation).map(([delegation, counts]) => ({ delegation, ...counts })),
+      byCountry: sorted(byCountry).map(([country, counts]) => ({ country, ...counts })),
+    },
+    sessions: sessions.map((session) => {
+      const enrolments = enrolmentsBySession.get(session.sessionId) ?? zeros(enrolmentStatuses);
+      return { ...session, enrolments, fill: session.capacity ? Math.round((enrolments.confirmed / session.capacity) * 1000) / 1000 : null };
+    }),
+    mous: { total: mouTotal, byStatus: mous },
+    notifications: outcomes,
+  };
+}
+
+function breakdown(): StatusBreakdown {
+  return { total: 0, byStatus: zeros(registrationStatuses) };
+}
+
+function entry<K>(map: Map<K, StatusBreakdown>, key: K): StatusBreakdown {
+  let found = map.get(key);
+  if (!found) map.set(key, (found = breakdown()));
+  return found;
+}
+
+function add(target: StatusBreakdown, status: string, count: number): void {
+  target.total += count;
+  if ((registrationStatuses as readonly string[]).includes(status)) target.byStatus[status as RegistrationStatus] += count;
+}
+
+/** Largest first; ties and the unnamed (null) group by name, the unnamed last. */
+function sorted<K extends string | null>(map: Map<K, StatusBreakdown>): [K, StatusBreakdown][] {
+  return [...map.entries()].sort(([a, x], [b, y]) => y.total - x.total || (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+}
+
+function zeros<S extends string>(keys: readonly S[]): Record<S, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<S, number>;
+}

@@ -1,0 +1,75 @@
+import type { CloudEvent } from '#contracts';
+import type { EntityManager } from 'typeorm';
+import { inlineEventJson } from './stream-notice.js';
+
+/** One event of a mission's log, as the stream sends it. */
+export interface LoggedEvent {
+  position: number;
+  type: string;
+  /** The CloudEvent, as JSON. */
+  json: string;
+}
+
+/** The event log's SQL, in one place. */
+export const eventLogRepository = {
+  /**
+   * Appends an event and, for a mission's event, announces it on `channel` when the transaction
+   * commits (Postgres delivers notifications at commit, in commit order).
+   *
+   * Positions come from a sequence, so two transactions can take 10 and 11 and commit 11 first: a
+   * client that saw 11 and resumes "after 11" would never get 10. A per-mission advisory lock, held
+   * from before the position is drawn until the commit, makes a mission's positions commit in
+   * order. Call this last in the transaction, so the lock is held for the insert and the commit only.
+   */
+  async append(manager: EntityManager, event: CloudEvent, channel: string, lockKey: string): Promise<void> {
+    const json = JSON.stringify(event);
+    if (!event.missionid) {
+      await manager.query(
+        `INSERT INTO mission_events (event_id, mission_id, type, time, event) VALUES ($1, NULL, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
+        [event.id, event.type, event.time, json],
+      );
+      return;
+    }
+    // One statement: the insert's row comes out of the materialised lock, so the lock is held before the position is drawn.
+    await manager.query(
+      `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended($8::text, 0))),
+       stored AS (
+         INSERT INTO mission_events (event_id, mission_id, type, time, event)
+         SELECT $1::uuid, $2::uuid, $3::text, $4::timestamptz, $5::jsonb FROM locked
+         ON CONFLICT (event_id) DO NOTHING RETURNING position
+       )
+       SELECT pg_notify($6, position::text || ' ' || $2::text || ' ' || $3::text || ' ' || $7::text) FROM stored`,
+      [event.id, event.missionid, event.type, event.time, json, channel, inlineEventJson(json), lockKey],
+    );
+  },
+
+  async after(manager: EntityManager, missionId: string, position: number, limit: number): Promise<LoggedEvent[]> {
+    const rows: { position: string; type: string; json: string }[] = await manager.query(
+      `SELECT position, type, event::text AS json FROM mission_events WHERE mission_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
+      [missionId, position, limit],
+    );
+    return rows.map((row) => ({ position: Number(row.position), type: row.type, json: row.json }));
+  },
+
+  async at(manager: EntityManager, position: number): Promise<LoggedEvent | null> {
+    const rows: { position: string; type: string; json: string }[] = await manager.query(
+      `SELECT position, type, event::text AS json FROM mission_events WHERE position = $1`,
+      [position],
+    );
+    return rows[0] ? { position: Number(rows[0].position), type: rows[0].type, json: rows[0].json } : null;
+  },
+
+  async lastPosition(manager: EntityManager, missionId: string): Promise<number> {
+    const [row]: { position: string | null }[] = await manager.query(`SELECT max(position) AS position FROM mission_events WHERE mission_id = $1`, [missionId]);
+    return Number(row?.position ?? 0);
+  },
+
+  /** Personal data erased upstream leaves the log too: the participant block of that registration's events. */
+  async eraseParticipant(manager: EntityManager, missionId: string, registrationId: string): Promise<void> {
+    await manager.query(
+      `UPDATE mission_events SET event = jsonb_set(event, '{data,participant}', '{"erased": true}'::jsonb)
+        WHERE mission_id = $1 AND event->'data'->>'registrationId' = $2 AND event->'data' ? 'participant'`,
+      [missionId, registrationId],
+    );
+  },
+};

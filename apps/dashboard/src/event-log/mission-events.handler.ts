@@ -1,0 +1,43 @@
+import { eventLogContext, SERVICE_CONFIG, type ServiceConfig } from '#common';
+import type { CloudEvent } from '#contracts';
+import { InboxService } from '#messaging';
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { CountersProjector } from '../counters/counters.projector.js';
+import { eventLogRepository } from './event-log.repository.js';
+import { streamChannel } from './stream-notice.js';
+
+/**
+ * Every event of the system reaches the dashboard here, once: the transport routes a routing key to
+ * one handler, so this one handler feeds both the event log and the counters, in one transaction
+ * with the inbox row. A redelivered event is stored and counted once.
+ */
+@Controller()
+export class MissionEventsHandler {
+  private readonly channel: string;
+  private readonly schema: string;
+
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly counters: CountersProjector,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+  ) {
+    this.channel = streamChannel(config.schema);
+    this.schema = config.schema;
+  }
+
+  @EventPattern('#')
+  onEvent(@Payload() event: CloudEvent): Promise<unknown> {
+    return eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, () =>
+      this.inbox.handle(event, 'dashboard.event-log', async (manager) => {
+        if (event.type === 'participant.erased') {
+          const { data } = event as CloudEvent<'participant.erased'>;
+          await eventLogRepository.eraseParticipant(manager, data.missionId, data.registrationId);
+        }
+        await this.counters.apply(manager, event);
+        // Last, so that the mission's lock is held only for the insert and the commit.
+        await eventLogRepository.append(manager, event, this.channel, `${this.schema}:mission-events:${event.missionid ?? ''}`);
+      }),
+    );
+  }
+}

@@ -1,0 +1,6 @@
+import { CreateInbox1732000000001 } from '#messaging';
+import { CreateMissionEvents1732000005000 } from './1732000005000-create-mission-events.js';
+import { CreateCounters1732000005100 } from './1732000005100-create-counters.js';
+
+/** The dashboard consumes and never publishes: an inbox, no outbox. */
+export const dashboardMigrations = [CreateInbox1732000000001, CreateMissionEvents1732000005000, CreateCounters1732000005100];

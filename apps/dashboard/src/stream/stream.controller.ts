@@ -1,0 +1,64 @@
+import { Access, assertOrganiserOf, CurrentCaller, Problem, type Caller } from '#common';
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { StreamHub } from './stream-hub.js';
+import { resumePosition, SSE_PREAMBLE } from './sse.js';
+
+@ApiTags('dashboard')
+@Controller('missions')
+export class StreamController {
+  constructor(private readonly hub: StreamHub) {}
+
+  /**
+   * The mission's CloudEvents as server-sent events: `id` is the event's position in the mission's
+   * log, `event` its type, `data` the CloudEvent. Without `Last-Event-ID` the whole log is replayed
+   * first; with it, what came after. A comment line every 15 s keeps idle connections open.
+   */
+  @Get(':id/stream')
+  @Access('organiser')
+  @ApiBearerAuth()
+  @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this position (EventSource sends it on reconnecting).' })
+  @ApiQuery({ name: 'access_token', required: false, description: 'The organiser token, for EventSource, which cannot send headers.' })
+  @ApiQuery({ name: 'lastEventId', required: false, description: 'Same as the Last-Event-ID header.' })
+  stream(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) missionId: string,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Query('lastEventId') lastEventIdQuery: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): void {
+    assertOrganiserOf(caller, missionId);
+    const position = resumePosition(lastEventId ?? lastEventIdQuery);
+    if (position === undefined) throw Problem.validation([{ field: 'Last-Event-ID', message: 'must be a position this stream sent as an id' }]);
+
+    response.status(200);
+    response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    response.setHeader('Cache-Control', 'no-cache, no-transform');
+    response.setHeader('Connection', 'keep-alive');
+    response.setHeader('X-Accel-Buffering', 'no');
+    response.flushHeaders();
+    // Each event is one small write that should leave at once, not wait for the next one.
+    request.socket.setNoDelay(true);
+    response.write(SSE_PREAMBLE);
+
+    const stream = this.hub.open(missionId, position, {
+      write: (chunk) => response.write(chunk),
+      bufferedBytes: () => response.writableLength,
+      drained: () =>
+        new Promise<void>((resolve) => {
+          const done = () => {
+            response.off('drain', done);
+            response.off('close', done);
+            resolve();
+          };
+          response.on('drain', done);
+          response.on('close', done);
+        }),
+      end: () => response.end(),
+    });
+    response.on('close', () => this.hub.release(stream));
+  }
+}

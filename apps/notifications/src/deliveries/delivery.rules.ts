@@ -1,0 +1,28 @@
+/** Waits before the 2nd, 3rd and 4th attempt at an e-mail; after the 4th it has failed. */
+export const DEFAULT_MAIL_RETRY_DELAYS_MS: readonly number[] = [1000, 5000, 30000];
+
+export type AttemptOutcome = { next: 'retry'; delayMs: number } | { next: 'give-up'; why: 'permanent' | 'exhausted' };
+
+/**
+ * What to do after attempt number `attempts` (1-based) failed with `error`. An SMTP 5xx reply is the
+ * server's final word on this message (RFC 5321 §4.2.1: unknown mailbox, policy rejection…), so it is
+ * not retried; everything else (connection refused, time-outs, 4xx) is tried again after the next delay.
+ */
+export function afterFailedAttempt(attempts: number, error: unknown, delaysMs: readonly number[] = DEFAULT_MAIL_RETRY_DELAYS_MS): AttemptOutcome {
+  if (isPermanentSmtpFailure(error)) return { next: 'give-up', why: 'permanent' };
+  const delayMs = delaysMs[attempts - 1];
+  return delayMs === undefined ? { next: 'give-up', why: 'exhausted' } : { next: 'retry', delayMs };
+}
+
+export function isPermanentSmtpFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/** A short, single-line account of a failure for the delivery log and `notification.failed`. */
+export function describeMailError(error: unknown): string {
+  const details = error as { message?: unknown; code?: unknown; responseCode?: unknown; response?: unknown } | null;
+  const message = typeof details?.response === 'string' ? details.response : typeof details?.message === 'string' ? details.message : String(error);
+  const code = typeof details?.code === 'string' ? `${details.code}: ` : '';
+  return `${code}${message}`.replace(/\s+/g, ' ').slice(0, 1000);
+}

@@ -1,0 +1,84 @@
+import { SERVICE_CONFIG, type ServiceConfig } from '#common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
+import { CAUSE_EVENT_HEADER } from './message-id.js';
+
+/** An e-mail exactly as the delivery log keeps it, so that a re-send is the same message. */
+export interface OutgoingMail {
+  messageId: string;
+  causeEventId: string;
+  from: string;
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  /** The `Date` header: the time of the cause event, so that a re-sent copy is identical. */
+  date: string;
+}
+
+export interface MailReceipt {
+  messageId: string;
+  response: string;
+}
+
+/** SMTP connections kept open to the server; as many e-mails as this are sent at once. */
+const SMTP_CONNECTIONS = 10;
+
+/** The SMTP connection of the service (`SMTP_URL`), pooled; nothing else sends mail. */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private readonly transport: ReturnType<typeof createTransport>;
+  private free = SMTP_CONNECTIONS;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    const loopback = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(new URL(config.smtpUrl).hostname);
+    this.transport = createTransport({
+      url: config.smtpUrl,
+      pool: true,
+      maxConnections: SMTP_CONNECTIONS,
+      maxMessages: 1000,
+      // Every attempt holds its delivery row locked (see DeliveriesService), so none may hang for minutes.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      // A local sink (smtp-server, Mailpit) often offers STARTTLS with a self-signed certificate; on loopback there is no one in between to verify.
+      ...(loopback ? { tls: { rejectUnauthorized: false } } : {}),
+    });
+  }
+
+  async send(mail: OutgoingMail): Promise<MailReceipt> {
+    const info = await this.transport.sendMail({
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      date: new Date(mail.date),
+      messageId: mail.messageId,
+      headers: { [CAUSE_EVENT_HEADER]: mail.causeEventId },
+    });
+    return { messageId: String(info.messageId ?? mail.messageId), response: String(info.response ?? '') };
+  }
+
+  /**
+   * Runs `attempt` once an SMTP connection is free. A caller that holds a database connection (and a
+   * row lock) while it sends takes its turn here first, so that those waiting for the SMTP server do
+   * not hold the database connections that recording new e-mails needs.
+   */
+  async whenConnectionFree<T>(attempt: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await attempt();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

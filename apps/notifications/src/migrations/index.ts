@@ -1,0 +1,5 @@
+import { CreateIdempotencyKeys1732000000100 } from '#common';
+import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
+import { CreateDeliveries1732000004000 } from './1732000004000-create-deliveries.js';
+
+export const notificationsMigrations = [CreateOutbox1732000000000, CreateInbox1732000000001, CreateIdempotencyKeys1732000000100, CreateDeliveries1732000004000];

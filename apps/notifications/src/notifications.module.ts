@@ -1,0 +1,29 @@
+import { ServiceCoreModule, type ServiceConfig } from '#common';
+import { BrokerConnection, MessagingModule } from '#messaging';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DeliveriesModule, type DeliveriesOptions } from './deliveries/deliveries.module.js';
+import { notificationsMigrations } from './migrations/index.js';
+import { RegistrationMailModule } from './registration-mail/registration-mail.module.js';
+
+export type NotificationsOptions = DeliveriesOptions;
+
+@Module({})
+export class NotificationsModule {
+  static forRoot(config: ServiceConfig, options: NotificationsOptions = {}): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [
+        ServiceCoreModule.forRoot(config, { entities: [], migrations: notificationsMigrations, readinessProbes: [BrokerConnection] }),
+        MessagingModule.forService({
+          service: config.service,
+          producer: 'notifications',
+          rabbitmqUrl: config.rabbitmqUrl,
+          exchange: config.exchange,
+          schema: config.schema,
+        }),
+        DeliveriesModule.forRoot(options),
+        RegistrationMailModule,
+      ],
+    };
+  }
+}

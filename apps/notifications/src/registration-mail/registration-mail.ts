@@ -1,0 +1,142 @@
+import type { RegistrationSnapshot } from '#contracts';
+import { resolveMailLanguage, type MailLanguage } from '../mail/mail-language.js';
+import {
+  registrationTemplates,
+  type MailMoments,
+  type MailText,
+  type RegistrationMailKind,
+  type RegistrationMailView,
+  type RegistrationTemplates,
+} from './templates/index.js';
+
+/** The registration events that mail the participant. */
+export const registrationMailEvents = [
+  'registration.submitted',
+  'registration.confirmed',
+  'registration.waitlisted',
+  'registration.rejected',
+  'registration.cancelled',
+] as const;
+export type RegistrationMailEvent = (typeof registrationMailEvents)[number];
+
+/** A rendered e-mail, ready to be recorded and sent. */
+export interface RegistrationMail {
+  /** e.g. `registration.promoted`: names what was said, for the delivery log and `notification.sent`. */
+  template: `registration.${RegistrationMailKind}`;
+  language: MailLanguage;
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * Which e-mail an event calls for. A confirmation says how it came about: straight away, after an
+ * organiser's approval, or by promotion from the waiting list.
+ */
+export function registrationMailKind(type: string, snapshot: Pick<RegistrationSnapshot, 'previousStatus'>): RegistrationMailKind | null {
+  switch (type) {
+    case 'registration.confirmed':
+      if (snapshot.previousStatus === 'waitlisted') return 'promoted';
+      if (snapshot.previousStatus === 'pending_approval') return 'approved';
+      return 'confirmed';
+    case 'registration.submitted':
+      return 'pending_approval';
+    case 'registration.waitlisted':
+      return 'waitlisted';
+    case 'registration.rejected':
+      return 'rejected';
+    case 'registration.cancelled':
+      return 'cancelled';
+    default:
+      return null;
+  }
+}
+
+/** The e-mail to the participant for a registration event, in their language and time zone; null when the event mails no one. */
+export function composeRegistrationMail(type: string, snapshot: RegistrationSnapshot): RegistrationMail | null {
+  const kind = registrationMailKind(type, snapshot);
+  if (!kind) return null;
+  const language = resolveMailLanguage(snapshot.participant.preferredLanguage);
+  const templates = registrationTemplates[language];
+  const view: RegistrationMailView = {
+    givenName: snapshot.participant.givenName,
+    familyName: snapshot.participant.familyName,
+    mission: snapshot.mission,
+    timezone: snapshot.participant.timezone,
+    occurredAt: snapshot.occurredAt,
+    waitlistPosition: snapshot.waitlistPosition,
+    reason: snapshot.reason,
+  };
+  const content = templates.kinds[kind](view, mailMoments(view, templates));
+  return {
+    template: `registration.${kind}`,
+    language,
+    to: { name: `${view.givenName} ${view.familyName}`.trim(), address: snapshot.participant.email },
+    subject: content.subject,
+    text: toText(content),
+    html: toHtml(content, language),
+  };
+}
+
+export function mailMoments(view: RegistrationMailView, templates: RegistrationTemplates): MailMoments {
+  const { locale } = templates;
+  const recipient = formatInstant(view.occurredAt, view.timezone, locale);
+  const atMission = formatInstant(view.occurredAt, view.mission.timezone, locale);
+  return {
+    missionDates: formatDateRange(view.mission.startsOn, view.mission.endsOn, templates),
+    occurredAtRecipient: recipient,
+    occurredAtMission: sameOffset(view.occurredAt, view.timezone, view.mission.timezone) ? null : atMission,
+  };
+}
+
+/** Calendar dates are the mission's own: formatted in UTC so that no time zone moves them by a day. */
+export function formatDateRange(startsOn: string, endsOn: string, templates: Pick<RegistrationTemplates, 'locale' | 'dateRange'>): string {
+  // Every e-mail of a mission shows the same dates: format them once.
+  const key = `${templates.locale}|${startsOn}|${endsOn}`;
+  let range = dateRanges.get(key);
+  if (range === undefined) {
+    const format = dateTimeFormat(templates.locale, 'UTC', false);
+    const first = new Date(`${startsOn}T00:00:00Z`);
+    range = startsOn === endsOn ? format.format(first) : templates.dateRange(format, first, new Date(`${endsOn}T00:00:00Z`));
+    if (dateRanges.size >= 1000) dateRanges.clear();
+    dateRanges.set(key, range);
+  }
+  return range;
+}
+const dateRanges = new Map<string, string>();
+
+export function formatInstant(instant: string, timeZone: string, locale: string): string {
+  return dateTimeFormat(locale, timeZone, true).format(new Date(instant));
+}
+
+/** Making an Intl.DateTimeFormat costs far more than using one; there are few locales and zones. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${withTime}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'long', timeStyle: 'short', timeZone } : { dateStyle: 'long', timeZone });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function sameOffset(instant: string, a: string, b: string): boolean {
+  if (a === b) return true;
+  const wallClock = (timeZone: string) => formatInstant(instant, timeZone, 'en-GB');
+  return wallClock(a) === wallClock(b);
+}
+
+function toText(content: MailText): string {
+  return `${content.paragraphs.join('\n\n')}\n`;
+}
+
+function toHtml(content: MailText, language: MailLanguage): string {
+  const paragraphs = content.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`).join('\n');
+  return `<!doctype html>\n<html lang="${language}">\n<head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>\n<body style="font-family: sans-serif; line-height: 1.5">\n${paragraphs}\n</body>\n</html>\n`;
+}
+
+function escapeHtml(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+}
