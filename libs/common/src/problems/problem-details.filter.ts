@@ -21,7 +21,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception, request.originalUrl);
-    if (problem.status >= 500) this.logger.error({ err: exception, url: request.originalUrl }, 'request failed');
+    // An HttpException of 5xx (a health check saying "not ready") was meant; only the unexpected is an error.
+    if (problem.status >= 500 && !(exception instanceof HttpException)) this.logger.error({ err: exception, url: request.originalUrl }, 'request failed');
     if (response.headersSent) return;
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
