@@ -35,6 +35,8 @@ export interface SystemOptions {
   services?: ServiceName[];
   /** `process`: each service is a real `node dist/…/main.js` process that a test can SIGKILL. */
   mode?: 'in-process' | 'process';
+  /** In-process only: shorter back-off between SMTP attempts, so a failure path takes seconds. */
+  mailRetryDelaysMs?: number[];
 }
 
 interface RunningService {
@@ -57,7 +59,7 @@ export class TestSystem {
   private readonly running = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();
 
-  constructor(private readonly options: Required<SystemOptions>) {}
+  constructor(private readonly options: SystemOptions & Required<Pick<SystemOptions, 'services' | 'mode'>>) {}
 
   schemaOf(service: ServiceName): string {
     return `${serviceTable[service].schema}_${this.runId}`;
@@ -112,7 +114,10 @@ export class TestSystem {
       await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 30_000, what: `${service} to be ready` });
     } else {
       const config = this.config(service);
-      const { module, options } = applications[service]!(config);
+      const { module, options } =
+        service === 'notifications' && this.options.mailRetryDelaysMs
+          ? notificationsApplication(config, { mailRetryDelaysMs: this.options.mailRetryDelaysMs })
+          : applications[service]!(config);
       const app = await createServiceApplication(module, config, options);
       await app.listen(port, '127.0.0.1');
       this.running.set(service, { port, app });
@@ -154,6 +159,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<TestSyst
   const system = new TestSystem({
     services: options.services ?? ['scheduling', 'registration', 'notifications', 'dashboard'],
     mode: options.mode ?? 'in-process',
+    mailRetryDelaysMs: options.mailRetryDelaysMs,
   });
   return system.start();
 }
