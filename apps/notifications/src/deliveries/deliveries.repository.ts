@@ -114,10 +114,24 @@ export const deliveriesRepository = {
   },
 
   /**
-   * Forgets who a participant's e-mails went to. An e-mail not sent yet is not sent any more: its
-   * row becomes failed, so no delivery of its cause event can pick it up again.
+   * Whether the participant has been erased, holding their erasure lock until the caller's
+   * transaction ends: an erasure arriving meanwhile waits, then finds (and forgets) what this
+   * transaction wrote. Two statements, because a statement's snapshot predates its wait for the lock.
+   */
+  async lockAndCheckErased(manager: EntityManager, registrationId: string): Promise<boolean> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('erasure:' || $1))`, [registrationId]);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM erased_registrations WHERE registration_id = $1`, [registrationId]);
+    return rows.length > 0;
+  },
+
+  /**
+   * Forgets who a participant's e-mails went to, and remembers that they are erased so that no mail
+   * still on its way is sent or logged later. An e-mail not sent yet is not sent any more: its row
+   * becomes failed, so no delivery of its cause event can pick it up again.
    */
   async eraseRecipient(manager: EntityManager, registrationId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('erasure:' || $1))`, [registrationId]);
+    await manager.query(`INSERT INTO erased_registrations (registration_id) VALUES ($1) ON CONFLICT DO NOTHING`, [registrationId]);
     await manager.query(
       `UPDATE deliveries
           SET recipient = 'erased:' || id,

@@ -117,6 +117,9 @@ export class DeliveriesService implements OnModuleDestroy {
 
   /** Step 1, in the inbox transaction; answers the row to keep trying when the attempt failed for now. */
   private async firstAttempt(manager: EntityManager, cause: CloudEvent, mail: DueMail): Promise<{ id: string; waitMs: number } | null> {
+    // Events run concurrently: `participant.erased` may be handled before the mail its own
+    // cancellation caused. An erased participant is neither mailed nor written down.
+    if (mail.recipientRegistrationId && (await repository.lockAndCheckErased(manager, mail.recipientRegistrationId))) return null;
     const recipient = normaliseRecipient(mail.to.address);
     const delivery: NewDelivery = {
       id: randomUUID(),

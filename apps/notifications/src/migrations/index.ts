@@ -1,5 +1,12 @@
 import { CreateIdempotencyKeys1732000000100 } from '#common';
 import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
 import { CreateDeliveries1732000004000 } from './1732000004000-create-deliveries.js';
+import { CreateErasedRegistrations1732000004100 } from './1732000004100-create-erased-registrations.js';
 
-export const notificationsMigrations = [CreateOutbox1732000000000, CreateInbox1732000000001, CreateIdempotencyKeys1732000000100, CreateDeliveries1732000004000];
+export const notificationsMigrations = [
+  CreateOutbox1732000000000,
+  CreateInbox1732000000001,
+  CreateIdempotencyKeys1732000000100,
+  CreateDeliveries1732000004000,
+  CreateErasedRegistrations1732000004100,
+];
