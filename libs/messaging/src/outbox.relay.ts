@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { PgChannelListener } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
 import { BrokerConnection } from './broker-connection.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
-import { OutboxListener } from './outbox.listener.js';
+import { outboxListener } from './outbox.listener.js';
 import { outboxChannel } from './outbox.service.js';
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -29,7 +30,7 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
-  private listener?: OutboxListener;
+  private listener?: PgChannelListener;
   private pollTimer?: NodeJS.Timeout;
   private backoffTimer?: NodeJS.Timeout;
   private running = false;
@@ -53,7 +54,7 @@ export class OutboxRelay {
     if (!this.options.producer || this.running) return;
     this.running = true;
     this.stopping = false;
-    this.listener = new OutboxListener(this.dataSource, outboxChannel(this.options.schema), () => this.wake(), this.logger);
+    this.listener = outboxListener(this.dataSource, outboxChannel(this.options.schema), () => this.wake(), this.logger);
     this.listener.start();
     this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
     this.wake();
@@ -149,9 +150,12 @@ export class OutboxRelay {
       const confirmed = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id);
       if (confirmed.length > 0) {
         // Losing this mark in a crash only publishes the rows again, which consumers absorb, so
-        // the commit need not wait for the disk.
-        await queryRunner.query(`SET LOCAL synchronous_commit = off`);
-        await queryRunner.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [confirmed]);
+        // the commit need not wait for the disk: `SET LOCAL synchronous_commit = off`, in the
+        // same round trip (set_config(…, true) is SET LOCAL; it is evaluated on the rows it marks).
+        await queryRunner.query(
+          `UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[]) AND set_config('synchronous_commit', 'off', true) IS NOT NULL`,
+          [confirmed],
+        );
       }
       await queryRunner.commitTransaction();
       const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');

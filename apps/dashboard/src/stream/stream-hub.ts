@@ -1,7 +1,6 @@
-import { SERVICE_CONFIG, type ServiceConfig } from '#common';
+import { PgChannelListener, SERVICE_CONFIG, type ServiceConfig } from '#common';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { eventLogRepository } from '../event-log/event-log.repository.js';
 import { parseStreamNotice, streamChannel } from '../event-log/stream-notice.js';
@@ -15,8 +14,6 @@ export interface StreamOptions {
   heartbeatMs?: number;
 }
 
-const MAX_RECONNECT_DELAY_MS = 5000;
-
 /**
  * The live side of the mission streams. The event log's transaction notifies a Postgres channel at
  * commit; a dedicated connection LISTENs on it and hands each notice to the open streams of its
@@ -29,39 +26,38 @@ const MAX_RECONNECT_DELAY_MS = 5000;
 export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(StreamHub.name);
   private readonly streams = new Map<string, Set<MissionStream>>();
-  private readonly channel: string;
   private readonly heartbeatMs: number;
-  private listener?: pg.Client;
+  private readonly listener: PgChannelListener;
   private heartbeat?: NodeJS.Timeout;
-  private reconnectTimer?: NodeJS.Timeout;
-  private failures = 0;
-  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(STREAM_OPTIONS) options: StreamOptions,
   ) {
-    this.channel = streamChannel(config.schema);
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
+    this.listener = new PgChannelListener({
+      connection: { connectionString: config.databaseUrl, application_name: `mission-hub:${config.schema}:stream` },
+      channel: streamChannel(config.schema),
+      name: 'stream listener',
+      logger: this.logger,
+      onNotification: (payload) => this.onNotice(payload),
+      // Notices sent while no one listened are gone: whatever they announced is in the log.
+      onListening: () => this.each((stream) => this.catchUp(stream)),
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.stopped = false;
-    void this.listen();
+    this.listener.start();
     this.heartbeat = setInterval(() => this.each((stream) => stream.heartbeat(SSE_HEARTBEAT)), this.heartbeatMs);
   }
 
   /** Before the HTTP server closes: it would otherwise wait for every open stream to end. */
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.heartbeat);
-    clearTimeout(this.reconnectTimer);
     this.each((stream) => stream.close());
     this.streams.clear();
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /** Opens a stream of the mission after `position`: it replays from the log, then follows live. */
@@ -104,42 +100,5 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
 
   private each(action: (stream: MissionStream) => void): void {
     for (const streams of this.streams.values()) for (const stream of streams) action(stream);
-  }
-
-  /** A dedicated connection, not a pooled one: a pooled connection goes back to the pool and loses its LISTEN. */
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: `mission-hub:${this.config.schema}:stream`, keepAlive: true });
-    let lost = false;
-    const onLost = (error?: Error) => {
-      if (lost) return;
-      lost = true;
-      client.removeAllListeners('notification');
-      void client.end().catch(() => undefined);
-      if (this.listener === client) this.listener = undefined;
-      if (this.stopped) return;
-      const delay = Math.min(100 * 2 ** this.failures++, MAX_RECONNECT_DELAY_MS);
-      if (this.failures === 1 || this.failures % 20 === 0)
-        this.logger.warn({ msg: 'stream listener lost the database; reconnecting', reason: error?.message, delayMs: delay });
-      this.reconnectTimer = setTimeout(() => void this.listen(), delay);
-    };
-    client.on('error', onLost);
-    client.on('end', () => onLost());
-    client.on('notification', (message) => this.onNotice(message.payload));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${client.escapeIdentifier(this.channel)}`);
-      if (this.stopped || lost) {
-        await client.end().catch(() => undefined);
-        return;
-      }
-      this.listener = client;
-      if (this.failures > 0) this.logger.log({ msg: 'stream listener reconnected' });
-      this.failures = 0;
-      // Notices sent while no one listened are gone: whatever they announced is in the log.
-      this.each((stream) => this.catchUp(stream));
-    } catch (error) {
-      onLost(error as Error);
-    }
   }
 }
