@@ -1,6 +1,6 @@
 import type { CloudEvent } from '#contracts';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { CounterStatement } from './counter-statement.js';
 
 /** notification.sent / notification.failed → one outcome per notification of a mission. */
 @Injectable()
@@ -9,12 +9,12 @@ export class NotificationEventsHandler {
     return event.type === 'notification.sent' || event.type === 'notification.failed';
   }
 
-  async apply(manager: EntityManager, event: CloudEvent): Promise<void> {
+  statement(event: CloudEvent): CounterStatement | null {
     const { data } = event as CloudEvent<'notification.sent' | 'notification.failed'>;
-    if (!data.missionId) return;
-    await manager.query(
-      `INSERT INTO notification_outcomes (notification_id, mission_id, outcome, at) VALUES ($1, $2, $3, $4) ON CONFLICT (notification_id) DO NOTHING`,
-      [data.notificationId, data.missionId, event.type === 'notification.sent' ? 'sent' : 'failed', data.at],
-    );
+    if (!data.missionId) return null;
+    return {
+      sql: `INSERT INTO notification_outcomes (notification_id, mission_id, outcome, at) VALUES ($1, $2, $3, $4) ON CONFLICT (notification_id) DO NOTHING`,
+      parameters: [data.notificationId, data.missionId, event.type === 'notification.sent' ? 'sent' : 'failed', data.at],
+    };
   }
 }

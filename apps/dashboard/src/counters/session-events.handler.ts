@@ -1,6 +1,6 @@
 import type { CloudEvent } from '#contracts';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { CounterStatement } from './counter-statement.js';
 
 type SessionEvent = CloudEvent<'session.scheduled' | 'session.rescheduled' | 'session.cancelled'>;
 type EnrolmentEvent = CloudEvent<'enrolment.confirmed' | 'enrolment.waitlisted' | 'enrolment.cancelled'>;
@@ -19,24 +19,33 @@ export class SessionEventsHandler {
     return sessionTypes.has(event.type) || event.type in enrolmentStatus;
   }
 
-  async apply(manager: EntityManager, event: CloudEvent): Promise<void> {
+  statement(event: CloudEvent): CounterStatement {
     if (sessionTypes.has(event.type)) {
       const { data } = event as SessionEvent;
-      await manager.query(
-        `INSERT INTO sessions (session_id, mission_id, kind, title, starts_at, ends_at, capacity, cancelled, as_of) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      return {
+        sql: `INSERT INTO sessions (session_id, mission_id, kind, title, starts_at, ends_at, capacity, cancelled, as_of) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (session_id) DO UPDATE
             SET kind = excluded.kind, title = excluded.title, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
                 capacity = excluded.capacity, cancelled = excluded.cancelled, as_of = excluded.as_of
           WHERE sessions.as_of <= excluded.as_of`,
-        [data.sessionId, data.missionId, data.kind, data.title, data.startsAt, data.endsAt, data.capacity, event.type === 'session.cancelled', event.time],
-      );
-      return;
+        parameters: [
+          data.sessionId,
+          data.missionId,
+          data.kind,
+          data.title,
+          data.startsAt,
+          data.endsAt,
+          data.capacity,
+          event.type === 'session.cancelled',
+          event.time,
+        ],
+      };
     }
     const { data } = event as EnrolmentEvent;
-    await manager.query(
-      `INSERT INTO enrolments (enrolment_id, session_id, mission_id, status, as_of) VALUES ($1, $2, $3, $4, $5)
+    return {
+      sql: `INSERT INTO enrolments (enrolment_id, session_id, mission_id, status, as_of) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (enrolment_id) DO UPDATE SET status = excluded.status, as_of = excluded.as_of WHERE enrolments.as_of <= excluded.as_of`,
-      [data.enrolmentId, data.sessionId, data.missionId, enrolmentStatus[event.type], event.time],
-    );
+      parameters: [data.enrolmentId, data.sessionId, data.missionId, enrolmentStatus[event.type], event.time],
+    };
   }
 }

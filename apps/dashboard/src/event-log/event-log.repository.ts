@@ -1,5 +1,6 @@
 import type { CloudEvent } from '#contracts';
 import type { EntityManager } from 'typeorm';
+import { asCtes, type CounterStatement } from '../counters/counter-statement.js';
 import { inlineEventJson } from './stream-notice.js';
 
 /** One event of a mission's log, as the stream sends it. */
@@ -13,33 +14,42 @@ export interface LoggedEvent {
 /** The event log's SQL, in one place. */
 export const eventLogRepository = {
   /**
-   * Appends an event and, for a mission's event, announces it on `channel` when the transaction
-   * commits (Postgres delivers notifications at commit, in commit order).
+   * Appends an event, with the counters' writes for it in the same statement, and, for a mission's
+   * event, announces it on `channel` when the transaction commits (Postgres delivers notifications
+   * at commit, in commit order).
    *
    * Positions come from a sequence, so two transactions can take 10 and 11 and commit 11 first: a
    * client that saw 11 and resumes "after 11" would never get 10. A per-mission advisory lock, held
    * from before the position is drawn until the commit, makes a mission's positions commit in
-   * order. Call this last in the transaction, so the lock is held for the insert and the commit only.
+   * order. Call this last in the transaction, so the lock is held for this statement and the commit only.
+   * The counters' CTEs are read by nothing, so Postgres runs them after the main query, that is
+   * after the lock: every transaction takes its mission's lock before any counter row, and no two
+   * can wait for each other.
    */
-  async append(manager: EntityManager, event: CloudEvent, channel: string, lockKey: string): Promise<void> {
+  async append(manager: EntityManager, event: CloudEvent, counters: readonly CounterStatement[], channel: string, lockKey: string): Promise<void> {
     const json = JSON.stringify(event);
     if (!event.missionid) {
+      const counted = asCtes(counters, 4);
       await manager.query(
-        `INSERT INTO mission_events (event_id, mission_id, type, time, event) VALUES ($1, NULL, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
-        [event.id, event.type, event.time, json],
+        `WITH ${counted.ctes}stored AS (
+           INSERT INTO mission_events (event_id, mission_id, type, time, event) VALUES ($1, NULL, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING RETURNING 1
+         )
+         SELECT count(*) FROM stored`,
+        [event.id, event.type, event.time, json, ...counted.parameters],
       );
       return;
     }
     // One statement: the insert's row comes out of the materialised lock, so the lock is held before the position is drawn.
+    const counted = asCtes(counters, 8);
     await manager.query(
-      `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended($8::text, 0))),
+      `WITH ${counted.ctes}locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended($8::text, 0))),
        stored AS (
          INSERT INTO mission_events (event_id, mission_id, type, time, event)
          SELECT $1::uuid, $2::uuid, $3::text, $4::timestamptz, $5::jsonb FROM locked
          ON CONFLICT (event_id) DO NOTHING RETURNING position
        )
        SELECT pg_notify($6, position::text || ' ' || $2::text || ' ' || $3::text || ' ' || $7::text) FROM stored`,
-      [event.id, event.missionid, event.type, event.time, json, channel, inlineEventJson(json), lockKey],
+      [event.id, event.missionid, event.type, event.time, json, channel, inlineEventJson(json), lockKey, ...counted.parameters],
     );
   },
 

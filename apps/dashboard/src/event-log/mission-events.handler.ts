@@ -34,9 +34,14 @@ export class MissionEventsHandler {
           const { data } = event as CloudEvent<'participant.erased'>;
           await eventLogRepository.eraseParticipant(manager, data.missionId, data.registrationId);
         }
-        await this.counters.apply(manager, event);
-        // Last, so that the mission's lock is held only for the insert and the commit.
-        await eventLogRepository.append(manager, event, this.channel, `${this.schema}:mission-events:${event.missionid ?? ''}`);
+        // Last, so that the mission's lock is held only for this statement and the commit.
+        await eventLogRepository.append(
+          manager,
+          event,
+          this.counters.statements(event),
+          this.channel,
+          `${this.schema}:mission-events:${event.missionid ?? ''}`,
+        );
       }),
     );
   }

@@ -12,3 +12,6 @@ export class MissionEntity {
   @Column('timestamptz', { name: 'as_of' }) asOf!: Date;
   @Column({ type: 'timestamptz', name: 'received_at', insert: false, update: false }) receivedAt!: Date;
 }
+
+/** What a registration's events carry about its mission. */
+export type MissionOfEvents = Pick<MissionEntity, 'code' | 'title' | 'startsOn' | 'endsOn' | 'timezone'>;

@@ -1,13 +1,33 @@
 import type { CloudEvent } from '#contracts';
 import { Injectable } from '@nestjs/common';
 import { In, MoreThan, type EntityManager } from 'typeorm';
-import type { MissionEntity } from '../missions/mission.entity.js';
+import type { MissionEntity, MissionOfEvents } from '../missions/mission.entity.js';
 import { RegistrationSettingsEntity } from '../settings/registration-settings.entity.js';
 import { RegistrationEntity } from './registration.entity.js';
 import { RegistrationEvents } from './registration.events.js';
 import { RegistrationRules, type Seats } from './registration.rules.js';
 
 const WAITLIST_BATCH = 200;
+
+/** What the seats are computed from. */
+type SettingsOfSeats = Pick<RegistrationSettingsEntity, 'missionId' | 'capacity' | 'delegationQuotas' | 'confirmedCount' | 'waitlistedCount'>;
+/** What the registration form decides on. */
+export type SettingsOfRegistration = SettingsOfSeats & Pick<RegistrationSettingsEntity, 'opensAt' | 'closesAt' | 'approval'>;
+
+interface LockedForRegistration {
+  capacity: number;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  approval: RegistrationSettingsEntity['approval'];
+  delegation_quotas: Record<string, number>;
+  confirmed_count: number;
+  waitlisted_count: number;
+  code: string;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  timezone: string;
+}
 
 /**
  * The seats of one mission. Every transaction that confirms, waitlists or frees a seat first locks
@@ -24,8 +44,37 @@ export class MissionSeats {
     return manager.findOne(RegistrationSettingsEntity, { where: { missionId }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /**
+   * `lock` for the registration form, in one round trip with what its events say about the
+   * mission; null when either is missing. Plain SQL: it runs for every registration, under the lock.
+   */
+  async lockForRegistration(manager: EntityManager, missionId: string): Promise<{ settings: SettingsOfRegistration; mission: MissionOfEvents } | null> {
+    const [row]: LockedForRegistration[] = await manager.query(
+      `SELECT s.capacity, s.opens_at, s.closes_at, s.approval, s.delegation_quotas, s.confirmed_count, s.waitlisted_count,
+              m.code, m.title, m.starts_on::text AS starts_on, m.ends_on::text AS ends_on, m.timezone
+         FROM registration_settings s JOIN missions m ON m.id = s.mission_id
+        WHERE s.mission_id = $1
+          FOR UPDATE OF s`,
+      [missionId],
+    );
+    if (!row) return null;
+    return {
+      settings: {
+        missionId,
+        capacity: row.capacity,
+        opensAt: row.opens_at,
+        closesAt: row.closes_at,
+        approval: row.approval,
+        delegationQuotas: row.delegation_quotas,
+        confirmedCount: row.confirmed_count,
+        waitlistedCount: row.waitlisted_count,
+      },
+      mission: { code: row.code, title: row.title, startsOn: row.starts_on, endsOn: row.ends_on, timezone: row.timezone },
+    };
+  }
+
   /** The seats as they stand, counting confirmed registrations of the given delegations that have a quota. */
-  async of(manager: EntityManager, settings: RegistrationSettingsEntity, delegations: readonly (string | null)[]): Promise<Seats> {
+  async of(manager: EntityManager, settings: SettingsOfSeats, delegations: readonly (string | null)[]): Promise<Seats> {
     const quoted = delegations.filter((delegation): delegation is string => delegation !== null && Object.hasOwn(settings.delegationQuotas, delegation));
     const confirmedByDelegation: Record<string, number> = {};
     if (quoted.length > 0) {

@@ -2,7 +2,7 @@ import type { CloudEvent, RegistrationStatus } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { MissionEntity } from '../missions/mission.entity.js';
+import type { MissionOfEvents } from '../missions/mission.entity.js';
 import type { RegistrationEntity } from './registration.entity.js';
 import { eventTypeOfStatus, toSnapshot } from './registration.view.js';
 
@@ -17,8 +17,20 @@ export interface StatusChange {
 export class RegistrationEvents {
   constructor(private readonly outbox: OutboxService) {}
 
-  announce(manager: EntityManager, registration: RegistrationEntity, mission: MissionEntity, change: StatusChange, cause?: CloudEvent): Promise<CloudEvent> {
-    return this.outbox.add(manager, eventTypeOfStatus[registration.status], toSnapshot(registration, mission, change), {
+  announce(manager: EntityManager, registration: RegistrationEntity, mission: MissionOfEvents, change: StatusChange, cause?: CloudEvent): Promise<CloudEvent> {
+    return this.announceWith(manager, null, registration, mission, change, cause);
+  }
+
+  /** `announce`, in one statement with the write that made the change (see `OutboxService.addWith`). */
+  announceWith(
+    manager: EntityManager,
+    write: { sql: string; parameters: unknown[] } | null,
+    registration: RegistrationEntity,
+    mission: MissionOfEvents,
+    change: StatusChange,
+    cause?: CloudEvent,
+  ): Promise<CloudEvent> {
+    return this.outbox.addWith(manager, write, eventTypeOfStatus[registration.status], toSnapshot(registration, mission, change), {
       subject: registration.id,
       missionId: registration.missionId,
       time: change.occurredAt,

@@ -1,5 +1,5 @@
 import type { EventTypeOf, RegistrationSnapshot, RegistrationStatus } from '#contracts';
-import type { MissionEntity } from '../missions/mission.entity.js';
+import type { MissionOfEvents } from '../missions/mission.entity.js';
 import type { RegistrationEntity } from './registration.entity.js';
 
 /** What leaves the API about a registration: decided here and nowhere else (never the token's hash). */
@@ -137,7 +137,7 @@ export const eventTypeOfStatus = {
 /** What the `registration.*` events carry: the participant, and the mission as registration knows it. */
 export function toSnapshot(
   registration: RegistrationEntity,
-  mission: MissionEntity,
+  mission: MissionOfEvents,
   change: { previousStatus: RegistrationStatus | null; waitlistPosition: number | null; occurredAt: Date },
 ): RegistrationSnapshot {
   return {

@@ -33,16 +33,22 @@ export class RegistrationsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** The public form. Registrations to one mission take turns on its settings row, so no seat is given twice. */
+  /**
+   * The public form. Registrations to one mission take turns on its settings row, so no seat is
+   * given twice; while that lock is held, only the statement that stores the registration with its
+   * event and the commit remain, since every round trip under it is one the next registration waits for.
+   */
   async register(missionId: string, input: Register): Promise<RegistrationCreatedView> {
-    const mission = await this.dataSource.getRepository(MissionEntity).findOneBy({ id: missionId });
-    if (!mission) throw Problem.notFound('Mission', missionId);
     const token = issueParticipantToken();
     const now = new Date();
 
     return this.dataSource.transaction(async (manager) => {
-      const settings = await this.seats.lock(manager, missionId);
-      if (!settings) throw notSetUp(missionId);
+      const locked = await this.seats.lockForRegistration(manager, missionId);
+      if (!locked) {
+        await this.mission(manager, missionId);
+        throw notSetUp(missionId);
+      }
+      const { settings, mission } = locked;
       const window = RegistrationRules.window(settings, now);
       if (window !== 'open') {
         throw Problem.unprocessable(
@@ -84,9 +90,10 @@ export class RegistrationsService {
         updatedAt: now,
       });
       try {
-        await manager.insert(RegistrationEntity, {
-          ...registration,
-          ...(placement.status === 'waitlisted' ? { waitlistOrder: () => `nextval('registration_waitlist_order')` } : {}),
+        await this.events.announceWith(manager, insertOf(registration), registration, mission, {
+          previousStatus: null,
+          waitlistPosition: placement.waitlistPosition,
+          occurredAt: now,
         });
       } catch (error) {
         if (isUniqueViolation(error, 'registrations_active_email')) {
@@ -94,7 +101,6 @@ export class RegistrationsService {
         }
         throw error;
       }
-      await this.events.announce(manager, registration, mission, { previousStatus: null, waitlistPosition: placement.waitlistPosition, occurredAt: now });
       return toRegistrationCreated(registration, token.token);
     });
   }
@@ -300,6 +306,39 @@ function seqOfCursor(cursor: string | undefined): string | null {
     throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
   }
   return seq;
+}
+
+/** A new registration's INSERT, as plain SQL; a waitlisted one takes its place in the waitlist order. */
+function insertOf(registration: RegistrationEntity): { sql: string; parameters: unknown[] } {
+  const waitlistOrder = registration.status === 'waitlisted' ? `nextval('registration_waitlist_order')` : 'NULL';
+  return {
+    sql: `INSERT INTO registrations (id, mission_id, status, email, given_name, family_name, job_title, organisation_name, organisation_type,
+            organisation_country, organisation_city, delegation, preferred_language, timezone, dietary, accessibility, consented_at, token_hash,
+            waitlist_order, created_at, updated_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, ${waitlistOrder}, $19, $20)`,
+    parameters: [
+      registration.id,
+      registration.missionId,
+      registration.status,
+      registration.email,
+      registration.givenName,
+      registration.familyName,
+      registration.jobTitle,
+      registration.organisationName,
+      registration.organisationType,
+      registration.organisationCountry,
+      registration.organisationCity,
+      registration.delegation,
+      registration.preferredLanguage,
+      registration.timezone,
+      registration.dietary,
+      registration.accessibility,
+      registration.consentedAt,
+      registration.tokenHash,
+      registration.createdAt,
+      registration.updatedAt,
+    ],
+  };
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
