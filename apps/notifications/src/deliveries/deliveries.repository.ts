@@ -119,7 +119,8 @@ export const deliveriesRepository = {
    * transaction wrote. Two statements, because a statement's snapshot predates its wait for the lock.
    */
   async lockAndCheckErased(manager: EntityManager, registrationId: string): Promise<boolean> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('erasure:' || $1))`, [registrationId]);
+    // Shared: mails to one participant need not wait for each other, only for their erasure.
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || $1))`, [registrationId]);
     const rows: unknown[] = await manager.query(`SELECT 1 FROM erased_registrations WHERE registration_id = $1`, [registrationId]);
     return rows.length > 0;
   },

@@ -3,6 +3,7 @@ import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging'
 import { CreateMissions1732000002000 } from './1732000002000-create-missions.js';
 import { CreateRegistrationSettings1732000002001 } from './1732000002001-create-registration-settings.js';
 import { CreateRegistrations1732000002002 } from './1732000002002-create-registrations.js';
+import { ParticipantErasure1732000002003 } from './1732000002003-participant-erasure.js';
 
 export const registrationMigrations = [
   CreateOutbox1732000000000,
@@ -11,4 +12,5 @@ export const registrationMigrations = [
   CreateMissions1732000002000,
   CreateRegistrationSettings1732000002001,
   CreateRegistrations1732000002002,
+  ParticipantErasure1732000002003,
 ];

@@ -22,13 +22,15 @@ export class RegistrationEntity {
   @Column('text', { nullable: true }) dietary!: string | null;
   @Column('text', { nullable: true }) accessibility!: string | null;
   @Column('timestamptz', { name: 'consented_at' }) consentedAt!: Date;
-  /** SHA-256 of the participant's access token; never selected unless asked for by name. */
-  @Column('text', { name: 'token_hash', select: false }) tokenHash!: string;
+  /** SHA-256 of the participant's access token; never selected unless asked for by name. Null once erased. */
+  @Column('text', { name: 'token_hash', select: false, nullable: true }) tokenHash!: string | null;
   /** Place in the mission's waitlist order, taken when the registration joined it. */
   @Column('bigint', { name: 'waitlist_order', nullable: true }) waitlistOrder!: string | null;
   @Column('text', { name: 'rejection_reason', nullable: true }) rejectionReason!: string | null;
   @Column('timestamptz', { name: 'checked_in_at', nullable: true }) checkedInAt!: Date | null;
   @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt!: Date | null;
+  /** When the participant's personal data was erased (GDPR), see participant-data/; optional so registrations built in memory need not name it. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt?: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -1,0 +1,141 @@
+import { call, openMission, registrationInput } from './support/api.js';
+import { eventually } from './support/eventually.js';
+import { startSystem, type TestSystem } from './support/system.js';
+
+describe('a participant’s own data: changed by them or an organiser, and erased on request', () => {
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  }, 60_000);
+
+  let erasedCase: { missionId: string; token: string; address: string } | undefined;
+
+  it('lets the participant change their details, announced as registration.updated, but not their delegation or e-mail', async () => {
+    const { missionId, token } = await openMission(system);
+    const registered = await call(`${system.url('registration')}/api/missions/${missionId}/registrations`, { body: registrationInput(100) });
+    expect(registered.body.status).toBe('confirmed');
+    const { id, accessToken } = registered.body;
+    const url = `${system.url('registration')}/api/registrations/${id}`;
+
+    const updated = await call(url, {
+      method: 'PATCH',
+      token: accessToken,
+      body: { preferredLanguage: 'es', dietary: 'vegetarian', organisation: { city: null } },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ id, preferredLanguage: 'es', dietary: 'vegetarian', organisation: { city: null }, erasedAt: null });
+
+    const event = await system.tap.waitFor('registration.updated', (candidate) => candidate.subject === id);
+    expect(event.missionid).toBe(missionId);
+    expect(event.data).toMatchObject({
+      status: 'confirmed',
+      previousStatus: 'confirmed',
+      participant: { preferredLanguage: 'es', email: 'delegate100@example.org' },
+    });
+    expect((await call(url, { token: accessToken })).body.preferredLanguage).toBe('es');
+
+    const delegation = await call(url, { method: 'PATCH', token: accessToken, body: { delegation: 'Rome', givenName: 'Ada' } });
+    expect(delegation.status).toBe(403);
+    expect(delegation.body.errors).toEqual([expect.objectContaining({ field: 'delegation' })]);
+    const email = await call(url, { method: 'PATCH', token: accessToken, body: { email: 'someone-else@example.org' } });
+    expect(email.status).toBe(400);
+    expect(email.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
+    const empty = await call(url, { method: 'PATCH', token: accessToken, body: {} });
+    expect(empty.status).toBe(400);
+
+    const unchanged = await call(url, { token });
+    expect(unchanged.body).toMatchObject({ givenName: 'Delegate', delegation: 'Barcelona', email: 'delegate100@example.org' });
+    expect(system.tap.ofType('registration.updated', (candidate) => candidate.subject === id)).toHaveLength(1);
+  });
+
+  it('lets an organiser move a confirmed registration only into a delegation with room in its quota', async () => {
+    const { missionId, token } = await openMission(system, { capacity: 10, delegationQuotas: { Rome: 1, Granada: 2 } });
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const roman = await call(url, { body: registrationInput(110, { delegation: 'Rome' }) });
+    const moving = await call(url, { body: registrationInput(111, { delegation: 'Barcelona' }) });
+    expect([roman.body.status, moving.body.status]).toEqual(['confirmed', 'confirmed']);
+
+    const full = await call(`${system.url('registration')}/api/registrations/${moving.body.id}`, { method: 'PATCH', token, body: { delegation: 'Rome' } });
+    expect(full.status).toBe(409);
+    expect(full.body).toMatchObject({ delegation: 'Rome', quota: 1, confirmed: 1 });
+
+    const moved = await call(`${system.url('registration')}/api/registrations/${moving.body.id}`, { method: 'PATCH', token, body: { delegation: 'Granada' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.delegation).toBe('Granada');
+    const event = await system.tap.waitFor('registration.updated', (candidate) => candidate.subject === moving.body.id);
+    expect(event.data).toMatchObject({ participant: { delegation: 'Granada' } });
+  });
+
+  it('erases a participant at their request: cancels their seat for the waitlist and forgets who they were', async () => {
+    const { missionId, token } = await openMission(system, { capacity: 1 });
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const leaving = await call(url, { body: registrationInput(120, { dietary: 'no nuts', accessibility: 'step-free access' }) });
+    const waiting = await call(url, { body: registrationInput(121) });
+    expect([leaving.body.status, waiting.body.status]).toEqual(['confirmed', 'waitlisted']);
+    const { id, accessToken } = leaving.body;
+    const address = 'delegate120@example.org';
+
+    const deliveries = `${system.url('notifications')}/api/missions/${missionId}/deliveries`;
+    await eventually(async () => JSON.stringify((await call(deliveries, { token })).body).includes(address), { what: 'the confirmation in the delivery log' });
+
+    const erased = await call(`${system.url('registration')}/api/registrations/${id}/erase`, { method: 'POST', token: accessToken });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({
+      id,
+      status: 'cancelled',
+      erasedAt: expect.any(String),
+      givenName: '',
+      familyName: '',
+      dietary: null,
+      accessibility: null,
+    });
+    expect(JSON.stringify(erased.body)).not.toContain(address);
+
+    const event = await system.tap.waitFor('participant.erased', (candidate) => candidate.subject === id);
+    expect(event.data).toEqual({ registrationId: id, missionId, erasedAt: erased.body.erasedAt });
+    const cancelled = await system.tap.waitFor('registration.cancelled', (candidate) => candidate.subject === id);
+    expect(event.correlationid).toBe(cancelled.correlationid);
+    const promotion = await system.tap.waitFor('registration.confirmed', (candidate) => candidate.subject === waiting.body.id);
+    expect(promotion.data).toMatchObject({ previousStatus: 'waitlisted' });
+
+    const own = await call(`${system.url('registration')}/api/registrations/${id}`, { token: accessToken });
+    expect(own.status).toBe(401);
+    const seen = await call(`${system.url('registration')}/api/registrations/${id}`, { token });
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ id, status: 'cancelled', givenName: '', familyName: '', jobTitle: null, organisation: { country: 'ES', city: null } });
+    expect(JSON.stringify(seen.body)).not.toMatch(/delegate120|Number 120|no nuts|step-free/);
+    const csv = await call(`${url}?format=csv`, { token });
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain(id);
+    expect(String(csv.body)).not.toMatch(/delegate120|Number 120|no nuts|step-free/);
+    expect((await call(`${system.url('registration')}/api/registrations/${waiting.body.id}`, { token })).body.status).toBe('confirmed');
+
+    const again = await call(`${system.url('registration')}/api/registrations/${id}/erase`, { method: 'POST', token });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toMatch(/already-erased$/);
+    const change = await call(`${system.url('registration')}/api/registrations/${id}`, { method: 'PATCH', token, body: { givenName: 'Ada' } });
+    expect(change.status).toBe(409);
+
+    erasedCase = { missionId, token, address };
+  });
+
+  // Registration's part ends with participant.erased; this is notifications' part of the same erasure.
+  it('leaves no trace of the erased participant’s address in notifications’ delivery log', async () => {
+    const { missionId, token, address } = erasedCase!;
+    const deliveries = `${system.url('notifications')}/api/missions/${missionId}/deliveries`;
+    // Wait until every e-mail of the flow (including the cancellation sent to the participant) is in the log.
+    await eventually(async () => (await call(deliveries, { token })).body.items.length >= 4, { what: 'the four deliveries of the flow' });
+    await eventually(
+      async () => {
+        const log = await call(deliveries, { token });
+        return !log.body.items.some((delivery: { recipient: string }) => delivery.recipient === address);
+      },
+      { what: `the delivery log to forget ${address}` },
+    );
+  });
+});
