@@ -45,4 +45,29 @@ export class OutboxService {
     );
     return event;
   }
+
+  /**
+   * `addWith` for a change that may do nothing, such as `INSERT … ON CONFLICT DO NOTHING`: the event
+   * is recorded only if `change` (ending in `RETURNING`, at most one row) returned a row, in the same
+   * statement. Answers the event, or null when the change did nothing and no event was recorded.
+   */
+  async addIfChanged<T extends EventType>(
+    manager: EntityManager,
+    change: { sql: string; parameters: unknown[] },
+    type: T,
+    data: EventData<T>,
+    context: EventContext,
+  ): Promise<CloudEvent<T> | null> {
+    const { producer, schema } = this.options;
+    if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish ${type}`);
+    const event = createEvent(producer, type, data, context);
+    const $ = (n: number) => `$${change.parameters.length + n}`;
+    const notified: unknown[] = await manager.query(
+      `WITH changed AS (${change.sql}),
+       recorded AS (INSERT INTO outbox (event_id, type, payload) SELECT ${$(1)}::uuid, ${$(2)}::text, ${$(3)}::jsonb FROM changed RETURNING 1)
+       SELECT pg_notify(${$(4)}, '') FROM recorded`,
+      [...change.parameters, event.id, event.type, JSON.stringify(event), outboxChannel(schema)],
+    );
+    return notified.length > 0 ? event : null;
+  }
 }

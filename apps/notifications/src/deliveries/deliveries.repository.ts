@@ -1,3 +1,4 @@
+import { queryStatements, sqlLiteral } from '#common';
 import type { EntityManager } from 'typeorm';
 import type { OutgoingMail } from '../mail/mailer.js';
 import type { DeliveryStatus } from './delivery.schema.js';
@@ -23,6 +24,12 @@ export interface DeliveryRow {
   sent_at: Date | null;
 }
 
+export interface AttemptOutcome {
+  status: DeliveryStatus;
+  smtpResponse: string | null;
+  error: string | null;
+}
+
 export interface NewDelivery {
   id: string;
   causeEventId: string;
@@ -41,18 +48,21 @@ export const deliveriesRepository = {
    * Records the first attempt at an e-mail with its outcome. Inserts nothing when this event already
    * has a row for this recipient, and then answers false.
    */
-  async insertAttempted(
-    manager: EntityManager,
-    delivery: NewDelivery,
-    attempt: { status: DeliveryStatus; smtpResponse: string | null; error: string | null },
-  ): Promise<boolean> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO deliveries (id, cause_event_id, cause_event_type, mission_id, recipient, recipient_registration_id, template, language, message_id, message,
+  async insertAttempted(manager: EntityManager, delivery: NewDelivery, attempt: AttemptOutcome): Promise<boolean> {
+    const { sql, parameters } = this.insertAttemptedStatement(delivery, attempt);
+    const inserted: unknown[] = await manager.query(sql, parameters);
+    return inserted.length > 0;
+  },
+
+  /** `insertAttempted` as a statement, returning a row only if it inserted one: for `OutboxService.addIfChanged`. */
+  insertAttemptedStatement(delivery: NewDelivery, attempt: AttemptOutcome): { sql: string; parameters: unknown[] } {
+    return {
+      sql: `INSERT INTO deliveries (id, cause_event_id, cause_event_type, mission_id, recipient, recipient_registration_id, template, language, message_id, message,
                                status, attempts, smtp_response, last_error, sent_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text, 1, $12, $13, CASE WHEN $11::text = 'sent' THEN now() END)
        ON CONFLICT ON CONSTRAINT deliveries_once_per_event_and_recipient DO NOTHING
        RETURNING id`,
-      [
+      parameters: [
         delivery.id,
         delivery.causeEventId,
         delivery.causeEventType,
@@ -67,8 +77,7 @@ export const deliveriesRepository = {
         attempt.smtpResponse,
         attempt.error,
       ],
-    );
-    return inserted.length > 0;
+    };
   },
 
   async pendingIdsOf(manager: EntityManager, causeEventId: string): Promise<string[]> {
@@ -116,13 +125,17 @@ export const deliveriesRepository = {
   /**
    * Whether the participant has been erased, holding their erasure lock until the caller's
    * transaction ends: an erasure arriving meanwhile waits, then finds (and forgets) what this
-   * transaction wrote. Two statements, because a statement's snapshot predates its wait for the lock.
+   * transaction wrote. Two statements, because a statement's snapshot predates its wait for the
+   * lock; sent in one message (one round trip), each with its own snapshot.
    */
   async lockAndCheckErased(manager: EntityManager, registrationId: string): Promise<boolean> {
+    const key = sqlLiteral(registrationId);
     // Shared: mails to one participant need not wait for each other, only for their erasure.
-    await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || $1))`, [registrationId]);
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM erased_registrations WHERE registration_id = $1`, [registrationId]);
-    return rows.length > 0;
+    const [, erased] = await queryStatements(
+      manager,
+      `SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || ${key})); SELECT 1 FROM erased_registrations WHERE registration_id = ${key}`,
+    );
+    return (erased?.rowCount ?? 0) > 0;
   },
 
   /**

@@ -144,24 +144,22 @@ export class DeliveriesService implements OnModuleDestroy {
     };
     const attempt = await this.send(delivery.message);
     if ('receipt' in attempt) {
-      const recorded = await repository.insertAttempted(manager, delivery, { status: 'sent', smtpResponse: attempt.receipt.response, error: null });
-      if (recorded) await this.announce(manager, 'notification.sent', snapshotOf(delivery), cause);
+      // The row and its notification.sent in one statement; neither when the row was there already.
+      const insert = repository.insertAttemptedStatement(delivery, { status: 'sent', smtpResponse: attempt.receipt.response, error: null });
+      await this.announce(manager, 'notification.sent', snapshotOf(delivery), cause, undefined, insert);
       return null;
     }
     const reason = describeMailError(attempt.failure);
     const next = afterFailedAttempt(1, attempt.failure, this.retryDelaysMs);
-    const recorded = await repository.insertAttempted(manager, delivery, {
-      status: next.next === 'retry' ? 'pending' : 'failed',
-      smtpResponse: null,
-      error: reason,
-    });
-    if (!recorded) return null;
     if (next.next === 'retry') {
+      const recorded = await repository.insertAttempted(manager, delivery, { status: 'pending', smtpResponse: null, error: reason });
+      if (!recorded) return null;
       this.logger.warn({ msg: 'e-mail not sent; trying again', deliveryId: delivery.id, attempts: 1, retryInMs: next.delayMs, reason });
       return { id: delivery.id, waitMs: next.delayMs };
     }
-    this.logger.error({ msg: 'e-mail not sent; giving up', deliveryId: delivery.id, attempts: 1, why: next.why, reason });
-    await this.announce(manager, 'notification.failed', snapshotOf(delivery), cause, { error: reason, attempts: 1 });
+    const insert = repository.insertAttemptedStatement(delivery, { status: 'failed', smtpResponse: null, error: reason });
+    const recorded = await this.announce(manager, 'notification.failed', snapshotOf(delivery), cause, { error: reason, attempts: 1 }, insert);
+    if (recorded) this.logger.error({ msg: 'e-mail not sent; giving up', deliveryId: delivery.id, attempts: 1, why: next.why, reason });
     return null;
   }
 
@@ -221,7 +219,9 @@ export class DeliveriesService implements OnModuleDestroy {
     delivery: DeliverySnapshot,
     cause: CloudEvent,
     failure?: { error: string; attempts: number },
-  ): Promise<void> {
+    /** A write (returning a row only if it wrote one) to send in the same statement: the event is recorded only with it. */
+    change?: { sql: string; parameters: unknown[] },
+  ): Promise<boolean> {
     const data: EventData<'notification.sent'> = {
       notificationId: delivery.id,
       missionId: delivery.missionId,
@@ -234,8 +234,10 @@ export class DeliveriesService implements OnModuleDestroy {
       at: new Date().toISOString(),
     };
     const context = { subject: delivery.id, missionId: delivery.missionId, causedBy: cause };
-    if (type === 'notification.failed') await this.outbox.add(manager, type, { ...data, ...failure! }, context);
-    else await this.outbox.add(manager, type, data, context);
+    const record = <T extends 'notification.sent' | 'notification.failed'>(t: T, d: EventData<T>) =>
+      change ? this.outbox.addIfChanged(manager, change, t, d, context) : this.outbox.add(manager, t, d, context);
+    const event = type === 'notification.failed' ? await record(type, { ...data, ...failure! }) : await record(type, data);
+    return event !== null;
   }
 }
 
