@@ -6,6 +6,7 @@ import { EventLogModule } from './event-log/event-log.module.js';
 import { dashboardMigrations } from './migrations/index.js';
 import { type StreamOptions } from './stream/stream-hub.js';
 import { StreamModule } from './stream/stream.module.js';
+import { WebModule } from './web/web.module.js';
 
 export type DashboardOptions = StreamOptions;
 
@@ -21,6 +22,7 @@ export class DashboardModule {
         EventLogModule,
         CountersModule,
         StreamModule.forRoot(options),
+        WebModule,
       ],
     };
   }

@@ -26,7 +26,13 @@ export async function createServiceApplication(module: DynamicModule, config: Se
   app.useLogger(app.get(Logger));
   app.use(jsonBodiesOnly);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }] });
+  // Outside /api: the health probes, and `/` for a service that serves a page there (the dashboard).
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health/{*path}', method: RequestMethod.ALL },
+      { path: '/', method: RequestMethod.GET },
+    ],
+  });
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
