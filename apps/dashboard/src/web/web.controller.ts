@@ -8,7 +8,10 @@ import { dashboardPage } from './dashboard.page.js';
 export class WebController {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; connect-src 'self'")
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data:; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; connect-src 'self'",
+  )
   page(): string {
     return dashboardPage;
   }
