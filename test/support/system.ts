@@ -89,6 +89,13 @@ export class TestSystem {
     return `http://127.0.0.1:${running.port}`;
   }
 
+  /** The Nest application of an in-process service, to reach one of its providers. */
+  app(service: ServiceName): INestApplication {
+    const app = this.running.get(service)?.app;
+    if (!app) throw new Error(`${service} is not running in-process`);
+    return app;
+  }
+
   organiserToken(missions: string[] = ['*'], subject = 'organiser@test'): string {
     return signOrganiserToken(JWT_SECRET, { sub: subject, role: 'organiser', missions });
   }

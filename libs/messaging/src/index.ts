@@ -13,3 +13,4 @@ export * from './topic-pattern.js';
 export * from './retry-policy.js';
 export * from './message-headers.js';
 export { listDeadLetters, replayDeadLetters, purgeDeadLetters, type DeadLetter, type DeadLetterTarget } from './dead-letters.cli.js';
+export * from './retention.js';

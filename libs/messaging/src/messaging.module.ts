@@ -4,6 +4,7 @@ import { InboxService } from './inbox.service.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 import { OutboxRelay } from './outbox.relay.js';
 import { OutboxService } from './outbox.service.js';
+import { MessageRetention } from './retention.js';
 
 /**
  * The producing half of the backbone for one service: outbox, relay, inbox and the publishing
@@ -16,19 +17,21 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(BrokerConnection) private readonly broker: BrokerConnection,
+    @Inject(MessageRetention) private readonly retention: MessageRetention,
   ) {}
 
   static forService(options: MessagingOptions): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
-      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, BrokerConnection, OutboxService, InboxService, OutboxRelay],
-      exports: [MESSAGING_OPTIONS, BrokerConnection, OutboxService, InboxService, OutboxRelay],
+      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, BrokerConnection, OutboxService, InboxService, OutboxRelay, MessageRetention],
+      exports: [MESSAGING_OPTIONS, BrokerConnection, OutboxService, InboxService, OutboxRelay, MessageRetention],
     };
   }
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.retention.start();
   }
 
   /**
@@ -36,6 +39,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
    * relay's last drain also publishes what in-flight handlers wrote; the broker connection goes last.
    */
   async onApplicationShutdown(): Promise<void> {
+    this.retention.stop();
     await this.relay.stop();
     await this.broker.close();
   }

@@ -1,4 +1,5 @@
 import type { Producer } from '#contracts';
+import type { RetentionOptions } from './retention.js';
 
 export interface MessagingOptions {
   /** The service's name; it names its queues (`mission-hub.<service>`). */
@@ -11,6 +12,7 @@ export interface MessagingOptions {
   /** The service's Postgres schema; the outbox's notification channel is named after it. */
   schema: string;
   relay?: OutboxRelayOptions;
+  retention?: RetentionOptions;
 }
 
 export interface OutboxRelayOptions {

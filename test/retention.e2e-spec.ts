@@ -1,0 +1,40 @@
+import { MessageRetention } from '#messaging';
+import { call, openMission, registrationInput } from './support/api.js';
+import { eventually } from './support/eventually.js';
+import { withDatabase } from './support/isolation.js';
+import { startSystem, type TestSystem } from './support/system.js';
+
+describe('retention of the outbox and the inbox', () => {
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    system = await startSystem({ services: ['scheduling', 'registration'] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  }, 60_000);
+
+  it('deletes published events and inbox rows past their time, and nothing newer', async () => {
+    const { missionId } = await openMission(system);
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const old = await call(url, { body: registrationInput(1) });
+    const recent = await call(url, { body: registrationInput(2) });
+    const registration = system.schemaOf('registration');
+    const outbox = () => withDatabase(async (db) => (await db.query(`SELECT payload->>'subject' AS subject, published_at FROM "${registration}".outbox`)).rows);
+    await eventually(async () => (await outbox()).every((row: { published_at: Date | null }) => row.published_at !== null), {
+      what: 'the outbox to be relayed',
+    });
+
+    await withDatabase(async (db) => {
+      await db.query(`UPDATE "${registration}".outbox SET published_at = now() - interval '8 days' WHERE payload->>'subject' = $1`, [old.body.id]);
+      await db.query(`UPDATE "${registration}".inbox SET received_at = now() - interval '15 days'`);
+    });
+
+    const swept = await system.app('registration').get(MessageRetention).sweep();
+    expect(swept).toEqual({ outbox: 1, inbox: 1 });
+    const subjects = (await outbox()).map((row: { subject: string }) => row.subject);
+    expect(subjects).toContain(recent.body.id);
+    expect(subjects).not.toContain(old.body.id);
+  });
+});
