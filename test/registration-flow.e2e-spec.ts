@@ -200,3 +200,49 @@ describe('a registration, from the form to the participant’s inbox and the org
     expect(stillThere.body.status).toBe('confirmed');
   });
 });
+
+describe('the organiser’s stream after a disconnection', () => {
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    system = await startSystem({ services: ['scheduling', 'registration', 'dashboard'] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  }, 60_000);
+
+  it('resumes after Last-Event-ID with exactly what was missed, in order', async () => {
+    const { missionId, token } = await openMission(system, { capacity: 50 });
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const streamUrl = `${system.url('dashboard')}/api/missions/${missionId}/stream`;
+    const first = await new SseClient(streamUrl, { authorization: `Bearer ${token}` }).open();
+    const early = await call(url, { body: registrationInput(60) });
+    const seen = await first.waitFor((event) => event.data.subject === early.body.id, 'the first registration');
+    await first.close();
+
+    const missed: string[] = [];
+    for (let n = 61; n < 66; n++) missed.push((await call(url, { body: registrationInput(n) })).body.id);
+    await eventually(
+      async () => {
+        const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
+        return summary.body?.registrations?.total === 6;
+      },
+      { what: 'the dashboard to have the missed registrations' },
+    );
+
+    const resumed = await new SseClient(streamUrl, { authorization: `Bearer ${token}`, 'last-event-id': String(seen.id) }).open();
+    await resumed.waitFor((event) => event.data.subject === missed.at(-1), 'the last missed registration');
+    const events = resumed.events();
+    expect(events.map((event) => event.data.subject)).toEqual(missed);
+    const positions = events.map((event) => Number(event.id));
+    expect(positions[0]).toBeGreaterThan(Number(seen.id));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+
+    // EventSource cannot send headers: the same resumption with query parameters.
+    const browser = await new SseClient(`${streamUrl}?access_token=${encodeURIComponent(token)}&lastEventId=${positions.at(-2)}`).open();
+    await browser.waitFor((event) => event.data.subject === missed.at(-1), 'the last event, from the query-string resumption');
+    expect(browser.events().map((event) => event.data.subject)).toEqual([missed.at(-1)]);
+    await Promise.all([resumed.close(), browser.close()]);
+  });
+});
