@@ -5,7 +5,7 @@ import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { Problem } from '../problems/problem.js';
 import type { Caller } from './caller.js';
-import { organiserTokenVerifier } from './organiser-token.js';
+import { organiserTokenVerifier, type OrganiserTokenVerifier } from './organiser-token.js';
 import { PARTICIPANT_TOKEN_RESOLVER, hashParticipantToken, looksLikeParticipantToken, type ParticipantTokenResolver } from './participant-token.js';
 
 type CallerKind = Exclude<Caller['kind'], 'anonymous'>;
@@ -22,14 +22,14 @@ export const CurrentCaller = createParamDecorator((_: unknown, context: Executio
 /** The one auth guard: organiser JWTs and participants' opaque tokens, as a header or `?access_token=`. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly verifyOrganiser: ReturnType<typeof organiserTokenVerifier>;
+  private readonly verifyOrganiser: OrganiserTokenVerifier;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Optional() @Inject(PARTICIPANT_TOKEN_RESOLVER) private readonly participants?: ParticipantTokenResolver,
   ) {
-    this.verifyOrganiser = organiserTokenVerifier(config.jwtSecret);
+    this.verifyOrganiser = organiserTokenVerifier({ secret: config.jwtSecret, oidc: config.oidc });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,7 +49,7 @@ export class AuthGuard implements CanActivate {
       const holder = await this.participants?.resolve(hashParticipantToken(token));
       return holder ? { kind: 'participant', ...holder } : { kind: 'anonymous' };
     }
-    const claims = this.verifyOrganiser(token);
+    const claims = await this.verifyOrganiser(token);
     return claims ? { kind: 'organiser', subject: claims.sub, missions: claims.missions } : { kind: 'anonymous' };
   }
 }

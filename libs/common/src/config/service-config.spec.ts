@@ -20,3 +20,19 @@ describe('service configuration', () => {
     expect(() => loadServiceConfig('dashboard', { NODE_ENV: 'production' })).toThrow(ConfigurationError);
   });
 });
+
+describe('an OIDC issuer for organiser tokens', () => {
+  it('takes the issuer and its key set together, and then needs no JWT_SECRET in production', () => {
+    const config = loadServiceConfig('dashboard', {
+      NODE_ENV: 'production',
+      OIDC_ISSUER: 'https://id.example/realms/mh',
+      OIDC_JWKS_URL: 'https://id.example/realms/mh/certs',
+    });
+    expect(config.oidc).toEqual({ issuer: 'https://id.example/realms/mh', jwksUrl: 'https://id.example/realms/mh/certs', audience: undefined });
+    expect(config.usesDevelopmentSecret).toBe(false);
+  });
+
+  it('refuses one without the other', () => {
+    expect(() => loadServiceConfig('dashboard', { OIDC_ISSUER: 'https://id.example/realms/mh' })).toThrow(/OIDC_JWKS_URL/);
+  });
+});

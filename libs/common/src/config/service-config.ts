@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OidcIssuer } from '../auth/organiser-token.js';
 
 export const services = {
   dashboard: { schema: 'dashboard', port: 3000 },
@@ -26,6 +27,9 @@ const environment = z.object({
   SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('mission-hub <no-reply@mission-hub.local>'),
   JWT_SECRET: z.string().min(16).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_JWKS_URL: z.url().optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +47,8 @@ export interface ServiceConfig {
   smtpUrl: string;
   mailFrom: string;
   jwtSecret: string;
+  /** Organiser tokens from this issuer's keys instead of JWT_SECRET (production). */
+  oidc?: OidcIssuer;
   /** True when JWT_SECRET was not set and the development secret is in use. */
   usesDevelopmentSecret: boolean;
   logLevel: string;
@@ -57,8 +63,11 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     throw new ConfigurationError(`invalid configuration of ${service}:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
-    throw new ConfigurationError('JWT_SECRET is required when NODE_ENV=production');
+  if (Boolean(e.OIDC_ISSUER) !== Boolean(e.OIDC_JWKS_URL)) {
+    throw new ConfigurationError('OIDC_ISSUER and OIDC_JWKS_URL go together: set both, or neither');
+  }
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET && !e.OIDC_ISSUER) {
+    throw new ConfigurationError('JWT_SECRET (or an OIDC issuer: OIDC_ISSUER and OIDC_JWKS_URL) is required when NODE_ENV=production');
   }
   return {
     service,
@@ -72,7 +81,8 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
-    usesDevelopmentSecret: !e.JWT_SECRET,
+    ...(e.OIDC_ISSUER && e.OIDC_JWKS_URL ? { oidc: { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE } } : {}),
+    usesDevelopmentSecret: !e.JWT_SECRET && !e.OIDC_ISSUER,
     logLevel: e.LOG_LEVEL,
   };
 }
