@@ -1,9 +1,10 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { ensureDatabaseAndSchema, runMigrationsLocked } from './database-bootstrap.js';
+import type pg from 'pg';
 
 export interface DatabaseOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -37,6 +38,7 @@ export class DatabaseModule {
             const config = dataSourceOptions as { schema: string; url: string };
             await ensureDatabaseAndSchema(config.url, config.schema);
             const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            guardCheckedOutConnections(dataSource);
             await runMigrationsLocked(dataSource, config.schema);
             return dataSource;
           },
@@ -45,4 +47,22 @@ export class DatabaseModule {
       exports: [TypeOrmModule],
     };
   }
+}
+
+/**
+ * pg-pool listens for errors only on idle connections. A connection a transaction holds between
+ * two statements (while a mail is sent, while the broker confirms) has no listener, so Postgres
+ * ending it (a restart, an administrator) would be an unhandled 'error' event that kills the
+ * process. With a listener the error only fails that transaction, which is retried as any other.
+ */
+function guardCheckedOutConnections(dataSource: DataSource): void {
+  const pool = (dataSource.driver as unknown as { master?: pg.Pool }).master;
+  if (!pool) return;
+  const logger = new Logger('Database');
+  const guarded = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => {
+    if (guarded.has(client)) return;
+    guarded.add(client);
+    client.on('error', (error) => logger.warn({ msg: 'a database connection in use was lost', reason: error.message }));
+  });
 }
