@@ -42,7 +42,7 @@ describe('at-least-once delivery, exactly-once effects', () => {
     );
     expect(system.smtp.received.filter((mail) => mail.eventId === confirmed.id)).toHaveLength(1);
     expect(system.tap.ofType('notification.sent', (event) => (event.data as any).causeEventId === confirmed.id)).toHaveLength(1);
-    const { token } = { token: system.organiserToken() };
+    const token = system.organiserToken();
     const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
     expect(summary.body.registrations.byStatus.confirmed).toBe(1);
   });
