@@ -3,7 +3,7 @@ import { RequestMethod, type DynamicModule, type INestApplication } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { ServiceConfig } from './config/service-config.js';
 import { jsonBodiesOnly } from './http/json-only.middleware.js';
@@ -41,6 +41,7 @@ export async function createServiceApplication(module: DynamicModule, config: Se
     app,
     new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
   );
+  describeProblems(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (options.transport) {
@@ -58,4 +59,36 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
   if (config.usesDevelopmentSecret) logger.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
   logger.log(`${config.service} listening on http://127.0.0.1:${config.port}/api (OpenAPI: /api/docs)`);
   return app;
+}
+
+/** Every call answers its errors the same way (one filter), so the document says so once per operation. */
+function describeProblems(document: OpenAPIObject): void {
+  document.components ??= {};
+  document.components.schemas ??= {};
+  document.components.schemas.Problem = {
+    type: 'object',
+    description: 'RFC 9457 problem details',
+    required: ['type', 'title', 'status'],
+    properties: {
+      type: { type: 'string', format: 'uri', example: 'https://mission-hub.dev/problems/validation' },
+      title: { type: 'string' },
+      status: { type: 'integer' },
+      detail: { type: 'string' },
+      instance: { type: 'string' },
+      errors: {
+        type: 'array',
+        description: 'each invalid field, for a validation problem',
+        items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      },
+    },
+  };
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path)) {
+      if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
+      operation.responses.default ??= {
+        description: 'An error, as RFC 9457 problem details (application/problem+json)',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+  }
 }
