@@ -4,6 +4,7 @@ import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { ensureDatabaseAndSchema, runMigrationsLocked } from './database-bootstrap.js';
+import { PreparingClient } from './preparing-client.js';
 import type pg from 'pg';
 
 export interface DatabaseOptions {
@@ -32,7 +33,7 @@ export class DatabaseModule {
             synchronize: false,
             // Names the schema, so an operator (or a test) can tell whose connections these are.
             applicationName: `mission-hub:${config.schema}`,
-            extra: { options: `-c search_path=${config.schema}`, max: config.poolSize },
+            extra: { options: `-c search_path=${config.schema}`, max: config.poolSize, Client: PreparingClient },
           }),
           dataSourceFactory: async (dataSourceOptions) => {
             const config = dataSourceOptions as { schema: string; url: string };
