@@ -1,3 +1,4 @@
+import { IdempotencyKeyRetention } from '#common';
 import { MessageRetention } from '#messaging';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
@@ -36,5 +37,26 @@ describe('retention of the outbox and the inbox', () => {
     const subjects = (await outbox()).map((row: { subject: string }) => row.subject);
     expect(subjects).toContain(recent.body.id);
     expect(subjects).not.toContain(old.body.id);
+  });
+
+  it('forgets kept responses of create calls after a day, and keeps the newer ones replayable', async () => {
+    const { missionId } = await openMission(system);
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const first = await call(url, { body: registrationInput(3), headers: { 'Idempotency-Key': 'old-key' } });
+    const second = await call(url, { body: registrationInput(4), headers: { 'Idempotency-Key': 'recent-key' } });
+    const registration = system.schemaOf('registration');
+    await withDatabase((db) =>
+      db.query(
+        `UPDATE "${registration}".idempotency_keys SET created_at = now() - interval '25 hours' WHERE created_at = (SELECT min(created_at) FROM "${registration}".idempotency_keys)`,
+      ),
+    );
+
+    expect(await system.app('registration').get(IdempotencyKeyRetention).sweep()).toBe(1);
+    const replayed = await call(url, { body: registrationInput(4), headers: { 'Idempotency-Key': 'recent-key' } });
+    expect(replayed.status).toBe(201);
+    expect(replayed.body.id).toBe(second.body.id);
+    const reusedAfterADay = await call(url, { body: registrationInput(3), headers: { 'Idempotency-Key': 'old-key' } });
+    expect(reusedAfterADay.status).toBe(409);
+    expect(first.status).toBe(201);
   });
 });

@@ -14,6 +14,7 @@ export * from './auth/participant-token.js';
 export * from './health/health.controller.js';
 export * from './health/health.module.js';
 export * from './idempotency/idempotency.interceptor.js';
+export * from './idempotency/idempotency-key.retention.js';
 export * from './idempotency/idempotency.migration.js';
 export * from './logging/event-log-context.js';
 export * from './logging/logging.module.js';

@@ -6,6 +6,7 @@ import type { ServiceConfig } from './config/service-config.js';
 import { DatabaseModule, type DatabaseOptions } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import type { ReadinessProbe } from './health/health.controller.js';
+import { IdempotencyKeyRetention } from './idempotency/idempotency-key.retention.js';
 import { loggingModule } from './logging/logging.module.js';
 import { ProblemDetailsFilter } from './problems/problem-details.filter.js';
 import { createValidationPipe } from './problems/validation.js';
@@ -30,7 +31,9 @@ export class ServiceCoreModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_GUARD, useClass: AuthGuard },
+        IdempotencyKeyRetention,
       ],
+      exports: [IdempotencyKeyRetention],
     };
   }
 }

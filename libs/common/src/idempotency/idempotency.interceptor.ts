@@ -10,6 +10,9 @@ import { Problem } from '../problems/problem.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
+/** How long a kept response is replayed for its key. */
+export const IDEMPOTENCY_KEYS_KEPT_FOR = '24 hours';
+
 /**
  * `Idempotency-Key` on create calls: the first request with a key runs and its response is kept;
  * a repeat with the same key and body gets that response again, with another body a 422, and while
@@ -36,7 +39,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const fingerprint = createHash('sha256')
       .update(JSON.stringify(request.body ?? null))
       .digest('hex');
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND created_at < now() - $2::interval`, [id, KEPT_FOR]);
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND created_at < now() - $2::interval`, [id, IDEMPOTENCY_KEYS_KEPT_FOR]);
     const claimed = await this.dataSource.query(`INSERT INTO idempotency_keys (id, fingerprint) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id`, [
       id,
       fingerprint,
@@ -64,8 +67,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return lastValueFrom(of(open(key, stored.body)));
   }
 }
-
-const KEPT_FOR = '24 hours';
 
 /** Rows are found by a hash of the key, never the key itself. */
 function keyId(scope: string, key: string): string {

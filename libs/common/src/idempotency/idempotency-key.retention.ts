@@ -1,0 +1,43 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { IDEMPOTENCY_KEYS_KEPT_FOR } from './idempotency.interceptor.js';
+
+const HOURLY = 3_600_000;
+
+/**
+ * Kept responses are only replayed within a day of their key's first use; after that a reused
+ * key starts afresh, so older rows are dead weight (and encrypted secrets no one can ask for).
+ * Deleting them is idempotent, so instances need no lock to share the work.
+ */
+@Injectable()
+export class IdempotencyKeyRetention implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IdempotencyKeyRetention.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () => void this.sweep().catch((error: Error) => this.logger.warn({ msg: 'idempotency key sweep failed', reason: error.message })),
+      HOURLY,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Deletes the kept responses past their time; answers how many went (0 in a service without create calls). */
+  async sweep(): Promise<number> {
+    const [{ present }] = await this.dataSource.query(`SELECT to_regclass('idempotency_keys') IS NOT NULL AS present`);
+    if (!present) return 0;
+    const [, deleted] = (await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < now() - $1::interval`, [IDEMPOTENCY_KEYS_KEPT_FOR])) as [
+      unknown[],
+      number,
+    ];
+    if (deleted > 0) this.logger.log({ msg: 'idempotency key sweep', rowsDeleted: deleted });
+    return deleted;
+  }
+}
