@@ -7,7 +7,7 @@ import { MoreThan, type DataSource, type EntityManager, type FindOptionsWhere } 
 import { MissionEntity } from '../missions/mission.entity.js';
 import type { RegistrationSettingsEntity } from '../settings/registration-settings.entity.js';
 import { MissionSeats } from './mission-seats.js';
-import { RegistrationEntity } from './registration.entity.js';
+import { RegistrationEntity, registrationsWithTokenHash } from './registration.entity.js';
 import { RegistrationEvents } from './registration.events.js';
 import { RegistrationRules, type RegistrationAction } from './registration.rules.js';
 import type { Register, RegistrationListQuery } from './registration.schema.js';
@@ -245,7 +245,7 @@ export class RegistrationsService {
 
   /** The registration, locked, if `action` is allowed from its status; a 409 naming what is allowed otherwise. */
   private async lockRegistration(manager: EntityManager, id: string, action: RegistrationAction): Promise<RegistrationEntity> {
-    const registration = await manager.findOne(RegistrationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const registration = await registrationsWithTokenHash(manager).where('registration.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!registration) throw Problem.notFound('Registration', id);
     const check = RegistrationRules.check(action, registration);
     if (check.allowed) return registration;
