@@ -1,4 +1,4 @@
-import { assertOrganiserOf, assertOrganiserOrSelf, decodeCursor, encodeCursor, organises, Problem, type Caller, type Page } from '#common';
+import { assertOrganiserOf, assertOrganiserOrSelf, encodeCursor, organises, Problem, seqOfCursor, type Caller, type Page } from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -132,14 +132,4 @@ export class EnrolmentsService {
 function audienceWords(audience: SessionEntity['audience']): string {
   if (audience.kind === 'delegations') return `the delegations ${audience.delegations.join(', ')}`;
   return audience.kind === 'invitation' ? 'invited participants' : 'everyone';
-}
-
-function seqOfCursor(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  const values = decodeCursor(cursor);
-  const seq = values?.[0];
-  if (values?.length !== 1 || typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
-    throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
-  }
-  return seq;
 }
