@@ -89,10 +89,10 @@ function programmeEntry(session: SessionEntity, venue: VenueEntity | null, missi
     endsAt: session.endsAt.toISOString(),
     venueTime: wallClock(session, venue?.timezone ?? missionZone),
     venue: venue ? toVenueView(venue) : null,
-    route: session.route,
+    route: session.route && { from: session.route.from, to: session.route.to },
     hostEvent: session.hostEvent,
     languages: session.languages,
-    interpretation: session.interpretation,
+    interpretation: session.interpretation.map(({ from, to }) => ({ from, to })),
     speakers: session.speakers.map(({ role, name }) => ({ role, name })),
     sequence: session.sequence,
   };
