@@ -84,6 +84,26 @@ describe('enrolment in the programme', () => {
     expect(agenda.body.items).toEqual([expect.objectContaining({ sessionId, role: 'enrolled' })]);
   });
 
+  it('forgets an erased participant: their token stops working here and their seat goes to the next in line', async () => {
+    const { missionId, token } = await openMission(system);
+    const { chengdu } = await placesOf(system, token, missionId);
+    const sessionId = await createSession(system, token, missionId, sessionInput(chengdu, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z', { capacity: 1 }));
+    await release(system, token, missionId);
+    const [ana, ben] = [await participant(system, missionId, 1), await participant(system, missionId, 2)];
+    const enrol = (p: { token: string }) => call(`${scheduling(missionId)}/sessions/${sessionId}/enrolments`, { method: 'POST', token: p.token });
+    expect((await enrol(ana)).body.status).toBe('confirmed');
+    expect((await enrol(ben)).body.status).toBe('waitlisted');
+
+    const erased = await call(`${system.url('registration')}/api/registrations/${ana.id}/erase`, { method: 'POST', token: ana.token });
+    expect(erased.status).toBe(200);
+    await eventually(async () => (await call(`${scheduling(missionId)}/participants/${ana.id}/agenda`, { token: ana.token })).status === 401, {
+      what: 'the erased token to be refused by scheduling',
+    });
+    await system.tap.waitFor('enrolment.confirmed', (event) => (event.data as any).registrationId === ben.id);
+    const list = await call(`${scheduling(missionId)}/sessions/${sessionId}/enrolments?status=confirmed`, { token });
+    expect(list.body.items.map((item: { registrationId: string }) => item.registrationId)).toEqual([ben.id]);
+  });
+
   it('refuses conflicts with a problem naming the clashing session', async () => {
     const { missionId, token } = await openMission(system);
     const { chengdu, liuzhou } = await placesOf(system, token, missionId);

@@ -57,8 +57,6 @@ export class CreateProgramme1732000001100 implements MigrationInterface {
         registration_id uuid PRIMARY KEY,
         mission_id uuid NOT NULL,
         status text NOT NULL,
-        given_name text,
-        family_name text,
         delegation text,
         preferred_language text NOT NULL,
         timezone text NOT NULL,

@@ -1,15 +1,16 @@
 import type { RegistrationStatus } from '#contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A participant as scheduling knows them from registration's events: never asked of registration. */
+/**
+ * A participant as scheduling knows them from registration's events (never asked of registration):
+ * only what enrolment and agendas need, so no name or e-mail is kept here.
+ */
 @Entity('participants')
 export class ParticipantEntity {
   @PrimaryColumn('uuid', { name: 'registration_id' }) registrationId!: string;
   @Column('uuid', { name: 'mission_id' }) missionId!: string;
   /** The registration's status; only a confirmed participant enrols. */
   @Column('text') status!: RegistrationStatus;
-  @Column('text', { name: 'given_name', nullable: true }) givenName!: string | null;
-  @Column('text', { name: 'family_name', nullable: true }) familyName!: string | null;
   @Column('text', { nullable: true }) delegation!: string | null;
   @Column('text', { name: 'preferred_language' }) preferredLanguage!: string;
   @Column('text') timezone!: string;

@@ -45,7 +45,7 @@ export class RegistrationEventsHandler {
         `INSERT INTO participants (registration_id, mission_id, status, preferred_language, timezone, erased_at, as_of)
          VALUES ($1, $2, 'cancelled', 'en', 'UTC', $3, $3)
          ON CONFLICT (registration_id) DO UPDATE
-           SET given_name = NULL, family_name = NULL, token_hash = NULL, erased_at = EXCLUDED.erased_at`,
+           SET token_hash = NULL, erased_at = EXCLUDED.erased_at`,
         [registrationId, event.data.missionId, event.data.erasedAt],
       );
       await this.leaveSessions(manager, registrationId, event);
@@ -56,21 +56,17 @@ export class RegistrationEventsHandler {
   private async keep(manager: EntityManager, registration: RegistrationSnapshot, asOf: string): Promise<void> {
     const { participant } = registration;
     await manager.query(
-      `INSERT INTO participants (registration_id, mission_id, status, given_name, family_name, delegation, preferred_language, timezone, token_hash, as_of)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO participants (registration_id, mission_id, status, delegation, preferred_language, timezone, token_hash, as_of)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (registration_id) DO UPDATE
          SET status = EXCLUDED.status, delegation = EXCLUDED.delegation, preferred_language = EXCLUDED.preferred_language,
              timezone = EXCLUDED.timezone, as_of = EXCLUDED.as_of,
-             given_name = CASE WHEN participants.erased_at IS NULL THEN EXCLUDED.given_name END,
-             family_name = CASE WHEN participants.erased_at IS NULL THEN EXCLUDED.family_name END,
              token_hash = CASE WHEN participants.erased_at IS NULL THEN coalesce(EXCLUDED.token_hash, participants.token_hash) END
        WHERE participants.as_of <= EXCLUDED.as_of`,
       [
         registration.registrationId,
         registration.missionId,
         registration.status,
-        participant.givenName,
-        participant.familyName,
         participant.delegation,
         participant.preferredLanguage,
         participant.timezone,

@@ -42,7 +42,8 @@ export class ReleasesService {
       const mission = await manager.findOne(MissionEntity, { where: { id: missionId }, lock: { mode: 'pessimistic_write' } });
       if (!mission) throw Problem.notFound('Mission', missionId);
       const [previous]: ReleaseRow[] = await manager.query(`SELECT * FROM releases WHERE mission_id = $1 ORDER BY number DESC LIMIT 1`, [missionId]);
-      const sessions = await manager.find(SessionEntity, { where: { missionId }, lock: { mode: 'pessimistic_write' } });
+      // In id order, the order every transaction that locks several sessions takes them in.
+      const sessions = await manager.find(SessionEntity, { where: { missionId }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const programme: Programme = Object.fromEntries(sessions.map((session) => [session.id, releasedContent(session)]));
       const changes = releaseDiff(previous?.programme ?? {}, programme);
       if (changes.length === 0) {

@@ -40,7 +40,9 @@ type SessionFields = z.infer<typeof sessionFields>;
 
 function sessionRules(session: SessionFields, context: z.RefinementCtx): void {
   const issue = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
-  if (Date.parse(session.endsAt) <= Date.parse(session.startsAt)) issue('endsAt', 'must be after startsAt');
+  // zod runs this even when a field failed; compare the times only once both are instants.
+  const bothInstants = instant.safeParse(session.startsAt).success && instant.safeParse(session.endsAt).success;
+  if (bothInstants && Date.parse(session.endsAt) <= Date.parse(session.startsAt)) issue('endsAt', 'must be after startsAt');
   const speakers = session.speakers ?? [];
   if (session.kind === 'panel_discussion') {
     if (speakers.filter((speaker) => speaker.role === 'moderator').length !== 1) issue('speakers', 'a panel discussion has exactly one moderator');

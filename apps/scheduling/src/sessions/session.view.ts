@@ -63,6 +63,15 @@ export function toSessionView(
   };
 }
 
+/** A session as anyone but its organisers sees it: not who is invited, nor which participant a speaker is. */
+export function withoutParticipants(view: SessionView): SessionView {
+  return {
+    ...view,
+    audience: view.audience.kind === 'invitation' ? { kind: 'invitation', registrationIds: [] } : view.audience,
+    speakers: view.speakers.map(({ role, name }) => ({ role, name })),
+  };
+}
+
 /** What the session.* events carry of a session. */
 export function toSessionSnapshot(
   session: SessionEntity,

@@ -12,7 +12,7 @@ import { VenueEntity } from '../venues/venue.entity.js';
 import { missionOf } from '../venues/venues.service.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionSchema, type CancelSession, type SessionChange, type SessionInput } from './session.schema.js';
-import { toSessionSnapshot, toSessionView, venueOfEvents, type SessionView } from './session.view.js';
+import { toSessionSnapshot, toSessionView, venueOfEvents, withoutParticipants, type SessionView } from './session.view.js';
 
 /**
  * The programme's sessions. Organisers edit drafts freely and nothing is announced until a release;
@@ -143,7 +143,8 @@ export class SessionsService {
     const session = await manager.findOneBy(SessionEntity, { id: sessionId, missionId });
     if (!session || (!session.releasedAt && !organises(caller, missionId))) throw Problem.notFound('Session', sessionId);
     const venue = session.venueId ? await manager.findOneBy(VenueEntity, { id: session.venueId }) : null;
-    return toSessionView(session, venue, mission, await this.seats.counts(manager, sessionId));
+    const view = toSessionView(session, venue, mission, await this.seats.counts(manager, sessionId));
+    return organises(caller, missionId) ? view : withoutParticipants(view);
   }
 
   /** Every session of the mission, drafts included, in time order; for its organisers. */
@@ -222,9 +223,9 @@ export async function touchedParticipants(manager: EntityManager, session: Sessi
   const rows: { registration_id: string }[] = await manager.query(
     `SELECT registration_id FROM enrolments WHERE session_id = $1 AND status = 'confirmed'
      UNION
-     SELECT registration_id FROM participants WHERE registration_id = ANY($2::uuid[]) AND erased_at IS NULL
+     SELECT registration_id FROM participants WHERE registration_id = ANY($2::uuid[]) AND mission_id = $3 AND erased_at IS NULL
      ORDER BY registration_id`,
-    [session.id, speakers],
+    [session.id, speakers, session.missionId],
   );
   return rows.map((row) => row.registration_id);
 }
