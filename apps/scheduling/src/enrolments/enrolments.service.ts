@@ -42,31 +42,33 @@ export class EnrolmentsService {
           `Registration ${registrationId} is not a confirmed participant of this mission${participant ? ` (it is ${participant.erasedAt ? 'erased' : participant.status})` : ''}.`,
         );
       }
-      const session = await this.seats.lock(manager, sessionId);
-      if (!session || session.missionId !== missionId) throw Problem.notFound('Session', sessionId);
-      if (session.status !== 'active') throw Problem.conflict('session-cancelled', 'The session is cancelled', `"${session.title}" was cancelled.`);
-      if (!session.releasedAt) throw Problem.conflict('session-not-released', 'The session is not released yet', `"${session.title}" is still a draft.`);
-      if (!organises(caller, missionId) && !admits(session.audience, participant)) {
-        throw Problem.forbidden(`"${session.title}" is for ${audienceWords(session.audience)} only.`);
-      }
-      const existing = await manager.findOneBy(EnrolmentEntity, { sessionId, registrationId, status: Not('cancelled') });
-      if (existing) {
-        throw Problem.conflict('already-enrolled', 'Already enrolled', `The participant is already ${existing.status} for "${session.title}".`, {
-          enrolmentId: existing.id,
-        });
-      }
-      await this.refuseConflicts(manager, session, registrationId);
+      // Everything that does not need the seats is checked before the session's lock, so the lock is held briefly.
+      const seen = await manager.findOneBy(SessionEntity, { id: sessionId, missionId });
+      if (!seen) throw Problem.notFound('Session', sessionId);
+      await this.refuseUnless(manager, caller, participant, seen);
+      const session = (await this.seats.lock(manager, sessionId))!;
+      // An organiser changed the session in between (rare): check again, under the lock this time.
+      if (session.updatedAt.getTime() !== seen.updatedAt.getTime()) await this.refuseUnless(manager, caller, participant, session);
 
       const { confirmed } = await this.seats.counts(manager, sessionId);
-      const status = placeOf(session.capacity, confirmed);
       const now = new Date();
+      const enrolment = manager.create(EnrolmentEntity, {
+        id: randomUUID(),
+        sessionId,
+        missionId,
+        registrationId,
+        status: placeOf(session.capacity, confirmed),
+        enrolledBy: caller.kind === 'organiser' ? caller.subject : 'participant',
+        createdAt: now,
+        updatedAt: now,
+      });
       const [row]: { seq: string; waitlist_order: string | null }[] = await manager.query(
         `INSERT INTO enrolments (id, session_id, mission_id, registration_id, status, waitlist_order, enrolled_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, ${status === 'waitlisted' ? `nextval('enrolment_waitlist_order')` : 'NULL'}, $6, $7, $7)
-         RETURNING seq, waitlist_order`,
-        [randomUUID(), sessionId, missionId, registrationId, status, caller.kind === 'organiser' ? caller.subject : 'participant', now],
+         VALUES ($1, $2, $3, $4, $5, ${enrolment.status === 'waitlisted' ? `nextval('enrolment_waitlist_order')` : 'NULL'}, $6, $7, $7)
+         RETURNING seq::text, waitlist_order::text`,
+        [enrolment.id, sessionId, missionId, registrationId, enrolment.status, enrolment.enrolledBy, now],
       );
-      const enrolment = await manager.findOneByOrFail(EnrolmentEntity, { seq: row.seq });
+      Object.assign(enrolment, { seq: row.seq, waitlistOrder: row.waitlist_order });
       const position = await this.seats.waitlistPosition(manager, enrolment);
       await this.seats.announce(manager, enrolment, position);
       return toEnrolmentView(enrolment, position);
@@ -101,6 +103,22 @@ export class EnrolmentsService {
     const items = rows.slice(0, query.limit);
     const views = await Promise.all(items.map(async (enrolment) => toEnrolmentView(enrolment, await this.seats.waitlistPosition(manager, enrolment))));
     return { items: views, nextCursor: rows.length > query.limit ? encodeCursor([items.at(-1)!.seq]) : null };
+  }
+
+  /** The session can take this participant: it runs, is released, admits them, has them not yet, and clashes with none of theirs. */
+  private async refuseUnless(manager: EntityManager, caller: Caller, participant: ParticipantEntity, session: SessionEntity): Promise<void> {
+    if (session.status !== 'active') throw Problem.conflict('session-cancelled', 'The session is cancelled', `"${session.title}" was cancelled.`);
+    if (!session.releasedAt) throw Problem.conflict('session-not-released', 'The session is not released yet', `"${session.title}" is still a draft.`);
+    if (!organises(caller, session.missionId) && !admits(session.audience, participant)) {
+      throw Problem.forbidden(`"${session.title}" is for ${audienceWords(session.audience)} only.`);
+    }
+    const existing = await manager.findOneBy(EnrolmentEntity, { sessionId: session.id, registrationId: participant.registrationId, status: Not('cancelled') });
+    if (existing) {
+      throw Problem.conflict('already-enrolled', 'Already enrolled', `The participant is already ${existing.status} for "${session.title}".`, {
+        enrolmentId: existing.id,
+      });
+    }
+    await this.refuseConflicts(manager, session, participant.registrationId);
   }
 
   private async refuseConflicts(manager: EntityManager, session: SessionEntity, registrationId: string): Promise<void> {
