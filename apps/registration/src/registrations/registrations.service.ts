@@ -1,4 +1,4 @@
-import { assertOrganiserOf, assertOrganiserOrSelf, decodeCursor, encodeCursor, issueParticipantToken, Problem, type Caller, type Page } from '#common';
+import { assertOrganiserOf, assertOrganiserOrSelf, encodeCursor, issueParticipantToken, Problem, seqOfCursor, type Caller, type Page } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -296,16 +296,6 @@ function notSetUp(missionId: string): Problem {
     'Registration settings not found',
     `Mission ${missionId} takes no registrations: an organiser has not set them up.`,
   );
-}
-
-function seqOfCursor(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  const values = decodeCursor(cursor);
-  const seq = values?.[0];
-  if (values?.length !== 1 || typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
-    throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
-  }
-  return seq;
 }
 
 /** A new registration's INSERT, as plain SQL; a waitlisted one takes its place in the waitlist order. */

@@ -1,4 +1,4 @@
-import type { CloudEvent, RegistrationSnapshot } from '#contracts';
+import { registrationSnapshotTypes, type CloudEvent, type RegistrationSnapshot, type RegistrationSnapshotType } from '#contracts';
 import { InboxService } from '#messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -6,15 +6,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { In, Not, type EntityManager } from 'typeorm';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity.js';
 import { SessionSeats } from '../enrolments/session-seats.js';
-
-const registrationTypes = [
-  'registration.submitted',
-  'registration.confirmed',
-  'registration.waitlisted',
-  'registration.rejected',
-  'registration.cancelled',
-  'registration.updated',
-] as const;
 
 /**
  * Keeps scheduling's participants from registration's events, once per event (inbox). A registration
@@ -28,8 +19,8 @@ export class RegistrationEventsHandler {
     private readonly seats: SessionSeats,
   ) {}
 
-  @EventPattern([...registrationTypes])
-  async onRegistration(@Payload() event: CloudEvent<(typeof registrationTypes)[number]>): Promise<void> {
+  @EventPattern([...registrationSnapshotTypes])
+  async onRegistration(@Payload() event: CloudEvent<RegistrationSnapshotType>): Promise<void> {
     await this.inbox.handle(event, 'scheduling.participants', async (manager) => {
       await this.keep(manager, event.data, event.time);
       if (event.data.status === 'cancelled') await this.leaveSessions(manager, event.data.registrationId, event);

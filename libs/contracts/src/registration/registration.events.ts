@@ -48,6 +48,17 @@ export const registrationSnapshot = z.object({
 
 export type RegistrationSnapshot = z.infer<typeof registrationSnapshot>;
 
+/** The registration.* events whose data is a whole registration snapshot. */
+export const registrationSnapshotTypes = [
+  'registration.submitted',
+  'registration.confirmed',
+  'registration.waitlisted',
+  'registration.rejected',
+  'registration.cancelled',
+  'registration.updated',
+] as const;
+export type RegistrationSnapshotType = (typeof registrationSnapshotTypes)[number];
+
 export const registrationEvents = {
   'registration.submitted': registrationSnapshot,
   'registration.confirmed': registrationSnapshot,
