@@ -211,5 +211,17 @@ describe('enrolment in the programme', () => {
     expect((await agendaOf(ben.id, token)).status).toBe(200);
     expect((await agendaOf(ben.id, system.organiserToken(['another-mission']))).status).toBe(403);
     expect((await agendaOf(ben.id)).status).toBe(401);
+
+    // An organiser enrols anyone; a participant only themselves; an organiser of another mission nobody.
+    const { chengdu } = await placesOf(system, token, missionId);
+    const sessionId = await createSession(system, token, missionId, sessionInput(chengdu, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z'));
+    await release(system, token, missionId);
+    const enrolments = `${scheduling(missionId)}/sessions/${sessionId}/enrolments`;
+    expect((await call(enrolments, { token: ana.token, body: { registrationId: ben.id } })).status).toBe(403);
+    expect((await call(enrolments, { token: system.organiserToken(['another-mission']), body: { registrationId: ben.id } })).status).toBe(403);
+    expect((await call(enrolments, { token, body: {} })).body.errors).toEqual([{ field: 'registrationId', message: expect.any(String) }]);
+    const byOrganiser = await call(enrolments, { token, body: { registrationId: ben.id } });
+    expect(byOrganiser).toMatchObject({ status: 201, body: { registrationId: ben.id, status: 'confirmed' } });
+    expect((await agendaOf(ben.id, ben.token)).body.items).toEqual([expect.objectContaining({ sessionId, role: 'enrolled' })]);
   });
 });
