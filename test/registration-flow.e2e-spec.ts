@@ -1,3 +1,4 @@
+import { hashParticipantToken } from '#common';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { SseClient } from './support/sse.js';
@@ -36,6 +37,7 @@ describe('a registration, from the form to the participant’s inbox and the org
 
     const confirmed = await system.tap.waitFor('registration.confirmed', (event) => event.subject === registrationId);
     expect(confirmed.missionid).toBe(missionId);
+    expect(confirmed.data).toMatchObject({ accessTokenHash: hashParticipantToken(registered.body.accessToken) });
 
     const live = await stream.waitFor(
       (event) => event.type === 'registration.confirmed' && event.data.subject === registrationId,
@@ -81,7 +83,7 @@ describe('a registration, from the form to the participant’s inbox and the org
     expect(cancelled.body.status).toBe('cancelled');
 
     const promotion = await system.tap.waitFor('registration.confirmed', (event) => event.subject === second.body.id);
-    expect(promotion.data).toMatchObject({ previousStatus: 'waitlisted', status: 'confirmed' });
+    expect(promotion.data).toMatchObject({ previousStatus: 'waitlisted', status: 'confirmed', accessTokenHash: hashParticipantToken(second.body.accessToken) });
     await system.smtp.waitFor((mail) => mail.eventId === promotion.id && mail.to.includes('delegate11@example.org'), 'the promotion e-mail');
     await system.smtp.waitFor((mail) => mail.to.includes('delegate10@example.org') && /cancel/i.test(mail.subject + mail.text), 'the cancellation e-mail');
 

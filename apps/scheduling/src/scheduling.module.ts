@@ -4,6 +4,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { schedulingMigrations } from './migrations/index.js';
 import { MissionEntity } from './missions/mission.entity.js';
 import { MissionsModule } from './missions/missions.module.js';
+import { EnrolmentEntity } from './enrolments/enrolment.entity.js';
+import { ParticipantEntity } from './participants/participant.entity.js';
+import { ParticipantTokensModule } from './participants/participant-tokens.module.js';
+import { ProgrammeModule } from './programme.module.js';
+import { SessionEntity } from './sessions/session.entity.js';
+import { TransferTimeEntity, VenueEntity } from './venues/venue.entity.js';
 
 @Module({})
 export class SchedulingModule {
@@ -11,7 +17,11 @@ export class SchedulingModule {
     return {
       module: SchedulingModule,
       imports: [
-        ServiceCoreModule.forRoot(config, { entities: [MissionEntity], migrations: schedulingMigrations, readinessProbes: [BrokerConnection] }),
+        ServiceCoreModule.forRoot(config, {
+          entities: [MissionEntity, VenueEntity, TransferTimeEntity, SessionEntity, ParticipantEntity, EnrolmentEntity],
+          migrations: schedulingMigrations,
+          readinessProbes: [BrokerConnection],
+        }),
         MessagingModule.forService({
           service: config.service,
           producer: 'scheduling',
@@ -20,6 +30,8 @@ export class SchedulingModule {
           schema: config.schema,
         }),
         MissionsModule,
+        ParticipantTokensModule,
+        ProgrammeModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Problem } from './problems/problem.js';
 
 /** `?limit=&cursor=` on every list: keyset pagination, stable while rows are added. */
 export const pageQuery = z.object({
@@ -26,4 +27,15 @@ export function decodeCursor(cursor: string | undefined): unknown[] | null {
   } catch {
     return null;
   }
+}
+
+/** The arrival number (a bigint as text) a one-value cursor carries, null without one; a validation problem for anything else. */
+export function seqOfCursor(cursor: string | undefined): string | null {
+  if (cursor === undefined) return null;
+  const values = decodeCursor(cursor);
+  const seq = values?.[0];
+  if (values?.length !== 1 || typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
+    throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
+  }
+  return seq;
 }

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MissionEntity } from '../missions/mission.entity.js';
 import { MissionSeats } from '../registrations/mission-seats.js';
-import { RegistrationEntity } from '../registrations/registration.entity.js';
+import { RegistrationEntity, registrationsWithTokenHash } from '../registrations/registration.entity.js';
 import { RegistrationEvents } from '../registrations/registration.events.js';
 import { RegistrationRules } from '../registrations/registration.rules.js';
 import { toSnapshot } from '../registrations/registration.view.js';
@@ -125,7 +125,7 @@ export class ParticipantDataService {
   }
 
   private async lockRegistration(manager: EntityManager, id: string): Promise<RegistrationEntity> {
-    const registration = await manager.findOne(RegistrationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const registration = await registrationsWithTokenHash(manager).where('registration.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!registration) throw Problem.notFound('Registration', id);
     return registration;
   }

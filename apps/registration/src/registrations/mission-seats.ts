@@ -1,9 +1,9 @@
 import type { CloudEvent } from '#contracts';
 import { Injectable } from '@nestjs/common';
-import { In, MoreThan, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { MissionEntity, MissionOfEvents } from '../missions/mission.entity.js';
 import { RegistrationSettingsEntity } from '../settings/registration-settings.entity.js';
-import { RegistrationEntity } from './registration.entity.js';
+import { RegistrationEntity, registrationsWithTokenHash } from './registration.entity.js';
 import { RegistrationEvents } from './registration.events.js';
 import { RegistrationRules, type Seats } from './registration.rules.js';
 
@@ -106,11 +106,14 @@ export class MissionSeats {
     let seats = await this.of(manager, settings, Object.keys(settings.delegationQuotas));
     let after = '0';
     while (RegistrationRules.freeSeats(seats) > 0 && seats.waitlisted > 0) {
-      const waitlist = await manager.find(RegistrationEntity, {
-        where: { missionId: settings.missionId, status: 'waitlisted', waitlistOrder: MoreThan(after) },
-        order: { waitlistOrder: 'ASC' },
-        take: WAITLIST_BATCH,
-      });
+      const waitlist = await registrationsWithTokenHash(manager)
+        .where(`registration.missionId = :missionId AND registration.status = 'waitlisted' AND registration.waitlistOrder > :after`, {
+          missionId: settings.missionId,
+          after,
+        })
+        .orderBy('registration.waitlistOrder', 'ASC')
+        .limit(WAITLIST_BATCH)
+        .getMany();
       if (waitlist.length === 0) break;
       after = waitlist.at(-1)!.waitlistOrder!;
       const { promoted, seats: next } = RegistrationRules.promotions(waitlist, seats);

@@ -1,5 +1,5 @@
 import type { RegistrationStatus, organisationTypes } from '#contracts';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 
 @Entity('registrations')
 export class RegistrationEntity {
@@ -33,4 +33,12 @@ export class RegistrationEntity {
   @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt?: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+/**
+ * Registrations with their token's hash, which `find` leaves out (`select: false`): every path that
+ * announces a registration loads it this way, since the events carry the hash (see toSnapshot).
+ */
+export function registrationsWithTokenHash(manager: EntityManager): SelectQueryBuilder<RegistrationEntity> {
+  return manager.createQueryBuilder(RegistrationEntity, 'registration').addSelect('registration.tokenHash');
 }

@@ -72,6 +72,16 @@ describe('registration views', () => {
     expect(registrationSnapshot.parse(rejected)).toMatchObject({ reason: 'Full', waitlistPosition: null, previousStatus: 'pending_approval' });
   });
 
+  it('carries the token’s hash (a verifier, for scheduling) and refuses a registration loaded without it', () => {
+    expect(toSnapshot(registration(), mission, { previousStatus: null, waitlistPosition: null, occurredAt: now }).accessTokenHash).toBe('f'.repeat(64));
+    expect(
+      toSnapshot(registration({ tokenHash: null }), mission, { previousStatus: null, waitlistPosition: null, occurredAt: now }).accessTokenHash,
+    ).toBeNull();
+    const loadedWithout = registration();
+    delete (loadedWithout as Partial<RegistrationEntity>).tokenHash;
+    expect(() => toSnapshot(loadedWithout, mission, { previousStatus: null, waitlistPosition: null, occurredAt: now })).toThrow(/token hash/);
+  });
+
   it('writes every CSV column and defuses spreadsheet formulas', () => {
     const record = toCsvRecord(registration({ givenName: '=1+1', familyName: '@SUM(A1)', dietary: '-2', accessibility: 'none' }), 2);
     expect(Object.keys(record)).toEqual([...csvColumns]);

@@ -164,5 +164,17 @@ export function toSnapshot(
     mission: { code: mission.code, title: mission.title, startsOn: mission.startsOn, endsOn: mission.endsOn, timezone: mission.timezone },
     reason: registration.status === 'rejected' ? registration.rejectionReason : null,
     occurredAt: change.occurredAt.toISOString(),
+    accessTokenHash: tokenHashOf(registration),
   };
+}
+
+/**
+ * The hash travels in the events so that scheduling can accept the participant's own token. It is
+ * the SHA-256 of 256 random bits: a verifier, not a credential (nothing can be done with the hash,
+ * and the token cannot be found from it), so it may leave this service the way a password hash may
+ * not. A registration loaded without it (`select: false`) is a bug, not a registration without a token.
+ */
+function tokenHashOf(registration: RegistrationEntity): string | null {
+  if (registration.tokenHash === undefined) throw new Error(`registration ${registration.id} was loaded without its token hash`);
+  return registration.tokenHash;
 }

@@ -1,4 +1,4 @@
-import { assertOrganiserOf, assertOrganiserOrSelf, decodeCursor, encodeCursor, issueParticipantToken, Problem, type Caller, type Page } from '#common';
+import { assertOrganiserOf, assertOrganiserOrSelf, encodeCursor, issueParticipantToken, Problem, seqOfCursor, type Caller, type Page } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,7 +7,7 @@ import { MoreThan, type DataSource, type EntityManager, type FindOptionsWhere } 
 import { MissionEntity } from '../missions/mission.entity.js';
 import type { RegistrationSettingsEntity } from '../settings/registration-settings.entity.js';
 import { MissionSeats } from './mission-seats.js';
-import { RegistrationEntity } from './registration.entity.js';
+import { RegistrationEntity, registrationsWithTokenHash } from './registration.entity.js';
 import { RegistrationEvents } from './registration.events.js';
 import { RegistrationRules, type RegistrationAction } from './registration.rules.js';
 import type { Register, RegistrationListQuery } from './registration.schema.js';
@@ -245,7 +245,7 @@ export class RegistrationsService {
 
   /** The registration, locked, if `action` is allowed from its status; a 409 naming what is allowed otherwise. */
   private async lockRegistration(manager: EntityManager, id: string, action: RegistrationAction): Promise<RegistrationEntity> {
-    const registration = await manager.findOne(RegistrationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const registration = await registrationsWithTokenHash(manager).where('registration.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!registration) throw Problem.notFound('Registration', id);
     const check = RegistrationRules.check(action, registration);
     if (check.allowed) return registration;
@@ -296,16 +296,6 @@ function notSetUp(missionId: string): Problem {
     'Registration settings not found',
     `Mission ${missionId} takes no registrations: an organiser has not set them up.`,
   );
-}
-
-function seqOfCursor(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  const values = decodeCursor(cursor);
-  const seq = values?.[0];
-  if (values?.length !== 1 || typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
-    throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
-  }
-  return seq;
 }
 
 /** A new registration's INSERT, as plain SQL; a waitlisted one takes its place in the waitlist order. */

@@ -33,9 +33,31 @@ export const registrationSnapshot = z.object({
   }),
   reason: z.string().nullable(),
   occurredAt: instant,
+  /**
+   * SHA-256 (64 hex) of the participant's access token, so that other services can accept the same
+   * token without asking registration; null once the participant's data is erased. Optional only for
+   * events recorded before it was added. The token is 256 random bits, so its hash is a verifier:
+   * it cannot be turned back into the token, and it opens nothing by itself.
+   */
+  accessTokenHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
 });
 
 export type RegistrationSnapshot = z.infer<typeof registrationSnapshot>;
+
+/** The registration.* events whose data is a whole registration snapshot. */
+export const registrationSnapshotTypes = [
+  'registration.submitted',
+  'registration.confirmed',
+  'registration.waitlisted',
+  'registration.rejected',
+  'registration.cancelled',
+  'registration.updated',
+] as const;
+export type RegistrationSnapshotType = (typeof registrationSnapshotTypes)[number];
 
 export const registrationEvents = {
   'registration.submitted': registrationSnapshot,

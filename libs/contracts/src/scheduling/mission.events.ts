@@ -28,9 +28,23 @@ export const sessionSnapshot = z.object({
   startsAt: instant,
   endsAt: instant,
   timezone: timeZone,
-  venue: z.object({ name: z.string(), city: z.string(), timezone: timeZone }).nullable(),
+  /** `address` was added after v1 was first published, so older events may lack it. */
+  venue: z.object({ name: z.string(), city: z.string(), timezone: timeZone, address: z.string().optional() }).nullable(),
   capacity: z.number().int().positive().nullable(),
 });
+
+export const sessionKinds = [
+  'site_visit',
+  'forum',
+  'panel_discussion',
+  'workshop',
+  'side_event',
+  'b2b_meeting_block',
+  'signing_ceremony',
+  'reception',
+  'transfer',
+] as const;
+export type SessionKind = (typeof sessionKinds)[number];
 
 export const sessionEvents = {
   'session.scheduled': sessionSnapshot,

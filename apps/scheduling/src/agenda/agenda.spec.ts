@@ -1,0 +1,121 @@
+import ICAL from 'ical.js';
+import type { SessionEntity } from '../sessions/session.entity.js';
+import type { VenueEntity } from '../venues/venue.entity.js';
+import { agendaOf, publicProgramme, toCalendar } from './agenda.js';
+
+const released = new Date('2019-06-01T00:00:00Z');
+const venue = {
+  id: 'v-1',
+  missionId: 'm',
+  name: 'Tianfu Software Park',
+  address: '1366 Tianfu Avenue',
+  city: 'Chengdu',
+  timezone: 'Asia/Shanghai',
+  latitude: null,
+  longitude: null,
+} as VenueEntity;
+const venues = new Map([[venue.id, venue]]);
+
+function session(id: string, overrides: Partial<SessionEntity> = {}): SessionEntity {
+  return {
+    id,
+    missionId: 'm',
+    kind: 'site_visit',
+    title: `Session ${id}`,
+    description: null,
+    startsAt: new Date('2019-06-10T01:00:00Z'),
+    endsAt: new Date('2019-06-10T03:00:00Z'),
+    venueId: venue.id,
+    route: null,
+    hostEvent: null,
+    capacity: null,
+    languages: ['en'],
+    interpretation: [],
+    audience: { kind: 'all' },
+    speakers: [],
+    status: 'active',
+    cancellationReason: null,
+    releasedAt: released,
+    sequence: 0,
+    createdAt: released,
+    updatedAt: released,
+    ...overrides,
+  };
+}
+
+const ana = { registrationId: 'r-ana', delegation: 'Barcelona', timezone: 'Europe/Madrid' };
+
+describe('a participant’s agenda', () => {
+  it('holds their seats, waits, talks and transfers, released only, in time order, on both wall clocks', () => {
+    const sessions = [
+      session('late', { startsAt: new Date('2019-06-11T01:00:00Z'), endsAt: new Date('2019-06-11T02:00:00Z') }),
+      session('seat'),
+      session('waiting', { startsAt: new Date('2019-06-10T05:00:00Z'), endsAt: new Date('2019-06-10T06:00:00Z') }),
+      session('talk', { kind: 'forum', speakers: [{ role: 'speaker', name: 'Ana', registrationId: 'r-ana' }] }),
+      session('train', {
+        kind: 'transfer',
+        venueId: null,
+        route: { from: 'Chengdu', to: 'Liuzhou' },
+        audience: { kind: 'delegations', delegations: ['Barcelona'] },
+      }),
+      session('other-train', {
+        kind: 'transfer',
+        venueId: null,
+        route: { from: 'Chengdu', to: 'Liuzhou' },
+        audience: { kind: 'delegations', delegations: ['Rome'] },
+      }),
+      session('draft', { releasedAt: null }),
+      session('elsewhere'),
+    ];
+    const enrolments = new Map<string, 'confirmed' | 'waitlisted'>([
+      ['seat', 'confirmed'],
+      ['waiting', 'waitlisted'],
+      ['late', 'confirmed'],
+      ['draft', 'confirmed'],
+    ]);
+    const agenda = agendaOf(ana, sessions, enrolments, venues, 'Asia/Shanghai');
+    expect(agenda.map((entry) => [entry.sessionId, entry.role])).toEqual([
+      ['seat', 'enrolled'],
+      ['talk', 'speaker'],
+      ['train', 'travelling'],
+      ['waiting', 'waitlisted'],
+      ['late', 'enrolled'],
+    ]);
+    expect(agenda[0]).toMatchObject({
+      participantTime: { timezone: 'Europe/Madrid', startsAt: '2019-06-10T03:00:00+02:00' },
+      venueTime: { timezone: 'Asia/Shanghai', startsAt: '2019-06-10T09:00:00+08:00' },
+    });
+  });
+
+  it('leaves sessions by invitation out of the public programme', () => {
+    const programme = publicProgramme([session('open'), session('private', { audience: { kind: 'invitation', registrationIds: ['r-ana'] } })], venues, 'UTC');
+    expect(programme.map((entry) => entry.sessionId)).toEqual(['open']);
+  });
+
+  it('is an iCalendar feed with stable UIDs and the sessions’ SEQUENCE, cancelled and waitlisted ones marked', () => {
+    const sessions = [
+      session('seat', { sequence: 3, status: 'cancelled' }),
+      session('waiting', { startsAt: new Date('2019-06-10T05:00:00Z'), endsAt: new Date('2019-06-10T06:00:00Z') }),
+    ];
+    const entries = agendaOf(
+      ana,
+      sessions,
+      new Map([
+        ['seat', 'confirmed'],
+        ['waiting', 'waitlisted'],
+      ] as const),
+      venues,
+      'UTC',
+    );
+    const feed = toCalendar('CN-2019 — my agenda', entries, new Map(sessions.map((entry) => [entry.id, entry.updatedAt])));
+    const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
+    expect(events.map((event) => [event.getFirstPropertyValue('uid'), event.getFirstPropertyValue('sequence'), event.getFirstPropertyValue('status')])).toEqual(
+      [
+        ['seat@mission-hub', 3, 'CANCELLED'],
+        ['waiting@mission-hub', 0, 'TENTATIVE'],
+      ],
+    );
+    expect(String(events[0].getFirstPropertyValue('location'))).toContain('Tianfu Software Park');
+    expect(toCalendar('again', entries, new Map(sessions.map((entry) => [entry.id, entry.updatedAt])))).toContain('UID:seat@mission-hub');
+  });
+});

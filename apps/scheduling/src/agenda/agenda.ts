@@ -1,0 +1,144 @@
+import ical, { ICalEventStatus } from 'ical-generator';
+import { admits } from '../enrolments/enrolment.rules.js';
+import { localIso } from '../sessions/local-time.js';
+import type { SessionEntity } from '../sessions/session.entity.js';
+import type { VenueEntity } from '../venues/venue.entity.js';
+import { toVenueView, type VenueView } from '../venues/venue.view.js';
+
+export type AgendaRole = 'enrolled' | 'waitlisted' | 'moderator' | 'panellist' | 'speaker' | 'travelling';
+
+export interface ProgrammeEntry {
+  sessionId: string;
+  kind: SessionEntity['kind'];
+  title: string;
+  description: string | null;
+  status: 'scheduled' | 'cancelled';
+  startsAt: string;
+  endsAt: string;
+  /** The same two instants on the venue's wall clock (the mission's, without a venue). */
+  venueTime: { timezone: string; startsAt: string; endsAt: string };
+  venue: VenueView | null;
+  route: SessionEntity['route'];
+  hostEvent: string | null;
+  languages: string[];
+  interpretation: SessionEntity['interpretation'];
+  speakers: { role: string; name: string }[];
+  /** Bumped on every change (iCalendar SEQUENCE). */
+  sequence: number;
+}
+
+export interface AgendaEntry extends ProgrammeEntry {
+  role: AgendaRole;
+  /** The same two instants on the participant's wall clock. */
+  participantTime: { timezone: string; startsAt: string; endsAt: string };
+}
+
+export interface AgendaParticipant {
+  registrationId: string;
+  delegation: string | null;
+  timezone: string;
+}
+
+/**
+ * A participant's part of the released programme: the sessions they hold a seat in or wait for,
+ * those they speak at, and the transfers meant for them, in time order. A cancelled session stays,
+ * marked cancelled, so that calendars remove it rather than keep a stale copy.
+ */
+export function agendaOf(
+  participant: AgendaParticipant,
+  sessions: readonly SessionEntity[],
+  enrolments: ReadonlyMap<string, 'confirmed' | 'waitlisted'>,
+  venues: ReadonlyMap<string, VenueEntity>,
+  missionZone: string,
+): AgendaEntry[] {
+  const entries: AgendaEntry[] = [];
+  for (const session of [...sessions].sort(inTimeOrder)) {
+    if (!session.releasedAt) continue;
+    const role = roleOf(participant, session, enrolments.get(session.id));
+    if (!role) continue;
+    const entry = programmeEntry(session, venues.get(session.venueId ?? '') ?? null, missionZone);
+    entries.push({ ...entry, role, participantTime: wallClock(session, participant.timezone) });
+  }
+  return entries;
+}
+
+/** The released programme as anyone may see it: every session but those by invitation only. */
+export function publicProgramme(sessions: readonly SessionEntity[], venues: ReadonlyMap<string, VenueEntity>, missionZone: string): ProgrammeEntry[] {
+  return [...sessions]
+    .sort(inTimeOrder)
+    .filter((session) => session.releasedAt && session.audience.kind !== 'invitation')
+    .map((session) => programmeEntry(session, venues.get(session.venueId ?? '') ?? null, missionZone));
+}
+
+function roleOf(participant: AgendaParticipant, session: SessionEntity, enrolment: 'confirmed' | 'waitlisted' | undefined): AgendaRole | null {
+  const speaker = session.speakers.find((candidate) => candidate.registrationId === participant.registrationId);
+  if (speaker) return speaker.role;
+  if (enrolment) return enrolment === 'confirmed' ? 'enrolled' : 'waitlisted';
+  if (session.kind === 'transfer' && admits(session.audience, participant)) return 'travelling';
+  return null;
+}
+
+function programmeEntry(session: SessionEntity, venue: VenueEntity | null, missionZone: string): ProgrammeEntry {
+  return {
+    sessionId: session.id,
+    kind: session.kind,
+    title: session.title,
+    description: session.description,
+    status: session.status === 'active' ? 'scheduled' : 'cancelled',
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    venueTime: wallClock(session, venue?.timezone ?? missionZone),
+    venue: venue ? toVenueView(venue) : null,
+    route: session.route && { from: session.route.from, to: session.route.to },
+    hostEvent: session.hostEvent,
+    languages: session.languages,
+    interpretation: session.interpretation.map(({ from, to }) => ({ from, to })),
+    speakers: session.speakers.map(({ role, name }) => ({ role, name })),
+    sequence: session.sequence,
+  };
+}
+
+function wallClock(session: Pick<SessionEntity, 'startsAt' | 'endsAt'>, timezone: string) {
+  return { timezone, startsAt: localIso(session.startsAt, timezone), endsAt: localIso(session.endsAt, timezone) };
+}
+
+function inTimeOrder(a: SessionEntity, b: SessionEntity): number {
+  return a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id);
+}
+
+/**
+ * RFC 5545: one VEVENT per session, its UID the session's id (stable, so calendar apps update the
+ * event instead of adding another) and its SEQUENCE the session's, bumped on every change. Times are
+ * UTC instants, which every calendar shows in its user's zone.
+ */
+export function toCalendar(name: string, entries: readonly (ProgrammeEntry & { role?: AgendaRole })[], updatedAt: ReadonlyMap<string, Date>): string {
+  const calendar = ical({ name, prodId: { company: 'mission-hub', product: 'programme', language: 'EN' } });
+  for (const entry of entries) {
+    calendar.createEvent({
+      id: `${entry.sessionId}@mission-hub`,
+      sequence: entry.sequence,
+      stamp: updatedAt.get(entry.sessionId) ?? new Date(entry.startsAt),
+      start: new Date(entry.startsAt),
+      end: new Date(entry.endsAt),
+      summary: entry.route ? `${entry.title} (${entry.route.from} → ${entry.route.to})` : entry.title,
+      location: entry.venue ? `${entry.venue.name}, ${entry.venue.address}, ${entry.venue.city}` : null,
+      description: describe(entry),
+      status: entry.status === 'cancelled' ? ICalEventStatus.CANCELLED : entry.role === 'waitlisted' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
+
+function describe(entry: ProgrammeEntry & { role?: AgendaRole }): string {
+  return [
+    entry.kind.replaceAll('_', ' '),
+    entry.hostEvent ? `Part of ${entry.hostEvent}` : null,
+    `Languages: ${entry.languages.join(', ')}`,
+    entry.interpretation.length ? `Interpretation: ${entry.interpretation.map((pair) => `${pair.from}→${pair.to}`).join(', ')}` : null,
+    entry.speakers.length ? entry.speakers.map((speaker) => `${speaker.role}: ${speaker.name}`).join('; ') : null,
+    entry.role === 'waitlisted' ? 'You are on the waitlist.' : null,
+    entry.description,
+  ]
+    .filter((line): line is string => Boolean(line))
+    .join('\n');
+}

@@ -1,0 +1,86 @@
+import type { CloudEvent } from '#contracts';
+import { OutboxService } from '#messaging';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SessionEntity } from '../sessions/session.entity.js';
+import { EnrolmentEntity } from './enrolment.entity.js';
+import { promotions } from './enrolment.rules.js';
+
+/**
+ * The seats of one session. Every transaction that gives or frees a seat first locks the session's
+ * row (`lock`), so concurrent enrolments take turns and the count read after the lock is exact.
+ * Locks are taken participant first, then sessions in id order, so two transactions never wait on each other.
+ */
+@Injectable()
+export class SessionSeats {
+  constructor(private readonly outbox: OutboxService) {}
+
+  lock(manager: EntityManager, sessionId: string): Promise<SessionEntity | null> {
+    return manager.findOne(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async counts(manager: EntityManager, sessionId: string): Promise<{ confirmed: number; waitlisted: number }> {
+    const [row] = await manager.query(
+      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
+         FROM enrolments WHERE session_id = $1 AND status <> 'cancelled'`,
+      [sessionId],
+    );
+    return { confirmed: row.confirmed, waitlisted: row.waitlisted };
+  }
+
+  /** 1 for the next in line; null unless waitlisted. */
+  async waitlistPosition(manager: EntityManager, enrolment: EnrolmentEntity): Promise<number | null> {
+    if (enrolment.status !== 'waitlisted') return null;
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS position FROM enrolments WHERE session_id = $1 AND status = 'waitlisted' AND waitlist_order <= $2`,
+      [enrolment.sessionId, enrolment.waitlistOrder],
+    );
+    return row.position;
+  }
+
+  announce(manager: EntityManager, enrolment: EnrolmentEntity, waitlistPosition: number | null, cause?: CloudEvent): Promise<CloudEvent> {
+    return this.outbox.add(
+      manager,
+      `enrolment.${enrolment.status}` as const,
+      {
+        enrolmentId: enrolment.id,
+        sessionId: enrolment.sessionId,
+        missionId: enrolment.missionId,
+        registrationId: enrolment.registrationId,
+        waitlistPosition: enrolment.status === 'waitlisted' ? waitlistPosition : null,
+      },
+      { subject: enrolment.id, missionId: enrolment.missionId, time: enrolment.updatedAt, ...(cause ? { causedBy: cause } : {}) },
+    );
+  }
+
+  /** Cancels an enrolment under its session's lock (held by the caller); a freed seat goes to the waitlist. */
+  async cancel(manager: EntityManager, session: SessionEntity, enrolment: EnrolmentEntity, cause?: CloudEvent): Promise<CloudEvent> {
+    const previous = enrolment.status;
+    const updatedAt = new Date();
+    await manager.update(EnrolmentEntity, { id: enrolment.id }, { status: 'cancelled', updatedAt });
+    Object.assign(enrolment, { status: 'cancelled', updatedAt });
+    const cancelled = await this.announce(manager, enrolment, null, cause);
+    if (previous === 'confirmed') await this.fillFromWaitlist(manager, session, cancelled);
+    return cancelled;
+  }
+
+  /** Gives the session's free seats to its waitlist, first come first served, as `enrolment.confirmed` each. */
+  async fillFromWaitlist(manager: EntityManager, session: SessionEntity, cause?: CloudEvent): Promise<EnrolmentEntity[]> {
+    if (session.status !== 'active') return [];
+    const { confirmed, waitlisted } = await this.counts(manager, session.id);
+    const seats = promotions(session.capacity, confirmed, waitlisted);
+    if (seats === 0) return [];
+    const next = await manager.find(EnrolmentEntity, {
+      where: { sessionId: session.id, status: 'waitlisted' },
+      order: { waitlistOrder: 'ASC' },
+      take: seats,
+    });
+    const updatedAt = new Date();
+    for (const enrolment of next) {
+      await manager.update(EnrolmentEntity, { id: enrolment.id }, { status: 'confirmed', waitlistOrder: null, updatedAt });
+      Object.assign(enrolment, { status: 'confirmed', waitlistOrder: null, updatedAt });
+      await this.announce(manager, enrolment, null, cause);
+    }
+    return next;
+  }
+}

@@ -1,0 +1,82 @@
+import { registrationSnapshotTypes, type CloudEvent, type RegistrationSnapshot, type RegistrationSnapshotType } from '#contracts';
+import { InboxService } from '#messaging';
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { In, Not, type EntityManager } from 'typeorm';
+import { EnrolmentEntity } from '../enrolments/enrolment.entity.js';
+import { SessionSeats } from '../enrolments/session-seats.js';
+
+/**
+ * Keeps scheduling's participants from registration's events, once per event (inbox). A registration
+ * that is cancelled or erased leaves its sessions, and each seat it held goes to that session's waitlist.
+ */
+@ApiExcludeController()
+@Controller()
+export class RegistrationEventsHandler {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly seats: SessionSeats,
+  ) {}
+
+  @EventPattern([...registrationSnapshotTypes])
+  async onRegistration(@Payload() event: CloudEvent<RegistrationSnapshotType>): Promise<void> {
+    await this.inbox.handle(event, 'scheduling.participants', async (manager) => {
+      await this.keep(manager, event.data, event.time);
+      if (event.data.status === 'cancelled') await this.leaveSessions(manager, event.data.registrationId, event);
+    });
+  }
+
+  @EventPattern('participant.erased')
+  async onErased(@Payload() event: CloudEvent<'participant.erased'>): Promise<void> {
+    const { registrationId } = event.data;
+    await this.inbox.handle(event, 'scheduling.participants', async (manager) => {
+      // The row may not exist yet (events out of order): it is created erased, and stays so.
+      await manager.query(
+        `INSERT INTO participants (registration_id, mission_id, status, preferred_language, timezone, erased_at, as_of)
+         VALUES ($1, $2, 'cancelled', 'en', 'UTC', $3, $3)
+         ON CONFLICT (registration_id) DO UPDATE
+           SET token_hash = NULL, erased_at = EXCLUDED.erased_at`,
+        [registrationId, event.data.missionId, event.data.erasedAt],
+      );
+      await this.leaveSessions(manager, registrationId, event);
+    });
+  }
+
+  /** Events may arrive out of order (retries): the copy only moves forward, and an erased one stays erased. */
+  private async keep(manager: EntityManager, registration: RegistrationSnapshot, asOf: string): Promise<void> {
+    const { participant } = registration;
+    await manager.query(
+      `INSERT INTO participants (registration_id, mission_id, status, delegation, preferred_language, timezone, token_hash, as_of)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (registration_id) DO UPDATE
+         SET status = EXCLUDED.status, delegation = EXCLUDED.delegation, preferred_language = EXCLUDED.preferred_language,
+             timezone = EXCLUDED.timezone, as_of = EXCLUDED.as_of,
+             token_hash = CASE WHEN participants.erased_at IS NULL THEN coalesce(EXCLUDED.token_hash, participants.token_hash) END
+       WHERE participants.as_of <= EXCLUDED.as_of`,
+      [
+        registration.registrationId,
+        registration.missionId,
+        registration.status,
+        participant.delegation,
+        participant.preferredLanguage,
+        participant.timezone,
+        registration.accessTokenHash ?? null,
+        asOf,
+      ],
+    );
+  }
+
+  private async leaveSessions(manager: EntityManager, registrationId: string, cause: CloudEvent): Promise<void> {
+    // The participant's row first, then the sessions in id order: the order enrolment takes them in.
+    await manager.query(`SELECT 1 FROM participants WHERE registration_id = $1 FOR UPDATE`, [registrationId]);
+    const enrolments = await manager.find(EnrolmentEntity, { where: { registrationId, status: Not('cancelled') }, order: { sessionId: 'ASC' } });
+    if (enrolments.length === 0) return;
+    for (const enrolment of enrolments) {
+      const session = (await this.seats.lock(manager, enrolment.sessionId))!;
+      // Under the session's lock, the enrolment as it is now: a concurrent cancel may have been first.
+      const current = await manager.findOneBy(EnrolmentEntity, { id: enrolment.id, status: In(['confirmed', 'waitlisted']) });
+      if (current) await this.seats.cancel(manager, session, current, cause);
+    }
+  }
+}

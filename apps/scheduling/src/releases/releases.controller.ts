@@ -1,0 +1,25 @@
+import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
+import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ReleasesService } from './releases.service.js';
+
+@ApiTags('schedule releases')
+@Controller('missions/:id/schedule/releases')
+export class ReleasesController {
+  constructor(private readonly releases: ReleasesService) {}
+
+  /** Publishes the programme as it stands: release n+1, `schedule.published` with the changes since release n. */
+  @Post()
+  @Access('organiser')
+  @ApiBearerAuth()
+  @Idempotent()
+  publish(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string) {
+    return this.releases.publish(caller, missionId);
+  }
+
+  /** Every release of the mission, the latest first. */
+  @Get()
+  list(@Param('id', new ParseUUIDPipe()) missionId: string) {
+    return this.releases.list(missionId);
+  }
+}

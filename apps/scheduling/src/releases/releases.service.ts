@@ -1,0 +1,105 @@
+import { assertOrganiserOf, Problem, type Caller } from '#common';
+import { OutboxService } from '#messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { MissionEntity } from '../missions/mission.entity.js';
+import { SessionEntity } from '../sessions/session.entity.js';
+import { releasedContent, toSessionSnapshot } from '../sessions/session.view.js';
+import { venuesOf } from '../sessions/sessions.service.js';
+import { missionOf } from '../venues/venues.service.js';
+import { releaseDiff, type Programme, type ReleaseChange } from './release-diff.js';
+
+export interface ReleaseView {
+  missionId: string;
+  number: number;
+  publishedAt: string;
+  publishedBy: string;
+  changes: ReleaseChange[];
+}
+
+interface ReleaseRow {
+  number: number;
+  published_at: Date;
+  published_by: string;
+  programme: Programme;
+  changes: ReleaseChange[];
+}
+
+/** Numbered releases of a mission's programme: each publishes what changed since the one before. */
+@Injectable()
+export class ReleasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async publish(caller: Caller, missionId: string): Promise<ReleaseView> {
+    assertOrganiserOf(caller, missionId);
+    const publishedBy = caller.kind === 'organiser' ? caller.subject : 'unknown';
+    return this.dataSource.transaction(async (manager) => {
+      // The mission's row is the releases' lock: two releases at once would number and diff the same.
+      const mission = await manager.findOne(MissionEntity, { where: { id: missionId }, lock: { mode: 'pessimistic_write' } });
+      if (!mission) throw Problem.notFound('Mission', missionId);
+      const [previous]: ReleaseRow[] = await manager.query(`SELECT * FROM releases WHERE mission_id = $1 ORDER BY number DESC LIMIT 1`, [missionId]);
+      // In id order, the order every transaction that locks several sessions takes them in.
+      const sessions = await manager.find(SessionEntity, { where: { missionId }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const programme: Programme = Object.fromEntries(sessions.map((session) => [session.id, releasedContent(session)]));
+      const changes = releaseDiff(previous?.programme ?? {}, programme);
+      if (changes.length === 0) {
+        throw Problem.conflict(
+          'nothing-to-release',
+          'Nothing changed since the last release',
+          `Release ${previous?.number ?? 0} is the programme as it stands.`,
+        );
+      }
+      const number = (previous?.number ?? 0) + 1;
+      const publishedAt = new Date();
+
+      const added = sessions.filter((session) => changes.some((change) => change.change === 'added' && change.sessionId === session.id));
+      if (added.length > 0) {
+        await manager.update(SessionEntity, { id: In(added.map((session) => session.id)) }, { releasedAt: publishedAt });
+        const venues = await venuesOf(manager, added);
+        for (const session of added) {
+          await this.outbox.add(manager, 'session.scheduled', toSessionSnapshot(session, venues.get(session.venueId ?? '') ?? null, mission), {
+            subject: session.id,
+            missionId,
+            time: publishedAt,
+          });
+        }
+      }
+      await manager.query(`INSERT INTO releases (mission_id, number, published_at, published_by, programme, changes) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        missionId,
+        number,
+        publishedAt,
+        publishedBy,
+        JSON.stringify(programme),
+        JSON.stringify(changes),
+      ]);
+      await this.outbox.add(
+        manager,
+        'schedule.published',
+        { missionId, release: number, publishedAt: publishedAt.toISOString(), changes },
+        { subject: missionId, missionId, time: publishedAt },
+      );
+      return { missionId, number, publishedAt: publishedAt.toISOString(), publishedBy, changes };
+    });
+  }
+
+  async list(missionId: string): Promise<{ items: ReleaseView[] }> {
+    await missionOf(this.dataSource.manager, missionId);
+    const rows: ReleaseRow[] = await this.dataSource.query(
+      `SELECT number, published_at, published_by, changes FROM releases WHERE mission_id = $1 ORDER BY number DESC`,
+      [missionId],
+    );
+    return {
+      items: rows.map((row) => ({
+        missionId,
+        number: row.number,
+        publishedAt: row.published_at.toISOString(),
+        publishedBy: row.published_by,
+        changes: row.changes,
+      })),
+    };
+  }
+}
