@@ -117,7 +117,7 @@ describe('one mission’s MoU, from draft to in force, with an amendment', () =>
 
     await eventually(() => system.tap.ofType('mou.version_added', (event) => event.subject === mou.id).length === 3);
     const changes = system.tap.ofType('mou.status_changed', (event) => event.subject === mou.id);
-    expect(changes.map((event) => [event.data.previousStatus, event.data.status])).toEqual([
+    expect(changes.map(({ data }) => [(data as { previousStatus: string }).previousStatus, (data as { status: string }).status])).toEqual([
       ['draft', 'negotiating'],
       ['negotiating', 'signed'],
       ['signed', 'in_force'],
