@@ -1,6 +1,5 @@
 import type { CloudEvent } from '#contracts';
 import { call } from './support/api.js';
-import { eventually } from './support/eventually.js';
 import { mouInput, uploadVersion } from './support/mou.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
