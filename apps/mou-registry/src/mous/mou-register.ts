@@ -48,9 +48,9 @@ export class MouRegister {
     if (filters.mission) where.push(`mission_id = ${$(filters.mission)}`);
     if (filters.year) where.push(`signed_year = ${$(filters.year)}`);
     if (filters.q) where.push(`search @@ websearch_to_tsquery('simple', ${$(filters.q)})`);
-    if (before) where.push(`seq < ${$(before)}`);
+    if (before) where.push(`mous.seq < ${$(before)}::bigint`);
     return this.dataSource.query(
-      `SELECT ${MOU_COLUMNS} FROM mous ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${$(take)}`,
+      `SELECT ${MOU_COLUMNS} FROM mous ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY mous.seq DESC LIMIT ${$(take)}`,
       parameters,
     );
   }
