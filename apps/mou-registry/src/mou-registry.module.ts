@@ -31,7 +31,8 @@ export class MouRegistryModule {
     return {
       module: MouRegistryModule,
       imports: [
-        ServiceCoreModule.forRoot(config, { entities: [], migrations: mouRegistryMigrations, readinessProbes: [BrokerConnection] }),
+        // The register's best plan depends on its filters' values: planned for them each time.
+        ServiceCoreModule.forRoot(config, { entities: [], migrations: mouRegistryMigrations, readinessProbes: [BrokerConnection], planForValues: true }),
         MessagingModule.forService({
           service: config.service,
           producer: 'mou-registry',
