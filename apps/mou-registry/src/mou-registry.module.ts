@@ -31,8 +31,7 @@ export class MouRegistryModule {
     return {
       module: MouRegistryModule,
       imports: [
-        // The register's best plan depends on its filters' values: planned for them each time.
-        ServiceCoreModule.forRoot(config, { entities: [], migrations: mouRegistryMigrations, readinessProbes: [BrokerConnection], planForValues: true }),
+        ServiceCoreModule.forRoot(config, { entities: [], migrations: mouRegistryMigrations, readinessProbes: [BrokerConnection] }),
         MessagingModule.forService({
           service: config.service,
           producer: 'mou-registry',

@@ -25,6 +25,7 @@ export class CreateMous1732000003000 implements MigrationInterface {
         party_countries text[] NOT NULL,
         signed_on date,
         signed_place text,
+        signed_year int GENERATED ALWAYS AS (extract(year FROM signed_on)::int) STORED,
         entry_into_force_on date,
         expires_on date,
         visibility text NOT NULL CHECK (visibility IN ('public', 'organisers')),
@@ -32,29 +33,19 @@ export class CreateMous1732000003000 implements MigrationInterface {
         created_by text NOT NULL,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL,
-        facets text[] NOT NULL,
         search tsvector GENERATED ALWAYS AS (
           to_tsvector('simple'::regconfig, title) || jsonb_to_tsvector('simple'::regconfig, summaries, '["string"]')
         ) STORED
       )`);
     await runner.query(`COMMENT ON COLUMN mous.party_names IS 'lower-cased party names, for the register''s party filter'`);
-    // Every filter of the register as one token (`status:in_force`, `theme:energy`, `country:DE`…), kept by a
-    // trigger whatever the statement: any combination of filters is one lookup in one GIN index.
-    await runner.query(`COMMENT ON COLUMN mous.facets IS 'the register''s filters as tokens, kept by the trigger mous_facets'`);
-    await runner.query(`
-      CREATE FUNCTION mous_facets() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        NEW.facets := ARRAY['status:' || NEW.status, 'visibility:' || NEW.visibility]
-          || CASE WHEN NEW.mission_id IS NULL THEN '{}'::text[] ELSE ARRAY['mission:' || NEW.mission_id] END
-          || CASE WHEN NEW.signed_on IS NULL THEN '{}'::text[] ELSE ARRAY['year:' || extract(year FROM NEW.signed_on)::int] END
-          || ARRAY(SELECT DISTINCT 'theme:' || theme FROM unnest(NEW.themes) AS theme)
-          || ARRAY(SELECT DISTINCT 'country:' || country FROM unnest(NEW.party_countries) AS country)
-          || ARRAY(SELECT DISTINCT 'party:' || party FROM unnest(NEW.party_names) AS party);
-        RETURN NEW;
-      END $$`);
-    await runner.query(`CREATE TRIGGER mous_facets BEFORE INSERT OR UPDATE ON mous FOR EACH ROW EXECUTE FUNCTION mous_facets()`);
-    await runner.query(`CREATE INDEX mous_facets ON mous USING gin (facets)`);
     await runner.query(`CREATE INDEX mous_search ON mous USING gin (search)`);
+    await runner.query(`CREATE INDEX mous_themes ON mous USING gin (themes)`);
+    await runner.query(`CREATE INDEX mous_party_names ON mous USING gin (party_names)`);
+    await runner.query(`CREATE INDEX mous_party_countries ON mous USING gin (party_countries)`);
+    await runner.query(`CREATE INDEX mous_visibility_seq ON mous (visibility, seq)`);
+    await runner.query(`CREATE INDEX mous_status_seq ON mous (status, seq)`);
+    await runner.query(`CREATE INDEX mous_mission_seq ON mous (mission_id, seq)`);
+    await runner.query(`CREATE INDEX mous_signed_year_seq ON mous (signed_year, seq)`);
     await runner.query(`CREATE INDEX mous_expiring ON mous (expires_on) WHERE status IN ('signed', 'in_force')`);
 
     await runner.query(`
@@ -165,6 +156,5 @@ export class CreateMous1732000003000 implements MigrationInterface {
       await runner.query(`DROP TABLE ${table}`);
     }
     await runner.query(`DROP FUNCTION mou_versions_frozen()`);
-    await runner.query(`DROP FUNCTION mous_facets()`);
   }
 }

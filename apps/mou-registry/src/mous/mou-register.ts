@@ -36,20 +36,17 @@ export class MouRegister {
     const parameters: unknown[] = [];
     const $ = (value: unknown) => `$${parameters.push(value)}`;
     const where: string[] = [];
-    const facets: string[] = [];
-    if (caller.kind !== 'organiser') facets.push('visibility:public');
+    if (caller.kind !== 'organiser') where.push(`visibility = 'public'`);
     else {
       if (!caller.missions.includes('*')) where.push(`(visibility = 'public' OR mission_id = ANY(${$(caller.missions)}::uuid[]))`);
-      if (filters.visibility) facets.push(`visibility:${filters.visibility}`);
+      if (filters.visibility) where.push(`visibility = ${$(filters.visibility)}`);
     }
-    if (filters.status) facets.push(`status:${filters.status}`);
-    if (filters.theme) facets.push(`theme:${filters.theme}`);
-    if (filters.party) facets.push(`party:${filters.party.toLowerCase()}`);
-    if (filters.country) facets.push(`country:${filters.country}`);
-    if (filters.mission) facets.push(`mission:${filters.mission}`);
-    if (filters.year) facets.push(`year:${filters.year}`);
-    // Any combination of filters is one lookup in the GIN index on facets; with few, the planner walks seq backwards instead.
-    if (facets.length > 0) where.push(`facets @> ${$(facets)}::text[]`);
+    if (filters.status) where.push(`status = ${$(filters.status)}`);
+    if (filters.theme) where.push(`themes @> ARRAY[${$(filters.theme)}]::text[]`);
+    if (filters.party) where.push(`party_names @> ARRAY[lower(${$(filters.party)})]::text[]`);
+    if (filters.country) where.push(`party_countries @> ARRAY[${$(filters.country)}]::text[]`);
+    if (filters.mission) where.push(`mission_id = ${$(filters.mission)}`);
+    if (filters.year) where.push(`signed_year = ${$(filters.year)}`);
     if (filters.q) where.push(`search @@ websearch_to_tsquery('simple', ${$(filters.q)})`);
     if (before) where.push(`mous.seq < ${$(before)}::bigint`);
     return this.dataSource.query(

@@ -12,11 +12,6 @@ export interface DatabaseOptions {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
-  /**
-   * Plan every statement for its values instead of reusing a generic plan: for a service whose
-   * queries' best plan depends on the values (a filter that matches 80 % of the rows, or 0.1 %).
-   */
-  planForValues?: boolean;
 }
 
 /** The service's own schema: created if missing, migrated under a lock, never synchronised. */
@@ -38,11 +33,7 @@ export class DatabaseModule {
             synchronize: false,
             // Names the schema, so an operator (or a test) can tell whose connections these are.
             applicationName: `mission-hub:${config.schema}`,
-            extra: {
-              options: `-c search_path=${config.schema}${options.planForValues ? ' -c plan_cache_mode=force_custom_plan' : ''}`,
-              max: config.poolSize,
-              Client: PreparingClient,
-            },
+            extra: { options: `-c search_path=${config.schema}`, max: config.poolSize, Client: PreparingClient },
           }),
           dataSourceFactory: async (dataSourceOptions) => {
             const config = dataSourceOptions as { schema: string; url: string };
