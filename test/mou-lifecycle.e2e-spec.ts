@@ -137,6 +137,15 @@ describe('one mission’s MoU, from draft to in force, with an amendment', () =>
     expect(wrong.status).toBe(409);
     expect(wrong.headers.get('content-type')).toMatch(/problem\+json/);
     expect(wrong.body).toMatchObject({ type: expect.stringMatching(/invalid-transition$/), currentStatus: 'draft', allowed: ['negotiating', 'terminated'] });
+    const base = system.url('mou-registry');
+    const tooLarge = await uploadVersion(base, created.body.id, token, Buffer.alloc(21 * 1024 * 1024, 1));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.type).toMatch(/body-too-large$/);
+    const asJson = await call(`${mous}/${created.body.id}/versions?language=en`, { token, body: { content: 'base64?' } });
+    expect(asJson.status).toBe(415);
+    const noLanguage = await uploadVersion(base, created.body.id, token, Buffer.from('text'), 'not a language');
+    expect(noLanguage.body.errors).toEqual([expect.objectContaining({ field: 'language' })]);
+    expect((await call(`${mous}/${created.body.id}/versions`)).body).toEqual([]);
     const expire = await call(`${mous}/${created.body.id}/status`, { token, body: { status: 'expired' } });
     expect(expire.status).toBe(409);
     expect(expire.body.detail).toMatch(/expires by itself/);

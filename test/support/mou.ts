@@ -36,7 +36,7 @@ export async function uploadVersion(
   language = 'en',
   type = 'application/pdf',
 ): Promise<ApiResponse> {
-  const response = await fetch(`${base}/api/mous/${mouId}/versions?language=${language}`, {
+  const response = await fetch(`${base}/api/mous/${mouId}/versions?language=${encodeURIComponent(language)}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': type },
     body: content,
