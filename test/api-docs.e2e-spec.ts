@@ -6,7 +6,7 @@ import { startSystem, type TestSystem } from './support/system.js';
 
 // The OpenAPI documents in docs/openapi are what the services serve at /api/docs-json, kept in the
 // repository so that an API change shows in review. `npm run openapi` writes them anew.
-const services: ServiceName[] = ['scheduling', 'registration', 'notifications', 'dashboard'];
+const services: ServiceName[] = ['scheduling', 'registration', 'mou-registry', 'notifications', 'dashboard'];
 const update = process.env.UPDATE_API_DOCS === '1';
 const folder = new URL('../docs/openapi/', import.meta.url);
 

@@ -11,6 +11,8 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { dashboardApplication } from '../../apps/dashboard/src/dashboard.application.js';
+import { mouRegistryApplication } from '../../apps/mou-registry/src/mou-registry.application.js';
+import type { MouRegistryOptions } from '../../apps/mou-registry/src/mou-registry.module.js';
 import { notificationsApplication } from '../../apps/notifications/src/notifications.application.js';
 import { registrationApplication } from '../../apps/registration/src/registration.application.js';
 import { schedulingApplication } from '../../apps/scheduling/src/scheduling.application.js';
@@ -26,6 +28,7 @@ const applications: Partial<Record<ServiceName, Application>> = {
   registration: registrationApplication,
   notifications: notificationsApplication,
   dashboard: dashboardApplication,
+  'mou-registry': mouRegistryApplication,
 };
 
 export const JWT_SECRET = 'mission-hub-test-secret-0123456789';
@@ -37,6 +40,8 @@ export interface SystemOptions {
   mode?: 'in-process' | 'process';
   /** In-process only: shorter back-off between SMTP attempts, so a failure path takes seconds. */
   mailRetryDelaysMs?: number[];
+  /** In-process only: the MoU registry's clock (a test's, to move time) and how often it checks the calendar. */
+  mouRegistry?: MouRegistryOptions;
 }
 
 interface RunningService {
@@ -124,7 +129,9 @@ export class TestSystem {
       const { module, options } =
         service === 'notifications' && this.options.mailRetryDelaysMs
           ? notificationsApplication(config, { mailRetryDelaysMs: this.options.mailRetryDelaysMs })
-          : applications[service]!(config);
+          : service === 'mou-registry' && this.options.mouRegistry
+            ? mouRegistryApplication(config, this.options.mouRegistry)
+            : applications[service]!(config);
       const app = await createServiceApplication(module, config, options);
       await app.listen(port, '127.0.0.1');
       this.running.set(service, { port, app });
@@ -167,6 +174,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<TestSyst
     services: options.services ?? ['scheduling', 'registration', 'notifications', 'dashboard'],
     mode: options.mode ?? 'in-process',
     mailRetryDelaysMs: options.mailRetryDelaysMs,
+    mouRegistry: options.mouRegistry,
   });
   return system.start();
 }

@@ -1,12 +1,33 @@
-import { ServiceCoreModule, type ServiceConfig } from '#common';
+import { IdempotencyInterceptor, ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CLOCK, systemClock, type Clock } from './clock.js';
+import { FOLLOW_UP_OPTIONS, FollowUpCheck } from './follow-up/follow-up.check.js';
+import { FollowUpController } from './follow-up/follow-up.controller.js';
+import { FollowUpService } from './follow-up/follow-up.service.js';
+import { HistoryService } from './history/history.service.js';
 import { mouRegistryMigrations } from './migrations/index.js';
+import { MouRegister } from './mous/mou-register.js';
+import { MouAccess } from './mous/mou.access.js';
+import { MouStore } from './mous/mou.store.js';
+import { MousController } from './mous/mous.controller.js';
+import { MousService } from './mous/mous.service.js';
+import { ParticipantEventsHandler } from './participants/participant-events.handler.js';
+import { Participants } from './participants/participants.js';
+import { VersionsController } from './versions/versions.controller.js';
+import { VersionsService } from './versions/versions.service.js';
 
-/** The MoU registry: only its backbone (schema, outbox, health) so far. */
+export interface MouRegistryOptions {
+  /** The registry's clock; tests pass one they can move. */
+  clock?: Clock;
+  /** How often overdue milestones and expired MoUs are looked for (default 60 s). */
+  followUpIntervalMs?: number;
+}
+
+/** The MoU registry: the record, its versions and lifecycle, the audit trail, the follow-up and the public register. */
 @Module({})
 export class MouRegistryModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, options: MouRegistryOptions = {}): DynamicModule {
     return {
       module: MouRegistryModule,
       imports: [
@@ -18,6 +39,21 @@ export class MouRegistryModule {
           exchange: config.exchange,
           schema: config.schema,
         }),
+      ],
+      controllers: [MousController, VersionsController, FollowUpController, ParticipantEventsHandler],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: FOLLOW_UP_OPTIONS, useValue: { intervalMs: options.followUpIntervalMs ?? 60_000 } },
+        MousService,
+        MouStore,
+        MouAccess,
+        MouRegister,
+        HistoryService,
+        Participants,
+        VersionsService,
+        FollowUpService,
+        FollowUpCheck,
+        IdempotencyInterceptor,
       ],
     };
   }

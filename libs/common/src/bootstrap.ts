@@ -3,6 +3,7 @@ import { RequestMethod, type DynamicModule, type INestApplication } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { ServiceConfig } from './config/service-config.js';
@@ -15,6 +16,8 @@ export interface ServiceApplicationOptions {
   transport?: CustomTransportStrategy;
   /** Largest JSON body accepted. */
   bodyLimit?: string;
+  /** Routes that take a document as their raw body instead of JSON (an upload), each with its media types and size limit. */
+  rawBodies?: { path: string; types: string[]; limit: string }[];
 }
 
 /**
@@ -24,6 +27,7 @@ export interface ServiceApplicationOptions {
 export async function createServiceApplication(module: DynamicModule, config: ServiceConfig, options: ServiceApplicationOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  for (const raw of options.rawBodies ?? []) app.use(raw.path, express.raw({ type: raw.types, limit: raw.limit }));
   app.use(jsonBodiesOnly);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] });
   // Outside /api: the health probes, and `/` for a service that serves a page there (the dashboard).

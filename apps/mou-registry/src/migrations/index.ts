@@ -1,5 +1,5 @@
 import { CreateIdempotencyKeys1732000000100 } from '#common';
 import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
+import { CreateMous1732000003000 } from './1732000003000-create-mous.js';
 
-// The registry's own tables come with the MoU registry issue; the backbone's are here already.
-export const mouRegistryMigrations = [CreateOutbox1732000000000, CreateInbox1732000000001, CreateIdempotencyKeys1732000000100];
+export const mouRegistryMigrations = [CreateOutbox1732000000000, CreateInbox1732000000001, CreateIdempotencyKeys1732000000100, CreateMous1732000003000];

@@ -7,7 +7,8 @@ import { PROBLEM_CONTENT_TYPE, problemTypeUri } from '../problems/problem.js';
  */
 export function jsonBodiesOnly(request: Request, response: Response, next: NextFunction): void {
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || request.is(['application/json', 'application/*+json'])) return next();
+  // A Buffer is a raw body that a route declared it takes (ServiceApplicationOptions.rawBodies).
+  if (!hasBody || Buffer.isBuffer(request.body) || request.is(['application/json', 'application/*+json'])) return next();
   response
     .status(415)
     .type(PROBLEM_CONTENT_TYPE)

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { instant, localDate, uuid } from '../shared.js';
 
 export const mouStatuses = ['draft', 'negotiating', 'signed', 'in_force', 'completed', 'terminated', 'expired'] as const;
+export type MouStatus = (typeof mouStatuses)[number];
+
+export const partyKinds = ['city', 'government_body', 'business', 'research', 'education', 'ngo'] as const;
+export type PartyKind = (typeof partyKinds)[number];
 
 const mou = z.object({
   mouId: uuid,
+  /** Assigned by the registry: `MOU-<signing or creation year>-<4 digits>`. */
   reference: z.string(),
   missionId: uuid.nullable(),
   title: z.string(),
@@ -17,9 +22,16 @@ const milestone = z.object({
   mouId: uuid,
   milestoneId: uuid,
   missionId: uuid.nullable(),
+  /** The milestone's title. */
   title: z.string(),
   dueOn: localDate,
+  /** Who is reminded: a participant's contact data as the registry knew it, or none once erased. */
   owner: z.object({ name: z.string(), email: z.email().nullable(), preferredLanguage: z.string().nullable() }),
+  /** The MoU's reference and title, so that a reminder can say which agreement the milestone carries out. */
+  reference: z.string(),
+  mouTitle: z.string(),
+  /** The pilot project the milestone belongs to, if any. */
+  pilotProject: z.object({ pilotProjectId: uuid, title: z.string() }).nullable(),
 });
 
 export const mouEvents = {

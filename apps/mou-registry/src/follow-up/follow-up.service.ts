@@ -1,0 +1,277 @@
+import { Problem, type Caller } from '#common';
+import type { EventData } from '#contracts';
+import { OutboxService } from '#messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock.js';
+import { HistoryService } from '../history/history.service.js';
+import { MouAccess } from '../mous/mou.access.js';
+import { MouStore } from '../mous/mou.store.js';
+import type { MouRow } from '../mous/mou.view.js';
+import { actorOf } from '../mous/mous.service.js';
+import { Participants } from '../participants/participants.js';
+import type { CreateMilestone, CreatePilotProject, UpdatePilotProject } from './follow-up.schema.js';
+
+export interface PilotProjectView {
+  id: string;
+  mouId: string;
+  title: string;
+  leadParty: string;
+  budget: { amount: number; currency: string } | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MilestoneView {
+  id: string;
+  mouId: string;
+  pilotProjectId: string | null;
+  title: string;
+  dueOn: string;
+  /** Contact data and the link to a participant for organisers only. */
+  owner: { name: string; email?: string | null; preferredLanguage?: string | null; registrationId?: string | null };
+  completedAt: string | null;
+  dueAnnouncedAt: string | null;
+}
+
+interface MilestoneRow {
+  id: string;
+  mouId: string;
+  pilotProjectId: string | null;
+  pilotProjectTitle: string | null;
+  title: string;
+  dueOn: string;
+  ownerName: string;
+  ownerEmail: string | null;
+  ownerLanguage: string | null;
+  ownerRegistrationId: string | null;
+  completedAt: Date | null;
+  dueAnnouncedAt: Date | null;
+}
+
+const PILOT_COLUMNS = `id, mou_id AS "mouId", title, lead_party AS "leadParty", budget_amount::float8 AS "budgetAmount", budget_currency AS "budgetCurrency",
+  status, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export const MILESTONE_COLUMNS = `m.id, m.mou_id AS "mouId", m.pilot_project_id AS "pilotProjectId", p.title AS "pilotProjectTitle", m.title,
+  to_char(m.due_on, 'YYYY-MM-DD') AS "dueOn", m.owner_name AS "ownerName", m.owner_email AS "ownerEmail", m.owner_language AS "ownerLanguage",
+  m.owner_registration_id AS "ownerRegistrationId", m.completed_at AS "completedAt", m.due_announced_at AS "dueAnnouncedAt"`;
+const MILESTONE_FROM = `milestones m LEFT JOIN pilot_projects p ON p.id = m.pilot_project_id`;
+
+/** The follow-up of an MoU: the pilot projects of its action plan, and milestones with owners and due dates. */
+@Injectable()
+export class FollowUpService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly store: MouStore,
+    private readonly access: MouAccess,
+    private readonly history: HistoryService,
+    private readonly participants: Participants,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async addPilotProject(caller: Caller, mouId: string, input: CreatePilotProject): Promise<PilotProjectView> {
+    const actor = actorOf(caller);
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const mou = await this.store.lock(manager, mouId);
+      this.access.assertMayChange(caller, mou.missionId);
+      assertParty(mou, input.leadParty);
+      const id = randomUUID();
+      const [row] = await manager.query(
+        `INSERT INTO pilot_projects (id, mou_id, title, lead_party, budget_amount, budget_currency, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${PILOT_COLUMNS}`,
+        [id, mouId, input.title, input.leadParty, input.budget?.amount ?? null, input.budget?.currency ?? null, input.status, now],
+      );
+      await this.history.append(manager, mouId, { action: 'pilot_project_added', actor, at: now, details: { pilotProjectId: id, ...input } });
+      return toPilotProjectView(row);
+    });
+  }
+
+  async updatePilotProject(caller: Caller, mouId: string, projectId: string, patch: UpdatePilotProject): Promise<PilotProjectView> {
+    const actor = actorOf(caller);
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const mou = await this.store.lock(manager, mouId);
+      this.access.assertMayChange(caller, mou.missionId);
+      if (patch.leadParty) assertParty(mou, patch.leadParty);
+      const columns: Record<string, unknown> = { updated_at: now };
+      if (patch.title) columns.title = patch.title;
+      if (patch.leadParty) columns.lead_party = patch.leadParty;
+      if (patch.status) columns.status = patch.status;
+      if (patch.budget !== undefined) Object.assign(columns, { budget_amount: patch.budget?.amount ?? null, budget_currency: patch.budget?.currency ?? null });
+      const names = Object.keys(columns);
+      const [rows] = await manager.query(
+        `UPDATE pilot_projects SET ${names.map((name, index) => `${name} = $${index + 3}`).join(', ')} WHERE id = $1 AND mou_id = $2 RETURNING ${PILOT_COLUMNS}`,
+        [projectId, mouId, ...Object.values(columns)],
+      );
+      if (!rows[0]) throw Problem.notFound('Pilot project', projectId);
+      await this.history.append(manager, mouId, { action: 'pilot_project_updated', actor, at: now, details: { pilotProjectId: projectId, ...patch } });
+      return toPilotProjectView(rows[0]);
+    });
+  }
+
+  async pilotProjects(caller: Caller, mouId: string): Promise<PilotProjectView[]> {
+    await this.access.readable(caller, mouId);
+    const rows = await this.dataSource.query(`SELECT ${PILOT_COLUMNS} FROM pilot_projects WHERE mou_id = $1 ORDER BY created_at, id`, [mouId]);
+    return rows.map(toPilotProjectView);
+  }
+
+  async addMilestone(caller: Caller, mouId: string, input: CreateMilestone): Promise<MilestoneView> {
+    const actor = actorOf(caller);
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const mou = await this.store.lock(manager, mouId);
+      this.access.assertMayChange(caller, mou.missionId);
+      if (input.pilotProjectId) {
+        const [project] = await manager.query(`SELECT 1 FROM pilot_projects WHERE id = $1 AND mou_id = $2`, [input.pilotProjectId, mouId]);
+        if (!project) throw Problem.validation([{ field: 'pilotProjectId', message: 'is not a pilot project of this MoU' }]);
+      }
+      let owner: { name: string; email: string | null; preferredLanguage: string | null; registrationId: string | null };
+      if ('registrationId' in input.owner) {
+        const errors = await this.participants.check(manager, [{ registrationId: input.owner.registrationId, field: 'owner.registrationId' }], mou.missionId);
+        if (errors.length > 0) throw Problem.validation(errors);
+        owner = { ...(await this.participants.contact(manager, input.owner.registrationId))!, registrationId: input.owner.registrationId };
+      } else {
+        owner = { name: input.owner.name, email: input.owner.email ?? null, preferredLanguage: input.owner.preferredLanguage ?? null, registrationId: null };
+      }
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO milestones (id, mou_id, pilot_project_id, title, due_on, owner_name, owner_email, owner_language, owner_registration_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, mouId, input.pilotProjectId ?? null, input.title, input.dueOn, owner.name, owner.email, owner.preferredLanguage, owner.registrationId, now],
+      );
+      const milestone = await this.milestone(manager, mouId, id);
+      await this.history.append(manager, mouId, {
+        action: 'milestone_added',
+        actor,
+        at: now,
+        details: { milestoneId: id, title: input.title, dueOn: input.dueOn, pilotProjectId: input.pilotProjectId ?? null },
+      });
+      await this.outbox.add(manager, 'mou.milestone_added', await this.eventData(manager, mou, milestone), {
+        subject: id,
+        missionId: mou.missionId,
+        time: now,
+      });
+      return toMilestoneView(milestone, true);
+    });
+  }
+
+  async complete(caller: Caller, mouId: string, milestoneId: string): Promise<MilestoneView> {
+    const actor = actorOf(caller);
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const mou = await this.store.lock(manager, mouId);
+      this.access.assertMayChange(caller, mou.missionId);
+      const before = await this.milestone(manager, mouId, milestoneId);
+      if (before.completedAt) {
+        throw Problem.conflict('milestone-completed', 'Milestone already completed', `It was completed at ${before.completedAt.toISOString()}.`);
+      }
+      await manager.query(`UPDATE milestones SET completed_at = $2, completed_by = $3 WHERE id = $1`, [milestoneId, now, actor]);
+      const milestone = await this.milestone(manager, mouId, milestoneId);
+      await this.history.append(manager, mouId, { action: 'milestone_completed', actor, at: now, details: { milestoneId } });
+      await this.outbox.add(
+        manager,
+        'mou.milestone_completed',
+        { ...(await this.eventData(manager, mou, milestone)), completedAt: now.toISOString() },
+        { subject: milestoneId, missionId: mou.missionId, time: now },
+      );
+      return toMilestoneView(milestone, true);
+    });
+  }
+
+  async milestones(caller: Caller, mouId: string): Promise<MilestoneView[]> {
+    const { organiser } = await this.access.readable(caller, mouId);
+    const rows: MilestoneRow[] = await this.dataSource.query(`SELECT ${MILESTONE_COLUMNS} FROM ${MILESTONE_FROM} WHERE m.mou_id = $1 ORDER BY m.due_on, m.id`, [
+      mouId,
+    ]);
+    return rows.map((row) => toMilestoneView(row, organiser));
+  }
+
+  /**
+   * Announces one overdue milestone, in the caller's transaction (which holds its row and its MoU's):
+   * marked as announced with its `mou.milestone_due` and its trail entry, so it is announced once.
+   */
+  async announceDue(manager: EntityManager, mou: MouRow, milestoneId: string, now: Date): Promise<void> {
+    await manager.query(`UPDATE milestones SET due_announced_at = $2 WHERE id = $1`, [milestoneId, now]);
+    const milestone = await this.milestone(manager, mou.id, milestoneId);
+    await this.history.append(manager, mou.id, { action: 'milestone_due', actor: REGISTRY, at: now, details: { milestoneId, dueOn: milestone.dueOn } });
+    await this.outbox.add(manager, 'mou.milestone_due', await this.eventData(manager, mou, milestone), {
+      subject: milestoneId,
+      missionId: mou.missionId,
+      time: now,
+    });
+  }
+
+  private async milestone(manager: EntityManager, mouId: string, id: string): Promise<MilestoneRow> {
+    const [row] = await manager.query(`SELECT ${MILESTONE_COLUMNS} FROM ${MILESTONE_FROM} WHERE m.id = $1 AND m.mou_id = $2`, [id, mouId]);
+    if (!row) throw Problem.notFound('Milestone', id);
+    return row;
+  }
+
+  /** The owner as they can be reached now: a participant's current contact data, or none once erased. */
+  private async eventData(manager: EntityManager, mou: MouRow, milestone: MilestoneRow): Promise<EventData<'mou.milestone_due'>> {
+    const contact = milestone.ownerRegistrationId ? await this.participants.contact(manager, milestone.ownerRegistrationId) : null;
+    return {
+      mouId: mou.id,
+      milestoneId: milestone.id,
+      missionId: mou.missionId,
+      title: milestone.title,
+      dueOn: milestone.dueOn,
+      owner: contact ?? { name: milestone.ownerName, email: milestone.ownerEmail, preferredLanguage: milestone.ownerLanguage },
+      reference: mou.reference,
+      mouTitle: mou.title,
+      pilotProject: milestone.pilotProjectId ? { pilotProjectId: milestone.pilotProjectId, title: milestone.pilotProjectTitle! } : null,
+    };
+  }
+}
+
+/** The actor of what the registry does by itself (reminders, expiry). */
+export const REGISTRY = 'mou-registry';
+
+function assertParty(mou: MouRow, name: string): void {
+  if (!mou.parties.some((party) => party.name.toLowerCase() === name.toLowerCase())) {
+    throw Problem.validation([{ field: 'leadParty', message: 'must be the name of one of the MoU’s parties' }]);
+  }
+}
+
+function toPilotProjectView(row: {
+  id: string;
+  mouId: string;
+  title: string;
+  leadParty: string;
+  budgetAmount: number | null;
+  budgetCurrency: string | null;
+  status: string;
+  createdAt: Date;
+  updatedAt: Date;
+}): PilotProjectView {
+  return {
+    id: row.id,
+    mouId: row.mouId,
+    title: row.title,
+    leadParty: row.leadParty,
+    budget: row.budgetAmount === null ? null : { amount: row.budgetAmount, currency: row.budgetCurrency! },
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toMilestoneView(row: MilestoneRow, organiser: boolean): MilestoneView {
+  return {
+    id: row.id,
+    mouId: row.mouId,
+    pilotProjectId: row.pilotProjectId,
+    title: row.title,
+    dueOn: row.dueOn,
+    owner: organiser
+      ? { name: row.ownerName, email: row.ownerEmail, preferredLanguage: row.ownerLanguage, registrationId: row.ownerRegistrationId }
+      : { name: row.ownerName },
+    completedAt: row.completedAt?.toISOString() ?? null,
+    dueAnnouncedAt: row.dueAnnouncedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,67 @@
+import { decodeCursor, encodeCursor, Problem, type Caller, type Page } from '#common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { RegisterFilters } from './mou.schema.js';
+import { MOU_COLUMNS, toMouSummary, type MouRow, type MouSummaryView } from './mou.view.js';
+
+const EXPORT_BATCH = 1000;
+
+/**
+ * The register: the public sees public MoUs only; an organiser also sees the organisers-only MoUs
+ * of the missions they organise (all of them, with every mission). Newest first, keyset-paginated.
+ */
+@Injectable()
+export class MouRegister {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async page(caller: Caller, filters: RegisterFilters, page: { limit: number; cursor?: string }): Promise<Page<MouSummaryView>> {
+    const rows = await this.rows(caller, filters, seqOfCursor(page.cursor), page.limit + 1);
+    const items = rows.slice(0, page.limit);
+    return { items: items.map(toMouSummary), nextCursor: rows.length > page.limit ? encodeCursor([items.at(-1)!.seq]) : null };
+  }
+
+  /** Every MoU of the register, in batches, for the exports. */
+  async *all(caller: Caller, filters: RegisterFilters): AsyncGenerator<MouRow> {
+    let before: string | null = null;
+    for (;;) {
+      const batch = await this.rows(caller, filters, before, EXPORT_BATCH);
+      yield* batch;
+      if (batch.length < EXPORT_BATCH) return;
+      before = batch.at(-1)!.seq;
+    }
+  }
+
+  private rows(caller: Caller, filters: RegisterFilters, before: string | null, take: number): Promise<MouRow[]> {
+    const parameters: unknown[] = [];
+    const $ = (value: unknown) => `$${parameters.push(value)}`;
+    const where: string[] = [];
+    if (caller.kind !== 'organiser') where.push(`visibility = 'public'`);
+    else {
+      if (!caller.missions.includes('*')) where.push(`(visibility = 'public' OR mission_id = ANY(${$(caller.missions)}::uuid[]))`);
+      if (filters.visibility) where.push(`visibility = ${$(filters.visibility)}`);
+    }
+    if (filters.status) where.push(`status = ${$(filters.status)}`);
+    if (filters.theme) where.push(`themes @> ARRAY[${$(filters.theme)}]::text[]`);
+    if (filters.party) where.push(`party_names @> ARRAY[lower(${$(filters.party)})]::text[]`);
+    if (filters.country) where.push(`party_countries @> ARRAY[${$(filters.country)}]::text[]`);
+    if (filters.mission) where.push(`mission_id = ${$(filters.mission)}`);
+    if (filters.year) where.push(`signed_year = ${$(filters.year)}`);
+    if (filters.q) where.push(`search @@ websearch_to_tsquery('simple', ${$(filters.q)})`);
+    if (before) where.push(`mous.seq < ${$(before)}::bigint`);
+    return this.dataSource.query(
+      `SELECT ${MOU_COLUMNS} FROM mous ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY mous.seq DESC LIMIT ${$(take)}`,
+      parameters,
+    );
+  }
+}
+
+function seqOfCursor(cursor: string | undefined): string | null {
+  if (cursor === undefined) return null;
+  const values = decodeCursor(cursor);
+  const seq = values?.[0];
+  if (values?.length !== 1 || typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
+    throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
+  }
+  return seq;
+}

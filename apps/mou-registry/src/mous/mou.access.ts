@@ -1,0 +1,37 @@
+import { assertOrganiserOf, organises, Problem, type Caller } from '#common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+export interface MouScope {
+  id: string;
+  missionId: string | null;
+  visibility: 'public' | 'organisers';
+}
+
+/** An MoU of no mission is everyone's business and no one mission's: only an organiser of every mission handles it. */
+const NO_MISSION = '\u0000no-mission';
+
+/** Who may see and who may change an MoU, decided in one place. */
+@Injectable()
+export class MouAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Public MoUs are for anyone; the others only for organisers of their mission, and to anyone else they do not exist. */
+  async readable(caller: Caller, mouId: string): Promise<MouScope & { organiser: boolean }> {
+    const [row] = await this.dataSource.query(`SELECT id, mission_id AS "missionId", visibility FROM mous WHERE id = $1`, [mouId]);
+    if (!row) throw Problem.notFound('MoU', mouId);
+    const organiser = mayOrganise(caller, row.missionId);
+    if (row.visibility !== 'public' && !organiser) throw Problem.notFound('MoU', mouId);
+    return { ...row, organiser };
+  }
+
+  /** Refuses anyone but an organiser of the MoU's mission (of every mission for an MoU of none). */
+  assertMayChange(caller: Caller, missionId: string | null): void {
+    assertOrganiserOf(caller, missionId ?? NO_MISSION);
+  }
+}
+
+export function mayOrganise(caller: Caller, missionId: string | null): boolean {
+  return organises(caller, missionId ?? NO_MISSION);
+}

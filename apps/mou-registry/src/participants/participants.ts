@@ -1,0 +1,63 @@
+import type { FieldError } from '#common';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+interface ParticipantRow {
+  registrationId: string;
+  missionId: string;
+  status: string;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  preferredLanguage: string | null;
+  erasedAt: Date | null;
+}
+
+export interface Contact {
+  name: string;
+  email: string | null;
+  preferredLanguage: string | null;
+}
+
+/** The registry's read model of participants, fed by registration's events. */
+@Injectable()
+export class Participants {
+  private async find(manager: EntityManager, ids: string[]): Promise<Map<string, ParticipantRow>> {
+    if (ids.length === 0) return new Map();
+    const rows: ParticipantRow[] = await manager.query(
+      `SELECT registration_id AS "registrationId", mission_id AS "missionId", status, given_name AS "givenName", family_name AS "familyName",
+         email, preferred_language AS "preferredLanguage", erased_at AS "erasedAt"
+       FROM participants WHERE registration_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.registrationId, row]));
+  }
+
+  /**
+   * Each link to a participant must be to a confirmed one (of the MoU's mission, if it has one).
+   * `field` names where in the request the link is, e.g. `signatories.1.registrationId`.
+   */
+  async check(manager: EntityManager, links: { registrationId: string; field: string }[], missionId: string | null): Promise<FieldError[]> {
+    const known = await this.find(
+      manager,
+      links.map((link) => link.registrationId),
+    );
+    return links.flatMap(({ registrationId, field }) => {
+      const participant = known.get(registrationId);
+      if (!participant || participant.erasedAt) return [{ field, message: 'is not a participant known to the registry' }];
+      if (participant.status !== 'confirmed') return [{ field, message: `is not a confirmed participant (${participant.status})` }];
+      if (missionId && participant.missionId !== missionId) return [{ field, message: 'is a participant of another mission' }];
+      return [];
+    });
+  }
+
+  /** How to reach a participant now: nothing but a placeholder once they are erased. */
+  async contact(manager: EntityManager, registrationId: string): Promise<Contact | null> {
+    const participant = (await this.find(manager, [registrationId])).get(registrationId);
+    if (!participant) return null;
+    if (participant.erasedAt) return { name: ERASED, email: null, preferredLanguage: null };
+    return { name: `${participant.givenName} ${participant.familyName}`, email: participant.email, preferredLanguage: participant.preferredLanguage };
+  }
+}
+
+export const ERASED = '(erased participant)';
