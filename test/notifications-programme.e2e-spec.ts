@@ -16,7 +16,7 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
   let system: TestSystem;
   let producer: EventProducer;
   let missionId: string;
-  const people: Record<'ana' | 'li' | 'marta' | 'bob' | 'eve', { id: string; email: string }> = {} as never;
+  const people: Record<'ana' | 'li' | 'marta' | 'bob' | 'eve', { id: string; email: string; accessToken: string }> = {} as never;
 
   const chengdu = { name: 'Tianfu International Expo Center', city: 'Chengdu', timezone: 'Asia/Shanghai' };
 
@@ -170,6 +170,26 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     const [toMarta] = system.smtp.to(marta.email).filter((mail) => mail.eventId === event.id);
     expect(toMarta.text).toContain('Thursday, 13 June 2019, 03:00–06:00 your time (Europe/Rome)');
     expect(toMarta.text).toContain('09:00–12:00 local time at the venue (Asia/Shanghai)');
+  });
+
+  it('follows a participant’s changed language and time zone (registration.updated)', async () => {
+    const { bob } = people;
+    const changed = await call(`${system.url('registration')}/api/registrations/${bob.id}`, {
+      method: 'PATCH',
+      token: bob.accessToken,
+      body: { preferredLanguage: 'zh-CN', timezone: 'America/New_York' },
+    });
+    expect(changed.status).toBe(200);
+    await system.tap.waitFor('registration.updated', (event) => event.subject === bob.id);
+    await settled();
+    const event = rescheduled([bob.id]);
+    await producer.publish(event);
+    const mail = await system.smtp.waitFor((candidate) => candidate.eventId === event.id, 'the mail to Bob');
+    expect(mail.to).toEqual([bob.email]);
+    expect(mail.subject).toMatch(/^日程变更/);
+    // 06:00 UTC is 02:00 in New York (EDT), 14:00 in Chengdu.
+    expect(mail.text).toContain('2019年6月11日星期二 02:00–03:30（您的时区：America/New_York）');
+    expect(mail.text).toContain('活动当地时间 2019年6月11日星期二 14:00–15:30（Asia/Shanghai）');
   });
 
   it('reminds a milestone’s owner once, in their language', async () => {
