@@ -132,6 +132,25 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     });
   });
 
+  it('tells every participant of a large session once, each in their own language', async () => {
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const inputs = Array.from({ length: 40 }, (_, i) =>
+      registrationInput(100 + i, i % 2 ? { preferredLanguage: 'zh-CN', timezone: 'Asia/Shanghai' } : { timezone: 'Europe/Berlin' }),
+    );
+    const ids = (await Promise.all(inputs.map((body) => call(url, { body })))).map((response) => response.body.id as string);
+    await settled();
+
+    const event = rescheduled(ids);
+    await producer.publish(event);
+    await eventually(() => mailsOf(event.id).length >= 40, { what: '40 mails', timeoutMs: 30_000 });
+    await producer.publish(event);
+    await settled();
+    const mails = mailsOf(event.id);
+    expect(mails.map((mail) => mail.to[0]).sort()).toEqual(inputs.map((input) => input.email).sort());
+    expect(mails.filter((mail) => mail.subject.startsWith('日程变更：'))).toHaveLength(20);
+    expect(mails.filter((mail) => mail.text.includes('your time (Europe/Berlin)'))).toHaveLength(20);
+  });
+
   it('mails nobody about a change that touches nobody', async () => {
     const event = rescheduled([]);
     await producer.publish(event);
