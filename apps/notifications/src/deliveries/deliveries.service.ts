@@ -97,8 +97,10 @@ export class DeliveriesService implements OnModuleDestroy {
       if (retry.id) await this.keepTrying(retry.id, cause, retry.waitMs);
       return;
     }
-    // Handled before: by a delivery that may have died while it was still trying.
-    for (const id of await repository.pendingIdsOf(this.dataSource.manager, cause.id)) await this.keepTrying(id, cause, 0);
+    // Handled before: by a delivery that may have died while it was still trying. Only this recipient's
+    // row: an event that mails many people hands each of them to its own call.
+    const pending = await repository.pendingIdsOf(this.dataSource.manager, cause.id, normaliseRecipient(mail.to.address));
+    for (const id of pending) await this.keepTrying(id, cause, 0);
   }
 
   /**
