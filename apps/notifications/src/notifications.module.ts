@@ -2,8 +2,12 @@ import { ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DeliveriesModule, type DeliveriesOptions } from './deliveries/deliveries.module.js';
+import { MeetingMailModule } from './meeting-mail/meeting-mail.module.js';
 import { notificationsMigrations } from './migrations/index.js';
+import { MilestoneMailModule } from './milestone-mail/milestone-mail.module.js';
+import { ParticipantsModule } from './participants/participants.module.js';
 import { RegistrationMailModule } from './registration-mail/registration-mail.module.js';
+import { SessionMailModule } from './session-mail/session-mail.module.js';
 
 export type NotificationsOptions = DeliveriesOptions;
 
@@ -22,7 +26,11 @@ export class NotificationsModule {
           schema: config.schema,
         }),
         DeliveriesModule.forRoot(options),
+        ParticipantsModule,
         RegistrationMailModule,
+        SessionMailModule,
+        MilestoneMailModule,
+        MeetingMailModule,
       ],
     };
   }

@@ -80,10 +80,12 @@ export const deliveriesRepository = {
     };
   },
 
-  async pendingIdsOf(manager: EntityManager, causeEventId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM deliveries WHERE cause_event_id = $1 AND status = 'pending' ORDER BY seq`, [
-      causeEventId,
-    ]);
+  /** The delivery of this event to this recipient, if it is still pending (the unique key finds it). */
+  async pendingIdsOf(manager: EntityManager, causeEventId: string, recipient: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM deliveries WHERE cause_event_id = $1 AND recipient = $2 AND status = 'pending' ORDER BY seq`,
+      [causeEventId, recipient],
+    );
     return rows.map((row) => row.id);
   },
 

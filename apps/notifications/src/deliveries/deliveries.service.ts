@@ -97,8 +97,22 @@ export class DeliveriesService implements OnModuleDestroy {
       if (retry.id) await this.keepTrying(retry.id, cause, retry.waitMs);
       return;
     }
-    // Handled before: by a delivery that may have died while it was still trying.
-    for (const id of await repository.pendingIdsOf(this.dataSource.manager, cause.id)) await this.keepTrying(id, cause, 0);
+    // Handled before: by a delivery that may have died while it was still trying. Only this recipient's
+    // row: an event that mails many people hands each of them to its own call.
+    const pending = await repository.pendingIdsOf(this.dataSource.manager, cause.id, normaliseRecipient(mail.to.address));
+    for (const id of pending) await this.keepTrying(id, cause, 0);
+  }
+
+  /**
+   * Sends each of `mails` for `cause`, each once and on its own (`onceFor` gives each recipient its own
+   * inbox key), so that one recipient's failure neither holds back nor repeats another's mail.
+   * Rejects, after every mail has had its go, when any could not be recorded: the event comes again
+   * and only those are tried again.
+   */
+  async deliverEach(cause: CloudEvent, mails: readonly DueMail[], onceFor: (mail: DueMail) => Once): Promise<void> {
+    const outcomes = await Promise.allSettled(mails.map((mail) => this.deliver(cause, mail, onceFor(mail))));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   async list(caller: Caller, missionId: string, query: DeliveryListQuery): Promise<Page<DeliveryView>> {

@@ -2,6 +2,7 @@ import { CreateIdempotencyKeys1732000000100 } from '#common';
 import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
 import { CreateDeliveries1732000004000 } from './1732000004000-create-deliveries.js';
 import { CreateErasedRegistrations1732000004100 } from './1732000004100-create-erased-registrations.js';
+import { CreateParticipantDirectory1732000004200 } from './1732000004200-create-participant-directory.js';
 
 export const notificationsMigrations = [
   CreateOutbox1732000000000,
@@ -9,4 +10,5 @@ export const notificationsMigrations = [
   CreateIdempotencyKeys1732000000100,
   CreateDeliveries1732000004000,
   CreateErasedRegistrations1732000004100,
+  CreateParticipantDirectory1732000004200,
 ];

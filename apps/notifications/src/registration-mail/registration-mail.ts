@@ -1,9 +1,10 @@
 import type { RegistrationSnapshot } from '#contracts';
+import { renderMailBody } from '../mail/mail-body.js';
+import { dateTimeFormat, formatInstant, sameWallClock } from '../mail/mail-format.js';
 import { resolveMailLanguage, type MailLanguage } from '../mail/mail-language.js';
 import {
   registrationTemplates,
   type MailMoments,
-  type MailText,
   type RegistrationMailKind,
   type RegistrationMailView,
   type RegistrationTemplates,
@@ -73,9 +74,7 @@ export function composeRegistrationMail(type: string, snapshot: RegistrationSnap
     template: `registration.${kind}`,
     language,
     to: { name: `${view.givenName} ${view.familyName}`.trim(), address: snapshot.participant.email },
-    subject: content.subject,
-    text: toText(content),
-    html: toHtml(content, language),
+    ...renderMailBody(content, language),
   };
 }
 
@@ -86,7 +85,7 @@ export function mailMoments(view: RegistrationMailView, templates: RegistrationT
   return {
     missionDates: formatDateRange(view.mission.startsOn, view.mission.endsOn, templates),
     occurredAtRecipient: recipient,
-    occurredAtMission: sameOffset(view.occurredAt, view.timezone, view.mission.timezone) ? null : atMission,
+    occurredAtMission: sameWallClock([view.occurredAt], view.timezone, view.mission.timezone) ? null : atMission,
   };
 }
 
@@ -96,7 +95,7 @@ export function formatDateRange(startsOn: string, endsOn: string, templates: Pic
   const key = `${templates.locale}|${startsOn}|${endsOn}`;
   let range = dateRanges.get(key);
   if (range === undefined) {
-    const format = dateTimeFormat(templates.locale, 'UTC', false);
+    const format = dateTimeFormat(templates.locale, 'UTC', 'date');
     const first = new Date(`${startsOn}T00:00:00Z`);
     range = startsOn === endsOn ? format.format(first) : templates.dateRange(format, first, new Date(`${endsOn}T00:00:00Z`));
     if (dateRanges.size >= 1000) dateRanges.clear();
@@ -105,38 +104,3 @@ export function formatDateRange(startsOn: string, endsOn: string, templates: Pic
   return range;
 }
 const dateRanges = new Map<string, string>();
-
-export function formatInstant(instant: string, timeZone: string, locale: string): string {
-  return dateTimeFormat(locale, timeZone, true).format(new Date(instant));
-}
-
-/** Making an Intl.DateTimeFormat costs far more than using one; there are few locales and zones. */
-const formats = new Map<string, Intl.DateTimeFormat>();
-function dateTimeFormat(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${withTime}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'long', timeStyle: 'short', timeZone } : { dateStyle: 'long', timeZone });
-    formats.set(key, format);
-  }
-  return format;
-}
-
-function sameOffset(instant: string, a: string, b: string): boolean {
-  if (a === b) return true;
-  const wallClock = (timeZone: string) => formatInstant(instant, timeZone, 'en-GB');
-  return wallClock(a) === wallClock(b);
-}
-
-function toText(content: MailText): string {
-  return `${content.paragraphs.join('\n\n')}\n`;
-}
-
-function toHtml(content: MailText, language: MailLanguage): string {
-  const paragraphs = content.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`).join('\n');
-  return `<!doctype html>\n<html lang="${language}">\n<head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>\n<body style="font-family: sans-serif; line-height: 1.5">\n${paragraphs}\n</body>\n</html>\n`;
-}
-
-function escapeHtml(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
-}

@@ -1,3 +1,5 @@
+import type { MailText } from '../../mail/mail-body.js';
+
 /** What a registration e-mail says: one kind per outcome the participant is told about. */
 export const registrationMailKinds = ['confirmed', 'approved', 'promoted', 'waitlisted', 'pending_approval', 'rejected', 'cancelled'] as const;
 export type RegistrationMailKind = (typeof registrationMailKinds)[number];
@@ -25,11 +27,7 @@ export interface MailMoments {
   occurredAtMission: string | null;
 }
 
-export interface MailText {
-  subject: string;
-  /** Plain-text paragraphs; the HTML and text bodies are both made from them. */
-  paragraphs: string[];
-}
+export type { MailText } from '../../mail/mail-body.js';
 
 export type RegistrationTemplate = (view: RegistrationMailView, moments: MailMoments) => MailText;
 

@@ -1,9 +1,7 @@
+import { fullName } from '../../mail/mail-format.js';
 import type { MailMoments, RegistrationMailView, RegistrationTemplates } from './template.js';
 
-const han = /^[\p{Script=Han}]+$/u;
-/** Chinese names read family name first and without a space; other names keep their own order. */
-const name = (view: RegistrationMailView) =>
-  han.test(view.familyName) && han.test(view.givenName) ? `${view.familyName}${view.givenName}` : `${view.givenName} ${view.familyName}`;
+const name = (view: RegistrationMailView) => fullName(view.givenName, view.familyName);
 const mission = (view: RegistrationMailView, moments: MailMoments) => `${view.mission.title}（${view.mission.code}，${moments.missionDates}）`;
 const greeting = (view: RegistrationMailView) => `尊敬的${name(view)}：`;
 const when = (view: RegistrationMailView, moments: MailMoments) =>

@@ -1,0 +1,94 @@
+import type { RegistrationSnapshot, RegistrationStatus } from '#contracts';
+import type { EntityManager } from 'typeorm';
+
+/** A participant as notifications knows them from registration's events. */
+export interface DirectoryEntry {
+  registrationId: string;
+  missionId: string;
+  status: RegistrationStatus;
+  email: string;
+  givenName: string;
+  familyName: string;
+  jobTitle: string | null;
+  preferredLanguage: string;
+  timezone: string;
+  organisation: RegistrationSnapshot['participant']['organisation'];
+  delegation: string | null;
+  mission: RegistrationSnapshot['mission'];
+}
+
+interface DirectoryRow {
+  registration_id: string;
+  mission_id: string;
+  status: RegistrationStatus;
+  email: string;
+  given_name: string;
+  family_name: string;
+  job_title: string | null;
+  preferred_language: string;
+  timezone: string;
+  organisation: DirectoryEntry['organisation'];
+  delegation: string | null;
+  mission: DirectoryEntry['mission'];
+}
+
+/** The participant directory's SQL, in one place. */
+export const participantDirectoryRepository = {
+  /** Keeps the latest snapshot of a registration; an older one arriving late (a retry) changes nothing. */
+  async keep(manager: EntityManager, snapshot: RegistrationSnapshot): Promise<void> {
+    const { participant } = snapshot;
+    await manager.query(
+      `INSERT INTO participant_directory (registration_id, mission_id, status, email, given_name, family_name, job_title, preferred_language, timezone,
+                                          organisation, delegation, mission, as_of)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (registration_id) DO UPDATE SET
+         status = EXCLUDED.status, email = EXCLUDED.email, given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
+         job_title = EXCLUDED.job_title, preferred_language = EXCLUDED.preferred_language, timezone = EXCLUDED.timezone,
+         organisation = EXCLUDED.organisation, delegation = EXCLUDED.delegation, mission = EXCLUDED.mission, as_of = EXCLUDED.as_of, updated_at = now()
+       WHERE participant_directory.as_of <= EXCLUDED.as_of`,
+      [
+        snapshot.registrationId,
+        snapshot.missionId,
+        snapshot.status,
+        participant.email,
+        participant.givenName,
+        participant.familyName,
+        participant.jobTitle,
+        participant.preferredLanguage,
+        participant.timezone,
+        JSON.stringify(participant.organisation),
+        participant.delegation,
+        JSON.stringify(snapshot.mission),
+        snapshot.occurredAt,
+      ],
+    );
+  },
+
+  async find(manager: EntityManager, registrationIds: readonly string[]): Promise<DirectoryEntry[]> {
+    if (registrationIds.length === 0) return [];
+    const rows: DirectoryRow[] = await manager.query(`SELECT * FROM participant_directory WHERE registration_id = ANY($1::uuid[])`, [registrationIds]);
+    return rows.map(toEntry);
+  },
+
+  /** Erasure: the directory forgets the person entirely. */
+  async forget(manager: EntityManager, registrationId: string): Promise<void> {
+    await manager.query(`DELETE FROM participant_directory WHERE registration_id = $1`, [registrationId]);
+  },
+};
+
+function toEntry(row: DirectoryRow): DirectoryEntry {
+  return {
+    registrationId: row.registration_id,
+    missionId: row.mission_id,
+    status: row.status,
+    email: row.email,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    jobTitle: row.job_title,
+    preferredLanguage: row.preferred_language,
+    timezone: row.timezone,
+    organisation: row.organisation,
+    delegation: row.delegation,
+    mission: row.mission,
+  };
+}

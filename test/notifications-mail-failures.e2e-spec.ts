@@ -1,0 +1,75 @@
+import { createEvent } from '#contracts';
+import { randomUUID } from 'node:crypto';
+import { call, openMission, registrationInput } from './support/api.js';
+import { eventually } from './support/eventually.js';
+import { queueBacklog } from './support/isolation.js';
+import { EventProducer } from './support/producer.js';
+import { startSystem, type TestSystem } from './support/system.js';
+
+describe('a session change while the mail server fails', () => {
+  let system: TestSystem;
+  let producer: EventProducer;
+
+  beforeAll(async () => {
+    system = await startSystem({ services: ['scheduling', 'registration', 'notifications'], mailRetryDelaysMs: [300, 600, 900] });
+    producer = new EventProducer(system);
+  }, 120_000);
+
+  afterAll(async () => {
+    await producer?.stop();
+    await system?.stop();
+  }, 60_000);
+
+  it('tries each participant’s mail again and delivers each exactly once when the server takes mail again, even if the event comes again', async () => {
+    const { missionId, token } = await openMission(system);
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const inputs = [1, 2, 3].map((n) => registrationInput(200 + n));
+    const ids = (await Promise.all(inputs.map((body) => call(url, { body })))).map((response) => response.body.id as string);
+    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'the directory to know them' });
+
+    system.smtp.refuse(true);
+    const sessionId = randomUUID();
+    const venue = { name: 'Liuzhou Industrial Museum', city: 'Liuzhou', timezone: 'Asia/Shanghai' };
+    const event = createEvent(
+      'scheduling',
+      'session.rescheduled',
+      {
+        sessionId,
+        missionId,
+        kind: 'site_visit',
+        title: 'Museum visit',
+        startsAt: '2019-06-14T02:00:00Z',
+        endsAt: '2019-06-14T04:00:00Z',
+        timezone: 'Asia/Shanghai',
+        venue,
+        capacity: null,
+        previous: { startsAt: '2019-06-13T02:00:00Z', endsAt: '2019-06-13T04:00:00Z', venue },
+        participantIds: ids,
+      },
+      { subject: sessionId, missionId },
+    );
+    await producer.publish(event);
+    const deliveries = `${system.url('notifications')}/api/missions/${missionId}/deliveries?limit=100`;
+    await eventually(
+      async () => {
+        const log = await call(deliveries, { token });
+        const pending = log.body.items?.filter((item: any) => item.causeEventId === event.id && item.status === 'pending');
+        return pending?.length === 3;
+      },
+      { what: 'three pending deliveries after refused attempts' },
+    );
+    // The event comes again while its mails are still being tried.
+    await producer.publish(event);
+    system.smtp.refuse(false);
+
+    await eventually(() => system.smtp.received.filter((mail) => mail.eventId === event.id).length >= 3, { what: 'the three mails' });
+    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to finish' });
+    const mails = system.smtp.received.filter((mail) => mail.eventId === event.id);
+    expect(mails.map((mail) => mail.to[0]).sort()).toEqual(inputs.map((input) => input.email).sort());
+    const log = await call(deliveries, { token });
+    expect(log.body.items.filter((item: any) => item.causeEventId === event.id).map((item: any) => item.status)).toEqual(['sent', 'sent', 'sent']);
+    await eventually(() => system.tap.ofType('notification.sent', (sent) => (sent.data as any).causeEventId === event.id).length === 3, {
+      what: 'three notification.sent',
+    });
+  });
+});

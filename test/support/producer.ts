@@ -1,0 +1,35 @@
+import amqp from 'amqplib';
+import { CLOUDEVENTS_CONTENT_TYPE, type CloudEvent } from '#contracts';
+import type { TestSystem } from './system.js';
+
+/**
+ * Publishes events onto a run's exchange exactly as a producing service's outbox relay does
+ * (routing key = type, CloudEvents content type, persistent, confirmed): the contract boundary,
+ * for a consumer whose producer is not part of the test.
+ */
+export class EventProducer {
+  private connection?: amqp.ChannelModel;
+  private channel?: amqp.ConfirmChannel;
+
+  constructor(private readonly system: TestSystem) {}
+
+  /** Resolves once the broker has confirmed the event, i.e. it is on every bound queue. */
+  async publish(event: CloudEvent): Promise<void> {
+    if (!this.channel) {
+      this.connection = await amqp.connect(this.system.rabbitmqUrl);
+      this.channel = await this.connection.createConfirmChannel();
+    }
+    this.channel.publish(this.system.exchange, event.type, Buffer.from(JSON.stringify(event)), {
+      contentType: CLOUDEVENTS_CONTENT_TYPE,
+      persistent: true,
+      messageId: event.id,
+      type: event.type,
+      correlationId: event.correlationid,
+    });
+    await this.channel.waitForConfirms();
+  }
+
+  async stop(): Promise<void> {
+    await this.connection?.close().catch(() => undefined);
+  }
+}
