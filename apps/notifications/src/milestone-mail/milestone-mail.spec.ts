@@ -6,6 +6,9 @@ function milestone(overrides: Partial<EventData<'mou.milestone_due'>> = {}): Eve
     mouId: '9b2c7f4e-1d3a-4e5b-8c6d-7e8f9a0b1c2d',
     milestoneId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
     missionId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    reference: 'MOU-2019-0007',
+    mouTitle: 'E-mobility cooperation Stuttgart–Liuzhou',
+    pilotProject: null,
     title: 'Pilot charging stations installed',
     dueOn: '2019-12-31',
     owner: { name: 'Marta Rossi', email: 'marta.rossi@example.it', preferredLanguage: 'it' },
@@ -19,7 +22,7 @@ describe('composeMilestoneReminder', () => {
     expect(mail).toMatchObject({ template: 'mou.milestone_due', language: 'en', to: { name: 'Marta Rossi', address: 'marta.rossi@example.it' } });
     expect(mail.subject).toBe('Reminder: “Pilot charging stations installed” was due on 31 December 2019');
     expect(mail.text).toContain('Dear Marta Rossi,');
-    expect(mail.text).toContain('The milestone “Pilot charging stations installed” of an MoU');
+    expect(mail.text).toContain('The milestone “Pilot charging stations installed” of the MoU MOU-2019-0007 “E-mobility cooperation Stuttgart–Liuzhou”');
   });
 
   it('writes in Chinese for a Chinese-speaking owner, and in English when the owner has no language', () => {
@@ -30,14 +33,18 @@ describe('composeMilestoneReminder', () => {
     expect(composeMilestoneReminder(milestone({ owner: { name: 'X', email: 'x@example.org', preferredLanguage: null } }))!.language).toBe('en');
   });
 
-  it('names the MoU by reference and title when the event carries them', () => {
-    const mail = composeMilestoneReminder({ ...milestone(), mouReference: 'MOU-2019-0007', mouTitle: 'E-mobility cooperation Stuttgart–Liuzhou' })!;
-    expect(mail.text).toContain('of the MoU MOU-2019-0007 “E-mobility cooperation Stuttgart–Liuzhou”');
-    const zh = composeMilestoneReminder({
-      ...milestone({ owner: { name: '王芳', email: 'w@example.cn', preferredLanguage: 'zh' } }),
-      mouReference: 'MOU-2019-0007',
-    })!;
-    expect(zh.text).toContain('合作备忘录MOU-2019-0007的里程碑');
+  it('names the pilot project the milestone belongs to', () => {
+    const mail = composeMilestoneReminder(
+      milestone({ pilotProject: { pilotProjectId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', title: 'Electric buses in Liuzhou' } }),
+    )!;
+    expect(mail.text).toContain('of the pilot project “Electric buses in Liuzhou” of the MoU MOU-2019-0007');
+    const zh = composeMilestoneReminder(
+      milestone({
+        owner: { name: '王芳', email: 'w@example.cn', preferredLanguage: 'zh' },
+        pilotProject: { pilotProjectId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', title: '柳州电动公交' },
+      }),
+    )!;
+    expect(zh.text).toContain('合作备忘录MOU-2019-0007《E-mobility cooperation Stuttgart–Liuzhou》试点项目“柳州电动公交”的里程碑');
   });
 
   it('sends nothing when the owner has no e-mail address', () => {

@@ -6,8 +6,9 @@ export interface MilestoneReminderView {
   milestoneTitle: string;
   /** The due date, a calendar date already formatted (never moved by a time zone). */
   dueOn: string;
-  /** The MoU, e.g. `MOU-2019-0007 “Smart mobility pilot”`, when the event names it; null otherwise. */
-  mou: { reference: string | null; title: string | null } | null;
+  mou: { reference: string; title: string };
+  /** The pilot project the milestone belongs to, if any. */
+  pilotProject: string | null;
 }
 
 /** One language's milestone reminder. */
