@@ -1,5 +1,7 @@
 import type { CloudEvent } from '#contracts';
 import { call } from './support/api.js';
+import { eventually } from './support/eventually.js';
+import { queueBacklog, withDatabase } from './support/isolation.js';
 import { mouInput, uploadVersion } from './support/mou.js';
 import { startSystem, type TestSystem } from './support/system.js';
 
@@ -18,7 +20,7 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
   let mous: string;
 
   beforeAll(async () => {
-    system = await startSystem({ services: ['mou-registry'], mouRegistry: { clock, followUpIntervalMs: 100 } });
+    system = await startSystem({ services: ['mou-registry', 'notifications'], mouRegistry: { clock, followUpIntervalMs: 100 } });
     mous = `${system.url('mou-registry')}/api/mous`;
   }, 120_000);
 
@@ -26,7 +28,17 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
     await system?.stop();
   }, 60_000);
 
-  it('announces an overdue milestone once with mou.milestone_due, however often and however many checks run', async () => {
+  /** How many events of a type the registry has ever announced: its outbox is where each one is written once. */
+  const announced = async (type: string, subject: string) =>
+    withDatabase(async (db) => {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM "${system.schemaOf('mou-registry')}".outbox WHERE payload->>'type' = $1 AND payload->>'subject' = $2`,
+        [type, subject],
+      );
+      return rows[0].n as number;
+    });
+
+  it('announces an overdue milestone once with mou.milestone_due, however often and however many checks run, and mails its owner once', async () => {
     const token = system.organiserToken();
     const mou = (await call(mous, { token, body: mouInput() })).body;
     const project = await call(`${mous}/${mou.id}/pilot-projects`, {
@@ -71,9 +83,15 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
       pilotProject: { pilotProjectId: project.body.id, title: 'E-bus depot in Chengdu' },
     });
     for (let n = 0; n < 5; n++) await check.run();
-    // Let the periodic check run a few times more, then count.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await announced('mou.milestone_due', due.body.id)).toBe(1);
     expect(system.tap.ofType('mou.milestone_due')).toHaveLength(1);
+
+    const reminder = await system.smtp.waitFor((mail) => mail.eventId === event.id, 'the reminder to the owner');
+    expect(reminder.to).toEqual(['marta.puig@example.es']);
+    expect(reminder.subject).toBe('Reminder: “Feasibility study delivered” was due on 10 January 2030');
+    expect(reminder.text).toContain(`of the pilot project “E-bus depot in Chengdu” of the MoU ${mou.reference}`);
+    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to handle every event' });
+    expect(system.smtp.to('marta.puig@example.es')).toHaveLength(1);
 
     const milestones = (await call(`${mous}/${mou.id}/milestones`, { token })).body;
     expect(milestones.find((m: { id: string }) => m.id === due.body.id).dueAnnouncedAt).toBe('2030-01-11T08:00:00.000Z');
@@ -98,8 +116,17 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
     const event = await system.tap.waitFor('mou.status_changed', (candidate) => expiryOf(candidate, mou.id));
     expect(event.data).toMatchObject({ previousStatus: 'in_force', changedBy: 'mou-registry', changedAt: '2030-02-02T00:00:01.000Z' });
     expect((await call(`${mous}/${mou.id}`)).body.status).toBe('expired');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(system.tap.ofType('mou.status_changed', (candidate) => expiryOf(candidate, mou.id))).toHaveLength(1);
+    const check = system.app('mou-registry').get((await import('../apps/mou-registry/src/follow-up/follow-up.check.js')).FollowUpCheck);
+    await Promise.all([check.run(), check.run()]);
+    const statusChanges = await withDatabase(async (db) =>
+      (
+        await db.query(
+          `SELECT payload->'data'->>'status' AS status FROM "${system.schemaOf('mou-registry')}".outbox WHERE payload->>'type' = 'mou.status_changed' AND payload->>'subject' = $1 ORDER BY id`,
+          [mou.id],
+        )
+      ).rows.map((row: { status: string }) => row.status),
+    );
+    expect(statusChanges).toEqual(['negotiating', 'signed', 'in_force', 'expired']);
     const history = (await call(`${mous}/${mou.id}/history`)).body.entries;
     expect(history.at(-1)).toMatchObject({ action: 'status_changed', actor: 'mou-registry', details: { from: 'in_force', to: 'expired' } });
     expect((await call(`${mous}/${mou.id}/history/verify`)).body.intact).toBe(true);
