@@ -6,6 +6,8 @@ export interface GeneratorSettings {
   /** Mean accepted requests sent per participant (each meeting has two participants, so each takes part in about twice as many). */
   requestsEach: number;
   seed: number;
+  /** Tables per block; by default 6–10 % of the participants, within 30–150. */
+  tables?: number;
 }
 
 /** A seeded 32-bit generator (mulberry32): the same seed gives the same instance on every machine. */
@@ -40,10 +42,11 @@ export function generateInstance(settings: GeneratorSettings): MeetingScheduling
   const blocks: MeetingBlock[] = CITIES.map((city, b) => {
     const start = Date.UTC(2027, 5, 10 + 2 * b, 6, 0);
     const slots = between(12, 18);
+    const tables = Math.max(30, Math.min(150, Math.round(n * (0.06 + 0.04 * random()))));
     return {
       id: `block-${b + 1}`,
       city,
-      tables: Math.max(30, Math.min(150, Math.round(n * (0.06 + 0.04 * random())))),
+      tables: settings.tables ?? tables,
       slots: Array.from({ length: slots }, (_, i) => ({
         id: `block-${b + 1}-slot-${String(i + 1).padStart(2, '0')}`,
         start: new Date(start + i * SLOT_MINUTES * 60_000),

@@ -2,6 +2,7 @@ import highsModule from 'highs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { indexInstance } from '../../apps/scheduling/src/matchmaking/meeting-instance.js';
 import { type MeetingSchedule, scheduleMeetings } from '../../apps/scheduling/src/matchmaking/meeting-scheduler.js';
 import { scheduleViolations } from '../../apps/scheduling/src/matchmaking/schedule-check.js';
@@ -17,24 +18,27 @@ Generates seeded matchmaking instances, schedules them, checks every schedule ag
 compares its value with the exact optimum (an integer program solved by HiGHS) where HiGHS proves it
 within the time limit, else with the LP relaxation's bound, else with a combinatorial bound.
 
-  --sizes 200,1000,3000   participants per instance
+  --sizes 200,1000,3000   participants per instance; 1000:150 sets the tables per block too
   --requests 10           accepted requests sent per participant (mean)
   --seed 2027             instance and scheduler seed
   --runs 3                timed runs of the scheduler per instance (the median is reported)
-  --exact-up-to 1000      largest instance given to HiGHS as an integer program
+  --exact-up-to 200       largest instance given to HiGHS as an integer program
   --relax-up-to 1000      largest instance whose LP relaxation is solved for a bound
-  --highs-seconds 60      time limit of each HiGHS solve
+  --highs-seconds 90      time limit of each HiGHS solve
   --json <file>           every figure as JSON too`;
 
 interface Row {
   participants: number;
+  tables: string;
   requests: number;
   withCommonSlot: number;
   scheduled: number;
   leftWithoutMeeting: number;
   meetingsPerParticipant: string;
   medianMs: number;
+  medianCpuMs: number;
   runsMs: number[];
+  cpuMs: number[];
   deterministic: boolean;
   violations: number;
   value: number;
@@ -54,9 +58,9 @@ async function main(): Promise<void> {
       requests: { type: 'string', default: '10' },
       seed: { type: 'string', default: '2027' },
       runs: { type: 'string', default: '3' },
-      'exact-up-to': { type: 'string', default: '1000' },
+      'exact-up-to': { type: 'string', default: '200' },
       'relax-up-to': { type: 'string', default: '1000' },
-      'highs-seconds': { type: 'string', default: '60' },
+      'highs-seconds': { type: 'string', default: '90' },
       json: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -68,16 +72,21 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const highs = await loadHighs();
   const rows: Row[] = [];
-  for (const participants of values.sizes.split(',').map(Number)) {
-    const input = generateInstance({ participants, requestsEach: Number(values.requests), seed: seed + participants });
+  for (const size of values.sizes.split(',')) {
+    const [participants, tables] = size.split(':').map(Number);
+    const input = generateInstance({ participants, requestsEach: Number(values.requests), seed: seed + participants, tables });
     const instance = indexInstance(input);
 
     const runsMs: number[] = [];
+    const cpuMs: number[] = [];
     const schedules: MeetingSchedule[] = [];
     for (let run = 0; run < Number(values.runs); run++) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       schedules.push(scheduleMeetings(input, { seed }));
       runsMs.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      cpuMs.push((used.user + used.system) / 1000);
     }
     const schedule = schedules[0];
     const deterministic = schedules.every((other) => JSON.stringify(other.placed) === JSON.stringify(schedule.placed));
@@ -120,16 +129,20 @@ async function main(): Promise<void> {
       reference = { kind: 'bound', value: bound.value, meetings: bound.meetings, seconds: 0 };
     }
 
-    const medianMs = [...runsMs].sort((a, b) => a - b)[Math.floor(runsMs.length / 2)];
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const medianMs = median(runsMs);
     rows.push({
       participants,
+      tables: input.blocks.map((block) => `${block.slots.length}×${block.tables}`).join(' + '),
       requests: input.meetings.length,
       withCommonSlot: instance.allowedSlots.filter((allowed) => allowed.length > 0).length,
       scheduled: schedule.value.meetings,
       leftWithoutMeeting: fairness.leftWithoutMeeting,
       meetingsPerParticipant: `${fairness.min}/${fairness.median}/${fairness.max}`,
       medianMs,
+      medianCpuMs: median(cpuMs),
       runsMs,
+      cpuMs,
       deterministic,
       violations: violations.length,
       value: schedule.value.value,
@@ -144,16 +157,23 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log(
+    `scheduler times: median of ${values.runs} runs, wall clock and the process's CPU time; load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} on ${cpus().length} cores`,
+  );
+  console.log(
     table([
       [
         'participants',
+        'slots×tables',
         'requests',
         'with a common slot',
         'scheduled',
         'reference meetings',
         'none/schedulable',
         'min/median/max each',
-        'time ms (median)',
+        'wall ms',
+        'cpu ms',
         'value',
         'reference',
         'value / reference',
@@ -162,6 +182,7 @@ async function main(): Promise<void> {
       ],
       ...rows.map((row) => [
         String(row.participants),
+        row.tables,
         String(row.requests),
         String(row.withCommonSlot),
         String(row.scheduled),
@@ -169,6 +190,7 @@ async function main(): Promise<void> {
         `${row.leftWithoutMeeting}/${row.participants}`,
         row.meetingsPerParticipant,
         String(Math.round(row.medianMs)),
+        String(Math.round(row.medianCpuMs)),
         String(row.value),
         `${row.reference.kind} ${Math.round(row.reference.value * 10) / 10}`,
         `${(row.ratio * 100).toFixed(2)} %`,
