@@ -92,6 +92,8 @@ describe('scheduleMeetings', () => {
           expect(scheduleViolations(input, schedule.placed)).toEqual([]);
           const accounted = [...schedule.placed.map((p) => p.meetingId), ...schedule.unscheduled.map((u) => u.meetingId)].sort();
           expect(accounted).toEqual(input.meetings.map((meeting) => meeting.id).sort());
+          const byId = new Map(input.meetings.map((meeting) => [meeting.id, meeting]));
+          expect(schedule.value).toEqual(scheduleValue(schedule.placed.map((p) => byId.get(p.meetingId)!)));
         }),
         { numRuns: 400 },
       );

@@ -12,7 +12,7 @@ export interface SchedulerOptions {
 }
 
 export type UnscheduledReason =
-  /** There is no slot in which both participants are available. */
+  /** There is no slot (of a block with tables) in which both participants are available. */
   | 'no-common-slot'
   /** One of the participants has as many meetings as their limit allows. */
   | 'limit-reached'
