@@ -30,6 +30,8 @@ notification on the dashboard's stream channel) until every event is in.
   --events 4000              events per measurement                                   (default 4000)
   --rate 400                 events published per second                              (default 400)
   --missions 1               missions the events are spread over                     (default 1)
+  --vhost mission-hub-bench  the RabbitMQ vhost of the run (made and deleted by it)
+  --node-arg ARG             a node option for the dashboard's process (repeatable), e.g. --cpu-prof
 `;
 
 const { values: flag } = parseArgs({
@@ -39,6 +41,8 @@ const { values: flag } = parseArgs({
     events: { type: 'string', default: '4000' },
     rate: { type: 'string', default: '400' },
     missions: { type: 'string', default: '1' },
+    vhost: { type: 'string', default: 'mission-hub-bench' },
+    'node-arg': { type: 'string', multiple: true },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/mission_hub_bench' },
     'rabbitmq-url': { type: 'string', default: 'amqp://guest:guest@127.0.0.1:5672' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -60,7 +64,7 @@ const rate = Number(flag.rate);
 const missionCount = Number(flag.missions);
 const databaseUrl = String(flag['database-url']);
 const databaseName = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-const vhost = 'mission-hub-bench';
+const vhost = String(flag.vhost);
 const rabbitmqUrl = withVhost(String(flag['rabbitmq-url']), vhost);
 const schema = 'dashboard_bench';
 const exchange = 'mission-hub.events';
@@ -134,15 +138,20 @@ async function measure(root: string, round: number): Promise<Measured> {
   await createVhost(vhost);
   const port = await freePort();
   const name = `dashboard-${round}-${roots.indexOf(root)}`;
-  const child = children.spawn(name, join(root, 'dist/apps/dashboard/src/main.js'), {
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    DB_SCHEMA: schema,
-    RABBITMQ_URL: rabbitmqUrl,
-    JWT_SECRET: randomBytes(24).toString('hex'),
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-  });
+  const child = children.spawn(
+    name,
+    join(root, 'dist/apps/dashboard/src/main.js'),
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      DB_SCHEMA: schema,
+      RABBITMQ_URL: rabbitmqUrl,
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+    },
+    flag['node-arg'],
+  );
   const listener = new pg.Client({ connectionString: databaseUrl });
   const connection = await amqp.connect(rabbitmqUrl);
   try {
