@@ -68,7 +68,9 @@ type BrokerEvents = Record<string, (...args: any[]) => void>;
  * A Nest transport for CloudEvents on RabbitMQ that keeps the backbone's promises, which the stock
  * RMQ transport does not: it routes by the routing key, acknowledges only after the handler has
  * finished (and so after its transaction committed), limits prefetch, retries failures through
- * delay queues and dead-letters what cannot be handled, without ever blocking the queue.
+ * delay queues and dead-letters what cannot be handled, without ever blocking the queue. Messages
+ * delivered together are handled in one database transaction, a savepoint each (`handleBatch`),
+ * unless their handler opts out (`EventHandlerExtras`).
  */
 export class AmqpEventsServer extends Server<BrokerEvents, Status> implements CustomTransportStrategy {
   /** Handler failures come back to this transport, which retries or dead-letters them. */

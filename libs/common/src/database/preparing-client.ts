@@ -43,6 +43,11 @@ class BeginFirstQuery extends (pg.Query as unknown as new (config: object) => { 
 export class PreparingClient extends pg.Client {
   private beginPending = false;
 
+  /** A connection handed out by the pool starts outside any transaction, whatever its last user left unsent. */
+  forgetPendingBegin(): void {
+    this.beginPending = false;
+  }
+
   override query(...args: unknown[]): any {
     const [text, values] = args;
     const promised = args.length <= 2 && typeof args[1] !== 'function';
