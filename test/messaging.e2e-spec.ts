@@ -20,6 +20,7 @@ import {
   CreateInbox1732000000001,
   CreateOutbox1732000000000,
   InboxService,
+  type EventHandlerExtras,
   MessageHeaders,
   MessagingModule,
   OutboxRelay,
@@ -79,7 +80,8 @@ class MissionConsumer {
     await this.record(event, 'exact', context);
   }
 
-  @EventPattern<string>('mission.*')
+  /** Out of the transport's batches: every message in a transaction of its own. */
+  @EventPattern<string>('mission.*', { batched: false } satisfies EventHandlerExtras)
   async onAnyMission(@Payload() event: CloudEvent, @Ctx() context: AmqpEventContext): Promise<void> {
     attempts.set(event.id, (attempts.get(event.id) ?? 0) + 1);
     await this.record(event, 'wildcard', context);
@@ -306,6 +308,19 @@ it('handles a burst in shared transactions, and rolls back alone a message that 
   // An inbox row's received_at is its transaction's start time: fewer of them than events means shared transactions.
   const [transactions] = await dataSource.query('SELECT count(DISTINCT received_at)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids]);
   expect(transactions.n).toBeLessThan(40);
+});
+
+it('handles the messages of a handler that opts out of batches each in a transaction of its own', async () => {
+  const events = await addToOutbox(
+    Array.from({ length: 20 }, (_, i) => `alone-${i}`),
+    'mission.updated',
+  );
+  const ids = events.map((event) => event.id);
+
+  await eventually(async () => (await effectsOf(ids)).length === 20, { timeoutMs: 10_000, what: 'all 20 events applied' });
+
+  const [transactions] = await dataSource.query('SELECT count(DISTINCT received_at)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids]);
+  expect(transactions.n).toBe(20);
 });
 
 it('loses and doubles nothing when the broker cuts every connection in the middle of a burst', async () => {
