@@ -44,6 +44,7 @@ drives POST /api/missions/:id/registrations open-loop, and prints the figures. B
   --bare-capacity            the bare producer also takes a seat under a per-mission counter row (lock)
   --database-url URL         (default postgres://postgres@127.0.0.1:5432/mission_hub_bench)
   --rabbitmq-url URL         base URL; the run's vhost is added (default amqp://guest:guest@127.0.0.1:5672)
+  --vhost mission-hub-bench  the run's RabbitMQ vhost (with another --database-url, two runs can share the machine)
   --log-level warn           LOG_LEVEL of the services
   --db-pool-size N           DB_POOL_SIZE of the services (default: theirs)
   --json FILE                also write every figure as JSON
@@ -78,6 +79,7 @@ const { values: flag } = parseArgs({
     'bare-capacity': { type: 'boolean', default: false },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/mission_hub_bench' },
     'rabbitmq-url': { type: 'string', default: 'amqp://guest:guest@127.0.0.1:5672' },
+    vhost: { type: 'string', default: 'mission-hub-bench' },
     'log-level': { type: 'string', default: 'warn' },
     'db-pool-size': { type: 'string' },
     json: { type: 'string' },
@@ -128,7 +130,7 @@ const phaseDefaults = {
 const runId = randomBytes(3).toString('hex');
 const databaseUrl = String(flag['database-url']);
 const databaseName = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-const vhost = 'mission-hub-bench';
+const vhost = String(flag.vhost);
 const rabbitmqUrl = withVhost(String(flag['rabbitmq-url']), vhost);
 const schemaSuffix = '_bench';
 const bareSchema = 'bare_bench';

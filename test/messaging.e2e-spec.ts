@@ -20,6 +20,7 @@ import {
   CreateInbox1732000000001,
   CreateOutbox1732000000000,
   InboxService,
+  type EventHandlerExtras,
   MessageHeaders,
   MessagingModule,
   OutboxRelay,
@@ -61,7 +62,8 @@ class MissionConsumer {
   constructor(@Inject(InboxService) private readonly inbox: InboxService) {}
 
   /**
-   * `code` steers the behaviour: `doomed` always fails, `flaky-N` fails its first N attempts, `slow` takes a while.
+   * `code` steers the behaviour: `doomed` always fails, `flaky-N` fails its first N attempts, `fails-inside-N` fails
+   * its first N attempts after writing its effect, `slow` takes a while.
    * (`<string>` picks Nest 12's untyped overload of the decorator, which otherwise refuses a typed `@Ctx()` parameter.)
    */
   @EventPattern<string>('mission.created')
@@ -78,7 +80,8 @@ class MissionConsumer {
     await this.record(event, 'exact', context);
   }
 
-  @EventPattern<string>('mission.*')
+  /** Out of the transport's batches: every message in a transaction of its own. */
+  @EventPattern<string>('mission.*', { batched: false } satisfies EventHandlerExtras)
   async onAnyMission(@Payload() event: CloudEvent, @Ctx() context: AmqpEventContext): Promise<void> {
     attempts.set(event.id, (attempts.get(event.id) ?? 0) + 1);
     await this.record(event, 'wildcard', context);
@@ -92,6 +95,8 @@ class MissionConsumer {
         handler,
         context.getRoutingKey(),
       ]);
+      const failsInside = /^fails-inside-(\d+)$/.exec((event.data as { code: string }).code);
+      if (failsInside && (attempts.get(event.id) ?? 0) <= Number(failsInside[1])) throw new Error('failed after writing');
     });
     outcomes.set(event.id, [...(outcomes.get(event.id) ?? []), outcome]);
   }
@@ -285,6 +290,37 @@ it('applies an event delivered twice only once, through the inbox', async () => 
   const seen = await eventually(() => outcomes.get(event.id)?.length === 2 && outcomes.get(event.id));
   expect([...seen].sort()).toEqual(['duplicate', 'handled']);
   expect(await effectsOf([event.id])).toHaveLength(1);
+});
+
+it('handles a burst in shared transactions, and rolls back alone a message that fails after writing', async () => {
+  const events = await addToOutbox(Array.from({ length: 40 }, (_, i) => (i === 10 ? 'fails-inside-1' : `together-${i}`)));
+  const ids = events.map((event) => event.id);
+
+  await eventually(async () => (await effectsOf(ids)).length === 40, { timeoutMs: 10_000, what: 'all 40 events applied' });
+
+  const [counts] = await dataSource.query(
+    'SELECT count(*)::int AS applied, count(DISTINCT event_id)::int AS distinct_events FROM effects WHERE event_id = ANY($1::uuid[])',
+    [ids],
+  );
+  expect(counts).toEqual({ applied: 40, distinct_events: 40 });
+  // The failing one was retried (its first effect rolled back with it); every other one was handled once.
+  expect(ids.map((id) => attempts.get(id))).toEqual(ids.map((_, i) => (i === 10 ? 2 : 1)));
+  // An inbox row's received_at is its transaction's start time: fewer of them than events means shared transactions.
+  const [transactions] = await dataSource.query('SELECT count(DISTINCT received_at)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids]);
+  expect(transactions.n).toBeLessThan(40);
+});
+
+it('handles the messages of a handler that opts out of batches each in a transaction of its own', async () => {
+  const events = await addToOutbox(
+    Array.from({ length: 20 }, (_, i) => `alone-${i}`),
+    'mission.updated',
+  );
+  const ids = events.map((event) => event.id);
+
+  await eventually(async () => (await effectsOf(ids)).length === 20, { timeoutMs: 10_000, what: 'all 20 events applied' });
+
+  const [transactions] = await dataSource.query('SELECT count(DISTINCT received_at)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids]);
+  expect(transactions.n).toBe(20);
 });
 
 it('loses and doubles nothing when the broker cuts every connection in the middle of a burst', async () => {

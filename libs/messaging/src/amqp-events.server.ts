@@ -7,6 +7,7 @@ import { eventLogContext } from '#common';
 import { EventContractError, parseEvent, type CloudEvent } from '#contracts';
 import { AmqpEventContext } from './amqp-event.context.js';
 import { connectToBroker } from './broker-connection.js';
+import { batchSlots, BatchSlot, MessageBatch } from './message-batch.js';
 import { BROKER_HEADERS, MessageHeaders } from './message-headers.js';
 import { DEFAULT_RETRY_DELAYS_MS, decideRetry, retryCountOf } from './retry-policy.js';
 import { findMatchingPattern } from './topic-pattern.js';
@@ -26,6 +27,37 @@ export interface AmqpEventsServerOptions {
   publishTimeoutMs?: number;
   /** Pause before reconnecting after the broker went away (default 1 s). */
   reconnectSeconds?: number;
+  /**
+   * Messages delivered together are handled in one database transaction (see `handleBatch`):
+   * at most `maxSize` messages in one (default: the prefetch), at most `concurrent` batches at once
+   * (default 1). `false` handles every message in a transaction of its own.
+   */
+  batches?: { maxSize?: number; concurrent?: number } | false;
+}
+
+/**
+ * What an `@EventPattern` handler may tell this transport, as the decorator's extras:
+ * `@EventPattern('type', { batched: false })` keeps its messages out of batches. A handler opts out
+ * when it has an effect outside the database inside its inbox work (an e-mail), or when it expects
+ * what `InboxService.handle` wrote to be committed when that resolves (another transaction reads it).
+ */
+export interface EventHandlerExtras {
+  batched?: boolean;
+}
+
+/** A message ready for its handler. */
+interface Delivery {
+  message: ConsumeMessage;
+  channel: ConfirmChannel;
+  routingKey: string;
+  event: CloudEvent;
+  handler: MessageHandler;
+  log: { eventId: string; type: string; correlationId: string; service: string };
+}
+
+interface QueuedDelivery extends Delivery {
+  /** Settles the promise the consumer tracks for this message. */
+  done: () => void;
 }
 
 type Status = 'connected' | 'disconnected';
@@ -36,7 +68,9 @@ type BrokerEvents = Record<string, (...args: any[]) => void>;
  * A Nest transport for CloudEvents on RabbitMQ that keeps the backbone's promises, which the stock
  * RMQ transport does not: it routes by the routing key, acknowledges only after the handler has
  * finished (and so after its transaction committed), limits prefetch, retries failures through
- * delay queues and dead-letters what cannot be handled, without ever blocking the queue.
+ * delay queues and dead-letters what cannot be handled, without ever blocking the queue. Messages
+ * delivered together are handled in one database transaction, a savepoint each (`handleBatch`),
+ * unless their handler opts out (`EventHandlerExtras`).
  */
 export class AmqpEventsServer extends Server<BrokerEvents, Status> implements CustomTransportStrategy {
   /** Handler failures come back to this transport, which retries or dead-letters them. */
@@ -50,6 +84,10 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   private consumer?: { channel: ConfirmChannel; consumerTag: string };
   private closing = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Messages waiting for a batch. */
+  private readonly queued: QueuedDelivery[] = [];
+  private batchesRunning = 0;
+  private batchScheduled = false;
   private readonly pendingListeners: { event: string; callback: (...args: any[]) => void }[] = [];
 
   constructor(private readonly options: AmqpEventsServerOptions) {
@@ -190,6 +228,17 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   }
 
   private async process(message: ConsumeMessage, channel: ConfirmChannel): Promise<void> {
+    const delivery = this.prepare(message, channel);
+    if ('reason' in delivery) return this.deadLetter(message, channel, delivery.routingKey, delivery.reason, delivery.log);
+    if (this.options.batches === false || !joinsBatches(delivery.handler)) return this.handleAlone(delivery);
+    return new Promise<void>((done) => {
+      this.queued.push({ ...delivery, done });
+      this.scheduleBatches();
+    });
+  }
+
+  /** The message's event, checked against its routing key, and its handler; or why it must be dead-lettered. */
+  private prepare(message: ConsumeMessage, channel: ConfirmChannel): Delivery | { reason: string; routingKey: string; log?: Delivery['log'] } {
     const headers = message.properties.headers ?? {};
     const original = headers[MessageHeaders.originalRoutingKey];
     const routingKey = typeof original === 'string' && original.length > 0 ? original : message.fields.routingKey;
@@ -198,26 +247,104 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
     try {
       event = parseEvent(JSON.parse(message.content.toString('utf8')));
     } catch (err) {
-      return this.deadLetter(message, channel, routingKey, err instanceof SyntaxError ? `malformed JSON: ${err.message}` : reasonOf(err));
+      return { routingKey, reason: err instanceof SyntaxError ? `malformed JSON: ${err.message}` : reasonOf(err) };
     }
     const log = { eventId: event.id, type: event.type, correlationId: event.correlationid, service: this.options.service };
-    if (event.type !== routingKey) {
-      return this.deadLetter(message, channel, routingKey, `routing key ${routingKey} does not match event type ${event.type}`, log);
-    }
+    if (event.type !== routingKey) return { routingKey, log, reason: `routing key ${routingKey} does not match event type ${event.type}` };
     const handler = this.getHandlerByPattern(routingKey);
-    if (!handler) return this.deadLetter(message, channel, routingKey, `no handler for ${routingKey} in ${this.options.service}`, log);
+    if (!handler) return { routingKey, log, reason: `no handler for ${routingKey} in ${this.options.service}` };
+    return { message, channel, routingKey, event, handler, log };
+  }
 
+  /** Runs the handler (with Nest's pipes, interceptors and filters) to its end. */
+  private async invoke({ message, channel, routingKey, event, handler }: Delivery): Promise<void> {
+    const context = new AmqpEventContext([message, channel, routingKey]);
+    // Every log line written while handling names the event and its flow.
+    await eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () =>
+      lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined }),
+    );
+  }
+
+  /** One message, its inbox work in a transaction of its own; acked once that committed. */
+  private async handleAlone(delivery: Delivery): Promise<void> {
     try {
-      const context = new AmqpEventContext([message, channel, routingKey]);
-      // Every log line written while handling names the event and its flow.
-      await eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () =>
-        lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined }),
-      );
+      await this.invoke(delivery);
     } catch (err) {
-      return this.retryOrDeadLetter(message, channel, routingKey, err, log);
+      return this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log);
     }
-    settle(channel, message, 'ack');
-    this.logger.debug?.({ msg: 'event handled', ...log });
+    settle(delivery.channel, delivery.message, 'ack');
+    this.logger.debug?.({ msg: 'event handled', ...delivery.log });
+  }
+
+  /**
+   * Starts a batch with what has been delivered meanwhile, once the messages that arrived in the
+   * same turn of the event loop are all queued, unless `concurrent` batches are running: then the
+   * queue grows until one ends. So a quiet consumer handles each message at once, alone, and a busy
+   * one handles more per transaction.
+   */
+  private scheduleBatches(): void {
+    if (this.batchScheduled) return;
+    this.batchScheduled = true;
+    setImmediate(() => {
+      this.batchScheduled = false;
+      const batches = this.options.batches || {};
+      const maxSize = batches.maxSize ?? this.options.prefetch ?? 32;
+      while (this.queued.length > 0 && this.batchesRunning < (batches.concurrent ?? 1)) {
+        const batch = this.queued.splice(0, maxSize);
+        this.batchesRunning++;
+        void this.handleBatch(batch)
+          .catch((err: unknown) => this.logger.error({ msg: 'batch left unsettled; the broker will redeliver it', reason: reasonOf(err) }))
+          .finally(() => {
+            for (const delivery of batch) delivery.done();
+            this.batchesRunning--;
+            if (this.queued.length > 0) this.scheduleBatches();
+          });
+      }
+    });
+  }
+
+  /**
+   * Handles messages one after the other in one database transaction: `InboxService.handle` joins it
+   * after a savepoint per message, so a message whose handler fails is rolled back alone and goes
+   * the retry or dead-letter way; the others commit together and are acked after the commit. If
+   * the transaction itself fails (a lost connection, a failed commit), nothing of it is stored and
+   * each message is handled again alone, as if no batch had been tried.
+   */
+  private async handleBatch(deliveries: QueuedDelivery[]): Promise<void> {
+    if (deliveries.length === 1) return this.handleAlone(deliveries[0]!);
+    const batch = new MessageBatch();
+    const handled: Delivery[] = [];
+    const failed: { delivery: Delivery; err: unknown }[] = [];
+    for (const delivery of deliveries) {
+      if (batch.failed) break;
+      const slot = new BatchSlot(batch);
+      try {
+        await batchSlots.run(slot, () => this.invoke(delivery));
+        handled.push(delivery);
+      } catch (err) {
+        await slot.rollBack();
+        failed.push({ delivery, err });
+      } finally {
+        slot.close();
+      }
+    }
+    let committed = true;
+    try {
+      await batch.commit();
+    } catch (err) {
+      committed = false;
+      this.logger.warn({ msg: 'batch transaction failed; handling its messages one by one', service: this.options.service, reason: reasonOf(err) });
+    }
+    await Promise.all(failed.map(({ delivery, err }) => this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log)));
+    if (!committed) {
+      const again = deliveries.filter((delivery) => !failed.some((failure) => failure.delivery === delivery));
+      await Promise.all(again.map((delivery) => this.handleAlone(delivery)));
+      return;
+    }
+    for (const delivery of handled) {
+      settle(delivery.channel, delivery.message, 'ack');
+      this.logger.debug?.({ msg: 'event handled', ...delivery.log });
+    }
   }
 
   private async retryOrDeadLetter(message: ConsumeMessage, channel: ConfirmChannel, routingKey: string, err: unknown, log: object): Promise<void> {
@@ -275,6 +402,12 @@ function settle(channel: ConfirmChannel, message: ConsumeMessage, how: 'ack' | '
   } catch {
     // channel closed: nothing to settle
   }
+}
+
+/** Whether every handler of a pattern (Nest chains several through `next`) may run in a batch. */
+function joinsBatches(handler: MessageHandler | undefined): boolean {
+  for (let h = handler; h; h = h.next) if ((h.extras as EventHandlerExtras | undefined)?.batched === false) return false;
+  return true;
 }
 
 function reasonOf(err: unknown): string {

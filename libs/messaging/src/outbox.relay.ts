@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { PgChannelListener } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
@@ -121,19 +122,25 @@ export class OutboxRelay {
     }
   }
 
-  /** One transaction: claim up to a batch, publish it, await every confirm, mark what was confirmed. */
+  /**
+   * One transaction: claim up to a batch, publish it, await every confirm, mark what was confirmed.
+   * Two round trips to Postgres: BEGIN with the claim, and the mark with the COMMIT (plain SQL, so
+   * that statements can share a message; the ids are integers and the batch size a number).
+   */
   private async publishBatch(): Promise<number> {
     const queryRunner = this.dataSource.createQueryRunner();
+    let open = false;
     try {
-      await queryRunner.connect();
-      await queryRunner.startTransaction();
-      const rows: OutboxRow[] = await queryRunner.query(
-        `SELECT id, event_id, type, payload::text AS payload, payload->>'correlationid' AS correlation_id
-           FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      );
+      const client = (await queryRunner.connect()) as pg.PoolClient;
+      open = true;
+      const [, claimed] = (await client.query(
+        `BEGIN; SELECT id, event_id, type, payload::text AS payload, payload->>'correlationid' AS correlation_id
+           FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${Math.trunc(this.batchSize)} FOR UPDATE SKIP LOCKED`,
+      )) as unknown as pg.QueryResult<OutboxRow>[];
+      const rows = claimed!.rows;
       if (rows.length === 0) {
-        await queryRunner.commitTransaction();
+        await client.query('COMMIT');
+        open = false;
         return 0;
       }
       const results = await Promise.allSettled(
@@ -147,22 +154,20 @@ export class OutboxRelay {
           }),
         ),
       );
-      const confirmed = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id);
-      if (confirmed.length > 0) {
-        // Losing this mark in a crash only publishes the rows again, which consumers absorb, so
-        // the commit need not wait for the disk: `SET LOCAL synchronous_commit = off`, in the
-        // same round trip (set_config(…, true) is SET LOCAL; it is evaluated on the rows it marks).
-        await queryRunner.query(
-          `UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[]) AND set_config('synchronous_commit', 'off', true) IS NOT NULL`,
-          [confirmed],
-        );
-      }
-      await queryRunner.commitTransaction();
+      const confirmed = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => BigInt(row.id).toString());
+      // Losing this mark in a crash only publishes the rows again, which consumers absorb, so the
+      // commit need not wait for the disk.
+      await client.query(
+        confirmed.length > 0
+          ? `SET LOCAL synchronous_commit = off; UPDATE outbox SET published_at = now() WHERE id = ANY('{${confirmed.join(',')}}'::bigint[]); COMMIT`
+          : 'COMMIT',
+      );
+      open = false;
       const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
       if (failed) throw new Error(`${rows.length - confirmed.length} of ${rows.length} events not confirmed by the broker: ${messageOf(failed.reason)}`);
       return rows.length;
     } catch (err) {
-      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      if (open) await queryRunner.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
       await queryRunner.release().catch(() => undefined);

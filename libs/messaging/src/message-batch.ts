@@ -1,0 +1,127 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
+import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+
+/**
+ * One database transaction shared by the messages the transport handles together: each message's
+ * inbox work runs after a savepoint of its own, so a failing message rolls back alone, and the
+ * batch commits once. The transaction is opened by the first `InboxService.handle` that joins, on
+ * that service's data source; a batch no handler joined commits nothing.
+ */
+export class MessageBatch {
+  private dataSource?: DataSource;
+  private runner?: QueryRunner;
+  private client?: Promise<pg.PoolClient>;
+  private begun = false;
+  private savepoints = 0;
+  /** Why the transaction cannot commit any more (a lost connection, a failed rollback). */
+  private failure?: unknown;
+
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /** Whether work on `dataSource` can join this batch: one data source per batch. */
+  accepts(dataSource: DataSource): boolean {
+    return !this.failed && (this.dataSource === undefined || this.dataSource === dataSource);
+  }
+
+  /**
+   * Sets a new savepoint and runs `sql` (statements without parameters) after it, in one round
+   * trip with the BEGIN when it is the first. Answers the results of `sql` and the savepoint that
+   * undoes them and everything after.
+   */
+  async enter(dataSource: DataSource, sql: string): Promise<{ manager: EntityManager; savepoint: string; results: pg.QueryResult[] }> {
+    if (!this.runner) {
+      this.dataSource = dataSource;
+      this.runner = dataSource.createQueryRunner('master');
+      this.client = this.runner.connect() as Promise<pg.PoolClient>;
+    }
+    const runner = this.runner;
+    const savepoint = `mh_batch_${++this.savepoints}`;
+    let client: pg.PoolClient;
+    try {
+      if (this.failed) throw this.failure;
+      client = await this.client!;
+    } catch (error) {
+      this.failure ??= error;
+      throw error;
+    }
+    const begin = this.begun ? '' : 'BEGIN; ';
+    this.begun = true;
+    const text = `${begin}SAVEPOINT ${savepoint}; ${sql}`;
+    try {
+      const results = (await client.query(text)) as unknown as pg.QueryResult[];
+      // The first result is BEGIN's or SAVEPOINT's: the caller's statements come after.
+      return { manager: runner.manager, savepoint, results: results.slice(begin ? 2 : 1) };
+    } catch (error) {
+      // The BEGIN or the SAVEPOINT may be what failed; either way nothing of this work is left.
+      await this.rollbackTo(savepoint);
+      throw new QueryFailedError(text, [], error as Error);
+    }
+  }
+
+  /** Undoes what came after `savepoint`; if even that fails, the whole batch has failed. */
+  async rollbackTo(savepoint: string): Promise<void> {
+    if (this.failed || !this.client) return;
+    try {
+      await (await this.client).query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+    } catch (error) {
+      this.failure = error;
+    }
+  }
+
+  /**
+   * Commits what the batch's messages wrote and releases the connection. Throws when the commit
+   * failed, or when Postgres answered it with a rollback (a statement failed and no savepoint
+   * caught it): then nothing of the batch is stored.
+   */
+  async commit(): Promise<void> {
+    if (!this.runner) return;
+    const runner = this.runner;
+    let release: Error | undefined;
+    try {
+      const client = await this.client!;
+      if (this.failed) throw this.failure;
+      if (!this.begun) return;
+      const result = await client.query('COMMIT');
+      if (result.command !== 'COMMIT') throw new Error(`the batch's transaction had failed: Postgres answered ${result.command} to COMMIT`);
+    } catch (error) {
+      this.failure ??= error;
+      release = error instanceof Error ? error : new Error(String(error));
+      // The connection may be in any state: leave it to the pool to drop it.
+      throw error;
+    } finally {
+      await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(release).catch(() => undefined);
+    }
+  }
+}
+
+/** What `InboxService.handle` finds while the transport handles a message in a batch. */
+export class BatchSlot {
+  /** The first savepoint this message's work took: rolling back to it undoes the message alone. */
+  private firstSavepoint?: string;
+  private open = true;
+
+  constructor(readonly batch: MessageBatch) {}
+
+  /** Whether work may still join: the message is being handled and the batch can still commit. */
+  joinable(dataSource: DataSource): boolean {
+    return this.open && this.batch.accepts(dataSource);
+  }
+
+  entered(savepoint: string): void {
+    this.firstSavepoint ??= savepoint;
+  }
+
+  /** After the message's handler failed: undoes every write of this message. */
+  async rollBack(): Promise<void> {
+    if (this.firstSavepoint) await this.batch.rollbackTo(this.firstSavepoint);
+  }
+
+  close(): void {
+    this.open = false;
+  }
+}
+
+export const batchSlots = new AsyncLocalStorage<BatchSlot>();
