@@ -1,6 +1,6 @@
 import { assertOrganiserOf, decodeCursor, encodeCursor, Problem, SERVICE_CONFIG, type Caller, type Page, type ServiceConfig } from '#common';
 import type { CloudEvent, EventData } from '#contracts';
-import { OutboxService, type InboxOutcome } from '#messaging';
+import { handledInBatch, OutboxService, type InboxOutcome } from '#messaging';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -85,6 +85,9 @@ export class DeliveriesService implements OnModuleDestroy {
 
   /** Sends `mail` for `cause`, once; resolves when it is sent or has finally failed. */
   async deliver(cause: CloudEvent, mail: DueMail, once: Once): Promise<void> {
+    if (handledInBatch()) {
+      throw new Error(`the handler of ${cause.type} mails inside a message batch; give its @EventPattern { batched: false }`);
+    }
     const retry: { id?: string; waitMs: number } = { waitMs: 0 };
     // An SMTP connection first, then the transaction: waiting for the SMTP server never holds a database connection.
     const outcome = await this.mailer.whenConnectionFree(() =>

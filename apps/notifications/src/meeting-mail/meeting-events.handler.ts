@@ -1,5 +1,6 @@
 import { eventLogContext } from '#common';
 import type { CloudEvent } from '#contracts';
+import type { EventHandlerExtras } from '#messaging';
 import { InboxService } from '#messaging';
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -8,7 +9,7 @@ import { ParticipantDirectory } from '../participants/participant-directory.js';
 import { recipientsOf } from '../participants/recipient.rules.js';
 import { composeMeetingMail, meetingMailEvents, meetingMailParties, type MeetingMailEvent } from './meeting-mail.js';
 
-/** A meeting was requested, accepted or declined → a notice to the party who has to know. Acked when this resolves. */
+/** A meeting was requested, accepted or declined → a notice to the party who has to know. Acked when this resolves; not in batches (see DeliveriesService.deliver). */
 @Controller()
 export class MeetingEventsHandler {
   private readonly logger = new Logger(MeetingEventsHandler.name);
@@ -19,7 +20,7 @@ export class MeetingEventsHandler {
     private readonly deliveries: DeliveriesService,
   ) {}
 
-  @EventPattern([...meetingMailEvents])
+  @EventPattern([...meetingMailEvents], { batched: false } satisfies EventHandlerExtras)
   onMeeting(@Payload() event: CloudEvent<MeetingMailEvent>): Promise<void> {
     return eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () => {
       const { recipientId, counterpartId } = meetingMailParties(event.type, event.data);

@@ -1,12 +1,13 @@
 import { eventLogContext } from '#common';
 import type { CloudEvent } from '#contracts';
+import type { EventHandlerExtras } from '#messaging';
 import { InboxService } from '#messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { composeMilestoneReminder } from './milestone-mail.js';
 
-/** An MoU milestone is overdue → one reminder to its owner (see DeliveriesService). Acked when this resolves. */
+/** An MoU milestone is overdue → one reminder to its owner (see DeliveriesService). Acked when this resolves; not in batches (see DeliveriesService.deliver). */
 @Controller()
 export class MilestoneEventsHandler {
   constructor(
@@ -14,7 +15,7 @@ export class MilestoneEventsHandler {
     private readonly deliveries: DeliveriesService,
   ) {}
 
-  @EventPattern('mou.milestone_due')
+  @EventPattern('mou.milestone_due', { batched: false } satisfies EventHandlerExtras)
   onMilestoneDue(@Payload() event: CloudEvent<'mou.milestone_due'>): Promise<void> {
     return eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () => {
       const mail = composeMilestoneReminder(event.data);
