@@ -1,18 +1,9 @@
-import type { CloudEvent } from '#contracts';
+import { registrationSnapshotTypes, type CloudEvent, type RegistrationSnapshotType } from '#contracts';
 import { Injectable } from '@nestjs/common';
 import type { CounterStatement } from './counter-statement.js';
 
-const registrationTypes = new Set([
-  'registration.submitted',
-  'registration.confirmed',
-  'registration.waitlisted',
-  'registration.rejected',
-  'registration.cancelled',
-  'registration.updated',
-]);
-type RegistrationEvent = CloudEvent<
-  'registration.submitted' | 'registration.confirmed' | 'registration.waitlisted' | 'registration.rejected' | 'registration.cancelled' | 'registration.updated'
->;
+const registrationTypes = new Set<string>(registrationSnapshotTypes);
+type RegistrationEvent = CloudEvent<RegistrationSnapshotType>;
 
 /** registration.* and participant.checked_in → each registration's current status, delegation and country. */
 @Injectable()

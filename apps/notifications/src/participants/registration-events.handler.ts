@@ -1,28 +1,17 @@
-import type { CloudEvent } from '#contracts';
+import { registrationSnapshotTypes, type CloudEvent, type RegistrationSnapshotType } from '#contracts';
 import { InboxService } from '#messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { deliveriesRepository } from '../deliveries/deliveries.repository.js';
 import { participantDirectoryRepository } from './participant-directory.repository.js';
 
-/** Every registration event that carries the registration's snapshot. */
-export const directoryEvents = [
-  'registration.submitted',
-  'registration.confirmed',
-  'registration.waitlisted',
-  'registration.rejected',
-  'registration.cancelled',
-  'registration.updated',
-] as const;
-type DirectoryEvent = (typeof directoryEvents)[number];
-
 /** Keeps the participant directory up to date from registration's events, once per event (inbox). */
 @Controller()
 export class DirectoryEventsHandler {
   constructor(private readonly inbox: InboxService) {}
 
-  @EventPattern([...directoryEvents])
-  async onRegistration(@Payload() event: CloudEvent<DirectoryEvent>): Promise<void> {
+  @EventPattern([...registrationSnapshotTypes])
+  async onRegistration(@Payload() event: CloudEvent<RegistrationSnapshotType>): Promise<void> {
     await this.inbox.handle(event, 'notifications.participant-directory', async (manager) => {
       // A snapshot that arrives after the participant's erasure (a retry) must not bring them back.
       if (await deliveriesRepository.lockAndCheckErased(manager, event.data.registrationId)) return;
