@@ -47,4 +47,44 @@ describe('capacity under a rush of registrations', () => {
     );
     expect(system.tap.ofType('registration.confirmed', (event) => event.missionid === missionId)).toHaveLength(150);
   });
+
+  it('in a rush, refuses a repeated e-mail and a form Postgres cannot store on their own, and seats everyone else within quota', async () => {
+    const { missionId, token } = await openMission(system, { capacity: 20, delegationQuotas: { Lyon: 4 } });
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    expect((await call(url, { body: registrationInput(1) })).status).toBe(201);
+
+    const lyon = Array.from({ length: 12 }, (_, n) => registrationInput(100 + n, { delegation: 'Lyon' }));
+    const barcelona = Array.from({ length: 13 }, (_, n) => registrationInput(200 + n));
+    const forms = [
+      ...lyon,
+      ...barcelona,
+      registrationInput(1, { email: 'Delegate1@Example.org' }), // registered before the rush
+      registrationInput(200, { email: 'DELEGATE200@example.org' }), // the same address as a form of the rush
+      registrationInput(300, { familyName: 'Nul\u0000' }), // text Postgres refuses to store
+    ];
+    const responses = await Promise.all(forms.map((body) => call(url, { body })));
+    const statusOf = (email: string) => responses[forms.findIndex((form) => form.email === email)]!.status;
+
+    expect(statusOf('Delegate1@Example.org')).toBe(409);
+    expect([statusOf('delegate200@example.org'), statusOf('DELEGATE200@example.org')].sort()).toEqual([201, 409]);
+    expect(statusOf('delegate300@example.org')).not.toBe(201);
+    const others = [...lyon, ...barcelona.slice(1)].map((form) => statusOf(form.email));
+    expect(others.filter((status) => status !== 201)).toEqual([]);
+
+    const listed = (await call(`${url}?limit=100`, { token })).body.items;
+    expect(listed.map((registration: any) => registration.email.toLowerCase()).sort()).toEqual(
+      ['delegate1@example.org', ...lyon.map((form) => form.email), ...barcelona.map((form) => form.email)].sort(),
+    );
+    const lyonListed = listed.filter((registration: any) => registration.delegation === 'Lyon');
+    expect(lyonListed.filter((registration: any) => registration.status === 'confirmed')).toHaveLength(4);
+    expect(
+      lyonListed
+        .map((registration: any) => registration.waitlistPosition)
+        .filter(Boolean)
+        .sort((a: number, b: number) => a - b),
+    ).toEqual(Array.from({ length: 8 }, (_, i) => i + 1));
+    expect(
+      listed.filter((registration: any) => registration.delegation === 'Barcelona').every((registration: any) => registration.status === 'confirmed'),
+    ).toBe(true);
+  });
 });

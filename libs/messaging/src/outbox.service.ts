@@ -47,6 +47,34 @@ export class OutboxService {
   }
 
   /**
+   * `addWith` for several events at once: the change and every event, in the order given, in one
+   * statement and one notification. The statement's text is the same for any number of events (they
+   * go as arrays), so it is prepared once per connection.
+   */
+  async addAllWith<T extends EventType>(
+    manager: EntityManager,
+    change: { sql: string; parameters: unknown[] } | null,
+    events: readonly { type: T; data: EventData<T>; context: EventContext }[],
+  ): Promise<CloudEvent<T>[]> {
+    const { producer, schema } = this.options;
+    if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish ${events[0]?.type}`);
+    const created = events.map(({ type, data, context }) => createEvent(producer, type, data, context));
+    if (created.length === 0 && !change) return created;
+    const before = change?.parameters ?? [];
+    const $ = (n: number) => `$${before.length + n}`;
+    await manager.query(
+      `WITH ${change ? `changed AS (${change.sql}), ` : ''}recorded AS (
+         INSERT INTO outbox (event_id, type, payload)
+         SELECT event_id, type, payload FROM unnest(${$(1)}::uuid[], ${$(2)}::text[], ${$(3)}::jsonb[]) WITH ORDINALITY AS e (event_id, type, payload, n)
+          ORDER BY n
+         RETURNING 1)
+       SELECT pg_notify(${$(4)}, '') FROM (SELECT 1 FROM recorded LIMIT 1) AS any_recorded`,
+      [...before, created.map((event) => event.id), created.map((event) => event.type), created.map((event) => JSON.stringify(event)), outboxChannel(schema)],
+    );
+    return created;
+  }
+
+  /**
    * `addWith` for a change that may do nothing, such as `INSERT … ON CONFLICT DO NOTHING`: the event
    * is recorded only if `change` (ending in `RETURNING`, at most one row) returned a row, in the same
    * statement. Answers the event, or null when the change did nothing and no event was recorded.

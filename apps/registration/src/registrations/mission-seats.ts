@@ -75,23 +75,50 @@ export class MissionSeats {
 
   /** The seats as they stand, counting confirmed registrations of the given delegations that have a quota. */
   async of(manager: EntityManager, settings: SettingsOfSeats, delegations: readonly (string | null)[]): Promise<Seats> {
-    const quoted = delegations.filter((delegation): delegation is string => delegation !== null && Object.hasOwn(settings.delegationQuotas, delegation));
+    return (await this.forGroup(manager, settings, [], delegations)).seats;
+  }
+
+  /**
+   * `of`, and which of `emails` are registered to the mission already (an active registration, the
+   * address compared as the unique index does), in one round trip; none when there is nothing to ask.
+   * Read under the mission's lock, which every new registration takes, so the answer holds until commit.
+   */
+  async forGroup(
+    manager: EntityManager,
+    settings: SettingsOfSeats,
+    emails: readonly string[],
+    delegations: readonly (string | null)[],
+  ): Promise<{ seats: Seats; registered: string[] }> {
+    const quoted = [...new Set(delegations)].filter(
+      (delegation): delegation is string => delegation !== null && Object.hasOwn(settings.delegationQuotas, delegation),
+    );
     const confirmedByDelegation: Record<string, number> = {};
-    if (quoted.length > 0) {
-      const rows: { delegation: string; confirmed: number }[] = await manager.query(
-        `SELECT delegation, count(*)::int AS confirmed FROM registrations
-          WHERE mission_id = $1 AND status = 'confirmed' AND delegation = ANY($2::text[])
+    const registered: string[] = [];
+    if (quoted.length > 0 || emails.length > 0) {
+      const rows: { kind: 'registered' | 'confirmed'; key: string; confirmed: number }[] = await manager.query(
+        `SELECT 'registered' AS kind, e.email AS key, 0 AS confirmed FROM unnest($2::text[]) AS e (email)
+          WHERE EXISTS (SELECT 1 FROM registrations r
+                         WHERE r.mission_id = $1 AND lower(r.email) = lower(e.email) AND r.status IN ('pending_approval', 'confirmed', 'waitlisted'))
+         UNION ALL
+         SELECT 'confirmed', delegation, count(*)::int FROM registrations
+          WHERE mission_id = $1 AND status = 'confirmed' AND delegation = ANY($3::text[])
           GROUP BY delegation`,
-        [settings.missionId, quoted],
+        [settings.missionId, emails, quoted],
       );
-      for (const row of rows) confirmedByDelegation[row.delegation] = row.confirmed;
+      for (const row of rows) {
+        if (row.kind === 'registered') registered.push(row.key);
+        else confirmedByDelegation[row.key] = row.confirmed;
+      }
     }
     return {
-      capacity: settings.capacity,
-      confirmed: settings.confirmedCount,
-      waitlisted: settings.waitlistedCount,
-      delegationQuotas: settings.delegationQuotas,
-      confirmedByDelegation,
+      seats: {
+        capacity: settings.capacity,
+        confirmed: settings.confirmedCount,
+        waitlisted: settings.waitlistedCount,
+        delegationQuotas: settings.delegationQuotas,
+        confirmedByDelegation,
+      },
+      registered,
     };
   }
 

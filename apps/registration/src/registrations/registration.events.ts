@@ -37,4 +37,22 @@ export class RegistrationEvents {
       ...(cause ? { causedBy: cause } : {}),
     });
   }
+
+  /** `announceWith` for registrations changed together by one write, their events in the order given (see `OutboxService.addAllWith`). */
+  announceAllWith(
+    manager: EntityManager,
+    write: { sql: string; parameters: unknown[] },
+    changed: readonly { registration: RegistrationEntity; change: StatusChange }[],
+    mission: MissionOfEvents,
+  ): Promise<CloudEvent[]> {
+    return this.outbox.addAllWith(
+      manager,
+      write,
+      changed.map(({ registration, change }) => ({
+        type: eventTypeOfStatus[registration.status],
+        data: toSnapshot(registration, mission, change),
+        context: { subject: registration.id, missionId: registration.missionId, time: change.occurredAt },
+      })),
+    );
+  }
 }

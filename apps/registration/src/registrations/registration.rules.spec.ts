@@ -71,6 +71,44 @@ describe('RegistrationRules', () => {
     });
   });
 
+  describe('placeInOrder', () => {
+    it('confirms in arrival order until the seats are gone, then waitlists at the next places', () => {
+      expect(RegistrationRules.placeInOrder('automatic', [null, null, null, null], seats({ capacity: 3, confirmed: 1, waitlisted: 4 }))).toEqual([
+        { status: 'confirmed', waitlistPosition: null },
+        { status: 'confirmed', waitlistPosition: null },
+        { status: 'waitlisted', waitlistPosition: 5 },
+        { status: 'waitlisted', waitlistPosition: 6 },
+      ]);
+    });
+
+    it("counts each confirmed one against its delegation's quota, so a later one of that delegation waits while others still get seats", () => {
+      const placements = RegistrationRules.placeInOrder(
+        'automatic',
+        ['Chengdu', 'Chengdu', 'Lyon', 'Chengdu'],
+        seats({ capacity: 10, delegationQuotas: { Chengdu: 2 }, confirmedByDelegation: { Chengdu: 1 } }),
+      );
+      expect(placements.map((placement) => placement.status)).toEqual(['confirmed', 'waitlisted', 'confirmed', 'waitlisted']);
+      expect(placements.map((placement) => placement.waitlistPosition)).toEqual([null, 1, null, 2]);
+    });
+
+    it('puts every one in the approval queue under manual approval', () => {
+      expect(RegistrationRules.placeInOrder('manual', [null, 'Lyon'], seats({ capacity: 0 })).map((placement) => placement.status)).toEqual([
+        'pending_approval',
+        'pending_approval',
+      ]);
+    });
+  });
+
+  describe('takenEmails', () => {
+    it('takes an address registered already, and a repeat within the group after its first, whatever the case', () => {
+      expect(RegistrationRules.takenEmails(['a@x.org', 'B@x.org', 'b@X.org', 'c@x.org', 'A@x.org'], ['a@x.ORG'])).toEqual([true, false, true, false, true]);
+    });
+
+    it('takes none of distinct new addresses', () => {
+      expect(RegistrationRules.takenEmails(['a@x.org', 'b@x.org'], [])).toEqual([false, false]);
+    });
+  });
+
   describe('promotions', () => {
     const waitlist = [
       { id: 'a', delegation: 'Granada' },

@@ -51,6 +51,34 @@ export class RegistrationRules {
     return RegistrationRules.seat(delegation, seats);
   }
 
+  /**
+   * `place` for registrations arriving together, in their order: each one sees the seats as the ones
+   * before it left them (a confirmed one takes a seat of its delegation, a waitlisted one the next place).
+   */
+  static placeInOrder(approval: ApprovalMode, delegations: readonly (string | null)[], seats: Seats): Placement[] {
+    return delegations.map((delegation) => {
+      const placement = RegistrationRules.place(approval, delegation, seats);
+      if (placement.status === 'confirmed') seats = RegistrationRules.afterConfirming(seats, delegation);
+      if (placement.status === 'waitlisted') seats = { ...seats, waitlisted: seats.waitlisted + 1 };
+      return placement;
+    });
+  }
+
+  /**
+   * Which of the e-mail addresses arriving together, in their order, are taken: registered to the
+   * mission already (`registered`, as the database found them) or by one earlier in the same group.
+   * Case-insensitive, as the database's uniqueness is.
+   */
+  static takenEmails(emails: readonly string[], registered: Iterable<string>): boolean[] {
+    const taken = new Set([...registered].map((email) => email.toLowerCase()));
+    return emails.map((email) => {
+      const key = email.toLowerCase();
+      if (taken.has(key)) return true;
+      taken.add(key);
+      return false;
+    });
+  }
+
   /** A seat if there is one for the delegation, else the end of the waitlist. */
   static seat(delegation: string | null, seats: Seats): Placement {
     if (RegistrationRules.canSeat(delegation, seats)) return { status: 'confirmed', waitlistPosition: null };

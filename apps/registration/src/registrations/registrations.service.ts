@@ -4,7 +4,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { MissionEntity } from '../missions/mission.entity.js';
+import { MissionEntity, type MissionOfEvents } from '../missions/mission.entity.js';
+import { GroupCommit, type Outcome } from './group-commit.js';
 import type { RegistrationSettingsEntity } from '../settings/registration-settings.entity.js';
 import { MissionSeats } from './mission-seats.js';
 import { RegistrationEntity, registrationsWithTokenHash } from './registration.entity.js';
@@ -21,6 +22,14 @@ import {
 } from './registration.view.js';
 
 const EXPORT_BATCH = 500;
+/** Most registrations of one mission decided in one transaction. */
+const MAX_GROUP_SIZE = 64;
+
+/** A registration form as it arrived, waiting for its mission's turn. */
+interface Arrival {
+  input: Register;
+  receivedAt: Date;
+}
 
 export type RegistrationFilters = Pick<RegistrationListQuery, 'status' | 'delegation' | 'country'>;
 
@@ -33,75 +42,81 @@ export class RegistrationsService {
     private readonly outbox: OutboxService,
   ) {}
 
+  /** Registrations of one mission that arrive while its previous group is being decided are decided together. */
+  private readonly groups = new GroupCommit<string, Arrival, RegistrationCreatedView>(
+    (missionId, arrivals) => this.decide(missionId, arrivals),
+    MAX_GROUP_SIZE,
+  );
+
   /**
    * The public form. Registrations to one mission take turns on its settings row, so no seat is
-   * given twice; while that lock is held, only the statement that stores the registration with its
-   * event and the commit remain, since every round trip under it is one the next registration waits for.
+   * given twice; those that arrive together take that turn together (`GroupCommit`): one lock, the
+   * rules applied to each in arrival order, one statement that stores them all with their events,
+   * one commit. Each is answered on its own: a taken e-mail or a closed window refuses that one only.
    */
-  async register(missionId: string, input: Register): Promise<RegistrationCreatedView> {
-    const token = issueParticipantToken();
-    const now = new Date();
+  register(missionId: string, input: Register): Promise<RegistrationCreatedView> {
+    return this.groups.submit(missionId, { input, receivedAt: new Date() });
+  }
 
-    return this.dataSource.transaction(async (manager) => {
-      const locked = await this.seats.lockForRegistration(manager, missionId);
-      if (!locked) {
-        await this.mission(manager, missionId);
-        throw notSetUp(missionId);
+  /**
+   * One group in one transaction. When a statement fails on what one request carries (a value
+   * Postgres refuses, an e-mail taken after all), the transaction has stored nothing and each request
+   * of the group is decided again alone, so that only that one fails; any other failure fails the group.
+   */
+  private async decide(missionId: string, arrivals: readonly Arrival[]): Promise<Outcome<RegistrationCreatedView>[]> {
+    try {
+      return await this.dataSource.transaction((manager) => this.decideIn(manager, missionId, arrivals));
+    } catch (error) {
+      if (arrivals.length === 1 && isUniqueViolation(error, 'registrations_active_email')) return [{ ok: false, error: alreadyRegistered(arrivals[0]!.input) }];
+      if (arrivals.length === 1 || !isCausedByData(error)) throw error;
+      const outcomes: Outcome<RegistrationCreatedView>[] = [];
+      for (const arrival of arrivals) {
+        outcomes.push(...(await this.decide(missionId, [arrival]).catch((alone: unknown) => [{ ok: false as const, error: alone }])));
       }
-      const { settings, mission } = locked;
-      const window = RegistrationRules.window(settings, now);
-      if (window !== 'open') {
-        throw Problem.unprocessable(
-          'registration-closed',
-          'Registration is closed',
-          window === 'not-yet-open'
-            ? `Registration opens at ${settings.opensAt!.toISOString()}.`
-            : `Registration closed at ${settings.closesAt!.toISOString()}.`,
-          { opensAt: settings.opensAt?.toISOString() ?? null, closesAt: settings.closesAt?.toISOString() ?? null },
-        );
-      }
-      const delegation = input.delegation ?? null;
-      const placement = RegistrationRules.place(settings.approval, delegation, await this.seats.of(manager, settings, [delegation]));
+      return outcomes;
+    }
+  }
 
-      const registration = manager.create(RegistrationEntity, {
-        id: randomUUID(),
-        missionId,
-        status: placement.status,
-        email: input.email,
-        givenName: input.givenName,
-        familyName: input.familyName,
-        jobTitle: input.jobTitle ?? null,
-        organisationName: input.organisation.name,
-        organisationType: input.organisation.type,
-        organisationCountry: input.organisation.country,
-        organisationCity: input.organisation.city ?? null,
-        delegation,
-        preferredLanguage: input.preferredLanguage,
-        timezone: input.timezone ?? mission.timezone,
-        dietary: input.dietary ?? null,
-        accessibility: input.accessibility ?? null,
-        consentedAt: now,
-        tokenHash: token.hash,
-        waitlistOrder: null,
-        rejectionReason: null,
-        checkedInAt: null,
-        cancelledAt: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      try {
-        await this.events.announceWith(manager, insertOf(registration), registration, mission, {
-          previousStatus: null,
-          waitlistPosition: placement.waitlistPosition,
-          occurredAt: now,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error, 'registrations_active_email')) {
-          throw Problem.conflict('already-registered', 'Already registered', `${input.email} is already registered to this mission.`);
-        }
-        throw error;
-      }
-      return toRegistrationCreated(registration, token.token);
+  /**
+   * Under the mission's lock, with only three round trips under it: the lock (with BEGIN), one read
+   * of taken e-mails and quota counts (none for a single registration without a quota: the unique
+   * index answers for its e-mail), and the statement that stores every accepted registration with its
+   * event; then the commit.
+   */
+  private async decideIn(manager: EntityManager, missionId: string, arrivals: readonly Arrival[]): Promise<Outcome<RegistrationCreatedView>[]> {
+    const locked = await this.seats.lockForRegistration(manager, missionId);
+    if (!locked) {
+      await this.mission(manager, missionId);
+      throw notSetUp(missionId);
+    }
+    const { settings, mission } = locked;
+    const closed = arrivals.map(({ receivedAt }) => closedProblem(settings, receivedAt));
+    const open = arrivals.filter((_, index) => !closed[index]);
+    const emails = open.map(({ input }) => input.email);
+    const delegations = open.map(({ input }) => input.delegation ?? null);
+    const { seats, registered } = await this.seats.forGroup(manager, settings, open.length > 1 ? emails : [], delegations);
+    const taken = RegistrationRules.takenEmails(emails, registered);
+    const accepted = open.filter((_, index) => !taken[index]);
+    const placements = RegistrationRules.placeInOrder(
+      settings.approval,
+      accepted.map(({ input }) => input.delegation ?? null),
+      seats,
+    );
+
+    const created = new Map<Arrival, RegistrationCreatedView>();
+    const changed = accepted.map((arrival, index) => {
+      const token = issueParticipantToken();
+      const registration = newRegistration(manager, missionId, mission, arrival, placements[index]!.status, token.hash);
+      created.set(arrival, toRegistrationCreated(registration, token.token));
+      return { registration, change: { previousStatus: null, waitlistPosition: placements[index]!.waitlistPosition, occurredAt: arrival.receivedAt } };
+    });
+    if (changed.length > 0) {
+      await this.events.announceAllWith(manager, insertOf(changed.map(({ registration }) => registration)), changed, mission);
+    }
+    return arrivals.map((arrival, index) => {
+      const answer = created.get(arrival);
+      if (answer) return { ok: true, value: answer };
+      return { ok: false, error: closed[index] ?? alreadyRegistered(arrival.input) };
     });
   }
 
@@ -298,37 +313,121 @@ function notSetUp(missionId: string): Problem {
   );
 }
 
-/** A new registration's INSERT, as plain SQL; a waitlisted one takes its place in the waitlist order. */
-function insertOf(registration: RegistrationEntity): { sql: string; parameters: unknown[] } {
-  const waitlistOrder = registration.status === 'waitlisted' ? `nextval('registration_waitlist_order')` : 'NULL';
+const columns = [
+  ['id', 'uuid'],
+  ['status', 'text'],
+  ['email', 'text'],
+  ['given_name', 'text'],
+  ['family_name', 'text'],
+  ['job_title', 'text'],
+  ['organisation_name', 'text'],
+  ['organisation_type', 'text'],
+  ['organisation_country', 'text'],
+  ['organisation_city', 'text'],
+  ['delegation', 'text'],
+  ['preferred_language', 'text'],
+  ['timezone', 'text'],
+  ['dietary', 'text'],
+  ['accessibility', 'text'],
+  ['consented_at', 'timestamptz'],
+  ['token_hash', 'text'],
+  ['created_at', 'timestamptz'],
+] as const;
+
+/**
+ * New registrations of one mission as one INSERT, as plain SQL, each column an array (so the text is
+ * the same for any number of rows and is prepared once); a waitlisted one takes the next place in the
+ * waitlist order, in the order given.
+ */
+function insertOf(registrations: readonly RegistrationEntity[]): { sql: string; parameters: unknown[] } {
+  const names = columns.map(([name]) => name);
   return {
-    sql: `INSERT INTO registrations (id, mission_id, status, email, given_name, family_name, job_title, organisation_name, organisation_type,
-            organisation_country, organisation_city, delegation, preferred_language, timezone, dietary, accessibility, consented_at, token_hash,
-            waitlist_order, created_at, updated_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, ${waitlistOrder}, $19, $20)`,
+    sql: `INSERT INTO registrations (mission_id, ${names.join(', ')}, updated_at, waitlist_order)
+          SELECT $1::uuid, ${names.join(', ')}, created_at,
+                 CASE WHEN status = 'waitlisted' THEN nextval('registration_waitlist_order') END
+            FROM unnest(${columns.map(([, type], index) => `$${index + 2}::${type}[]`).join(', ')}) WITH ORDINALITY AS r (${names.join(', ')}, n)
+           ORDER BY n`,
     parameters: [
-      registration.id,
-      registration.missionId,
-      registration.status,
-      registration.email,
-      registration.givenName,
-      registration.familyName,
-      registration.jobTitle,
-      registration.organisationName,
-      registration.organisationType,
-      registration.organisationCountry,
-      registration.organisationCity,
-      registration.delegation,
-      registration.preferredLanguage,
-      registration.timezone,
-      registration.dietary,
-      registration.accessibility,
-      registration.consentedAt,
-      registration.tokenHash,
-      registration.createdAt,
-      registration.updatedAt,
+      registrations[0]!.missionId,
+      registrations.map((r) => r.id),
+      registrations.map((r) => r.status),
+      registrations.map((r) => r.email),
+      registrations.map((r) => r.givenName),
+      registrations.map((r) => r.familyName),
+      registrations.map((r) => r.jobTitle),
+      registrations.map((r) => r.organisationName),
+      registrations.map((r) => r.organisationType),
+      registrations.map((r) => r.organisationCountry),
+      registrations.map((r) => r.organisationCity),
+      registrations.map((r) => r.delegation),
+      registrations.map((r) => r.preferredLanguage),
+      registrations.map((r) => r.timezone),
+      registrations.map((r) => r.dietary),
+      registrations.map((r) => r.accessibility),
+      registrations.map((r) => r.consentedAt),
+      registrations.map((r) => r.tokenHash),
+      registrations.map((r) => r.createdAt),
     ],
   };
+}
+
+function newRegistration(
+  manager: EntityManager,
+  missionId: string,
+  mission: MissionOfEvents,
+  { input, receivedAt }: Arrival,
+  status: RegistrationEntity['status'],
+  tokenHash: string,
+): RegistrationEntity {
+  return manager.create(RegistrationEntity, {
+    id: randomUUID(),
+    missionId,
+    status,
+    email: input.email,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    jobTitle: input.jobTitle ?? null,
+    organisationName: input.organisation.name,
+    organisationType: input.organisation.type,
+    organisationCountry: input.organisation.country,
+    organisationCity: input.organisation.city ?? null,
+    delegation: input.delegation ?? null,
+    preferredLanguage: input.preferredLanguage,
+    timezone: input.timezone ?? mission.timezone,
+    dietary: input.dietary ?? null,
+    accessibility: input.accessibility ?? null,
+    consentedAt: receivedAt,
+    tokenHash,
+    waitlistOrder: null,
+    rejectionReason: null,
+    checkedInAt: null,
+    cancelledAt: null,
+    createdAt: receivedAt,
+    updatedAt: receivedAt,
+  });
+}
+
+/** The 422 for a registration that arrived outside the registration window, or null inside it. */
+function closedProblem(settings: { opensAt: Date | null; closesAt: Date | null }, now: Date): Problem | null {
+  const window = RegistrationRules.window(settings, now);
+  if (window === 'open') return null;
+  return Problem.unprocessable(
+    'registration-closed',
+    'Registration is closed',
+    window === 'not-yet-open' ? `Registration opens at ${settings.opensAt!.toISOString()}.` : `Registration closed at ${settings.closesAt!.toISOString()}.`,
+    { opensAt: settings.opensAt?.toISOString() ?? null, closesAt: settings.closesAt?.toISOString() ?? null },
+  );
+}
+
+function alreadyRegistered(input: Register): Problem {
+  return Problem.conflict('already-registered', 'Already registered', `${input.email} is already registered to this mission.`);
+}
+
+/** A failure of a statement caused by the values it carried (SQLSTATE classes 22, data exception, and 23, integrity constraint). */
+function isCausedByData(error: unknown): boolean {
+  const cause = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = cause.driverError?.code ?? cause.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
