@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, Problem, problemTypeUri, type ProblemDetails } from './problem.js';
 
 /** Body-parser errors carry a `type`; map the ones a client causes to what they mean. */
@@ -22,7 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception, request.originalUrl);
     // An HttpException of 5xx (a health check saying "not ready") was meant; only the unexpected is an error.
-    if (problem.status >= 500 && !(exception instanceof HttpException)) this.logger.error({ err: exception, url: request.originalUrl }, 'request failed');
+    if (problem.status >= 500 && !(exception instanceof HttpException)) this.logger.error({ err: loggable(exception), path: request.path }, 'request failed');
     if (response.headersSent) return;
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
@@ -58,4 +59,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 function kindOfStatus(status: number): string {
   return (HttpStatus[status] ?? 'error').toString().toLowerCase().replaceAll('_', '-');
+}
+
+/**
+ * What of an unexpected error may go to the logs. A failed query carries its parameters (a
+ * participant's name and e-mail, a token's hash) and Postgres quotes the offending row in its
+ * detail: neither belongs in a log, so only the statement, its code and its constraint go. The
+ * path, not the URL: a query string may hold an access token (EventSource).
+ */
+export function loggable(exception: unknown): unknown {
+  if (!(exception instanceof QueryFailedError)) return exception;
+  const driverError = exception.driverError as { code?: string; constraint?: string; table?: string };
+  return {
+    type: 'QueryFailedError',
+    message: exception.message,
+    stack: exception.stack,
+    code: driverError.code,
+    constraint: driverError.constraint,
+    table: driverError.table,
+    query: exception.query,
+  };
 }

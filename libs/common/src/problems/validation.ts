@@ -1,12 +1,35 @@
-import { StandardSchemaValidationPipe } from '@nestjs/common';
+import { StandardSchemaValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { Problem } from './problem.js';
 
-/** Request validation with the zod schemas given to `@Body({ schema })`, answered as problems naming each field. */
+/**
+ * Request validation with the zod schemas given to `@Body({ schema })`, answered as problems naming each field.
+ * Before any schema, text that Postgres cannot store (the NUL character) is refused for every call at
+ * once, so that no schema has to remember it and no such input ever reaches a statement as a 500.
+ */
+class RequestValidationPipe extends StandardSchemaValidationPipe {
+  override async transform<T = unknown>(value: T, metadata: ArgumentMetadata): Promise<T> {
+    if (metadata.type !== 'custom') {
+      const fields = fieldsWithNul(value, metadata.data ? [metadata.data] : []);
+      if (fields.length > 0) throw Problem.validation(fields.map((field) => ({ field, message: 'must not contain the NUL character' })));
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): StandardSchemaValidationPipe {
-  return new StandardSchemaValidationPipe({
+  return new RequestValidationPipe({
     exceptionFactory: (issues: readonly StandardSchemaV1.Issue[]) => Problem.validation(issues.flatMap(toFieldErrors)),
   });
+}
+
+/** The paths of the strings (and keys) in a parsed JSON value that hold U+0000. */
+export function fieldsWithNul(value: unknown, path: readonly (string | number)[] = []): string[] {
+  const here = path.length ? path.join('.') : '(body)';
+  if (typeof value === 'string') return value.includes('\0') ? [here] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => fieldsWithNul(item, [...path, index]));
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => (key.includes('\0') ? [here] : fieldsWithNul(item, [...path, key])));
 }
 
 function toFieldError(issue: StandardSchemaV1.Issue) {
