@@ -12,6 +12,8 @@ import { MatchmakingProfilesModule } from './meetings/profiles/profiles.module.j
 import { MeetingEntity } from './meetings/requests/meeting.entity.js';
 import { MeetingRequestsModule } from './meetings/requests/meeting-requests.module.js';
 import { MatchmakingRunEntity, MeetingBlockEntity, UnavailabilityEntity } from './meetings/runs/run.entity.js';
+import { MeetingRunsModule } from './meetings/runs/meeting-runs.module.js';
+import { MeetingTimetablesModule } from './meetings/timetables/timetables.module.js';
 import { ProgrammeModule } from './programme.module.js';
 import { SessionEntity } from './sessions/session.entity.js';
 import { TransferTimeEntity, VenueEntity } from './venues/venue.entity.js';
@@ -51,6 +53,8 @@ export class SchedulingModule {
         ProgrammeModule,
         MatchmakingProfilesModule,
         MeetingRequestsModule,
+        MeetingRunsModule,
+        MeetingTimetablesModule,
       ],
     };
   }
