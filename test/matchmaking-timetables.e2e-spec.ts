@@ -93,6 +93,10 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
     expect(timetable.body.items).toHaveLength(2);
     expect(timetable.body.items[0]).toMatchObject({ venue: { city: 'Chengdu' }, participantTime: { timezone: 'Europe/Madrid' } });
     expect(new Set(timetable.body.items.map((item: { startsAt: string }) => item.startsAt)).size).toBe(2);
+    const agenda = await call(`${api(missionId)}/participants/${ben.id}/agenda`, { token: ben.token });
+    expect(agenda.body.meetings.map((item: { meetingId: string }) => item.meetingId).sort()).toEqual([anaBen, danBen].sort());
+    const feed = await call(`${api(missionId)}/participants/${ben.id}/agenda.ics`, { token: ben.token });
+    expect(feed.body).toContain(`UID:${anaBen}@mission-hub`);
 
     await eventually(() => [100, 101, 102, 103].every((n) => timetableMails(n).length === 1), { what: 'four timetable e-mails' });
     const mail = timetableMails(101)[0];

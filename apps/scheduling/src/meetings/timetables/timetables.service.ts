@@ -17,13 +17,16 @@ export interface TimetableEntry {
   blockId: string;
   venue: { name: string; city: string; timezone: string } | null;
   outcome: 'held' | 'no_show' | null;
+  /** For calendars (iCalendar SEQUENCE): seconds from the request to the meeting's last change. */
+  sequence: number;
+  updatedAt: Date;
 }
 
 export interface Timetable {
   missionId: string;
   registrationId: string;
   timezone: string;
-  items: TimetableEntry[];
+  items: PublicTimetableEntry[];
 }
 
 interface Row {
@@ -35,6 +38,8 @@ interface Row {
   table_number: number;
   block_id: string;
   outcome: 'held' | 'no_show' | null;
+  created_at: Date;
+  updated_at: Date;
   venue_name: string | null;
   city: string | null;
   venue_timezone: string | null;
@@ -43,7 +48,7 @@ interface Row {
 /** A participant's meetings as the last run announced them, in time order. */
 export async function meetingTimetableOf(manager: EntityManager, missionId: string, registrationId: string, timezone: string): Promise<TimetableEntry[]> {
   const rows: Row[] = await manager.query(
-    `SELECT m.id, m.requester_id, m.invitee_id, m.starts_at, m.ends_at, m.table_number, m.block_id, m.outcome,
+    `SELECT m.id, m.requester_id, m.invitee_id, m.starts_at, m.ends_at, m.table_number, m.block_id, m.outcome, m.created_at, m.updated_at,
             v.name AS venue_name, v.city, v.timezone AS venue_timezone
        FROM meetings m LEFT JOIN sessions s ON s.id = m.block_id LEFT JOIN venues v ON v.id = s.venue_id
       WHERE m.mission_id = $1 AND m.status = 'accepted' AND m.slot_id IS NOT NULL AND (m.requester_id = $2 OR m.invitee_id = $2)
@@ -62,7 +67,16 @@ export async function meetingTimetableOf(manager: EntityManager, missionId: stri
     blockId: row.block_id,
     venue: row.venue_name ? { name: row.venue_name, city: row.city!, timezone: row.venue_timezone! } : null,
     outcome: row.outcome,
+    sequence: Math.floor((row.updated_at.getTime() - row.created_at.getTime()) / 1000),
+    updatedAt: row.updated_at,
   }));
+}
+
+export type PublicTimetableEntry = Omit<TimetableEntry, 'sequence' | 'updatedAt'>;
+
+/** An entry as the JSON shows it (the calendar's bookkeeping left out). */
+export function publicEntry({ sequence: _, updatedAt: __, ...entry }: TimetableEntry): PublicTimetableEntry {
+  return entry;
 }
 
 @Injectable()
@@ -75,6 +89,6 @@ export class TimetablesService {
     const participant = await this.dataSource.manager.findOneBy(ParticipantEntity, { registrationId, missionId });
     if (!participant) throw Problem.notFound('Participant', registrationId);
     const items = await meetingTimetableOf(this.dataSource.manager, missionId, registrationId, participant.timezone);
-    return { missionId, registrationId, timezone: participant.timezone, items };
+    return { missionId, registrationId, timezone: participant.timezone, items: items.map(publicEntry) };
   }
 }
