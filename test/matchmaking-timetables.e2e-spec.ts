@@ -7,7 +7,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
   let system: TestSystem;
 
   beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration', 'notifications'] });
+    system = await startSystem({ services: ['scheduling', 'registration', 'notifications', 'dashboard'] });
   }, 120_000);
 
   afterAll(async () => {
@@ -103,6 +103,16 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
     expect(mail.subject).toBe('Your meeting timetable for Smart cities mission to Chengdu and Liuzhou');
     expect(mail.text).toContain('with Delegate Number 100 (Head of international relations, Ajuntament de Barcelona, ES)');
     expect(mail.text).toMatch(/table [12], Tianfu Software Park, Chengdu/);
+    const held = await call(`${api(missionId)}/meetings/${anaBen}/outcome`, { token, body: { outcome: 'held' } });
+    expect(held).toMatchObject({ status: 200, body: { outcome: 'held' } });
+    const counts = await eventually(
+      async () => {
+        const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
+        return summary.body?.meetings?.held === 1 ? summary.body.meetings : undefined;
+      },
+      { what: 'the dashboard to count the meeting held' },
+    );
+    expect(counts).toMatchObject({ requested: 3, scheduled: 3, held: 1 });
     // A second run that changes nothing tells nobody anything.
     expect((await runToTheEnd(missionId, token)).result).toMatchObject({ scheduled: 3, kept: 3, timetablesPublished: 0 });
   }, 120_000);

@@ -91,6 +91,8 @@ const meeting = z.object({
   previousSlot: meetingSlot.optional(),
   /** Added later, on `meeting.cancelled`: why (a party left the mission, or no slot was left for it). */
   reason: z.enum(['participant-left', 'withdrawn', 'not-scheduled']).optional(),
+  /** Added later: how a placed meeting went, as an organiser recorded it (announced again as `meeting.scheduled`, same place). */
+  outcome: z.enum(['held', 'no_show']).optional(),
 });
 
 const timetableMeeting = z.object({

@@ -56,6 +56,7 @@ export function meetingPayload(meeting: MeetingEntity): EventData<'meeting.reque
     ...(meeting.message ? { message: meeting.message } : {}),
     slot: slotOf(meeting),
     ...(meeting.proposedBy ? { proposedBy: 'organiser' as const } : {}),
+    ...(meeting.outcome ? { outcome: meeting.outcome } : {}),
   };
 }
 

@@ -124,6 +124,8 @@ export class MeetingsService {
       async (manager, meeting) => {
         meeting.outcome = outcome;
         await manager.save(MeetingEntity, meeting);
+        // No event type of its own: the meeting's place announced again, with how it went (for the dashboard's counts).
+        await this.announce(manager, 'meeting.scheduled', meeting);
       },
     );
   }
@@ -203,7 +205,7 @@ export class MeetingsService {
 
   private announce(
     manager: EntityManager,
-    type: 'meeting.requested' | 'meeting.accepted' | 'meeting.declined' | 'meeting.cancelled',
+    type: 'meeting.requested' | 'meeting.accepted' | 'meeting.declined' | 'meeting.scheduled' | 'meeting.cancelled',
     meeting: MeetingEntity,
     cause?: CloudEvent,
     extra: { reason?: 'participant-left' | 'withdrawn' } = {},
