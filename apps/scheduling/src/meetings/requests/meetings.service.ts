@@ -78,7 +78,12 @@ export class MeetingsService {
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(MeetingEntity, meeting);
+      await manager.insert(MeetingEntity, meeting).catch((error: { code?: string }) => {
+        // The two asked each other at the same moment: the other request is open.
+        if (error.code === '23505')
+          throw Problem.conflict('meeting-already-requested', 'A meeting of the two is already open', 'The other asked at the same time.');
+        throw error;
+      });
       await this.announce(manager, 'meeting.requested', meeting);
       return toMeetingView(await manager.findOneByOrFail(MeetingEntity, { id: meeting.id }));
     });

@@ -14,7 +14,7 @@ export interface BlockPlace {
 /** What a run works on: the scheduler's input, and where each slot is (for the events). */
 export interface RunInstance {
   input: MeetingSchedulingInput;
-  slots: Map<string, { blockId: string; start: Date; end: Date }>;
+  slots: Map<string, { blockId: string; start: Date; end: Date; tables: number }>;
   /** Every B2B block of the mission, cancelled ones too: announced meetings may still be in one. */
   places: Map<string, BlockPlace>;
 }
@@ -66,7 +66,10 @@ export async function readRunInstance(
         },
       ),
     );
-  const slots = new Map(blocks.flatMap((block) => block.slots.map((slot) => [slot.id, { blockId: block.id, start: slot.start, end: slot.end }] as const)));
+  // A slot that is gone (the block was cut otherwise, or cancelled) or a table no longer there is not kept: the meeting is placed again.
+  const slots = new Map(
+    blocks.flatMap((block) => block.slots.map((slot) => [slot.id, { blockId: block.id, start: slot.start, end: slot.end, tables: block.tables }] as const)),
+  );
 
   const meetings = await manager.find(MeetingEntity, { where: { missionId, status: 'accepted' }, order: { id: 'ASC' } });
   const participantIds = [...new Set(meetings.flatMap((meeting) => [meeting.requesterId, meeting.inviteeId]))];
@@ -92,7 +95,7 @@ export async function readRunInstance(
       })),
       meetings: meetings.map((meeting) => ({ id: meeting.id, participants: [meeting.requesterId, meeting.inviteeId] as const, priority: meeting.priority })),
       announced: meetings
-        .filter((meeting) => meeting.slotId && slots.has(meeting.slotId) && meeting.tableNumber !== null)
+        .filter((meeting) => meeting.slotId && meeting.tableNumber !== null && meeting.tableNumber <= (slots.get(meeting.slotId)?.tables ?? 0))
         .map((meeting) => ({ meetingId: meeting.id, slotId: meeting.slotId!, table: meeting.tableNumber! })),
       rebuild: options.rebuild,
     },
