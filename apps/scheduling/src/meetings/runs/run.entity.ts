@@ -36,6 +36,8 @@ export interface RunResult {
   cancelled: number;
   unscheduled: { meetingId: string; reason: string }[];
   timetablesPublished: number;
+  /** Where the run's time went: reading the instance, the scheduler, applying and announcing (the commit not included). */
+  timings: { readMs: number; scheduleMs: number; applyMs: number };
 }
 
 /** A scheduling run: its row is the background job's state. */

@@ -102,12 +102,17 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       const run = await runs.findOneByOrFail({ id: runId });
       await runs.update({ id: runId }, { status: 'running', startedAt: new Date(), progress: 'reading the requests and the programme' });
+      const began = performance.now();
       const instance = await readRunInstance(this.dataSource.manager, run.missionId, run);
       await runs.update({ id: runId }, { progress: `placing ${instance.input.meetings.length} accepted meetings in ${instance.slots.size} slots` });
+      const read = performance.now();
       const schedule = scheduleMeetings(instance.input);
+      const placed = performance.now();
       await runs.update({ id: runId }, { progress: `announcing ${schedule.placed.length} placed meetings` });
       await this.dataSource.transaction(async (manager) => {
-        const result = await this.apply(manager, run, instance, schedule);
+        const applied = await this.apply(manager, run, instance, schedule);
+        const ms = (from: number, to: number) => Math.round(to - from);
+        const result = { ...applied, timings: { readMs: ms(began, read), scheduleMs: ms(read, placed), applyMs: ms(placed, performance.now()) } };
         await manager.update(MatchmakingRunEntity, { id: runId }, { status: 'succeeded', progress: null, result, finishedAt: new Date() });
       });
     } catch (error) {
@@ -117,7 +122,12 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** The schedule against the meetings as they are now (locked): a meeting called off meanwhile is not placed. */
-  private async apply(manager: EntityManager, run: MatchmakingRunEntity, instance: RunInstance, schedule: MeetingSchedule): Promise<RunResult> {
+  private async apply(
+    manager: EntityManager,
+    run: MatchmakingRunEntity,
+    instance: RunInstance,
+    schedule: MeetingSchedule,
+  ): Promise<Omit<RunResult, 'timings'>> {
     const rows = await manager
       .createQueryBuilder(MeetingEntity, 'm')
       .setLock('pessimistic_write')
@@ -156,6 +166,8 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     const diff = scheduleDiffOf({ before, after });
     const cause = { subject: run.id, missionId: run.missionId, time: new Date() };
 
+    const changed: MeetingEntity[] = [];
+    const events: Announcement[] = [];
     for (const change of [...diff.scheduled, ...diff.moved.map((moved) => moved.to)]) {
       const meeting = meetings.get(change.meetingId)!;
       const previousSlot = slotOf(meeting);
@@ -168,21 +180,36 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
         tableNumber: placement.table,
         updatedAt: cause.time,
       });
-      await manager.save(MeetingEntity, meeting);
-      await this.outbox.add(
-        manager,
-        'meeting.scheduled',
-        { ...meetingPayload(meeting), ...(previousSlot ? { previousSlot } : {}) },
-        { ...cause, subject: meeting.id },
-      );
+      changed.push(meeting);
+      events.push({
+        type: 'meeting.scheduled',
+        data: { ...meetingPayload(meeting), ...(previousSlot ? { previousSlot } : {}) },
+        context: { ...cause, subject: meeting.id },
+      });
     }
     for (const change of diff.cancelled) {
       const meeting = meetings.get(change.meetingId)!;
       const data: EventData<'meeting.cancelled'> = { ...meetingPayload(meeting), reason: meeting.cancelReason ?? 'not-scheduled' };
       Object.assign(meeting, { blockId: null, slotId: null, startsAt: null, endsAt: null, tableNumber: null, updatedAt: cause.time });
-      await manager.save(MeetingEntity, meeting);
-      await this.outbox.add(manager, 'meeting.cancelled', data, { ...cause, subject: meeting.id });
+      changed.push(meeting);
+      events.push({ type: 'meeting.cancelled', data, context: { ...cause, subject: meeting.id } });
     }
+    // A run may move thousands of meetings: their places in one statement, their events in a few.
+    await manager.query(
+      `UPDATE meetings m SET block_id = u.block_id, slot_id = u.slot_id, starts_at = u.starts_at, ends_at = u.ends_at, table_number = u.table_number, updated_at = $7
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[]) AS u(id, block_id, slot_id, starts_at, ends_at, table_number)
+        WHERE m.id = u.id`,
+      [
+        changed.map((meeting) => meeting.id),
+        changed.map((meeting) => meeting.blockId),
+        changed.map((meeting) => meeting.slotId),
+        changed.map((meeting) => meeting.startsAt),
+        changed.map((meeting) => meeting.endsAt),
+        changed.map((meeting) => meeting.tableNumber),
+        cause.time,
+      ],
+    );
+    await this.outbox.addMany(manager, events);
 
     const notices = await this.timetables(manager, run, before, after);
     return {
@@ -213,17 +240,25 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
       present: new Set(present.filter((participant) => !participant.erasedAt).map((participant) => participant.registrationId)),
       published: new Set(published.map((row) => row.registration_id)),
     });
-    for (const notice of notices) {
-      await this.outbox.add(manager, 'meeting.timetable_published', notice, { subject: notice.registrationId, missionId: run.missionId });
-      await manager.query(
-        `INSERT INTO meeting_timetables (registration_id, mission_id, first_run_id, last_run_id) VALUES ($1, $2, $3, $3)
-         ON CONFLICT (registration_id) DO UPDATE SET last_run_id = EXCLUDED.last_run_id`,
-        [notice.registrationId, run.missionId, run.id],
-      );
-    }
+    await manager.query(
+      `INSERT INTO meeting_timetables (registration_id, mission_id, first_run_id, last_run_id)
+       SELECT id, $2, $3, $3 FROM unnest($1::uuid[]) AS id
+       ON CONFLICT (registration_id) DO UPDATE SET last_run_id = EXCLUDED.last_run_id`,
+      [notices.map((notice) => notice.registrationId), run.missionId, run.id],
+    );
+    await this.outbox.addMany(
+      manager,
+      notices.map((notice) => ({
+        type: 'meeting.timetable_published' as const,
+        data: notice,
+        context: { subject: notice.registrationId, missionId: run.missionId },
+      })),
+    );
     return notices.length;
   }
 }
+
+type Announcement = Parameters<OutboxService['addMany']>[1][number];
 
 function toRunView(run: MatchmakingRunEntity): RunView {
   return {
