@@ -171,8 +171,41 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
     const stranger = await call(`${api(missionId)}/meetings`, { token: ana.token, body: { inviteeId: '00000000-0000-4000-8000-000000000000' } });
     expect(stranger.status).toBe(422);
     expect(stranger.body.detail).toContain('inviteeId');
+    const backwards = await call(`${api(missionId)}/participants/${ana.id}/unavailability`, {
+      token: ana.token,
+      body: { startsAt: '2019-06-10T02:00:00Z', endsAt: '2019-06-10T01:00:00Z' },
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors.map((error: { field: string }) => error.field)).toEqual(['endsAt']);
+    expect((await call(`${api(missionId)}/participants/${ana.id}/unavailability`, { token: cai.token })).status).toBe(403);
     const runBody = await call(`${api(missionId)}/matchmaking/runs`, { token, body: { limitPerParticipant: 0, extra: true } });
     expect(runBody.status).toBe(400);
     expect(runBody.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(expect.arrayContaining(['limitPerParticipant']));
+  }, 120_000);
+
+  it('lets an organiser propose a meeting, and places it only where both can meet', async () => {
+    const { missionId, token, people } = await matchmakingMission(400, 2);
+    const [ana, ben] = people;
+    const proposed = await call(`${api(missionId)}/meetings`, { token, body: { requesterId: ana.id, inviteeId: ben.id, priority: 4 } });
+    expect(proposed).toMatchObject({ status: 201, body: { status: 'requested', proposedByOrganiser: true } });
+    expect((await call(`${api(missionId)}/meetings`, { token, body: { inviteeId: ben.id } })).body.errors).toEqual([
+      expect.objectContaining({ field: 'requesterId' }),
+    ]);
+    await accept(missionId, ben, proposed.body.id);
+    // Ana cannot meet before 02:30 (the block's first three slots).
+    const declared = await call(`${api(missionId)}/participants/${ana.id}/unavailability`, {
+      token: ana.token,
+      body: { startsAt: '2019-06-10T00:00:00Z', endsAt: '2019-06-10T02:30:00Z', note: 'site visit' },
+    });
+    expect(declared.status).toBe(201);
+    expect((await runToTheEnd(missionId, token)).result).toMatchObject({ scheduled: 1 });
+    const timetable = await call(`${api(missionId)}/participants/${ana.id}/meetings`, { token: ana.token });
+    expect(timetable.body.items).toEqual([
+      expect.objectContaining({
+        startsAt: '2019-06-10T02:30:00.000Z',
+        counterpartId: ben.id,
+        venueTime: expect.objectContaining({ startsAt: '2019-06-10T10:30:00+08:00' }),
+      }),
+    ]);
   }, 120_000);
 });
