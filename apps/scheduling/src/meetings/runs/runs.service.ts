@@ -5,13 +5,14 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { scheduleMeetings, type MeetingSchedule } from '../../matchmaking/meeting-scheduler.js';
+import type { MeetingSchedule } from '../../matchmaking/meeting-scheduler.js';
 import { ParticipantEntity } from '../../participants/participant.entity.js';
 import { missionOf } from '../../venues/venues.service.js';
 import { MeetingEntity } from '../requests/meeting.entity.js';
 import { meetingPayload, slotOf } from '../requests/meeting.rules.js';
 import { scheduleDiffOf, timetableNotices, type Placement } from '../timetables/timetable.js';
 import { readRunInstance, type RunInstance } from './run-instance.js';
+import { scheduleInWorker } from './schedule-in-worker.js';
 import { MatchmakingRunEntity, type RunResult } from './run.entity.js';
 import type { RunInput } from './run.schema.js';
 
@@ -106,7 +107,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
       const instance = await readRunInstance(this.dataSource.manager, run.missionId, run);
       await runs.update({ id: runId }, { progress: `placing ${instance.input.meetings.length} accepted meetings in ${instance.slots.size} slots` });
       const read = performance.now();
-      const schedule = scheduleMeetings(instance.input);
+      const schedule = await scheduleInWorker(instance.input);
       const placed = performance.now();
       await runs.update({ id: runId }, { progress: `announcing ${schedule.placed.length} placed meetings` });
       await this.dataSource.transaction(async (manager) => {
