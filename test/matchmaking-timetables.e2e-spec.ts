@@ -208,4 +208,15 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
       }),
     ]);
   }, 120_000);
+
+  it('cancels the open requests of an erased participant at once', async () => {
+    const { missionId, people } = await matchmakingMission(500, 2);
+    const [ana, ben] = people;
+    const asked = await ask(missionId, ana, ben);
+    const erased = await call(`${system.url('registration')}/api/registrations/${ana.id}/erase`, { method: 'POST', token: ana.token });
+    expect(erased.status).toBe(200);
+    const cancelled = await system.tap.waitFor('meeting.cancelled', (event) => (event.data as { meetingId: string }).meetingId === asked);
+    expect(cancelled.data).toMatchObject({ reason: 'participant-left', slot: null });
+    expect((await call(`${api(missionId)}/meetings/${asked}`, { token: ben.token })).body.status).toBe('cancelled');
+  }, 120_000);
 });
