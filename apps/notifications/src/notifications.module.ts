@@ -3,6 +3,7 @@ import { BrokerConnection, MessagingModule } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DeliveriesModule, type DeliveriesOptions } from './deliveries/deliveries.module.js';
 import { MeetingMailModule } from './meeting-mail/meeting-mail.module.js';
+import { MeetingTimetableMailModule } from './meeting-timetable-mail/meeting-timetable-mail.module.js';
 import { notificationsMigrations } from './migrations/index.js';
 import { MilestoneMailModule } from './milestone-mail/milestone-mail.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -31,6 +32,7 @@ export class NotificationsModule {
         SessionMailModule,
         MilestoneMailModule,
         MeetingMailModule,
+        MeetingTimetableMailModule,
       ],
     };
   }

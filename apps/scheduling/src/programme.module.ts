@@ -1,5 +1,6 @@
 import { IdempotencyInterceptor } from '#common';
 import { Module } from '@nestjs/common';
+import { MeetingRequestsModule } from './meetings/requests/meeting-requests.module.js';
 import { AgendaController } from './agenda/agenda.controller.js';
 import { AgendaService } from './agenda/agenda.service.js';
 import { EnrolmentsController } from './enrolments/enrolments.controller.js';
@@ -19,6 +20,7 @@ import { VenuesService } from './venues/venues.service.js';
  * shares the sessions' seats and locks.
  */
 @Module({
+  imports: [MeetingRequestsModule],
   controllers: [VenuesController, SessionsController, EnrolmentsController, ReleasesController, AgendaController, RegistrationEventsHandler],
   providers: [VenuesService, SessionsService, SessionSeats, EnrolmentsService, ReleasesService, AgendaService, IdempotencyInterceptor],
 })

@@ -7,6 +7,13 @@ import { MissionsModule } from './missions/missions.module.js';
 import { EnrolmentEntity } from './enrolments/enrolment.entity.js';
 import { ParticipantEntity } from './participants/participant.entity.js';
 import { ParticipantTokensModule } from './participants/participant-tokens.module.js';
+import { MatchmakingProfileEntity } from './meetings/profiles/profile.entity.js';
+import { MatchmakingProfilesModule } from './meetings/profiles/profiles.module.js';
+import { MeetingEntity } from './meetings/requests/meeting.entity.js';
+import { MeetingRequestsModule } from './meetings/requests/meeting-requests.module.js';
+import { MatchmakingRunEntity, MeetingBlockEntity, UnavailabilityEntity } from './meetings/runs/run.entity.js';
+import { MeetingRunsModule } from './meetings/runs/meeting-runs.module.js';
+import { MeetingTimetablesModule } from './meetings/timetables/timetables.module.js';
 import { ProgrammeModule } from './programme.module.js';
 import { SessionEntity } from './sessions/session.entity.js';
 import { TransferTimeEntity, VenueEntity } from './venues/venue.entity.js';
@@ -18,7 +25,19 @@ export class SchedulingModule {
       module: SchedulingModule,
       imports: [
         ServiceCoreModule.forRoot(config, {
-          entities: [MissionEntity, VenueEntity, TransferTimeEntity, SessionEntity, ParticipantEntity, EnrolmentEntity],
+          entities: [
+            MissionEntity,
+            VenueEntity,
+            TransferTimeEntity,
+            SessionEntity,
+            ParticipantEntity,
+            EnrolmentEntity,
+            MatchmakingProfileEntity,
+            MeetingEntity,
+            MeetingBlockEntity,
+            UnavailabilityEntity,
+            MatchmakingRunEntity,
+          ],
           migrations: schedulingMigrations,
           readinessProbes: [BrokerConnection],
         }),
@@ -32,6 +51,10 @@ export class SchedulingModule {
         MissionsModule,
         ParticipantTokensModule,
         ProgrammeModule,
+        MatchmakingProfilesModule,
+        MeetingRequestsModule,
+        MeetingRunsModule,
+        MeetingTimetablesModule,
       ],
     };
   }

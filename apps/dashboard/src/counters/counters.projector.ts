@@ -1,6 +1,7 @@
 import type { CloudEvent } from '#contracts';
 import { Injectable } from '@nestjs/common';
 import type { CounterStatement } from './counter-statement.js';
+import { MeetingEventsHandler } from './meeting-events.handler.js';
 import { MouEventsHandler } from './mou-events.handler.js';
 import { NotificationEventsHandler } from './notification-events.handler.js';
 import { RegistrationEventsHandler } from './registration-events.handler.js';
@@ -14,8 +15,14 @@ import { SessionEventsHandler } from './session-events.handler.js';
 export class CountersProjector {
   private readonly handlers: { handles(event: CloudEvent): boolean; statement(event: CloudEvent): CounterStatement | null }[];
 
-  constructor(registrations: RegistrationEventsHandler, sessions: SessionEventsHandler, mous: MouEventsHandler, notifications: NotificationEventsHandler) {
-    this.handlers = [registrations, sessions, mous, notifications];
+  constructor(
+    registrations: RegistrationEventsHandler,
+    sessions: SessionEventsHandler,
+    mous: MouEventsHandler,
+    notifications: NotificationEventsHandler,
+    meetings: MeetingEventsHandler,
+  ) {
+    this.handlers = [registrations, sessions, mous, notifications, meetings];
   }
 
   /** The counters' writes for `event`, for the event log to send with its insert. */

@@ -40,6 +40,10 @@ export class SummaryService {
         `SELECT outcome, count(*)::int AS count FROM notification_outcomes WHERE mission_id = $1 GROUP BY outcome`,
         [missionId],
       );
+      const meetings: { status: string; scheduled: boolean; outcome: string | null; count: number }[] = await manager.query(
+        `SELECT status, scheduled, outcome, count(*)::int AS count FROM meetings WHERE mission_id = $1 GROUP BY status, scheduled, outcome`,
+        [missionId],
+      );
       return summarise({
         missionId,
         position: await eventLogRepository.lastPosition(manager, missionId),
@@ -57,6 +61,7 @@ export class SummaryService {
         enrolments: enrolments.map((row) => ({ sessionId: row.session_id, status: row.status, count: row.count })),
         mous,
         notifications,
+        meetings,
       });
     });
   }

@@ -22,6 +22,23 @@ describe('summarise', () => {
     expect(summary.mous.total).toBe(0);
     expect(summary.mous.byStatus.signed).toBe(0);
     expect(summary.notifications).toEqual({ sent: 0, failed: 0 });
+    expect(summary.meetings).toEqual({ requested: 0, accepted: 0, declined: 0, cancelled: 0, scheduled: 0, held: 0, noShow: 0 });
+  });
+
+  it('counts meetings requested, scheduled and held', () => {
+    const summary = summarise(
+      input({
+        meetings: [
+          { status: 'requested', scheduled: false, outcome: null, count: 2 },
+          { status: 'accepted', scheduled: false, outcome: null, count: 1 },
+          { status: 'accepted', scheduled: true, outcome: null, count: 3 },
+          { status: 'accepted', scheduled: true, outcome: 'held', count: 4 },
+          { status: 'accepted', scheduled: true, outcome: 'no_show', count: 1 },
+          { status: 'declined', scheduled: false, outcome: null, count: 1 },
+        ],
+      }),
+    );
+    expect(summary.meetings).toEqual({ requested: 12, accepted: 9, declined: 1, cancelled: 0, scheduled: 8, held: 4, noShow: 1 });
   });
 
   it('counts registrations by status, by delegation and by country', () => {

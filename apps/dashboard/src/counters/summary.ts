@@ -30,6 +30,8 @@ export interface SummaryInput {
   enrolments: { sessionId: string; status: string; count: number }[];
   mous: { status: string; count: number }[];
   notifications: { outcome: string; count: number }[];
+  /** Meetings by status, whether placed, and outcome; absent in older callers. */
+  meetings?: { status: string; scheduled: boolean; outcome: string | null; count: number }[];
 }
 
 export interface StatusBreakdown {
@@ -49,6 +51,8 @@ export interface MissionSummary {
   sessions: (SessionRow & { enrolments: Record<EnrolmentStatus, number>; fill: number | null })[];
   mous: { total: number; byStatus: Record<MouStatus, number> };
   notifications: { sent: number; failed: number };
+  /** B2B matchmaking: every meeting ever requested, those with a place now, those held (and no-shows). */
+  meetings: { requested: number; accepted: number; declined: number; cancelled: number; scheduled: number; held: number; noShow: number };
 }
 
 /** The summary from the counters' grouped rows: every status appears, at zero when there is none. */
@@ -100,7 +104,20 @@ export function summarise(input: SummaryInput): MissionSummary {
     }),
     mous: { total: mouTotal, byStatus: mous },
     notifications: outcomes,
+    meetings: countMeetings(input.meetings ?? []),
   };
+}
+
+function countMeetings(rows: NonNullable<SummaryInput['meetings']>): MissionSummary['meetings'] {
+  const counts = { requested: 0, accepted: 0, declined: 0, cancelled: 0, scheduled: 0, held: 0, noShow: 0 };
+  for (const row of rows) {
+    counts.requested += row.count;
+    if (row.status === 'accepted' || row.status === 'declined' || row.status === 'cancelled') counts[row.status] += row.count;
+    if (row.scheduled) counts.scheduled += row.count;
+    if (row.outcome === 'held') counts.held += row.count;
+    if (row.outcome === 'no_show') counts.noShow += row.count;
+  }
+  return counts;
 }
 
 function breakdown(): StatusBreakdown {

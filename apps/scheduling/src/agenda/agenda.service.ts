@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, Not, type DataSource } from 'typeorm';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity.js';
+import { meetingTimetableOf, publicEntry, type PublicTimetableEntry } from '../meetings/timetables/timetables.service.js';
 import type { MissionEntity } from '../missions/mission.entity.js';
 import { ParticipantEntity } from '../participants/participant.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
@@ -15,6 +16,8 @@ export interface Agenda {
   registrationId: string;
   timezone: string;
   items: AgendaEntry[];
+  /** The participant's B2B meetings as the last scheduling run placed them. */
+  meetings: PublicTimetableEntry[];
 }
 
 export interface PublicProgramme {
@@ -35,8 +38,8 @@ export class AgendaService {
   }
 
   async agendaCalendar(caller: Caller, missionId: string, registrationId: string): Promise<string> {
-    const { agenda, mission, updatedAt } = await this.agendaWithDates(caller, missionId, registrationId);
-    return toCalendar(`${mission.code} — my agenda`, agenda.items, updatedAt);
+    const { agenda, mission, updatedAt, meetings } = await this.agendaWithDates(caller, missionId, registrationId);
+    return toCalendar(`${mission.code} — my agenda`, agenda.items, updatedAt, meetings);
   }
 
   async programme(missionId: string): Promise<PublicProgramme> {
@@ -57,6 +60,7 @@ export class AgendaService {
     if (!participant) throw Problem.notFound('Participant', registrationId);
     const sessions = await this.released(missionId);
     const enrolments = await manager.find(EnrolmentEntity, { where: { registrationId, status: Not('cancelled') } });
+    const meetings = await meetingTimetableOf(manager, missionId, registrationId, participant.timezone);
     const agenda: Agenda = {
       missionId,
       registrationId,
@@ -68,8 +72,9 @@ export class AgendaService {
         await venuesOf(manager, sessions),
         mission.timezone,
       ),
+      meetings: meetings.map(publicEntry),
     };
-    return { agenda, mission, updatedAt: updatedAtOf(sessions) };
+    return { agenda, mission, updatedAt: updatedAtOf(sessions), meetings };
   }
 
   private async programmeWithDates(missionId: string) {

@@ -118,4 +118,24 @@ describe('a participant’s agenda', () => {
     expect(String(events[0].getFirstPropertyValue('location'))).toContain('Tianfu Software Park');
     expect(toCalendar('again', entries, new Map(sessions.map((entry) => [entry.id, entry.updatedAt])))).toContain('UID:seat@mission-hub');
   });
+
+  it('puts the participant’s placed meetings in the feed, one event each with a stable UID', () => {
+    const meeting = {
+      meetingId: 'm1',
+      startsAt: '2019-06-10T01:00:00.000Z',
+      endsAt: '2019-06-10T01:30:00.000Z',
+      table: 4,
+      venue: { name: 'Tianfu Software Park', city: 'Chengdu' },
+      sequence: 12,
+      updatedAt: new Date('2019-06-01T00:00:00Z'),
+    };
+    const feed = toCalendar('CN-2019 — my agenda', [], new Map(), [meeting]);
+    const [event] = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
+    expect([event.getFirstPropertyValue('uid'), event.getFirstPropertyValue('sequence'), event.getFirstPropertyValue('summary')]).toEqual([
+      'm1@mission-hub',
+      12,
+      'B2B meeting, table 4',
+    ]);
+    expect(String(event.getFirstPropertyValue('location'))).toBe('Tianfu Software Park, Chengdu');
+  });
 });

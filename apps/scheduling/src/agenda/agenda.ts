@@ -33,6 +33,17 @@ export interface AgendaEntry extends ProgrammeEntry {
   participantTime: { timezone: string; startsAt: string; endsAt: string };
 }
 
+/** A placed meeting as the agenda's calendar shows it. */
+export interface CalendarMeeting {
+  meetingId: string;
+  startsAt: string;
+  endsAt: string;
+  table: number;
+  venue: { name: string; city: string } | null;
+  sequence: number;
+  updatedAt: Date;
+}
+
 export interface AgendaParticipant {
   registrationId: string;
   delegation: string | null;
@@ -111,8 +122,27 @@ function inTimeOrder(a: SessionEntity, b: SessionEntity): number {
  * event instead of adding another) and its SEQUENCE the session's, bumped on every change. Times are
  * UTC instants, which every calendar shows in its user's zone.
  */
-export function toCalendar(name: string, entries: readonly (ProgrammeEntry & { role?: AgendaRole })[], updatedAt: ReadonlyMap<string, Date>): string {
+export function toCalendar(
+  name: string,
+  entries: readonly (ProgrammeEntry & { role?: AgendaRole })[],
+  updatedAt: ReadonlyMap<string, Date>,
+  meetings: readonly CalendarMeeting[] = [],
+): string {
   const calendar = ical({ name, prodId: { company: 'mission-hub', product: 'programme', language: 'EN' } });
+  // A meeting's UID is its id and its SEQUENCE the seconds since it was requested at its last change, so a moved meeting replaces its old copy.
+  for (const meeting of meetings) {
+    calendar.createEvent({
+      id: `${meeting.meetingId}@mission-hub`,
+      sequence: meeting.sequence,
+      stamp: meeting.updatedAt,
+      start: new Date(meeting.startsAt),
+      end: new Date(meeting.endsAt),
+      summary: `B2B meeting, table ${meeting.table}`,
+      location: meeting.venue ? `${meeting.venue.name}, ${meeting.venue.city}` : null,
+      description: 'One-to-one meeting from the matchmaking timetable.',
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
   for (const entry of entries) {
     calendar.createEvent({
       id: `${entry.sessionId}@mission-hub`,

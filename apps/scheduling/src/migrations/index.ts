@@ -2,6 +2,7 @@ import { CreateIdempotencyKeys1732000000100 } from '#common';
 import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
 import { CreateMissions1732000001000 } from './1732000001000-create-missions.js';
 import { CreateProgramme1732000001100 } from './1732000001100-create-programme.js';
+import { CreateMatchmaking1732000001200 } from './1732000001200-create-matchmaking.js';
 
 export const schedulingMigrations = [
   CreateOutbox1732000000000,
@@ -9,4 +10,5 @@ export const schedulingMigrations = [
   CreateIdempotencyKeys1732000000100,
   CreateMissions1732000001000,
   CreateProgramme1732000001100,
+  CreateMatchmaking1732000001200,
 ];

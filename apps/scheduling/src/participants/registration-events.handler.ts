@@ -6,10 +6,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { In, Not, type EntityManager } from 'typeorm';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity.js';
 import { SessionSeats } from '../enrolments/session-seats.js';
+import { MeetingsService } from '../meetings/requests/meetings.service.js';
 
 /**
  * Keeps scheduling's participants from registration's events, once per event (inbox). A registration
- * that is cancelled or erased leaves its sessions, and each seat it held goes to that session's waitlist.
+ * that is cancelled or erased leaves its sessions, and each seat it held goes to that session's waitlist;
+ * its open meeting requests are cancelled (its placed meetings are freed by the next scheduling run).
  */
 @ApiExcludeController()
 @Controller()
@@ -17,13 +19,17 @@ export class RegistrationEventsHandler {
   constructor(
     private readonly inbox: InboxService,
     private readonly seats: SessionSeats,
+    private readonly meetings: MeetingsService,
   ) {}
 
   @EventPattern([...registrationSnapshotTypes])
   async onRegistration(@Payload() event: CloudEvent<RegistrationSnapshotType>): Promise<void> {
     await this.inbox.handle(event, 'scheduling.participants', async (manager) => {
       await this.keep(manager, event.data, event.time);
-      if (event.data.status === 'cancelled') await this.leaveSessions(manager, event.data.registrationId, event);
+      if (event.data.status === 'cancelled') {
+        await this.leaveSessions(manager, event.data.registrationId, event);
+        await this.meetings.leave(manager, event.data.registrationId, event);
+      }
     });
   }
 
@@ -40,6 +46,7 @@ export class RegistrationEventsHandler {
         [registrationId, event.data.missionId, event.data.erasedAt],
       );
       await this.leaveSessions(manager, registrationId, event);
+      await this.meetings.leave(manager, registrationId, event);
     });
   }
 

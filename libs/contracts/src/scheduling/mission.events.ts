@@ -75,6 +75,8 @@ export const enrolmentEvents = {
   'enrolment.cancelled': enrolment,
 } as const;
 
+const meetingSlot = z.object({ startsAt: instant, endsAt: instant, table: z.string() });
+
 const meeting = z.object({
   meetingId: uuid,
   missionId: uuid,
@@ -82,7 +84,24 @@ const meeting = z.object({
   inviteeId: uuid,
   priority: z.number().int().min(1).max(5),
   message: z.string().max(1000).optional(),
-  slot: z.object({ startsAt: instant, endsAt: instant, table: z.string() }).nullable(),
+  slot: meetingSlot.nullable(),
+  /** Added later: set when an organiser proposed the meeting (it is accepted for both at once). */
+  proposedBy: z.literal('organiser').optional(),
+  /** Added later, on `meeting.scheduled` for a meeting a run moved: where it was before. */
+  previousSlot: meetingSlot.optional(),
+  /** Added later, on `meeting.cancelled`: why (a party left the mission, or no slot was left for it). */
+  reason: z.enum(['participant-left', 'withdrawn', 'not-scheduled']).optional(),
+  /** Added later: how a placed meeting went, as an organiser recorded it (announced again as `meeting.scheduled`, same place). */
+  outcome: z.enum(['held', 'no_show']).optional(),
+});
+
+const timetableMeeting = z.object({
+  meetingId: uuid,
+  startsAt: instant,
+  endsAt: instant,
+  table: z.string(),
+  venue: z.object({ name: z.string(), city: z.string(), timezone: timeZone }).nullable(),
+  counterpartId: uuid,
 });
 
 export const meetingEvents = {
@@ -91,4 +110,24 @@ export const meetingEvents = {
   'meeting.declined': meeting,
   'meeting.scheduled': meeting,
   'meeting.cancelled': meeting,
+  /**
+   * Once per scheduling run for each participant whose meetings it scheduled, moved or cancelled: their
+   * whole timetable as it now is and what changed, so one notice per participant and run tells it all.
+   */
+  'meeting.timetable_published': z.object({
+    missionId: uuid,
+    registrationId: uuid,
+    runId: uuid,
+    /** The participant's first timetable. */
+    first: z.boolean(),
+    meetings: z.array(timetableMeeting),
+    changes: z.array(
+      z.object({
+        meetingId: uuid,
+        change: z.enum(['scheduled', 'moved', 'cancelled']),
+        /** Where a moved or cancelled meeting was. */
+        previous: timetableMeeting.omit({ meetingId: true }).optional(),
+      }),
+    ),
+  }),
 } as const;

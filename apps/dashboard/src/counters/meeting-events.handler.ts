@@ -1,0 +1,32 @@
+import type { CloudEvent } from '#contracts';
+import { Injectable } from '@nestjs/common';
+import type { CounterStatement } from './counter-statement.js';
+
+type MeetingEvent = CloudEvent<'meeting.requested' | 'meeting.accepted' | 'meeting.declined' | 'meeting.scheduled' | 'meeting.cancelled'>;
+
+const meetingTypes = new Set(['meeting.requested', 'meeting.accepted', 'meeting.declined', 'meeting.scheduled', 'meeting.cancelled']);
+
+/**
+ * meeting.* → each meeting's current state: its status, whether it has a place, and how it went.
+ * Every event carries the whole state, so the latest one (by time) wins and late ones change nothing.
+ */
+@Injectable()
+export class MeetingEventsHandler {
+  handles(event: CloudEvent): boolean {
+    return meetingTypes.has(event.type);
+  }
+
+  statement(event: CloudEvent): CounterStatement {
+    const { data, type } = event as MeetingEvent;
+    // A run that leaves an accepted meeting without a place cancels the place, not the meeting.
+    const status =
+      type === 'meeting.scheduled' || (type === 'meeting.cancelled' && data.reason === 'not-scheduled') ? 'accepted' : type.slice('meeting.'.length);
+    return {
+      sql: `INSERT INTO meetings (meeting_id, mission_id, status, scheduled, outcome, as_of) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (meeting_id) DO UPDATE
+          SET status = excluded.status, scheduled = excluded.scheduled, outcome = excluded.outcome, as_of = excluded.as_of
+        WHERE meetings.as_of <= excluded.as_of`,
+      parameters: [data.meetingId, data.missionId, status, type === 'meeting.scheduled', data.outcome ?? null, event.time],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ProfilesController } from './profiles.controller.js';
+import { ProfilesService } from './profiles.service.js';
+
+/** Matchmaking profiles and the mission's directory of them. */
+@Module({ controllers: [ProfilesController], providers: [ProfilesService] })
+export class MatchmakingProfilesModule {}

@@ -1,0 +1,55 @@
+import type { MeetingEntity } from './meeting.entity.js';
+import { meetingPayload, refuseAnswer, refuseOutcome, refuseWithdrawal } from './meeting.rules.js';
+
+const meeting = (overrides: Partial<MeetingEntity> = {}) =>
+  ({
+    id: '00000000-0000-4000-8000-000000000001',
+    missionId: '00000000-0000-4000-8000-0000000000aa',
+    requesterId: 'ana',
+    inviteeId: 'li',
+    proposedBy: null,
+    priority: 4,
+    message: null,
+    status: 'requested',
+    slotId: null,
+    startsAt: null,
+    endsAt: null,
+    tableNumber: null,
+    ...overrides,
+  }) as MeetingEntity;
+
+describe('meeting rules', () => {
+  it('lets the invitee or an organiser answer a pending request, once', () => {
+    expect(refuseAnswer(meeting(), { organiser: false, registrationId: 'li' })).toBeNull();
+    expect(refuseAnswer(meeting(), { organiser: true })).toBeNull();
+    expect(refuseAnswer(meeting(), { organiser: false, registrationId: 'ana' })).toMatchObject({ kind: 'forbidden' });
+    expect(refuseAnswer(meeting({ status: 'accepted' }), { organiser: false, registrationId: 'li' })).toMatchObject({ code: 'already-answered' });
+  });
+
+  it('lets either party call off an open meeting, nobody else', () => {
+    expect(refuseWithdrawal(meeting({ status: 'accepted' }), { organiser: false, registrationId: 'ana' })).toBeNull();
+    expect(refuseWithdrawal(meeting(), { organiser: false, registrationId: 'li' })).toBeNull();
+    expect(refuseWithdrawal(meeting(), { organiser: false, registrationId: 'zoe' })).toMatchObject({ kind: 'forbidden' });
+    expect(refuseWithdrawal(meeting({ status: 'declined' }), { organiser: true })).toMatchObject({ code: 'meeting-closed' });
+  });
+
+  it('records an outcome only for a meeting with a place', () => {
+    expect(refuseOutcome(meeting({ status: 'accepted' }), 'held')).toMatchObject({ code: 'meeting-not-scheduled' });
+    expect(refuseOutcome(meeting({ status: 'accepted', slotId: 'b@1' }), 'no_show')).toBeNull();
+  });
+
+  it('carries the announced place with the table as text, and who proposed it', () => {
+    const placed = meeting({
+      status: 'accepted',
+      proposedBy: 'org-1',
+      startsAt: new Date('2019-06-10T01:00:00Z'),
+      endsAt: new Date('2019-06-10T01:30:00Z'),
+      tableNumber: 7,
+    });
+    expect(meetingPayload(placed)).toMatchObject({
+      proposedBy: 'organiser',
+      slot: { startsAt: '2019-06-10T01:00:00.000Z', endsAt: '2019-06-10T01:30:00.000Z', table: '7' },
+    });
+    expect(meetingPayload(meeting()).slot).toBeNull();
+  });
+});

@@ -1,0 +1,66 @@
+import type { EventData } from '#contracts';
+import type { MeetingEntity, MeetingOutcome } from './meeting.entity.js';
+
+export type Answer = 'accept' | 'decline';
+
+/** Who may do what to a meeting: the error to give, or null when it is allowed. */
+export type Refusal = { kind: 'forbidden'; detail: string } | { kind: 'conflict'; code: string; title: string; detail: string };
+
+interface Actor {
+  organiser: boolean;
+  /** The participant's registration id, for a participant. */
+  registrationId?: string;
+}
+
+/** The invitee answers a request (an organiser may answer for them); only a pending request has an answer. */
+export function refuseAnswer(meeting: Pick<MeetingEntity, 'inviteeId' | 'status'>, actor: Actor): Refusal | null {
+  if (!actor.organiser && actor.registrationId !== meeting.inviteeId) return { kind: 'forbidden', detail: 'Only the invitee answers a meeting request.' };
+  if (meeting.status !== 'requested') {
+    return { kind: 'conflict', code: 'already-answered', title: 'The request was answered before', detail: `The meeting is ${meeting.status}.` };
+  }
+  return null;
+}
+
+/** Either party, or an organiser, calls a requested or accepted meeting off. */
+export function refuseWithdrawal(meeting: Pick<MeetingEntity, 'requesterId' | 'inviteeId' | 'status'>, actor: Actor): Refusal | null {
+  if (!actor.organiser && actor.registrationId !== meeting.requesterId && actor.registrationId !== meeting.inviteeId) {
+    return { kind: 'forbidden', detail: 'Only the meeting’s participants or an organiser call it off.' };
+  }
+  if (meeting.status !== 'requested' && meeting.status !== 'accepted') {
+    return { kind: 'conflict', code: 'meeting-closed', title: 'The meeting is closed', detail: `The meeting is ${meeting.status}.` };
+  }
+  return null;
+}
+
+/** Organisers record how a meeting went, once it has a place. */
+export function refuseOutcome(meeting: Pick<MeetingEntity, 'status' | 'slotId'>, outcome: MeetingOutcome): Refusal | null {
+  if (meeting.status !== 'accepted' || !meeting.slotId) {
+    return {
+      kind: 'conflict',
+      code: 'meeting-not-scheduled',
+      title: 'The meeting is not scheduled',
+      detail: `A meeting is marked ${outcome} once a run has given it a place.`,
+    };
+  }
+  return null;
+}
+
+/** The meeting as its events carry it; its slot is the announced one (table numbers as text, e.g. "7"). */
+export function meetingPayload(meeting: MeetingEntity): EventData<'meeting.requested'> {
+  return {
+    meetingId: meeting.id,
+    missionId: meeting.missionId,
+    requesterId: meeting.requesterId,
+    inviteeId: meeting.inviteeId,
+    priority: meeting.priority,
+    ...(meeting.message ? { message: meeting.message } : {}),
+    slot: slotOf(meeting),
+    ...(meeting.proposedBy ? { proposedBy: 'organiser' as const } : {}),
+    ...(meeting.outcome ? { outcome: meeting.outcome } : {}),
+  };
+}
+
+export function slotOf(meeting: Pick<MeetingEntity, 'startsAt' | 'endsAt' | 'tableNumber'>): EventData<'meeting.requested'>['slot'] {
+  if (!meeting.startsAt || !meeting.endsAt || meeting.tableNumber == null) return null;
+  return { startsAt: meeting.startsAt.toISOString(), endsAt: meeting.endsAt.toISOString(), table: String(meeting.tableNumber) };
+}

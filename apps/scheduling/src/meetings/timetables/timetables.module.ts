@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { TimetablesController } from './timetables.controller.js';
+import { TimetablesService } from './timetables.service.js';
+
+/** Each participant's meeting timetable, as the last run announced it. */
+@Module({ controllers: [TimetablesController], providers: [TimetablesService] })
+export class MeetingTimetablesModule {}
