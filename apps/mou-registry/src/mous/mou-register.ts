@@ -61,7 +61,10 @@ export class MouRegister {
     if (filters.year) where.push(`signed_year = ${$(filters.year)}`);
     if (filters.q) where.push(`search @@ websearch_to_tsquery('simple', ${$(filters.q)})`);
     if (before) where.push(`mous.seq < ${$(before)}::bigint`);
+    const filtered = parameters.length > (before ? 1 : 0);
     const sql = `SELECT ${MOU_COLUMNS} FROM mous ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY mous.seq DESC LIMIT ${$(take)}`;
+    // Without a filter, every plan is the backward walk of `seq`: no settings, one round trip.
+    if (!filtered) return this.dataSource.query(sql, parameters);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(PLANNER_SETTINGS, PLANNER_VALUES);
       return manager.query(sql, parameters);
