@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { BenchLock, createVhost, deleteVhost, ensureDatabase, withVhost } from './harness/isolation.js';
 import { Children, freePort, waitReady } from './harness/processes.js';
+import { countries, missions, seedMous, themes, words } from './harness/mou-seed.js';
 import { distribution, ms, table, type Distribution } from './harness/stats.js';
 
 const HELP = `npm run bench:mou -- [options]
@@ -51,13 +52,6 @@ const logDir = mkdtempSync(join(tmpdir(), 'mission-hub-bench-mou-'));
 const lock = new BenchLock();
 const children = new Children(logDir);
 let pool: Pool | undefined;
-
-const themes = ['smart city', 'energy', 'e-mobility', 'manufacturing', 'vocational education', 'water', 'health', 'culture', 'tourism', 'logistics'];
-const countries = ['ES', 'IT', 'DE', 'CN', 'FR', 'PT', 'NL', 'PL', 'AT', 'BE', 'SE', 'FI', 'DK', 'CZ', 'HU', 'GR', 'IE', 'RO', 'BG', 'HR'];
-const kinds = ['city', 'government_body', 'business', 'research', 'education', 'ngo'];
-/** Title words: a few frequent, most rare, as in real titles. */
-const words = Array.from({ length: 2000 }, (_, n) => `w${n.toString(36)}`);
-const missions = Array.from({ length: 50 }, (_, n) => `00000000-0000-4000-8000-${String(n + 1).padStart(12, '0')}`);
 
 async function cleanUp(): Promise<void> {
   await pool?.destroy().catch(() => undefined);
@@ -105,7 +99,8 @@ async function main(): Promise<void> {
   await waitReady(`${url}/health/ready`, child, 60_000, 'mou-registry');
 
   const seeding = Date.now();
-  await seed(count);
+  await lock.query(`SET search_path = ${schema}`);
+  await seedMous((sql, values) => lock.query(sql, values), count);
   console.log(`seeded ${count} MoUs in ${((Date.now() - seeding) / 1000).toFixed(1)} s (one INSERT … SELECT, then VACUUM ANALYZE)\n`);
 
   pool = new Pool(url, { connections: Number(flag.concurrency) });
@@ -128,40 +123,56 @@ async function main(): Promise<void> {
     { name: 'page 5 (cursor), limit 50', path: () => '/api/mous?limit=50', token: undefined },
   ];
 
-  const rows = [['query', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'rows/page']];
+  const rows = [['query', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'live p50', 'live p99', 'p50 ×', 'p99 ×', 'rows/page']];
   for (const query of queries) {
     const deep = query.name.startsWith('page 5');
     // A short warm-up, as a running service would be.
     for (let n = 0; n < 10; n++) await get(query.path(n), query.token);
     const timings: number[] = [];
+    // The baseline, under the same load: after each timed request, one that does no query at all
+    // (GET /health/live: HTTP, routing, logging, the machine's load and nothing else).
+    const live: number[] = [];
     let items = 0;
     let next = 0;
     const requests = Number(flag.requests);
     await Promise.all(
       Array.from({ length: Number(flag.concurrency) }, async () => {
         for (let n = next++; n < requests; n = next++) {
+          let path = query.path(n);
           if (deep) {
             // Four pages to get to the fifth; only the fifth is timed.
             let cursor: string | null = null;
-            for (let page = 0; page < 4; page++) cursor = (await get(`${query.path(n)}${cursor ? `&cursor=${cursor}` : ''}`)).body.nextCursor;
-            const started = performance.now();
-            const fifth = await get(`${query.path(n)}&cursor=${cursor}`);
-            timings.push(performance.now() - started);
-            items += fifth.body.items.length;
-          } else {
-            const started = performance.now();
-            const answer = await get(query.path(n), query.token);
-            timings.push(performance.now() - started);
-            items += answer.body.items.length;
+            for (let page = 0; page < 4; page++) cursor = (await get(`${path}${cursor ? `&cursor=${cursor}` : ''}`)).body.nextCursor;
+            path = `${path}&cursor=${cursor}`;
           }
+          let started = performance.now();
+          const answer = await get(path, query.token);
+          timings.push(performance.now() - started);
+          items += answer.body.items.length;
+          started = performance.now();
+          await get('/health/live');
+          live.push(performance.now() - started);
         }
       }),
     );
     const d: Distribution = distribution(timings);
-    rows.push([query.name, String(d.count), ms(d.p50), ms(d.p99), ms(d.max), (items / d.count).toFixed(1)]);
-    console.log(`  ${query.name}: p50 ${ms(d.p50)} ms, p99 ${ms(d.p99)} ms`);
+    const base: Distribution = distribution(live);
+    const times = (value: number, of: number) => `${(value / of).toFixed(1)}×`;
+    rows.push([
+      query.name,
+      String(d.count),
+      ms(d.p50),
+      ms(d.p99),
+      ms(d.max),
+      ms(base.p50),
+      ms(base.p99),
+      times(d.p50, base.p50),
+      times(d.p99, base.p99),
+      (items / d.count).toFixed(1),
+    ]);
+    console.log(`  ${query.name}: p50 ${ms(d.p50)} ms, p99 ${ms(d.p99)} ms (GET /health/live meanwhile: ${ms(base.p50)} / ${ms(base.p99)} ms)`);
   }
-  console.log(`\n${table(rows)}`);
+  console.log(`\n${table(rows)}\n\nlive: GET /health/live, sent after each timed request, under the same load; × is the query's p50 and p99 over live's.`);
 }
 
 async function get(path: string, token?: string): Promise<{ body: { items: unknown[]; nextCursor: string | null } }> {
@@ -169,51 +180,4 @@ async function get(path: string, token?: string): Promise<{ body: { items: unkno
   const text = await response.body.text();
   if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${text}`);
   return { body: JSON.parse(text) };
-}
-
-/** 100,000 MoUs of varied status, visibility, themes, parties, missions, years and words, in one statement. */
-async function seed(count: number): Promise<void> {
-  await lock.query(`SET search_path = ${schema}`);
-  await lock.query(`SELECT setseed(0.42)`);
-  await lock.query(
-    `INSERT INTO mous (id, reference, mission_id, title, summaries, themes, parties, party_names, party_countries, signed_on, signed_place,
-       entry_into_force_on, expires_on, visibility, status, created_by, created_at, updated_at)
-     SELECT gen_random_uuid(),
-       'MOU-' || year || '-' || lpad(nth::text, greatest(4, length(nth::text)), '0'),
-       CASE WHEN r_mission < 0.7 THEN ($1::uuid[])[1 + (g % 50)] END,
-       initcap(($2::text[])[1 + (g % 3)]) || ' on ' || ($3::text[])[1 + (g % 10)] || ' between ' || p1 || ' and ' || p2 || ' ' ||
-         ($4::text[])[1 + floor(r_word1 * 2000)::int] || ' ' || ($4::text[])[1 + floor(r_word2 * 2000)::int],
-       jsonb_build_object('en', 'A ' || ($2::text[])[1 + (g % 3)] || ' on ' || ($3::text[])[1 + (g % 10)] || ' with pilot projects ' ||
-         ($4::text[])[1 + floor(r_word3 * 2000)::int], 'es', 'Cooperación en ' || ($3::text[])[1 + (g % 10)]),
-       ARRAY[($3::text[])[1 + t1], ($3::text[])[1 + (t1 + 1 + t2) % 10]],
-       jsonb_build_array(jsonb_build_object('name', p1, 'kind', ($6::text[])[1 + (i1 % 6)], 'country', c1),
-                         jsonb_build_object('name', p2, 'kind', ($6::text[])[1 + (i2 % 6)], 'country', c2)),
-       ARRAY[lower(p1), lower(p2)], ARRAY[c1, c2],
-       signed_on, CASE WHEN signed_on IS NOT NULL THEN 'Chengdu' END,
-       signed_on + 30, signed_on + 1825,
-       CASE WHEN r_visibility < 0.8 THEN 'public' ELSE 'organisers' END,
-       status, 'bench', now(), now()
-     FROM (
-       SELECT g, status, r_mission, r_word1, r_word2, r_word3, r_visibility, i1, i2, t1, t2,
-         'Organisation ' || i1 AS p1, 'Organisation ' || i2 AS p2, ($5::text[])[1 + (i1 % 20)] AS c1, ($5::text[])[1 + (i2 % 20)] AS c2,
-         signed_on, coalesce(extract(year FROM signed_on)::int, 2020 + (g % 7)) AS year,
-         row_number() OVER (PARTITION BY coalesce(extract(year FROM signed_on)::int, 2020 + (g % 7)) ORDER BY g) AS nth
-       FROM (
-         SELECT g, random() AS r_mission, random() AS r_word1, random() AS r_word2, random() AS r_word3, random() AS r_visibility,
-           floor(random() * 400)::int AS i1, 400 + floor(random() * 400)::int AS i2,
-           floor(random() * 10)::int AS t1, floor(random() * 9)::int AS t2, status,
-           CASE WHEN status NOT IN ('draft', 'negotiating') THEN date '2010-01-01' + floor(random() * 6200)::int END AS signed_on
-         FROM generate_series(1, $7::int) AS g,
-           LATERAL (SELECT (ARRAY['draft', 'negotiating', 'signed', 'in_force', 'in_force', 'in_force', 'completed', 'terminated', 'expired', 'in_force'])
-             [1 + floor(random() * 10 + g * 0)::int] AS status) AS drawn
-       ) raw
-     ) s`,
-    [missions, ['cooperation', 'agreement', 'memorandum'], themes, words, countries, kinds, count],
-  );
-  await lock.query(
-    `INSERT INTO mou_reference_counters (year, last)
-     SELECT split_part(reference, '-', 2)::int, max(split_part(reference, '-', 3)::int) FROM mous GROUP BY 1`,
-  );
-  // As autovacuum would have by then: the GIN indexes' pending lists merged, the statistics fresh.
-  await lock.query(`VACUUM ANALYZE mous`);
 }
