@@ -8,6 +8,11 @@ export function outboxChannel(schema: string): string {
   return `outbox.${schema}`;
 }
 
+/** One event to record: its type, its data, and where it belongs. */
+export type OutboxEntry = { [T in EventType]: { type: T; data: EventData<T>; context: EventContext } }[EventType];
+
+const MANY_PER_STATEMENT = 1000;
+
 @Injectable()
 export class OutboxService {
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
@@ -21,26 +26,15 @@ export class OutboxService {
   }
 
   /**
-   * Many events in the caller's transaction, a thousand to a statement, one notification: for a
-   * change that announces thousands at once (a scheduling run), where one round trip each would
-   * take seconds. Published in the order given, as `add` one after the other would.
+   * Many events in the caller's transaction, a thousand to a statement: for a change that announces
+   * thousands at once (a scheduling run), where one round trip each would take seconds. Published in
+   * the order given, as `add` one after the other would.
    */
-  async addMany(
-    manager: EntityManager,
-    events: readonly { [T in EventType]: { type: T; data: EventData<T>; context: EventContext } }[EventType][],
-  ): Promise<CloudEvent[]> {
-    const { producer, schema } = this.options;
-    if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish`);
-    const created = events.map((event) => createEvent(producer, event.type, event.data as never, event.context) as CloudEvent);
-    for (let start = 0; start < created.length; start += 1000) {
-      const chunk = created.slice(start, start + 1000);
-      await manager.query(
-        `INSERT INTO outbox (event_id, type, payload)
-         SELECT event_id, type, payload FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e(event_id, type, payload, n) ORDER BY n`,
-        [chunk.map((event) => event.id), chunk.map((event) => event.type), chunk.map((event) => JSON.stringify(event))],
-      );
+  async addMany(manager: EntityManager, events: readonly OutboxEntry[]): Promise<CloudEvent[]> {
+    const created: CloudEvent[] = [];
+    for (let start = 0; start < events.length; start += MANY_PER_STATEMENT) {
+      created.push(...(await this.addAllWith(manager, null, events.slice(start, start + MANY_PER_STATEMENT))));
     }
-    if (created.length > 0) await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
     return created;
   }
 
@@ -75,14 +69,10 @@ export class OutboxService {
    * statement and one notification. The statement's text is the same for any number of events (they
    * go as arrays), so it is prepared once per connection.
    */
-  async addAllWith<T extends EventType>(
-    manager: EntityManager,
-    change: { sql: string; parameters: unknown[] } | null,
-    events: readonly { type: T; data: EventData<T>; context: EventContext }[],
-  ): Promise<CloudEvent<T>[]> {
+  async addAllWith(manager: EntityManager, change: { sql: string; parameters: unknown[] } | null, events: readonly OutboxEntry[]): Promise<CloudEvent[]> {
     const { producer, schema } = this.options;
     if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish ${events[0]?.type}`);
-    const created = events.map(({ type, data, context }) => createEvent(producer, type, data, context));
+    const created = events.map(({ type, data, context }) => createEvent(producer, type, data as never, context) as CloudEvent);
     if (created.length === 0 && !change) return created;
     const before = change?.parameters ?? [];
     const $ = (n: number) => `$${before.length + n}`;

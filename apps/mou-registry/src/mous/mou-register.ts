@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, Problem, type Caller, type Page } from '#common';
+import { encodeCursor, seqOfCursor, type Caller, type Page } from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -70,14 +70,4 @@ export class MouRegister {
       return manager.query(sql, parameters);
     });
   }
-}
-
-function seqOfCursor(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  const values = decodeCursor(cursor);
-  const seq = values?.[0];
-  if (values?.length !== 1 || typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
-    throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
-  }
-  return seq;
 }

@@ -1,6 +1,6 @@
 import { assertOrganiserOf, Problem, type Caller } from '#common';
 import type { EventData } from '#contracts';
-import { OutboxService } from '#messaging';
+import { OutboxService, type OutboxEntry } from '#messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -259,7 +259,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 }
 
-type Announcement = Parameters<OutboxService['addMany']>[1][number];
+type Announcement = OutboxEntry;
 
 function toRunView(run: MatchmakingRunEntity): RunView {
   return {
