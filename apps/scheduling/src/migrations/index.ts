@@ -3,6 +3,7 @@ import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging'
 import { CreateMissions1732000001000 } from './1732000001000-create-missions.js';
 import { CreateProgramme1732000001100 } from './1732000001100-create-programme.js';
 import { CreateMatchmaking1732000001200 } from './1732000001200-create-matchmaking.js';
+import { MatchmakingRunHeartbeat1732000001300 } from './1732000001300-matchmaking-run-heartbeat.js';
 
 export const schedulingMigrations = [
   CreateOutbox1732000000000,
@@ -11,4 +12,5 @@ export const schedulingMigrations = [
   CreateMissions1732000001000,
   CreateProgramme1732000001100,
   CreateMatchmaking1732000001200,
+  MatchmakingRunHeartbeat1732000001300,
 ];

@@ -40,7 +40,7 @@ export interface RunResult {
   timings: { readMs: number; scheduleMs: number; applyMs: number };
 }
 
-/** A scheduling run: its row is the background job's state. */
+/** A scheduling run: its row is the background job's state (and its `heartbeat_at`, kept by RunsService, says someone works on it). */
 @Entity('matchmaking_runs')
 export class MatchmakingRunEntity {
   @PrimaryColumn('uuid') id!: string;

@@ -38,6 +38,10 @@ export interface RunView {
  * scheduled, moved or cancelled is announced, and each participant whose meetings changed is sent
  * their timetable once (`meeting.timetable_published`).
  */
+/** How often a working instance says so, and after how long without a word its run counts as abandoned. */
+const HEARTBEAT_MS = 5_000;
+const ABANDONED_AFTER_MS = 30_000;
+
 @Injectable()
 export class RunsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RunsService.name);
@@ -48,10 +52,21 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly outbox: OutboxService,
   ) {}
 
-  /** A run this process was working on when it stopped will not finish: it is marked failed, so a new one can start. */
+  /** Runs that an instance stopped working on (it crashed or restarted) are failed, so a new one can start. */
   async onApplicationBootstrap(): Promise<void> {
+    await this.failAbandoned(null);
+  }
+
+  /**
+   * A run is abandoned when the instance working on it stopped saying so: other instances of the
+   * service may be working on theirs at this moment, so a run is judged by its heartbeat, never by
+   * which instance asks.
+   */
+  private async failAbandoned(missionId: string | null): Promise<void> {
     await this.dataSource.query(
-      `UPDATE matchmaking_runs SET status = 'failed', error = 'interrupted: the service restarted', finished_at = now() WHERE status IN ('queued', 'running')`,
+      `UPDATE matchmaking_runs SET status = 'failed', progress = NULL, error = 'interrupted: the instance working on it stopped', finished_at = now()
+        WHERE status IN ('queued', 'running') AND heartbeat_at < now() - make_interval(secs => $1) AND ($2::uuid IS NULL OR mission_id = $2)`,
+      [ABANDONED_AFTER_MS / 1000, missionId],
     );
   }
 
@@ -76,6 +91,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
       startedAt: null,
       finishedAt: null,
     });
+    await this.failAbandoned(missionId);
     try {
       await this.dataSource.manager.insert(MatchmakingRunEntity, run);
     } catch (error) {
@@ -100,6 +116,10 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async execute(runId: string): Promise<void> {
     const runs = this.dataSource.getRepository(MatchmakingRunEntity);
+    const heartbeat = setInterval(
+      () => void this.dataSource.query(`UPDATE matchmaking_runs SET heartbeat_at = now() WHERE id = $1`, [runId]).catch(() => undefined),
+      HEARTBEAT_MS,
+    );
     try {
       const run = await runs.findOneByOrFail({ id: runId });
       await runs.update({ id: runId }, { status: 'running', startedAt: new Date(), progress: 'reading the requests and the programme' });
@@ -119,6 +139,8 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     } catch (error) {
       this.logger.error({ msg: 'scheduling run failed', runId, error: (error as Error).message });
       await runs.update({ id: runId }, { status: 'failed', progress: null, error: (error as Error).message, finishedAt: new Date() }).catch(() => undefined);
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
