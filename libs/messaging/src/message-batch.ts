@@ -48,6 +48,14 @@ export class MessageBatch {
       throw error;
     }
     const begin = this.begun ? '' : 'BEGIN; ';
+    if (!this.begun) {
+      // TypeORM must know the transaction is open: handlers take row locks (which it refuses outside
+      // one) and may nest transactions (which must become savepoints, not a second BEGIN and an early
+      // COMMIT). Its START TRANSACTION is answered by the connection without a round trip, and the
+      // BEGIN goes out with the first savepoint below.
+      await runner.startTransaction();
+      (client as Partial<{ forgetPendingBegin(): void }>).forgetPendingBegin?.();
+    }
     this.begun = true;
     const text = `${begin}SAVEPOINT ${savepoint}; ${sql}`;
     try {
