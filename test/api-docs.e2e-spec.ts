@@ -2,7 +2,7 @@ import type { ServiceName } from '#common';
 import { validate } from '@readme/openapi-parser';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { call } from './support/api.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 // The OpenAPI documents in docs/openapi are what the services serve at /api/docs-json, kept in the
 // repository so that an API change shows in review. `npm run openapi` writes them anew.
@@ -11,15 +11,7 @@ const update = process.env.UPDATE_API_DOCS === '1';
 const folder = new URL('../docs/openapi/', import.meta.url);
 
 describe('the OpenAPI documents in docs/openapi', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ services });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services });
 
   it.each(services)('%s serves a valid OpenAPI document, the one committed in docs/openapi', async (service) => {
     const served = await call(`${system.url(service)}/api/docs-json`);

@@ -2,7 +2,7 @@ import type { ServiceName } from '#common';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { queueBacklog } from './support/isolation.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { type TestSystem, useSystem } from './support/system.js';
 
 const everyService: ServiceName[] = ['scheduling', 'registration', 'notifications', 'dashboard'];
 
@@ -16,15 +16,7 @@ function messagesPerRecipient(system: TestSystem): Map<string, Set<string>> {
 }
 
 describe('services killed with SIGKILL in the middle of work', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ mode: 'process' });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ mode: 'process' });
 
   it('a consumer killed before it acks loses nothing and mails no one twice', async () => {
     const { missionId } = await openMission(system, { capacity: 1000 });

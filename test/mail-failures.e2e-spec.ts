@@ -1,17 +1,9 @@
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 describe('when the mail server fails', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ mailRetryDelaysMs: [200, 400, 600] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ mailRetryDelaysMs: [200, 400, 600] });
 
   it('tries again with back-off and delivers once the server takes mail again', async () => {
     const { missionId, token } = await openMission(system);

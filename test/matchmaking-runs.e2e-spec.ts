@@ -2,19 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { call, openMission } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 /** Runs of several instances of scheduling share one table: a run is abandoned only when its own instance stopped. */
 describe('scheduling runs when more than one instance works', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services: ['scheduling', 'registration'] });
 
   /** A run as another instance of scheduling leaves it: working on it, its last word `secondsAgo` ago. */
   const runOfAnotherInstance = (missionId: string, secondsAgo: number) =>

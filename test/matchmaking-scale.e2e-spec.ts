@@ -3,7 +3,7 @@ import { call, missionInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
 import { createSession, placesOf, release, sessionInput } from './support/programme.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so the instance is the same on every run. */
 function random(seed: number): () => number {
@@ -16,15 +16,7 @@ function random(seed: number): () => number {
 }
 
 describe('a scheduling run at the size of a large mission', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services: ['scheduling'] });
 
   it('places 5,000 accepted meetings of 1,000 participants in the background and announces each once', async () => {
     const token = system.organiserToken();

@@ -1,18 +1,10 @@
 import { call, openMission } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 describe('enrolment in the programme', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration', 'dashboard'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services: ['scheduling', 'registration', 'dashboard'] });
 
   const scheduling = (missionId: string) => `${system.url('scheduling')}/api/missions/${missionId}`;
 

@@ -2,19 +2,11 @@ import { call, openMission } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { queueBacklog } from './support/isolation.js';
 import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 /** The whole way of a programme change: scheduling announces it, notifications tells exactly the people it touches. */
 describe('a change to a released session, told to the participants it touches', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration', 'notifications'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services: ['scheduling', 'registration', 'notifications'] });
 
   /** Every event on notifications' queue has been handled: what has not been mailed by now will not be. */
   const settled = () =>

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { call, openMission } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 /** The VEVENTs of a feed as a calendar app reads them, by UID. */
 function eventsOf(feed: string): Map<string, { sequence: number; start: string; status: string | null; summary: string }> {
@@ -24,15 +24,7 @@ function eventsOf(feed: string): Map<string, { sequence: number; start: string; 
 }
 
 describe('schedule releases and personal agendas', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services: ['scheduling', 'registration'] });
 
   it('publishes a two-city programme in numbered releases, announcing changes to released sessions at once', async () => {
     const { missionId, token } = await openMission(system);

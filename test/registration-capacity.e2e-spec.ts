@@ -1,17 +1,9 @@
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 describe('capacity under a rush of registrations', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration', 'dashboard'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services: ['scheduling', 'registration', 'dashboard'] });
 
   it('confirms exactly 150 of 200 simultaneous registrations and waitlists the rest in order', async () => {
     const { missionId, token } = await openMission(system, { capacity: 150 });

@@ -2,7 +2,7 @@ import { hashParticipantToken } from '#common';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { SseClient } from './support/sse.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { startSystem, type TestSystem, useSystem } from './support/system.js';
 
 describe('a registration, from the form to the participant’s inbox and the organiser’s dashboard', () => {
   let system: TestSystem;
@@ -204,15 +204,7 @@ describe('a registration, from the form to the participant’s inbox and the org
 });
 
 describe('the organiser’s stream after a disconnection', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration', 'dashboard'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services: ['scheduling', 'registration', 'dashboard'] });
 
   it('resumes after Last-Event-ID with exactly what was missed, in order', async () => {
     const { missionId, token } = await openMission(system, { capacity: 50 });

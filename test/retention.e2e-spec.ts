@@ -3,18 +3,10 @@ import { MessageRetention } from '#messaging';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 describe('retention of the outbox and the inbox', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services: ['scheduling', 'registration'] });
 
   it('deletes published events and inbox rows past their time, and nothing newer', async () => {
     const { missionId } = await openMission(system);

@@ -186,3 +186,24 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/**
+ * The system of one test file: started before its tests, stopped after them. What it returns stands
+ * for the started system (`system.url(…)`, `system.tap`, …) once `beforeAll` has run.
+ */
+export function useSystem(options: SystemOptions = {}): TestSystem {
+  let started: TestSystem | undefined;
+  beforeAll(async () => {
+    started = await startSystem(options);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.stop();
+  }, 60_000);
+  return new Proxy({} as TestSystem, {
+    get(_, key) {
+      if (!started) throw new Error(`the test system is used before it started (system.${String(key)})`);
+      const value: unknown = Reflect.get(started, key, started);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
+}
