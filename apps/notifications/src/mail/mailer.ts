@@ -1,7 +1,9 @@
 import { SERVICE_CONFIG, type ServiceConfig } from '#common';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { CAUSE_EVENT_HEADER } from './message-id.js';
+import { SMTP_CONNECTIONS } from './smtp-connections.js';
 
 /** An e-mail exactly as the delivery log keeps it, so that a re-send is the same message. */
 export interface OutgoingMail {
@@ -16,13 +18,21 @@ export interface OutgoingMail {
   date: string;
 }
 
+/**
+ * An e-mail rendered to its MIME bytes, ready for the wire. Rendering is CPU work (encoding, line
+ * folding): done before an SMTP connection and a database transaction are taken, it does not
+ * lengthen the time a delivery holds them.
+ */
+export interface ComposedMail {
+  messageId: string;
+  envelope: { from: string; to: string[] };
+  raw: Buffer;
+}
+
 export interface MailReceipt {
   messageId: string;
   response: string;
 }
-
-/** SMTP connections kept open to the server; as many e-mails as this are sent at once. */
-const SMTP_CONNECTIONS = 10;
 
 /** The SMTP connection of the service (`SMTP_URL`), pooled; nothing else sends mail. */
 @Injectable()
@@ -47,8 +57,9 @@ export class Mailer implements OnApplicationShutdown {
     });
   }
 
-  async send(mail: OutgoingMail): Promise<MailReceipt> {
-    const info = await this.transport.sendMail({
+  /** Renders `mail` as `send` puts it on the wire: the same headers and parts for the same mail. */
+  async compose(mail: OutgoingMail): Promise<ComposedMail> {
+    const node = new MailComposer({
       from: mail.from,
       to: mail.to,
       subject: mail.subject,
@@ -57,8 +68,14 @@ export class Mailer implements OnApplicationShutdown {
       date: new Date(mail.date),
       messageId: mail.messageId,
       headers: { [CAUSE_EVENT_HEADER]: mail.causeEventId },
-    });
-    return { messageId: String(info.messageId ?? mail.messageId), response: String(info.response ?? '') };
+    }).compile();
+    const { from, to } = node.getEnvelope();
+    return { messageId: mail.messageId, envelope: { from: from || '', to }, raw: await node.build() };
+  }
+
+  async send(mail: ComposedMail): Promise<MailReceipt> {
+    const info = await this.transport.sendMail({ envelope: mail.envelope, raw: mail.raw });
+    return { messageId: mail.messageId, response: String(info.response ?? '') };
   }
 
   /**
