@@ -16,7 +16,6 @@ import { runPhase, type PhaseKind, type PhaseOptions, type PhaseResult, type Tar
 import { Children } from './harness/processes.js';
 import { PgWaitSampler } from './harness/pg-waits.js';
 import { cpuTable, phaseName, phaseTable, progressLine, waitTable } from './harness/report.js';
-import { SMTP_CONNECTIONS } from '../apps/notifications/src/mail/smtp-connections.js';
 import { BenchSmtpSink } from './harness/smtp-sink.js';
 import { BenchSseStream } from './harness/sse.js';
 import { ms, pair, rate, table } from './harness/stats.js';
@@ -194,8 +193,7 @@ async function main(): Promise<void> {
   const headroom = await lock.connectionHeadroom();
   // Each service's pool (DB_POOL_SIZE, 10 by default) plus its listeners; the bare processes take up to 6 each.
   const servicePool = flag['db-pool-size'] ? number('db-pool-size') : 10;
-  // Notifications has one more for each SMTP connection.
-  const wanted = (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * (servicePool + 2) + SMTP_CONNECTIONS : 0) + (measure.bare ? 20 : 0);
+  const wanted = (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * (servicePool + 2) : 0) + (measure.bare ? 20 : 0);
   console.log(`postgres: ${headroom.used} of max_connections ${headroom.max} in use; this run may open up to ${wanted}`);
   if (headroom.max - headroom.used < wanted) {
     console.log('  warning: fewer free than that: under load a service may meet "too many clients" (other runs on this machine share the server)');

@@ -4,7 +4,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DeliveriesModule, type DeliveriesOptions } from './deliveries/deliveries.module.js';
 import { MeetingMailModule } from './meeting-mail/meeting-mail.module.js';
 import { MeetingTimetableMailModule } from './meeting-timetable-mail/meeting-timetable-mail.module.js';
-import { SMTP_CONNECTIONS } from './mail/smtp-connections.js';
 import { notificationsMigrations } from './migrations/index.js';
 import { MilestoneMailModule } from './milestone-mail/milestone-mail.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -19,11 +18,7 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: [
-        // One database connection more for each SMTP connection: an e-mail holds one while it is sent.
-        ServiceCoreModule.forRoot(
-          { ...config, poolSize: config.poolSize + SMTP_CONNECTIONS },
-          { entities: [], migrations: notificationsMigrations, readinessProbes: [BrokerConnection] },
-        ),
+        ServiceCoreModule.forRoot(config, { entities: [], migrations: notificationsMigrations, readinessProbes: [BrokerConnection] }),
         MessagingModule.forService({
           service: config.service,
           producer: 'notifications',

@@ -3,7 +3,6 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { CAUSE_EVENT_HEADER } from './message-id.js';
-import { SMTP_CONNECTIONS } from './smtp-connections.js';
 
 /** An e-mail exactly as the delivery log keeps it, so that a re-send is the same message. */
 export interface OutgoingMail {
@@ -33,6 +32,9 @@ export interface MailReceipt {
   messageId: string;
   response: string;
 }
+
+/** SMTP connections kept open to the server; as many e-mails as this are sent at once. */
+const SMTP_CONNECTIONS = 10;
 
 /** The SMTP connection of the service (`SMTP_URL`), pooled; nothing else sends mail. */
 @Injectable()
