@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Mailer, type MailReceipt, type OutgoingMail } from '../mail/mailer.js';
+import { Mailer, type ComposedMail, type MailReceipt, type OutgoingMail } from '../mail/mailer.js';
 import { deriveMessageId, normaliseRecipient } from '../mail/message-id.js';
 import { deliveriesRepository as repository, type DeliveryRow, type NewDelivery } from './deliveries.repository.js';
 import { afterFailedAttempt, describeMailError } from './delivery.rules.js';
@@ -49,6 +49,7 @@ export interface DeliveryView {
 }
 
 type Attempt = { receipt: MailReceipt } | { failure: unknown };
+type Composed = { mail: ComposedMail } | { failure: unknown };
 
 /**
  * The delivery log, and the only place an e-mail is sent from.
@@ -89,10 +90,13 @@ export class DeliveriesService implements OnModuleDestroy {
       throw new Error(`the handler of ${cause.type} mails inside a message batch; give its @EventPattern { batched: false }`);
     }
     const retry: { id?: string; waitMs: number } = { waitMs: 0 };
+    const delivery = this.newDelivery(cause, mail);
+    // Rendered before the SMTP connection and the transaction are taken: that CPU work holds neither.
+    const composed = await this.compose(delivery.message);
     // An SMTP connection first, then the transaction: waiting for the SMTP server never holds a database connection.
     const outcome = await this.mailer.whenConnectionFree(() =>
       once(async (manager) => {
-        const pending = await this.firstAttempt(manager, cause, mail);
+        const pending = await this.firstAttempt(manager, cause, delivery, composed);
         if (pending) Object.assign(retry, pending);
       }),
     );
@@ -132,13 +136,10 @@ export class DeliveriesService implements OnModuleDestroy {
     this.stopping.abort();
   }
 
-  /** Step 1, in the inbox transaction; answers the row to keep trying when the attempt failed for now. */
-  private async firstAttempt(manager: EntityManager, cause: CloudEvent, mail: DueMail): Promise<{ id: string; waitMs: number } | null> {
-    // Events run concurrently: `participant.erased` may be handled before the mail its own
-    // cancellation caused. An erased participant is neither mailed nor written down.
-    if (mail.recipientRegistrationId && (await repository.lockAndCheckErased(manager, mail.recipientRegistrationId))) return null;
+  /** The delivery `mail` makes for `cause`, with the message exactly as it is sent (and re-sent). */
+  private newDelivery(cause: CloudEvent, mail: DueMail): NewDelivery {
     const recipient = normaliseRecipient(mail.to.address);
-    const delivery: NewDelivery = {
+    return {
       id: randomUUID(),
       causeEventId: cause.id,
       causeEventType: cause.type,
@@ -159,7 +160,27 @@ export class DeliveriesService implements OnModuleDestroy {
         date: cause.time,
       },
     };
-    const attempt = await this.send(delivery.message);
+  }
+
+  private async compose(message: OutgoingMail): Promise<Composed> {
+    try {
+      return { mail: await this.mailer.compose(message) };
+    } catch (failure) {
+      return { failure };
+    }
+  }
+
+  /** Step 1, in the inbox transaction; answers the row to keep trying when the attempt failed for now. */
+  private async firstAttempt(
+    manager: EntityManager,
+    cause: CloudEvent,
+    delivery: NewDelivery,
+    composed: Composed,
+  ): Promise<{ id: string; waitMs: number } | null> {
+    // Events run concurrently: `participant.erased` may be handled before the mail its own
+    // cancellation caused. An erased participant is neither mailed nor written down.
+    if (delivery.recipientRegistrationId && (await repository.lockAndCheckErased(manager, delivery.recipientRegistrationId))) return null;
+    const attempt = await this.send(composed);
     if ('receipt' in attempt) {
       // The row and its notification.sent in one statement; neither when the row was there already.
       const insert = repository.insertAttemptedStatement(delivery, { status: 'sent', smtpResponse: attempt.receipt.response, error: null });
@@ -202,7 +223,7 @@ export class DeliveriesService implements OnModuleDestroy {
       const row = await repository.lockPending(manager, id);
       if (!row) return null;
       const attempts = row.attempts + 1;
-      const attempt = await this.send(row.message);
+      const attempt = await this.send(await this.compose(row.message));
       if ('receipt' in attempt) {
         await repository.markSent(manager, id, attempts, attempt.receipt.response);
         await this.announce(manager, 'notification.sent', snapshotOfRow(row), cause);
@@ -222,9 +243,10 @@ export class DeliveriesService implements OnModuleDestroy {
     });
   }
 
-  private async send(message: OutgoingMail): Promise<Attempt> {
+  private async send(composed: Composed): Promise<Attempt> {
+    if ('failure' in composed) return composed;
     try {
-      return { receipt: await this.mailer.send(message) };
+      return { receipt: await this.mailer.send(composed.mail) };
     } catch (failure) {
       return { failure };
     }

@@ -1,6 +1,7 @@
 import { SERVICE_CONFIG, type ServiceConfig } from '#common';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { CAUSE_EVENT_HEADER } from './message-id.js';
 
 /** An e-mail exactly as the delivery log keeps it, so that a re-send is the same message. */
@@ -14,6 +15,17 @@ export interface OutgoingMail {
   html: string;
   /** The `Date` header: the time of the cause event, so that a re-sent copy is identical. */
   date: string;
+}
+
+/**
+ * An e-mail rendered to its MIME bytes, ready for the wire. Rendering is CPU work (encoding, line
+ * folding): done before an SMTP connection and a database transaction are taken, it does not
+ * lengthen the time a delivery holds them.
+ */
+export interface ComposedMail {
+  messageId: string;
+  envelope: { from: string; to: string[] };
+  raw: Buffer;
 }
 
 export interface MailReceipt {
@@ -47,8 +59,9 @@ export class Mailer implements OnApplicationShutdown {
     });
   }
 
-  async send(mail: OutgoingMail): Promise<MailReceipt> {
-    const info = await this.transport.sendMail({
+  /** Renders `mail` as `send` puts it on the wire: the same headers and parts for the same mail. */
+  async compose(mail: OutgoingMail): Promise<ComposedMail> {
+    const node = new MailComposer({
       from: mail.from,
       to: mail.to,
       subject: mail.subject,
@@ -57,8 +70,14 @@ export class Mailer implements OnApplicationShutdown {
       date: new Date(mail.date),
       messageId: mail.messageId,
       headers: { [CAUSE_EVENT_HEADER]: mail.causeEventId },
-    });
-    return { messageId: String(info.messageId ?? mail.messageId), response: String(info.response ?? '') };
+    }).compile();
+    const { from, to } = node.getEnvelope();
+    return { messageId: mail.messageId, envelope: { from: from || '', to }, raw: await node.build() };
+  }
+
+  async send(mail: ComposedMail): Promise<MailReceipt> {
+    const info = await this.transport.sendMail({ envelope: mail.envelope, raw: mail.raw });
+    return { messageId: mail.messageId, response: String(info.response ?? '') };
   }
 
   /**
