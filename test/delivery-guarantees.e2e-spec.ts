@@ -2,18 +2,10 @@ import amqp from 'amqplib';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { closeVhostConnections, queueBacklog, withDatabase } from './support/isolation.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 describe('at-least-once delivery, exactly-once effects', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem();
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem();
 
   it('sends one e-mail when the same event is delivered twice', async () => {
     const { missionId } = await openMission(system);

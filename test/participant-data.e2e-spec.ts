@@ -1,18 +1,10 @@
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { queueBacklog } from './support/isolation.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 describe('a participant’s own data: changed by them or an organiser, and erased on request', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem();
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem();
 
   let erasedCase: { missionId: string; token: string; address: string } | undefined;
 

@@ -2,18 +2,10 @@ import { hashParticipantToken } from '#common';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { SseClient } from './support/sse.js';
-import { startSystem, type TestSystem, useSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 describe('a registration, from the form to the participant’s inbox and the organiser’s dashboard', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startSystem();
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem();
 
   it('confirms a registration, mails the participant in Chinese and shows it live on the dashboard', async () => {
     const { missionId, token } = await openMission(system, { capacity: 10 });

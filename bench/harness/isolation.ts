@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
+export { ensureDatabase } from '#common';
+
 const run = promisify(execFile);
 
 export async function rabbitmqctl(...args: string[]): Promise<string> {
@@ -36,22 +38,6 @@ export async function vhostBacklog(vhost: string): Promise<number> {
       const [, ready, unacked] = line.split('\t');
       return sum + (Number(ready) || 0) + (Number(unacked) || 0);
     }, 0);
-}
-
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-  } catch (error) {
-    if ((error as { code?: string }).code !== '42P04') throw error;
-  } finally {
-    await client.end();
-  }
 }
 
 /**

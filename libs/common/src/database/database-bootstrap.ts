@@ -20,7 +20,8 @@ export async function ensureDatabaseAndSchema(databaseUrl: string, schema: strin
   }
 }
 
-async function ensureDatabase(databaseUrl: string): Promise<void> {
+/** Creates the URL's database if it is missing; safe when several processes ask at once. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TimedSession } from '../../enrolments/conflict.rules.js';
+import { toTimedSession, type TimedSessionRow } from '../../enrolments/participant-sessions.js';
 import type { MeetingBlock, MeetingSchedulingInput } from '../../matchmaking/meeting-instance.js';
 import { transferTimesOf } from '../../venues/venues.service.js';
 import { MeetingEntity } from '../requests/meeting.entity.js';
@@ -104,28 +105,19 @@ export async function readRunInstance(
 
 /** Each participant's sessions of the released programme that hold them: confirmed seats and sessions they speak at. */
 async function agendasOf(manager: EntityManager, missionId: string): Promise<Map<string, TimedSession[]>> {
-  const rows: { who: string; id: string; title: string; starts_at: Date; ends_at: Date; route: { from: string; to: string } | null; city: string | null }[] =
-    await manager.query(
-      `SELECT e.registration_id::text AS who, s.id, s.title, s.starts_at, s.ends_at, s.route, v.city
+  const rows: (TimedSessionRow & { who: string })[] = await manager.query(
+    `SELECT e.registration_id::text AS who, s.id, s.title, s.starts_at, s.ends_at, s.route, v.city
          FROM enrolments e JOIN sessions s ON s.id = e.session_id LEFT JOIN venues v ON v.id = s.venue_id
         WHERE e.mission_id = $1 AND e.status = 'confirmed' AND s.status = 'active' AND s.kind <> 'b2b_meeting_block'
        UNION ALL
        SELECT speaker->>'registrationId', s.id, s.title, s.starts_at, s.ends_at, s.route, v.city
          FROM sessions s CROSS JOIN jsonb_array_elements(s.speakers) speaker LEFT JOIN venues v ON v.id = s.venue_id
         WHERE s.mission_id = $1 AND s.status = 'active' AND s.released_at IS NOT NULL AND speaker->>'registrationId' IS NOT NULL`,
-      [missionId],
-    );
+    [missionId],
+  );
   const agendas = new Map<string, TimedSession[]>();
   for (const row of rows) {
-    const session = {
-      sessionId: row.id,
-      title: row.title,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      startCity: row.route?.from ?? row.city,
-      endCity: row.route?.to ?? row.city,
-    };
-    agendas.set(row.who, [...(agendas.get(row.who) ?? []), session]);
+    agendas.set(row.who, [...(agendas.get(row.who) ?? []), toTimedSession(row)]);
   }
   return agendas;
 }
