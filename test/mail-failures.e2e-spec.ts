@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
+import { withDatabase } from './support/isolation.js';
 import { useSystem } from './support/system.js';
 
 describe('when the mail server fails', () => {
@@ -49,5 +51,43 @@ describe('when the mail server fails', () => {
     const log = await call(`${system.url('notifications')}/api/missions/${missionId}/deliveries?status=failed`, { token });
     expect(log.body.items).toHaveLength(1);
     expect(system.smtp.to('unlucky@example.org')).toHaveLength(0);
+  });
+
+  // Erasure and queueing take the participant's erasure lock in turn, so this row cannot arise from
+  // events; it is written here to check the dispatcher's last look before it sends.
+  it('does not send a queued e-mail whose recipient has been erased, and forgets the address', async () => {
+    const { missionId, token } = await openMission(system);
+    const schema = system.schemaOf('notifications');
+    const registrationId = randomUUID();
+    const causeEventId = randomUUID();
+    const message = {
+      messageId: `<${causeEventId}@test>`,
+      causeEventId,
+      from: 'mission-hub <no-reply@mission-hub.local>',
+      to: { name: 'Gone', address: 'gone@example.org' },
+      subject: 'Hello',
+      text: 'Hello',
+      html: '<p>Hello</p>',
+      date: new Date().toISOString(),
+    };
+    await withDatabase(async (client) => {
+      await client.query(`INSERT INTO "${schema}".erased_registrations (registration_id) VALUES ($1)`, [registrationId]);
+      await client.query(
+        `INSERT INTO "${schema}".deliveries (id, cause_event_id, cause_event_type, mission_id, recipient, recipient_registration_id, template, language, message_id, message, status, attempts, next_attempt_at)
+         VALUES ($1, $2, 'registration.confirmed', $3, 'gone@example.org', $4, 'registration-confirmed', 'en', $5, $6, 'pending', 0, now())`,
+        [randomUUID(), causeEventId, missionId, registrationId, message.messageId, JSON.stringify(message)],
+      );
+    });
+    const forgotten = await eventually(
+      async () => {
+        const log = await call(`${system.url('notifications')}/api/missions/${missionId}/deliveries`, { token });
+        const delivery = log.body.items?.find((item: any) => item.causeEventId === causeEventId);
+        return delivery?.status === 'failed' ? delivery : undefined;
+      },
+      { what: 'the dispatcher to settle the erased recipient’s e-mail' },
+    );
+    expect(forgotten).toMatchObject({ recipient: expect.stringMatching(/^erased:/), lastError: 'participant erased before delivery', attempts: 0 });
+    expect(system.smtp.to('gone@example.org')).toHaveLength(0);
+    expect(system.tap.ofType('notification.failed', (event) => (event.data as any).causeEventId === causeEventId)).toHaveLength(0);
   });
 });

@@ -14,4 +14,3 @@ export * from './retry-policy.js';
 export * from './message-headers.js';
 export { listDeadLetters, replayDeadLetters, purgeDeadLetters, type DeadLetter, type DeadLetterTarget } from './dead-letters.cli.js';
 export * from './retention.js';
-export { handledInBatch } from './message-batch.js';

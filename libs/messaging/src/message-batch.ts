@@ -133,12 +133,3 @@ export class BatchSlot {
 }
 
 export const batchSlots = new AsyncLocalStorage<BatchSlot>();
-
-/**
- * Whether the caller runs inside a batch's transaction. Work that must commit on its own before it
- * goes on (e.g. an e-mail's retries, which must see its delivery row) checks this to fail loudly
- * when its handler forgot to opt out of batches.
- */
-export function handledInBatch(): boolean {
-  return batchSlots.getStore() !== undefined;
-}

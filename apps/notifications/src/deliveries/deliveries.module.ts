@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Mailer } from '../mail/mailer.js';
 import { DeliveriesController } from './deliveries.controller.js';
-import { DeliveriesService, MAIL_RETRY_DELAYS } from './deliveries.service.js';
+import { DeliveriesService } from './deliveries.service.js';
+import { DeliveryDispatcher, DISPATCH_OPTIONS, type DispatchOptions } from './delivery-dispatcher.js';
 import { DEFAULT_MAIL_RETRY_DELAYS_MS } from './delivery.rules.js';
 import { ParticipantEventsHandler } from './participant-events.handler.js';
 
@@ -10,15 +11,21 @@ export interface DeliveriesOptions {
   mailRetryDelaysMs?: readonly number[];
 }
 
-/** The delivery log and the mailer, for every capability that sends e-mail. */
+/** The delivery log, the mailer and the dispatcher that sends what the log queues, for every capability that sends e-mail. */
 @Module({})
 export class DeliveriesModule {
   static forRoot(options: DeliveriesOptions = {}): DynamicModule {
+    const dispatch: DispatchOptions = {
+      retryDelaysMs: options.mailRetryDelaysMs ?? DEFAULT_MAIL_RETRY_DELAYS_MS,
+      batchSize: 20,
+      concurrent: 2,
+      pollIntervalMs: 1000,
+    };
     return {
       module: DeliveriesModule,
       global: true,
       controllers: [DeliveriesController, ParticipantEventsHandler],
-      providers: [Mailer, DeliveriesService, { provide: MAIL_RETRY_DELAYS, useValue: options.mailRetryDelaysMs ?? DEFAULT_MAIL_RETRY_DELAYS_MS }],
+      providers: [Mailer, DeliveriesService, DeliveryDispatcher, { provide: DISPATCH_OPTIONS, useValue: dispatch }],
       exports: [DeliveriesService],
     };
   }

@@ -24,12 +24,6 @@ export interface DeliveryRow {
   sent_at: Date | null;
 }
 
-export interface AttemptOutcome {
-  status: DeliveryStatus;
-  smtpResponse: string | null;
-  error: string | null;
-}
-
 export interface NewDelivery {
   id: string;
   causeEventId: string;
@@ -42,73 +36,118 @@ export interface NewDelivery {
   message: OutgoingMail;
 }
 
+/** A pending e-mail the dispatcher has claimed (locked until its transaction ends). */
+export interface DueDelivery {
+  id: string;
+  cause_event_id: string;
+  cause_event_type: string;
+  correlation_id: string | null;
+  mission_id: string | null;
+  recipient_registration_id: string | null;
+  template: string;
+  language: string;
+  message: OutgoingMail;
+  attempts: number;
+  /** The recipient is erased (an erasure and `enqueue` keep this from happening; checked once more before sending). */
+  erased: boolean;
+}
+
+/** What became of a claimed e-mail's attempt, as `settle` records it. */
+export type SettledDelivery =
+  | { id: string; status: 'sent'; smtpResponse: string }
+  | { id: string; status: 'pending'; error: string; retryInMs: number }
+  | { id: string; status: 'failed'; error: string }
+  | { id: string; status: 'erased' };
+
 /** The delivery log's SQL, in one place. */
 export const deliveriesRepository = {
   /**
-   * Records the first attempt at an e-mail with its outcome. Inserts nothing when this event already
-   * has a row for this recipient, and then answers false.
+   * Queues e-mails in the caller's transaction, due now, and wakes the dispatcher at commit
+   * (`channel`). Inserts nothing for a recipient this event has already queued (the unique key), nor
+   * for an erased participant: it holds their erasure locks (shared) until the caller's transaction
+   * ends, so an erasure either came before and is seen, or waits and then forgets these rows.
    */
-  async insertAttempted(manager: EntityManager, delivery: NewDelivery, attempt: AttemptOutcome): Promise<boolean> {
-    const { sql, parameters } = this.insertAttemptedStatement(delivery, attempt);
-    const inserted: unknown[] = await manager.query(sql, parameters);
-    return inserted.length > 0;
+  async enqueue(manager: EntityManager, deliveries: readonly NewDelivery[], correlationId: string, channel: string): Promise<void> {
+    if (deliveries.length === 0) return;
+    const column = <K extends keyof NewDelivery>(key: K) => deliveries.map((delivery) => delivery[key]);
+    const participants = [...new Set(deliveries.flatMap((delivery) => delivery.recipientRegistrationId ?? []))];
+    // A statement of its own: the insert's snapshot must be taken after the wait for these locks.
+    if (participants.length > 0) {
+      await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || id)) FROM unnest($1::text[]) AS id`, [participants]);
+    }
+    await manager.query(
+      `WITH queued AS (
+         INSERT INTO deliveries (id, cause_event_id, cause_event_type, correlation_id, mission_id, recipient, recipient_registration_id,
+                                 template, language, message_id, message, status, attempts, next_attempt_at)
+         SELECT d.id, d.cause_event_id, d.cause_event_type, $1, d.mission_id, d.recipient, d.registration_id,
+                d.template, d.language, d.message ->> 'messageId', d.message, 'pending', 0, now()
+           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::jsonb[])
+                AS d (id, cause_event_id, cause_event_type, mission_id, recipient, registration_id, template, language, message)
+          WHERE d.registration_id IS NULL OR NOT EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.registration_id)
+         ON CONFLICT ON CONSTRAINT deliveries_once_per_event_and_recipient DO NOTHING
+         RETURNING 1)
+       SELECT pg_notify($11, '') FROM (SELECT 1 FROM queued LIMIT 1) AS any_queued`,
+      [
+        correlationId,
+        column('id'),
+        column('causeEventId'),
+        column('causeEventType'),
+        column('missionId'),
+        column('recipient'),
+        column('recipientRegistrationId'),
+        column('template'),
+        column('language'),
+        deliveries.map((delivery) => JSON.stringify(delivery.message)),
+        channel,
+      ],
+    );
   },
 
-  /** `insertAttempted` as a statement, returning a row only if it inserted one: for `OutboxService.addIfChanged`. */
-  insertAttemptedStatement(delivery: NewDelivery, attempt: AttemptOutcome): { sql: string; parameters: unknown[] } {
+  /**
+   * Claims up to `limit` e-mails that are due, oldest due first, locking them until the caller's
+   * transaction ends; rows another transaction holds (another dispatcher, an erasure) are skipped.
+   */
+  claimDue(manager: EntityManager, limit: number): Promise<DueDelivery[]> {
+    return manager.query(
+      `SELECT d.id, d.cause_event_id, d.cause_event_type, d.correlation_id, d.mission_id, d.recipient_registration_id, d.template, d.language,
+              d.message, d.attempts,
+              EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.recipient_registration_id) AS erased
+         FROM deliveries d
+        WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+        ORDER BY d.next_attempt_at
+        LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  },
+
+  /**
+   * Records the outcome of each claimed e-mail's attempt, as one statement (for
+   * `OutboxService.addAllWith`, which sends it with the e-mails' events). An erased one is failed
+   * and forgotten, as `eraseRecipient` would have done, and its attempt not counted.
+   */
+  settleStatement(settled: readonly SettledDelivery[]): { sql: string; parameters: unknown[] } {
     return {
-      sql: `INSERT INTO deliveries (id, cause_event_id, cause_event_type, mission_id, recipient, recipient_registration_id, template, language, message_id, message,
-                               status, attempts, smtp_response, last_error, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text, 1, $12, $13, CASE WHEN $11::text = 'sent' THEN now() END)
-       ON CONFLICT ON CONSTRAINT deliveries_once_per_event_and_recipient DO NOTHING
-       RETURNING id`,
+      sql: `UPDATE deliveries d
+               SET status = CASE WHEN o.status = 'erased' THEN 'failed' ELSE o.status END,
+                   attempts = d.attempts + CASE WHEN o.status = 'erased' THEN 0 ELSE 1 END,
+                   smtp_response = o.smtp_response,
+                   last_error = CASE WHEN o.status = 'erased' THEN 'participant erased before delivery' ELSE o.error END,
+                   sent_at = CASE WHEN o.status = 'sent' THEN now() END,
+                   next_attempt_at = CASE WHEN o.status = 'pending' THEN now() + o.retry_in_ms * interval '1 millisecond' END,
+                   recipient = CASE WHEN o.status = 'erased' THEN 'erased:' || d.id ELSE d.recipient END,
+                   message = CASE WHEN o.status = 'erased' THEN jsonb_build_object('erased', true) ELSE d.message END,
+                   updated_at = now()
+              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[]) AS o (id, status, smtp_response, error, retry_in_ms)
+             WHERE d.id = o.id`,
       parameters: [
-        delivery.id,
-        delivery.causeEventId,
-        delivery.causeEventType,
-        delivery.missionId,
-        delivery.recipient,
-        delivery.recipientRegistrationId,
-        delivery.template,
-        delivery.language,
-        delivery.message.messageId,
-        JSON.stringify(delivery.message),
-        attempt.status,
-        attempt.smtpResponse,
-        attempt.error,
+        settled.map((s) => s.id),
+        settled.map((s) => s.status),
+        settled.map((s) => (s.status === 'sent' ? s.smtpResponse : null)),
+        settled.map((s) => (s.status === 'pending' || s.status === 'failed' ? s.error : null)),
+        settled.map((s) => (s.status === 'pending' ? Math.round(s.retryInMs) : null)),
       ],
     };
-  },
-
-  /** The delivery of this event to this recipient, if it is still pending (the unique key finds it). */
-  async pendingIdsOf(manager: EntityManager, causeEventId: string, recipient: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM deliveries WHERE cause_event_id = $1 AND recipient = $2 AND status = 'pending' ORDER BY seq`,
-      [causeEventId, recipient],
-    );
-    return rows.map((row) => row.id);
-  },
-
-  /** Locks the row until the caller's transaction ends, and only while it is still pending. */
-  async lockPending(manager: EntityManager, id: string): Promise<DeliveryRow | null> {
-    const rows: DeliveryRow[] = await manager.query(`SELECT * FROM deliveries WHERE id = $1 AND status = 'pending' FOR UPDATE`, [id]);
-    return rows[0] ?? null;
-  },
-
-  async markSent(manager: EntityManager, id: string, attempts: number, smtpResponse: string): Promise<void> {
-    await manager.query(
-      `UPDATE deliveries SET status = 'sent', attempts = $2, smtp_response = $3, last_error = NULL, sent_at = now(), updated_at = now() WHERE id = $1`,
-      [id, attempts, smtpResponse],
-    );
-  },
-
-  async recordFailedAttempt(manager: EntityManager, id: string, attempts: number, error: string, final: boolean): Promise<void> {
-    await manager.query(`UPDATE deliveries SET status = $4, attempts = $2, last_error = $3, updated_at = now() WHERE id = $1`, [
-      id,
-      attempts,
-      error,
-      final ? 'failed' : 'pending',
-    ]);
   },
 
   async pageOfMission(
@@ -132,7 +171,7 @@ export const deliveriesRepository = {
    */
   async lockAndCheckErased(manager: EntityManager, registrationId: string): Promise<boolean> {
     const key = sqlLiteral(registrationId);
-    // Shared: mails to one participant need not wait for each other, only for their erasure.
+    // Shared: writes about one participant need not wait for each other, only for their erasure.
     const [, erased] = await queryStatements(
       manager,
       `SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || ${key})); SELECT 1 FROM erased_registrations WHERE registration_id = ${key}`,
@@ -142,8 +181,8 @@ export const deliveriesRepository = {
 
   /**
    * Forgets who a participant's e-mails went to, and remembers that they are erased so that no mail
-   * still on its way is sent or logged later. An e-mail not sent yet is not sent any more: its row
-   * becomes failed, so no delivery of its cause event can pick it up again.
+   * queued later is sent. An e-mail not sent yet is not sent any more: its row becomes failed. One
+   * the dispatcher is sending right now holds its row locked: this waits for it, then forgets it too.
    */
   async eraseRecipient(manager: EntityManager, registrationId: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('erasure:' || $1))`, [registrationId]);

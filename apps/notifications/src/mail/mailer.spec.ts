@@ -16,7 +16,7 @@ const mail: OutgoingMail = {
 
 describe('Mailer.compose (the message rendered before a connection is taken)', () => {
   const mailer = new Mailer({ smtpUrl: 'smtp://127.0.0.1:2525' } as ServiceConfig);
-  afterAll(() => mailer.onApplicationShutdown());
+  afterAll(() => mailer.close());
 
   it('carries the derived Message-ID, the cause event and its time, so a re-sent copy is the same message', async () => {
     const composed = await mailer.compose(mail);

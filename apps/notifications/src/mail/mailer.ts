@@ -1,5 +1,5 @@
 import { SERVICE_CONFIG, type ServiceConfig } from '#common';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { CAUSE_EVENT_HEADER } from './message-id.js';
@@ -38,10 +38,8 @@ const SMTP_CONNECTIONS = 10;
 
 /** The SMTP connection of the service (`SMTP_URL`), pooled; nothing else sends mail. */
 @Injectable()
-export class Mailer implements OnApplicationShutdown {
+export class Mailer {
   private readonly transport: ReturnType<typeof createTransport>;
-  private free = SMTP_CONNECTIONS;
-  private readonly waiting: (() => void)[] = [];
 
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
     const loopback = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(new URL(config.smtpUrl).hostname);
@@ -50,7 +48,7 @@ export class Mailer implements OnApplicationShutdown {
       pool: true,
       maxConnections: SMTP_CONNECTIONS,
       maxMessages: 1000,
-      // Every attempt holds its delivery row locked (see DeliveriesService), so none may hang for minutes.
+      // Every attempt holds its delivery row locked (see DeliveryDispatcher), so none may hang for minutes.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
@@ -80,24 +78,8 @@ export class Mailer implements OnApplicationShutdown {
     return { messageId: mail.messageId, response: String(info.response ?? '') };
   }
 
-  /**
-   * Runs `attempt` once an SMTP connection is free. A caller that holds a database connection (and a
-   * row lock) while it sends takes its turn here first, so that those waiting for the SMTP server do
-   * not hold the database connections that recording new e-mails needs.
-   */
-  async whenConnectionFree<T>(attempt: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await attempt();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
-    }
-  }
-
-  onApplicationShutdown(): void {
+  /** Called by the dispatcher once its last batch is recorded. */
+  close(): void {
     this.transport.close();
   }
 }

@@ -1,6 +1,5 @@
 import { eventLogContext } from '#common';
 import type { CloudEvent } from '#contracts';
-import type { EventHandlerExtras } from '#messaging';
 import { InboxService } from '#messaging';
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -9,7 +8,7 @@ import { ParticipantDirectory } from '../participants/participant-directory.js';
 import { recipientsOf } from '../participants/recipient.rules.js';
 import { composeMeetingMail, meetingMailEvents, meetingMailParties, type MeetingMailEvent } from './meeting-mail.js';
 
-/** A meeting was requested, accepted or declined → a notice to the party who has to know. Acked when this resolves; not in batches (see DeliveriesService.deliver). */
+/** A meeting was requested, accepted or declined → a notice to the party who has to know. Acked once the e-mail is queued (see DeliveryDispatcher). */
 @Controller()
 export class MeetingEventsHandler {
   private readonly logger = new Logger(MeetingEventsHandler.name);
@@ -20,7 +19,7 @@ export class MeetingEventsHandler {
     private readonly deliveries: DeliveriesService,
   ) {}
 
-  @EventPattern([...meetingMailEvents], { batched: false } satisfies EventHandlerExtras)
+  @EventPattern([...meetingMailEvents])
   onMeeting(@Payload() event: CloudEvent<MeetingMailEvent>): Promise<void> {
     return eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () => {
       const { recipientId, counterpartId } = meetingMailParties(event.type, event.data);
@@ -32,8 +31,8 @@ export class MeetingEventsHandler {
         return;
       }
       const mail = composeMeetingMail(event.type, event.data, recipient, entries.get(counterpartId) ?? null);
-      await this.deliveries.deliver(event, { ...mail, missionId: event.data.missionId, recipientRegistrationId: recipient.registrationId }, (work) =>
-        this.inbox.handle(event, 'notifications.meeting-mail', work),
+      await this.inbox.handle(event, 'notifications.meeting-mail', (manager) =>
+        this.deliveries.deliver(manager, event, [{ ...mail, missionId: event.data.missionId, recipientRegistrationId: recipient.registrationId }]),
       );
     });
   }

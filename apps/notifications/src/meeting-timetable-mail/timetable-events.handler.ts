@@ -1,6 +1,6 @@
 import { eventLogContext } from '#common';
 import type { CloudEvent } from '#contracts';
-import { InboxService, type EventHandlerExtras } from '#messaging';
+import { InboxService } from '#messaging';
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
@@ -19,7 +19,7 @@ export class TimetableEventsHandler {
     private readonly deliveries: DeliveriesService,
   ) {}
 
-  @EventPattern('meeting.timetable_published', { batched: false } satisfies EventHandlerExtras)
+  @EventPattern('meeting.timetable_published')
   onTimetable(@Payload() event: CloudEvent<'meeting.timetable_published'>): Promise<void> {
     return eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () => {
       const entries = await this.directory.entries(peopleOf(event.data));
@@ -30,8 +30,8 @@ export class TimetableEventsHandler {
         return;
       }
       const mail = composeTimetableMail(event.data, recipient, entries);
-      await this.deliveries.deliver(event, { ...mail, missionId: event.data.missionId, recipientRegistrationId: recipient.registrationId }, (work) =>
-        this.inbox.handle(event, 'notifications.meeting-timetable-mail', work),
+      await this.inbox.handle(event, 'notifications.meeting-timetable-mail', (manager) =>
+        this.deliveries.deliver(manager, event, [{ ...mail, missionId: event.data.missionId, recipientRegistrationId: recipient.registrationId }]),
       );
     });
   }

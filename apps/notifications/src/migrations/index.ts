@@ -3,6 +3,7 @@ import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging'
 import { CreateDeliveries1732000004000 } from './1732000004000-create-deliveries.js';
 import { CreateErasedRegistrations1732000004100 } from './1732000004100-create-erased-registrations.js';
 import { CreateParticipantDirectory1732000004200 } from './1732000004200-create-participant-directory.js';
+import { QueueDeliveries1732000004300 } from './1732000004300-queue-deliveries.js';
 
 export const notificationsMigrations = [
   CreateOutbox1732000000000,
@@ -11,4 +12,5 @@ export const notificationsMigrations = [
   CreateDeliveries1732000004000,
   CreateErasedRegistrations1732000004100,
   CreateParticipantDirectory1732000004200,
+  QueueDeliveries1732000004300,
 ];

@@ -1,13 +1,12 @@
 import { eventLogContext } from '#common';
 import type { CloudEvent } from '#contracts';
-import type { EventHandlerExtras } from '#messaging';
 import { InboxService } from '#messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { composeMilestoneReminder } from './milestone-mail.js';
 
-/** An MoU milestone is overdue → one reminder to its owner (see DeliveriesService). Acked when this resolves; not in batches (see DeliveriesService.deliver). */
+/** An MoU milestone is overdue → one reminder to its owner Acked once it is queued (see DeliveryDispatcher). */
 @Controller()
 export class MilestoneEventsHandler {
   constructor(
@@ -15,14 +14,14 @@ export class MilestoneEventsHandler {
     private readonly deliveries: DeliveriesService,
   ) {}
 
-  @EventPattern('mou.milestone_due', { batched: false } satisfies EventHandlerExtras)
+  @EventPattern('mou.milestone_due')
   onMilestoneDue(@Payload() event: CloudEvent<'mou.milestone_due'>): Promise<void> {
     return eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () => {
       const mail = composeMilestoneReminder(event.data);
       if (!mail) return;
       // The owner is named by address, not by registration: no participant erasure applies to them.
-      await this.deliveries.deliver(event, { ...mail, missionId: event.data.missionId, recipientRegistrationId: null }, (work) =>
-        this.inbox.handle(event, 'notifications.milestone-reminder', work),
+      await this.inbox.handle(event, 'notifications.milestone-reminder', (manager) =>
+        this.deliveries.deliver(manager, event, [{ ...mail, missionId: event.data.missionId, recipientRegistrationId: null }]),
       );
     });
   }

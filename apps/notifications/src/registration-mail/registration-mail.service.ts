@@ -11,12 +11,12 @@ export class RegistrationMailService {
     private readonly deliveries: DeliveriesService,
   ) {}
 
-  /** Tells the participant the outcome of their registration, once (see DeliveriesService). */
+  /** Tells the participant the outcome of their registration, once (see DeliveryDispatcher). */
   async notify(event: CloudEvent<RegistrationMailEvent>): Promise<void> {
     const mail = composeRegistrationMail(event.type, event.data);
     if (!mail) return;
-    await this.deliveries.deliver(event, { ...mail, missionId: event.data.missionId, recipientRegistrationId: event.data.registrationId }, (work) =>
-      this.inbox.handle(event, 'notifications.registration-mail', work),
+    await this.inbox.handle(event, 'notifications.registration-mail', (manager) =>
+      this.deliveries.deliver(manager, event, [{ ...mail, missionId: event.data.missionId, recipientRegistrationId: event.data.registrationId }]),
     );
   }
 }

@@ -15,7 +15,7 @@ export class SessionMailService {
     private readonly deliveries: DeliveriesService,
   ) {}
 
-  /** Tells each participant the event names, once each, in their language (see DeliveriesService). */
+  /** Tells each participant the event names, once each, in their language (see DeliveryDispatcher). */
   async notify(event: CloudEvent<SessionMailEvent>): Promise<void> {
     const { recipients, skipped } = await this.directory.recipients(event.data.participantIds);
     if (skipped.length > 0) this.logger.log({ msg: 'session change not mailed to some participants', sessionId: event.data.sessionId, skipped });
@@ -26,11 +26,6 @@ export class SessionMailService {
       missionId: event.data.missionId,
       recipientRegistrationId: recipient.registrationId,
     }));
-    // Each participant's mail has its own inbox key: a redelivered event mails only those it has not yet mailed.
-    await this.deliveries.deliverEach(
-      event,
-      mails,
-      (mail) => (work) => this.inbox.handle(event, `notifications.session-mail:${mail.recipientRegistrationId}`, work),
-    );
+    await this.inbox.handle(event, 'notifications.session-mail', (manager) => this.deliveries.deliver(manager, event, mails));
   }
 }

@@ -1,0 +1,214 @@
+import { PgChannelListener, SERVICE_CONFIG, type ServiceConfig } from '#common';
+import { OutboxService, type OutboxEntry } from '#messaging';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Mailer } from '../mail/mailer.js';
+import { deliveriesRepository as repository, type DueDelivery, type SettledDelivery } from './deliveries.repository.js';
+import { afterFailedAttempt, describeMailError } from './delivery.rules.js';
+
+/** How the dispatcher works through the queue; tests shorten the retry delays. */
+export interface DispatchOptions {
+  /** Waits before the 2nd, 3rd… attempt at one e-mail (`DEFAULT_MAIL_RETRY_DELAYS_MS`). */
+  retryDelaysMs: readonly number[];
+  /** E-mails claimed and sent in one transaction. */
+  batchSize: number;
+  /** Batches under way at once in this instance. */
+  concurrent: number;
+  /** How often it looks for due e-mails without being woken: retries queued by another instance, a lost notification. */
+  pollIntervalMs: number;
+}
+
+export const DISPATCH_OPTIONS = Symbol('DISPATCH_OPTIONS');
+
+/** The notification channel that wakes the dispatcher when e-mails are queued; one per schema. */
+export function deliveriesChannel(schema: string): string {
+  return `deliveries.${schema}`;
+}
+
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Sends the e-mails the delivery log holds as pending and due, and records what became of them.
+ *
+ * Why an e-mail goes out once, although SMTP cannot take part in a transaction:
+ * 1. An event's handler only queues its e-mails, in its inbox transaction (the row is unique per
+ *    event and recipient), so a redelivered event queues nothing and the event is acked without
+ *    waiting for any SMTP server.
+ * 2. A batch of due rows is claimed `FOR UPDATE SKIP LOCKED` in one transaction, sent, and marked
+ *    (sent; pending again with the next attempt's time; failed), with their `notification.sent` or
+ *    `.failed`, before that transaction commits. Two dispatchers (two instances, or two batches of
+ *    one) never hold the same row, and a row committed as sent is never claimed again.
+ * 3. A crash after the SMTP server took a message and before the commit leaves its row pending, so
+ *    it is sent again: the one duplicate left, and it is the same message (the Message-ID derives
+ *    from event and recipient, `X-Mission-Hub-Event` names the event), which mail clients fold.
+ * 4. An erasure waits for the rows a batch holds, then forgets them; e-mails are never queued for
+ *    an erased participant (`enqueue`), and a claimed row whose recipient is erased is forgotten, not sent.
+ *
+ * Woken by the notification each queueing transaction sends at commit, at each retry's time, and by
+ * a slow poll.
+ */
+@Injectable()
+export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryDispatcher.name);
+  private readonly listener: PgChannelListener;
+  private readonly batches = new Set<Promise<void>>();
+  private running = false;
+  /** Woken while every batch slot was taken: look again when one ends. */
+  private wokenMeanwhile = false;
+  private pollTimer?: NodeJS.Timeout;
+  private retryTimer?: { at: number; timer: NodeJS.Timeout };
+  private backoffTimer?: NodeJS.Timeout;
+  private failures = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly mailer: Mailer,
+    @Inject(DISPATCH_OPTIONS) private readonly options: DispatchOptions,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+  ) {
+    this.listener = new PgChannelListener({
+      connection: { connectionString: config.databaseUrl, application_name: `mission-hub:${config.schema}:deliveries` },
+      channel: deliveriesChannel(config.schema),
+      name: 'delivery listener',
+      logger: this.logger,
+      onNotification: () => this.wake(),
+      // Notifications sent while no one listened are gone; the queue is not.
+      onListening: () => this.wake(),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.listener.start();
+    this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs);
+    this.wake();
+  }
+
+  /** Lets the batches under way finish (their e-mails are sent and recorded), then closes the SMTP connections. */
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.retryTimer?.timer);
+    clearTimeout(this.backoffTimer);
+    await this.listener.stop();
+    while (this.batches.size > 0) await Promise.allSettled([...this.batches]);
+    this.mailer.close();
+  }
+
+  private wake(): void {
+    if (!this.running || this.backoffTimer) return;
+    if (this.batches.size >= this.options.concurrent) {
+      this.wokenMeanwhile = true;
+      return;
+    }
+    this.wokenMeanwhile = false;
+    const batch: Promise<void> = this.dispatchBatch()
+      .then((claimed) => {
+        if (this.failures > 0) this.logger.log({ msg: 'delivery dispatcher recovered', failures: this.failures });
+        this.failures = 0;
+        return claimed === this.options.batchSize;
+      })
+      .catch((err: unknown) => {
+        this.backOff(err);
+        return false;
+      })
+      .then((more) => {
+        this.batches.delete(batch);
+        if (more || this.wokenMeanwhile) this.wake();
+      });
+    this.batches.add(batch);
+  }
+
+  private backOff(err: unknown): void {
+    const delayMs = Math.min(100 * 2 ** this.failures++, MAX_BACKOFF_MS);
+    if (this.failures === 1 || this.failures % 20 === 0) {
+      this.logger.warn({ msg: 'delivery dispatcher could not work through the queue; retrying', reason: messageOf(err), delayMs, failures: this.failures });
+    }
+    if (!this.running || this.backoffTimer) return;
+    this.backoffTimer = setTimeout(() => {
+      this.backoffTimer = undefined;
+      this.wake();
+    }, delayMs);
+  }
+
+  /** Claims what is due, sends it, records the outcomes and their events; answers how many it claimed. */
+  private async dispatchBatch(): Promise<number> {
+    const retries: number[] = [];
+    const claimed = await this.dataSource.transaction(async (manager) => {
+      const due = await repository.claimDue(manager, this.options.batchSize);
+      if (due.length === 0) return 0;
+      const settled = await Promise.all(due.map((delivery) => this.attempt(delivery)));
+      const events: OutboxEntry[] = [];
+      settled.forEach((outcome, i) => {
+        if (outcome.status === 'pending') retries.push(outcome.retryInMs);
+        const event = announcementOf(due[i]!, outcome);
+        if (event) events.push(event);
+      });
+      await this.outbox.addAllWith(manager, repository.settleStatement(settled), events);
+      return due.length;
+    });
+    if (retries.length > 0) this.wakeIn(Math.min(...retries));
+    return claimed;
+  }
+
+  private async attempt(delivery: DueDelivery): Promise<SettledDelivery> {
+    if (delivery.erased) return { id: delivery.id, status: 'erased' };
+    const attempts = delivery.attempts + 1;
+    try {
+      const receipt = await this.mailer.send(await this.mailer.compose(delivery.message));
+      return { id: delivery.id, status: 'sent', smtpResponse: receipt.response };
+    } catch (failure) {
+      const error = describeMailError(failure);
+      const next = afterFailedAttempt(attempts, failure, this.options.retryDelaysMs);
+      if (next.next === 'retry') {
+        this.logger.warn({ msg: 'e-mail not sent; trying again', deliveryId: delivery.id, attempts, retryInMs: next.delayMs, reason: error });
+        return { id: delivery.id, status: 'pending', error, retryInMs: next.delayMs };
+      }
+      this.logger.error({ msg: 'e-mail not sent; giving up', deliveryId: delivery.id, attempts, why: next.why, reason: error });
+      return { id: delivery.id, status: 'failed', error };
+    }
+  }
+
+  /** A wake-up when the earliest retry this instance scheduled is due. */
+  private wakeIn(delayMs: number): void {
+    const at = Date.now() + delayMs;
+    if (this.retryTimer && this.retryTimer.at <= at) return;
+    clearTimeout(this.retryTimer?.timer);
+    const timer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.wake();
+    }, delayMs);
+    timer.unref();
+    this.retryTimer = { at, timer };
+  }
+}
+
+/** `notification.sent` or `.failed` for an attempt that settled the e-mail; nothing while it is still being tried or was erased. */
+function announcementOf(delivery: DueDelivery, outcome: SettledDelivery): OutboxEntry | null {
+  if (outcome.status !== 'sent' && outcome.status !== 'failed') return null;
+  const data = {
+    notificationId: delivery.id,
+    missionId: delivery.mission_id,
+    channel: 'email' as const,
+    template: delivery.template,
+    language: delivery.language,
+    causeEventId: delivery.cause_event_id,
+    causeEventType: delivery.cause_event_type,
+    recipientRegistrationId: delivery.recipient_registration_id,
+    at: new Date().toISOString(),
+  };
+  const context = {
+    subject: delivery.id,
+    missionId: delivery.mission_id,
+    causedBy: { id: delivery.cause_event_id, correlationid: delivery.correlation_id ?? delivery.cause_event_id },
+  };
+  return outcome.status === 'sent'
+    ? { type: 'notification.sent', data, context }
+    : { type: 'notification.failed', data: { ...data, error: outcome.error, attempts: delivery.attempts + 1 }, context };
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
