@@ -13,7 +13,9 @@ export function notificationsApplication(
     options: {
       title: 'mission-hub notifications',
       description: 'Who is told what, in which language, over which channel; the delivery log.',
-      transport: new AmqpEventsServer({ url: config.rabbitmqUrl, exchange: config.exchange, service: config.service }),
+      // Two batches at once: a batch waits on a few round trips per message (inbox, erasure lock, directory, mail queue),
+      // and none of its writes is shared with another batch but the rows of one registration, which they take in turn.
+      transport: new AmqpEventsServer({ url: config.rabbitmqUrl, exchange: config.exchange, service: config.service, batches: { concurrent: 2 } }),
     },
   };
 }

@@ -64,15 +64,16 @@ export const deliveriesRepository = {
   /**
    * Queues e-mails in the caller's transaction, due now, and wakes the dispatcher at commit
    * (`channel`). Inserts nothing for a recipient this event has already queued (the unique key), nor
-   * for an erased participant: it holds their erasure locks (shared) until the caller's transaction
-   * ends, so an erasure either came before and is seen, or waits and then forgets these rows.
+   * for an erased participant: it holds their erasure locks (shared; `lockErasures` false when the
+   * caller took them already) until the caller's transaction ends, so an erasure either came before
+   * and is seen, or waits and then forgets these rows.
    */
-  async enqueue(manager: EntityManager, deliveries: readonly NewDelivery[], correlationId: string, channel: string): Promise<void> {
+  async enqueue(manager: EntityManager, deliveries: readonly NewDelivery[], correlationId: string, channel: string, lockErasures = true): Promise<void> {
     if (deliveries.length === 0) return;
     const column = <K extends keyof NewDelivery>(key: K) => deliveries.map((delivery) => delivery[key]);
     const participants = [...new Set(deliveries.flatMap((delivery) => delivery.recipientRegistrationId ?? []))];
     // A statement of its own: the insert's snapshot must be taken after the wait for these locks.
-    if (participants.length > 0) {
+    if (lockErasures && participants.length > 0) {
       await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || id)) FROM unnest($1::text[]) AS id`, [participants]);
     }
     await manager.query(

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { RegistrationMailModule } from '../registration-mail/registration-mail.module.js';
 import { ParticipantDirectory } from './participant-directory.js';
 import { DirectoryEventsHandler } from './registration-events.handler.js';
 
 /** The participant directory: notifications' read model of registrations, fed by registration's events. */
-@Module({ controllers: [DirectoryEventsHandler], providers: [ParticipantDirectory], exports: [ParticipantDirectory] })
+@Module({ imports: [RegistrationMailModule], controllers: [DirectoryEventsHandler], providers: [ParticipantDirectory], exports: [ParticipantDirectory] })
 export class ParticipantsModule {}

@@ -3,19 +3,28 @@ import { InboxService } from '#messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { deliveriesRepository } from '../deliveries/deliveries.repository.js';
+import { RegistrationMailService } from '../registration-mail/registration-mail.service.js';
 import { participantDirectoryRepository } from './participant-directory.repository.js';
 
-/** Keeps the participant directory up to date from registration's events, once per event (inbox). */
+/**
+ * Keeps the participant directory up to date from registration's events and queues the e-mail an
+ * outcome calls for, once per event (inbox), in one transaction: one inbox row and one erasure check
+ * for both, on the path every registration takes.
+ */
 @Controller()
 export class DirectoryEventsHandler {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly registrationMail: RegistrationMailService,
+  ) {}
 
   @EventPattern([...registrationSnapshotTypes])
   async onRegistration(@Payload() event: CloudEvent<RegistrationSnapshotType>): Promise<void> {
     await this.inbox.handle(event, 'notifications.participant-directory', async (manager) => {
-      // A snapshot that arrives after the participant's erasure (a retry) must not bring them back.
+      // A snapshot that arrives after the participant's erasure (a retry) must not bring them back, nor mail them.
       if (await deliveriesRepository.lockAndCheckErased(manager, event.data.registrationId)) return;
       await participantDirectoryRepository.keep(manager, event.data);
+      await this.registrationMail.queue(manager, event);
     });
   }
 }

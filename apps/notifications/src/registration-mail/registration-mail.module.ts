@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RegistrationEventsHandler } from './registration-events.handler.js';
 import { RegistrationMailService } from './registration-mail.service.js';
 
-@Module({ controllers: [RegistrationEventsHandler], providers: [RegistrationMailService] })
+/** The e-mail that tells a participant the outcome of their registration; the participant directory's handler asks for it. */
+@Module({ providers: [RegistrationMailService], exports: [RegistrationMailService] })
 export class RegistrationMailModule {}
