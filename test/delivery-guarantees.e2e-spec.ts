@@ -1,4 +1,6 @@
+import { createServiceApplication } from '#common';
 import amqp from 'amqplib';
+import { notificationsApplication } from '../apps/notifications/src/notifications.application.js';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { closeVhostConnections, queueBacklog, withDatabase } from './support/isolation.js';
@@ -119,5 +121,34 @@ describe('at-least-once delivery, exactly-once effects', () => {
     });
     await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to drain' });
     for (let n = 0; n < 120; n++) expect(system.smtp.to(`delegate${2000 + n}@example.org`)).toHaveLength(1);
+  });
+
+  it('mails each participant once when two notifications instances share the event queue and the mail queue', async () => {
+    const config = system.config('notifications');
+    const { module, options } = notificationsApplication(config);
+    const second = await createServiceApplication(module, config, options);
+    await second.init();
+    try {
+      const { missionId } = await openMission(system, { capacity: 100 });
+      const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+      const inputs = Array.from({ length: 60 }, (_, n) => registrationInput(700 + n));
+      const answers = await Promise.all(inputs.map((body) => call(url, { body })));
+      expect(answers.map((answer) => answer.status)).toEqual(inputs.map(() => 201));
+      const addresses = inputs.map((input) => input.email);
+      await eventually(() => addresses.every((address) => system.smtp.to(address).length > 0), { what: 'a confirmation to each of the 60' });
+      await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to finish' });
+      for (const address of addresses) expect(system.smtp.to(address)).toHaveLength(1);
+      // As the organiser sees it (the tap lost its connection in the broker cut above): 60 sent, once each.
+      const token = system.organiserToken([missionId]);
+      await eventually(async () => (await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token })).body?.notifications?.sent === 60, {
+        what: 'the dashboard to count 60 e-mails sent',
+      });
+      const log = await call(`${system.url('notifications')}/api/missions/${missionId}/deliveries?limit=100`, { token });
+      expect(log.body.items.map((item: any) => `${item.recipient} ${item.status} ${item.attempts}`).sort()).toEqual(
+        addresses.map((address) => `${address} sent 1`).sort(),
+      );
+    } finally {
+      await second.close();
+    }
   });
 });

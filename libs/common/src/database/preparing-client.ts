@@ -79,6 +79,17 @@ export class PreparingClient extends pg.Client {
   }
 }
 
+/** Names already computed: a service sends a few hundred distinct texts, thousands of times each. */
+const statementNames = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 10_000;
+
 function statementName(text: string): string {
-  return `mh_${createHash('sha1').update(text).digest('base64url')}`;
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `mh_${createHash('sha1').update(text).digest('base64url')}`;
+    // Texts built with values inside (none should be) would otherwise grow the map without end.
+    if (statementNames.size >= MAX_REMEMBERED_NAMES) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
 }
