@@ -216,4 +216,61 @@ describe('enrolment in the programme', () => {
     expect(byOrganiser).toMatchObject({ status: 201, body: { registrationId: ben.id, status: 'confirmed' } });
     expect((await agendaOf(ben.id, ben.token)).body.items).toEqual([expect.objectContaining({ sessionId, role: 'enrolled' })]);
   });
+
+  it('tells the organiser who a moved session now puts in conflict with another of their sessions, and still moves it', async () => {
+    const { missionId, token } = await openMission(system);
+    const { chengdu, liuzhou } = await placesOf(system, token, missionId);
+    const expo = await call(`${scheduling(missionId)}/venues`, {
+      token,
+      body: { name: 'Western China International Expo City', address: '88 Fuzhou Road', city: 'Chengdu' },
+    });
+    const forum = await createSession(system, token, missionId, sessionInput(expo.body.id, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z', { title: 'Forum' }));
+    const visit = await createSession(system, token, missionId, sessionInput(chengdu, '2019-06-10T05:00:00Z', '2019-06-10T06:00:00Z', { title: 'Park visit' }));
+    const evening = await createSession(system, token, missionId, sessionInput(liuzhou, '2019-06-10T10:00:00Z', '2019-06-10T11:00:00Z', { title: 'Dinner' }));
+    await release(system, token, missionId);
+    const [both, visitOnly, liuzhouToo] = [
+      await participant(system, missionId, 41),
+      await participant(system, missionId, 42),
+      await participant(system, missionId, 43),
+    ];
+    const enrol = (p: { token: string }, sessionId: string) =>
+      call(`${scheduling(missionId)}/sessions/${sessionId}/enrolments`, { method: 'POST', token: p.token });
+    for (const [p, sessionId] of [
+      [both, forum],
+      [both, visit],
+      [visitOnly, visit],
+      [liuzhouToo, visit],
+      [liuzhouToo, evening],
+    ] as const) {
+      expect((await enrol(p, sessionId)).status).toBe(201);
+    }
+
+    // The park visit moves onto the forum, and later, to four hours before dinner in Liuzhou: less than the transfer from Chengdu.
+    const onTheForum = await call(`${scheduling(missionId)}/sessions/${visit}`, {
+      method: 'PATCH',
+      token,
+      body: { startsAt: '2019-06-10T02:00:00Z', endsAt: '2019-06-10T03:30:00Z' },
+    });
+    expect(onTheForum.status).toBe(200);
+    expect(onTheForum.body).toMatchObject({ startsAt: '2019-06-10T02:00:00.000Z' });
+    expect(onTheForum.body.participantConflicts).toEqual([
+      {
+        registrationId: both.id,
+        kind: 'overlap',
+        session: { id: forum, title: 'Forum', startsAt: '2019-06-10T01:00:00.000Z', endsAt: '2019-06-10T03:00:00.000Z' },
+        detail: expect.stringContaining('Forum'),
+      },
+    ]);
+    const tooClose = await call(`${scheduling(missionId)}/sessions/${visit}`, {
+      method: 'PATCH',
+      token,
+      body: { startsAt: '2019-06-10T06:00:00Z', endsAt: '2019-06-10T07:00:00Z' },
+    });
+    expect(tooClose.body.participantConflicts).toEqual([
+      expect.objectContaining({ registrationId: liuzhouToo.id, kind: 'transfer', session: expect.objectContaining({ id: evening }) }),
+    ]);
+    // A change of title moves nothing and names no one.
+    const renamed = await call(`${scheduling(missionId)}/sessions/${visit}`, { method: 'PATCH', token, body: { title: 'Science park visit' } });
+    expect(renamed.body.participantConflicts).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { instantOf } from '../sessions/local-time.js';
-import { findConflict, overlaps, TransferTimes, type TimedSession } from './conflict.rules.js';
+import { conflictsAfterMove, findConflict, overlaps, TransferTimes, type TimedSession } from './conflict.rules.js';
 
 let n = 0;
 function session(city: string | null, zone: string, startsLocal: string, endsLocal: string, endCity: string | null = city): TimedSession {
@@ -94,5 +94,27 @@ describe('conflicts between a participant’s sessions', () => {
     expect(findConflict(online, [chengdu], chinaTransfers)).toBeNull();
     const xian = session('Xi’an', 'Asia/Shanghai', '2019-06-11T11:10', '2019-06-11T12:00');
     expect(findConflict(xian, [chengdu], chinaTransfers)).toBeNull();
+  });
+});
+
+describe('who a moved session puts in conflict', () => {
+  it('names each participant whose other sessions now clash with the new time or place, and no one else', () => {
+    const panelBefore = session('Chengdu', 'Asia/Shanghai', '2019-06-10T09:00', '2019-06-10T11:00');
+    const panel = { ...panelBefore, startsAt: instantOf('2019-06-10T13:00', 'Asia/Shanghai'), endsAt: instantOf('2019-06-10T15:00', 'Asia/Shanghai') };
+    const lunchTalk = session('Chengdu', 'Asia/Shanghai', '2019-06-10T12:30', '2019-06-10T13:30');
+    const liuzhouVisit = session('Liuzhou', 'Asia/Shanghai', '2019-06-10T17:00', '2019-06-10T18:00');
+    const morningVisit = session('Chengdu', 'Asia/Shanghai', '2019-06-10T09:00', '2019-06-10T11:00');
+    const participants = new Map<string, TimedSession[]>([
+      ['reg-c', [panelBefore, liuzhouVisit]],
+      ['reg-a', [panelBefore, lunchTalk]],
+      // At the panel's old time: the move frees them.
+      ['reg-b', [panelBefore, morningVisit]],
+      ['reg-d', [panelBefore]],
+    ]);
+    const found = conflictsAfterMove(panel, participants, chinaTransfers);
+    expect(found).toEqual([
+      { registrationId: 'reg-a', conflict: { kind: 'overlap', session: lunchTalk } },
+      { registrationId: 'reg-c', conflict: expect.objectContaining({ kind: 'transfer', session: liuzhouVisit, transferMinutes: 240, gapMinutes: 120 }) },
+    ]);
   });
 });

@@ -76,6 +76,28 @@ function byStart(a: TimedSession, b: TimedSession): number {
   return a.startsAt.getTime() - b.startsAt.getTime();
 }
 
+/** A participant whom a moved session now puts in conflict with another of their sessions. */
+export interface ParticipantConflict {
+  registrationId: string;
+  conflict: Conflict;
+}
+
+/**
+ * Who of `participants` (registration id → the sessions they are in, the moved one among them or
+ * not) the session `moved`, at its new time and place, puts in conflict, by the same rules as an
+ * enrolment; in registration id order.
+ */
+export function conflictsAfterMove(
+  moved: TimedSession,
+  participants: ReadonlyMap<string, readonly TimedSession[]>,
+  transfers: TransferTimes,
+): ParticipantConflict[] {
+  return [...participants.keys()].sort().flatMap((registrationId) => {
+    const conflict = findConflict(moved, participants.get(registrationId)!, transfers);
+    return conflict ? [{ registrationId, conflict }] : [];
+  });
+}
+
 /** The problem's words for a conflict: names the clashing session. */
 export function describeConflict(conflict: Conflict): string {
   const other = `"${conflict.session.title}" (${conflict.session.startsAt.toISOString()}–${conflict.session.endsAt.toISOString()})`;

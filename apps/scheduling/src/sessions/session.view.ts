@@ -1,4 +1,5 @@
 import type { CloudEvent } from '#contracts';
+import { describeConflict, type ParticipantConflict } from '../enrolments/conflict.rules.js';
 import type { MissionEntity } from '../missions/mission.entity.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
 import { toVenueView, type VenueView } from '../venues/venue.view.js';
@@ -29,6 +30,28 @@ export interface SessionView {
   sequence: number;
   enrolments: { confirmed: number; waitlisted: number };
   updatedAt: string;
+}
+
+/**
+ * A participant whom a change of time or place puts in conflict with another of their sessions, as the
+ * organiser who made the change is told (the change is made: moving a day of the programme may need
+ * several steps, and the participant may prefer the moved session).
+ */
+export interface ParticipantConflictView {
+  registrationId: string;
+  kind: 'overlap' | 'transfer';
+  session: { id: string; title: string; startsAt: string; endsAt: string };
+  detail: string;
+}
+
+export function toParticipantConflictView({ registrationId, conflict }: ParticipantConflict): ParticipantConflictView {
+  const { session } = conflict;
+  return {
+    registrationId,
+    kind: conflict.kind,
+    session: { id: session.sessionId, title: session.title, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() },
+    detail: describeConflict(conflict),
+  };
 }
 
 export function toSessionView(

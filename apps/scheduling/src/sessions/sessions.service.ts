@@ -5,14 +5,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { overlaps } from '../enrolments/conflict.rules.js';
+import { conflictsAfterMove, overlaps } from '../enrolments/conflict.rules.js';
+import { sessionsOfParticipants, toTimedSession } from '../enrolments/participant-sessions.js';
 import { SessionSeats } from '../enrolments/session-seats.js';
 import type { MissionEntity } from '../missions/mission.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
-import { missionOf } from '../venues/venues.service.js';
+import { missionOf, transferTimesOf } from '../venues/venues.service.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionSchema, type CancelSession, type SessionChange, type SessionInput } from './session.schema.js';
-import { toSessionSnapshot, toSessionView, venueOfEvents, withoutParticipants, type SessionView } from './session.view.js';
+import {
+  toParticipantConflictView,
+  toSessionSnapshot,
+  toSessionView,
+  venueOfEvents,
+  withoutParticipants,
+  type ParticipantConflictView,
+  type SessionView,
+} from './session.view.js';
 
 /**
  * The programme's sessions. Organisers edit drafts freely and nothing is announced until a release;
@@ -49,7 +58,17 @@ export class SessionsService {
     });
   }
 
-  async update(caller: Caller, missionId: string, sessionId: string, change: SessionChange): Promise<SessionView> {
+  /**
+   * Changes a session. When its time or place changes, the answer names the participants (enrolled,
+   * waiting or speaking) it now puts in conflict with another of their sessions, by the enrolment
+   * rules; the change is made all the same.
+   */
+  async update(
+    caller: Caller,
+    missionId: string,
+    sessionId: string,
+    change: SessionChange,
+  ): Promise<SessionView & { participantConflicts: ParticipantConflictView[] }> {
     assertOrganiserOf(caller, missionId);
     return this.dataSource.transaction(async (manager) => {
       const mission = await missionOf(manager, missionId);
@@ -94,7 +113,11 @@ export class SessionsService {
       }
       // More seats (or no limit any more): the waitlist moves up.
       await this.seats.fillFromWaitlist(manager, session, cause);
-      return toSessionView(session, venue, mission, await this.seats.counts(manager, sessionId));
+      const participantConflicts = moved ? await conflictsOfParticipants(manager, session, venue) : [];
+      return {
+        ...toSessionView(session, venue, mission, await this.seats.counts(manager, sessionId)),
+        participantConflicts: participantConflicts.map(toParticipantConflictView),
+      };
     });
   }
 
@@ -228,6 +251,30 @@ export async function touchedParticipants(manager: EntityManager, session: Sessi
     [session.id, speakers, session.missionId],
   );
   return rows.map((row) => row.registration_id);
+}
+
+/** Everyone in `session` (enrolled, waiting, speaking) whom it conflicts with another of their sessions, at its time and place now. */
+async function conflictsOfParticipants(manager: EntityManager, session: SessionEntity, venue: VenueEntity | null) {
+  const speakers = session.speakers.flatMap((speaker) => (speaker.registrationId ? [speaker.registrationId] : []));
+  const rows: { registration_id: string }[] = await manager.query(
+    `SELECT registration_id FROM enrolments WHERE session_id = $1 AND status <> 'cancelled' UNION SELECT unnest($2::uuid[])`,
+    [session.id, speakers],
+  );
+  if (rows.length === 0) return [];
+  const moved = toTimedSession({
+    id: session.id,
+    title: session.title,
+    starts_at: session.startsAt,
+    ends_at: session.endsAt,
+    route: session.route,
+    city: venue?.city ?? null,
+  });
+  const participants = await sessionsOfParticipants(
+    manager,
+    session.missionId,
+    rows.map((row) => row.registration_id),
+  );
+  return conflictsAfterMove(moved, participants, await transferTimesOf(manager, session.missionId));
 }
 
 export async function venuesOf(manager: EntityManager, sessions: readonly SessionEntity[]): Promise<Map<string, VenueEntity>> {
