@@ -54,11 +54,19 @@ export class DeliveriesService {
    * Queues `mails` for `cause` in the caller's transaction (its inbox work): they are sent after it
    * commits, each recipient once however often the event comes. `erasureLocksHeld`: the caller has
    * taken the recipients' erasure locks in this transaction (`lockAndCheckErased`), so they are not
-   * taken again.
+   * taken again. `alongside`: a write of the caller's, sent in the same statement.
    */
-  async deliver(manager: EntityManager, cause: CloudEvent, mails: readonly DueMail[], options: { erasureLocksHeld?: boolean } = {}): Promise<void> {
+  async deliver(
+    manager: EntityManager,
+    cause: CloudEvent,
+    mails: readonly DueMail[],
+    options: { erasureLocksHeld?: boolean; alongside?: { sql: string; parameters: unknown[] } } = {},
+  ): Promise<void> {
     const deliveries = mails.map((mail) => this.newDelivery(cause, mail));
-    await repository.enqueue(manager, deliveries, cause.correlationid, deliveriesChannel(this.config.schema), !options.erasureLocksHeld);
+    await repository.enqueue(manager, deliveries, cause.correlationid, deliveriesChannel(this.config.schema), {
+      lockErasures: !options.erasureLocksHeld,
+      alongside: options.alongside,
+    });
   }
 
   async list(caller: Caller, missionId: string, query: DeliveryListQuery): Promise<Page<DeliveryView>> {

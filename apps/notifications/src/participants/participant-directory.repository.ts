@@ -34,11 +34,14 @@ interface DirectoryRow {
 
 /** The participant directory's SQL, in one place. */
 export const participantDirectoryRepository = {
-  /** Keeps the latest snapshot of a registration; an older one arriving late (a retry) changes nothing. */
-  async keep(manager: EntityManager, snapshot: RegistrationSnapshot): Promise<void> {
+  /**
+   * Keeps the latest snapshot of a registration; an older one arriving late (a retry) changes nothing.
+   * A statement, sent with the queueing of the registration's e-mail (`DeliveriesService.deliver`'s `alongside`).
+   */
+  keepStatement(snapshot: RegistrationSnapshot): { sql: string; parameters: unknown[] } {
     const { participant } = snapshot;
-    await manager.query(
-      `INSERT INTO participant_directory (registration_id, mission_id, status, email, given_name, family_name, job_title, preferred_language, timezone,
+    return {
+      sql: `INSERT INTO participant_directory (registration_id, mission_id, status, email, given_name, family_name, job_title, preferred_language, timezone,
                                           organisation, delegation, mission, as_of)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (registration_id) DO UPDATE SET
@@ -46,7 +49,7 @@ export const participantDirectoryRepository = {
          job_title = EXCLUDED.job_title, preferred_language = EXCLUDED.preferred_language, timezone = EXCLUDED.timezone,
          organisation = EXCLUDED.organisation, delegation = EXCLUDED.delegation, mission = EXCLUDED.mission, as_of = EXCLUDED.as_of, updated_at = now()
        WHERE participant_directory.as_of <= EXCLUDED.as_of`,
-      [
+      parameters: [
         snapshot.registrationId,
         snapshot.missionId,
         snapshot.status,
@@ -61,7 +64,7 @@ export const participantDirectoryRepository = {
         JSON.stringify(snapshot.mission),
         snapshot.occurredAt,
       ],
-    );
+    };
   },
 
   async find(manager: EntityManager, registrationIds: readonly string[]): Promise<DirectoryEntry[]> {

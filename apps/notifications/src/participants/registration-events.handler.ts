@@ -23,8 +23,8 @@ export class DirectoryEventsHandler {
     await this.inbox.handle(event, 'notifications.participant-directory', async (manager) => {
       // A snapshot that arrives after the participant's erasure (a retry) must not bring them back, nor mail them.
       if (await deliveriesRepository.lockAndCheckErased(manager, event.data.registrationId)) return;
-      await participantDirectoryRepository.keep(manager, event.data);
-      await this.registrationMail.queue(manager, event);
+      // The directory's write and the mail's queueing in one statement.
+      await this.registrationMail.queue(manager, event, participantDirectoryRepository.keepStatement(event.data));
     });
   }
 }

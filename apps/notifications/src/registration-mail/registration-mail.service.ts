@@ -12,16 +12,16 @@ export class RegistrationMailService {
 
   /**
    * Queues the participant's e-mail about the outcome `event` announces, if it calls for one, in the
-   * caller's inbox work (see DeliveryDispatcher). The caller holds the participant's erasure lock
-   * and has found them not erased.
+   * caller's inbox work (see DeliveryDispatcher), with the caller's own write (`alongside`) in the
+   * same statement, or that write alone. The caller holds the participant's erasure lock and has found
+   * them not erased.
    */
-  async queue(manager: EntityManager, event: CloudEvent): Promise<void> {
-    if (!mailEvents.has(event.type)) return;
+  async queue(manager: EntityManager, event: CloudEvent, alongside: { sql: string; parameters: unknown[] }): Promise<void> {
+    const mail = mailEvents.has(event.type)
+      ? composeRegistrationMail(event.type as RegistrationMailEvent, (event as CloudEvent<RegistrationMailEvent>).data)
+      : null;
     const { data } = event as CloudEvent<RegistrationMailEvent>;
-    const mail = composeRegistrationMail(event.type as RegistrationMailEvent, data);
-    if (!mail) return;
-    await this.deliveries.deliver(manager, event, [{ ...mail, missionId: data.missionId, recipientRegistrationId: data.registrationId }], {
-      erasureLocksHeld: true,
-    });
+    const mails = mail ? [{ ...mail, missionId: data.missionId, recipientRegistrationId: data.registrationId }] : [];
+    await this.deliveries.deliver(manager, event, mails, { erasureLocksHeld: true, alongside });
   }
 }
