@@ -1,5 +1,7 @@
 import { createServiceApplication } from '#common';
+import { createEvent } from '#contracts';
 import amqp from 'amqplib';
+import { randomUUID } from 'node:crypto';
 import { notificationsApplication } from '../apps/notifications/src/notifications.application.js';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
@@ -150,5 +152,24 @@ describe('at-least-once delivery, exactly-once effects', () => {
     } finally {
       await second.close();
     }
+  });
+
+  // Last in this file: it stops registration.
+  it('publishes what the outbox still holds when a service is stopped', async () => {
+    const schema = system.schemaOf('registration');
+    const { missionId } = await openMission(system);
+    const event = createEvent(
+      'registration',
+      'participant.checked_in',
+      { registrationId: randomUUID(), missionId, checkedInAt: new Date().toISOString() },
+      { subject: randomUUID(), missionId },
+    );
+    // Written without the notification that would wake the relay at once: only the last drain at shutdown (or a poll) sends it.
+    await withDatabase((client) =>
+      client.query(`INSERT INTO "${schema}".outbox (event_id, type, payload) VALUES ($1, $2, $3)`, [event.id, event.type, JSON.stringify(event)]),
+    );
+    await system.stopService('registration');
+    const { rows } = await withDatabase((client) => client.query(`SELECT published_at FROM "${schema}".outbox WHERE event_id = $1`, [event.id]));
+    expect(rows[0].published_at).toBeInstanceOf(Date);
   });
 });

@@ -8,8 +8,8 @@ import { MessageRetention } from './retention.js';
 
 /**
  * The producing half of the backbone for one service: outbox, relay, inbox and the publishing
- * connection. The service's TypeORM DataSource must already be provided (TypeOrmModule.forRoot…),
- * and TypeOrmModule must be imported before this module so that it is shut down after it.
+ * connection. The service's TypeORM DataSource must already be provided (TypeOrmModule.forRoot…);
+ * with common's DatabaseModule the relay's last drain runs before that DataSource closes.
  */
 @Global()
 @Module({})
@@ -35,8 +35,9 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Runs after the HTTP server and the consumers have closed (Nest disposes them first), so the
-   * relay's last drain also publishes what in-flight handlers wrote; the broker connection goes last.
+   * Runs after the HTTP server and the consumers have closed (Nest disposes them first). The relay's
+   * last drain, which publishes what in-flight handlers wrote, has run already when the service's
+   * DataSource closed (`beforeDatabaseCloses`); elsewhere it runs here. The broker connection goes last.
    */
   async onApplicationShutdown(): Promise<void> {
     this.retention.stop();

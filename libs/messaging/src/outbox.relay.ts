@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import type { PgChannelListener } from '#common';
+import { beforeDatabaseCloses, type PgChannelListener } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
 import { BrokerConnection } from './broker-connection.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
@@ -40,6 +40,7 @@ export class OutboxRelay {
   /** Set when woken during a drain: rows committed after the drain's last SELECT must not wait for the poll. */
   private wokenWhileDraining = false;
   private failures = 0;
+  private stopRegistered = false;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -55,6 +56,9 @@ export class OutboxRelay {
     if (!this.options.producer || this.running) return;
     this.running = true;
     this.stopping = false;
+    // The last drain needs the database, which Nest closes before MessagingModule's shutdown hook.
+    if (!this.stopRegistered) beforeDatabaseCloses(this.dataSource, () => this.stop());
+    this.stopRegistered = true;
     this.listener = outboxListener(this.dataSource, outboxChannel(this.options.schema), () => this.wake(), this.logger);
     this.listener.start();
     this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);

@@ -1,4 +1,4 @@
-import { PgChannelListener, SERVICE_CONFIG, type ServiceConfig } from '#common';
+import { beforeDatabaseCloses, PgChannelListener, SERVICE_CONFIG, type ServiceConfig } from '#common';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -60,6 +60,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private retryTimer?: { at: number; timer: NodeJS.Timeout };
   private backoffTimer?: NodeJS.Timeout;
   private failures = 0;
+  private stopped?: Promise<void>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -83,18 +84,27 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     this.running = true;
     this.listener.start();
     this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs);
+    // Nest closes the database before this module's shutdown hook: the last batches are recorded first.
+    beforeDatabaseCloses(this.dataSource, () => this.stop());
     this.wake();
   }
 
-  /** Lets the batches under way finish (their e-mails are sent and recorded), then closes the SMTP connections. */
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    clearInterval(this.pollTimer);
-    clearTimeout(this.retryTimer?.timer);
-    clearTimeout(this.backoffTimer);
-    await this.listener.stop();
-    while (this.batches.size > 0) await Promise.allSettled([...this.batches]);
-    this.mailer.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Lets the batches under way finish (their e-mails are sent and recorded), then closes the SMTP connections; once. */
+  private stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.running = false;
+      clearInterval(this.pollTimer);
+      clearTimeout(this.retryTimer?.timer);
+      clearTimeout(this.backoffTimer);
+      await this.listener.stop();
+      while (this.batches.size > 0) await Promise.allSettled([...this.batches]);
+      this.mailer.close();
+    })();
+    return this.stopped;
   }
 
   private wake(): void {

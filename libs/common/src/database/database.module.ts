@@ -1,10 +1,11 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { type DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { ensureDatabaseAndSchema, runMigrationsLocked } from './database-bootstrap.js';
 import { PreparingClient } from './preparing-client.js';
+import { ServiceDataSource } from './service-data-source.js';
 import type pg from 'pg';
 
 export interface DatabaseOptions {
@@ -38,7 +39,7 @@ export class DatabaseModule {
           dataSourceFactory: async (dataSourceOptions) => {
             const config = dataSourceOptions as { schema: string; url: string };
             await ensureDatabaseAndSchema(config.url, config.schema);
-            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            const dataSource = await new ServiceDataSource(dataSourceOptions!).initialize();
             guardCheckedOutConnections(dataSource);
             await runMigrationsLocked(dataSource, config.schema);
             return dataSource;
