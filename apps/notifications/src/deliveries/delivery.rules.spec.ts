@@ -5,12 +5,15 @@ const busy = Object.assign(new Error('Message failed: 451 mailbox unavailable'),
 const unknownMailbox = Object.assign(new Error('Can not send mail'), { code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 no such user' });
 
 describe('afterFailedAttempt', () => {
-  it('retries after 1 s, 5 s and 30 s, then gives up', () => {
-    expect(DEFAULT_MAIL_RETRY_DELAYS_MS).toEqual([1000, 5000, 30000]);
+  it('retries after 1 s, 5 s, 30 s, 2, 10 and 30 min, 1 and 2 h, then gives up', () => {
+    expect(DEFAULT_MAIL_RETRY_DELAYS_MS).toEqual([1000, 5000, 30000, 120000, 600000, 1800000, 3600000, 7200000]);
     expect(afterFailedAttempt(1, refused)).toEqual({ next: 'retry', delayMs: 1000 });
     expect(afterFailedAttempt(2, busy)).toEqual({ next: 'retry', delayMs: 5000 });
     expect(afterFailedAttempt(3, refused)).toEqual({ next: 'retry', delayMs: 30000 });
-    expect(afterFailedAttempt(4, refused)).toEqual({ next: 'give-up', why: 'exhausted' });
+    expect(afterFailedAttempt(8, refused)).toEqual({ next: 'retry', delayMs: 7200000 });
+    expect(afterFailedAttempt(9, refused)).toEqual({ next: 'give-up', why: 'exhausted' });
+    // Long enough for a mail server's maintenance window: the last attempt is over 3.5 h after the first.
+    expect(DEFAULT_MAIL_RETRY_DELAYS_MS.reduce((sum, delay) => sum + delay, 0)).toBeGreaterThan(3.5 * 3600_000);
   });
 
   it('follows the delays it is given', () => {

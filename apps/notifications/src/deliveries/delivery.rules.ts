@@ -1,5 +1,10 @@
-/** Waits before the 2nd, 3rd and 4th attempt at an e-mail; after the 4th it has failed. */
-export const DEFAULT_MAIL_RETRY_DELAYS_MS: readonly number[] = [1000, 5000, 30000];
+/**
+ * Waits before the 2nd to 9th attempt at an e-mail; after the 9th, about 3 h 45 min after the first,
+ * it has failed. A retry is a row of the delivery log that waits for its time (nothing is held in
+ * memory or left unacknowledged meanwhile), so the schedule can outlast a mail server's maintenance
+ * window or an outage of the provider.
+ */
+export const DEFAULT_MAIL_RETRY_DELAYS_MS: readonly number[] = [1_000, 5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000];
 
 export type AttemptOutcome = { next: 'retry'; delayMs: number } | { next: 'give-up'; why: 'permanent' | 'exhausted' };
 
