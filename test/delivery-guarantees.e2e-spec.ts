@@ -140,7 +140,10 @@ describe('at-least-once delivery, exactly-once effects', () => {
       await eventually(() => addresses.every((address) => system.smtp.to(address).length > 0), { what: 'a confirmation to each of the 60' });
       await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to finish' });
       for (const address of addresses) expect(system.smtp.to(address)).toHaveLength(1);
-      // As the organiser sees it (the tap lost its connection in the broker cut above): 60 sent, once each.
+      // An outside subscriber (the tap, connected again after the broker cut above) sees 60 notification.sent, once each…
+      await eventually(() => system.tap.ofType('notification.sent', (event) => event.missionid === missionId).length >= 60, { what: '60 notification.sent' });
+      expect(system.tap.ofType('notification.sent', (event) => event.missionid === missionId)).toHaveLength(60);
+      // …and the organiser sees 60 sent, once each.
       const token = system.organiserToken([missionId]);
       await eventually(async () => (await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token })).body?.notifications?.sent === 60, {
         what: 'the dashboard to count 60 e-mails sent',

@@ -4,11 +4,15 @@ import { eventually } from './eventually.js';
 
 /**
  * Listens to every event on the run's exchange through its own exclusive queue, the way an outside
- * subscriber would, so tests can wait for events instead of sleeping.
+ * subscriber would, so tests can wait for events instead of sleeping. When the broker drops its
+ * connection (a test cutting the vhost's connections), it connects again with a new queue: events
+ * published while it was away are not seen, so a test that cuts the broker asserts what happened
+ * meanwhile through the services, not the tap.
  */
 export class EventTap {
   readonly events: CloudEvent[] = [];
   private connection?: amqp.ChannelModel;
+  private stopped = false;
 
   constructor(
     private readonly url: string,
@@ -16,8 +20,19 @@ export class EventTap {
   ) {}
 
   async start(): Promise<this> {
-    this.connection = await amqp.connect(this.url);
-    const channel = await this.connection.createChannel();
+    this.stopped = false;
+    await this.connect();
+    return this;
+  }
+
+  private async connect(): Promise<void> {
+    const connection = await amqp.connect(this.url);
+    this.connection = connection;
+    connection.on('error', () => undefined);
+    connection.once('close', () => {
+      if (!this.stopped) void this.reconnect();
+    });
+    const channel = await connection.createChannel();
     await channel.assertExchange(this.exchange, 'topic', { durable: true });
     const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
     await channel.bindQueue(queue, this.exchange, '#');
@@ -28,7 +43,18 @@ export class EventTap {
       },
       { noAck: true },
     );
-    return this;
+  }
+
+  private async reconnect(): Promise<void> {
+    for (let attempt = 0; !this.stopped && attempt < 100; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      try {
+        await this.connect();
+        return;
+      } catch {
+        // the broker is still refusing (a test holding it down): try again
+      }
+    }
   }
 
   ofType(type: string, filter: (event: CloudEvent) => boolean = () => true): CloudEvent[] {
@@ -40,6 +66,7 @@ export class EventTap {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.connection?.close().catch(() => undefined);
   }
 }
