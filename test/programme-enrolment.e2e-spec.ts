@@ -224,15 +224,24 @@ describe('enrolment in the programme', () => {
       token,
       body: { name: 'Western China International Expo City', address: '88 Fuzhou Road', city: 'Chengdu' },
     });
-    const forum = await createSession(system, token, missionId, sessionInput(expo.body.id, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z', { title: 'Forum' }));
-    const visit = await createSession(system, token, missionId, sessionInput(chengdu, '2019-06-10T05:00:00Z', '2019-06-10T06:00:00Z', { title: 'Park visit' }));
-    const evening = await createSession(system, token, missionId, sessionInput(liuzhou, '2019-06-10T10:00:00Z', '2019-06-10T11:00:00Z', { title: 'Dinner' }));
-    await release(system, token, missionId);
-    const [both, visitOnly, liuzhouToo] = [
+    const [both, visitOnly, liuzhouToo, speaker] = [
       await participant(system, missionId, 41),
       await participant(system, missionId, 42),
       await participant(system, missionId, 43),
+      await participant(system, missionId, 44),
     ];
+    const forum = await createSession(
+      system,
+      token,
+      missionId,
+      sessionInput(expo.body.id, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z', {
+        title: 'Forum',
+        speakers: [{ role: 'speaker', name: 'Delegate Number 44', registrationId: speaker.id }],
+      }),
+    );
+    const visit = await createSession(system, token, missionId, sessionInput(chengdu, '2019-06-10T05:00:00Z', '2019-06-10T06:00:00Z', { title: 'Park visit' }));
+    const evening = await createSession(system, token, missionId, sessionInput(liuzhou, '2019-06-10T10:00:00Z', '2019-06-10T11:00:00Z', { title: 'Dinner' }));
+    await release(system, token, missionId);
     const enrol = (p: { token: string }, sessionId: string) =>
       call(`${scheduling(missionId)}/sessions/${sessionId}/enrolments`, { method: 'POST', token: p.token });
     for (const [p, sessionId] of [
@@ -241,6 +250,7 @@ describe('enrolment in the programme', () => {
       [visitOnly, visit],
       [liuzhouToo, visit],
       [liuzhouToo, evening],
+      [speaker, visit],
     ] as const) {
       expect((await enrol(p, sessionId)).status).toBe(201);
     }
@@ -253,14 +263,14 @@ describe('enrolment in the programme', () => {
     });
     expect(onTheForum.status).toBe(200);
     expect(onTheForum.body).toMatchObject({ startsAt: '2019-06-10T02:00:00.000Z' });
-    expect(onTheForum.body.participantConflicts).toEqual([
-      {
-        registrationId: both.id,
-        kind: 'overlap',
-        session: { id: forum, title: 'Forum', startsAt: '2019-06-10T01:00:00.000Z', endsAt: '2019-06-10T03:00:00.000Z' },
-        detail: expect.stringContaining('Forum'),
-      },
-    ]);
+    // Enrolled in the forum, or speaking at it: both clash now; the others do not.
+    const forumClash = (registrationId: string) => ({
+      registrationId,
+      kind: 'overlap',
+      session: { id: forum, title: 'Forum', startsAt: '2019-06-10T01:00:00.000Z', endsAt: '2019-06-10T03:00:00.000Z' },
+      detail: expect.stringContaining('Forum'),
+    });
+    expect(onTheForum.body.participantConflicts).toEqual([both.id, speaker.id].sort().map(forumClash));
     const tooClose = await call(`${scheduling(missionId)}/sessions/${visit}`, {
       method: 'PATCH',
       token,

@@ -24,13 +24,15 @@ export async function sessionsOfParticipants(
 ): Promise<Map<string, TimedSession[]>> {
   const sessions = new Map<string, TimedSession[]>(registrationIds.map((id) => [id, []]));
   if (registrationIds.length === 0) return sessions;
+  // Enrolments by participant (their index), speakers by one pass over the mission's sessions: no per-pair subquery.
   const rows: (TimedSessionRow & { registration_id: string })[] = await manager.query(
-    `SELECT p.registration_id, s.id, s.title, s.starts_at, s.ends_at, s.route, v.city
-       FROM unnest($2::uuid[]) AS p (registration_id)
-       JOIN sessions s ON s.mission_id = $1 AND s.status = 'active'
-        AND (s.id IN (SELECT e.session_id FROM enrolments e WHERE e.registration_id = p.registration_id AND e.status <> 'cancelled')
-             OR s.speakers @> jsonb_build_array(jsonb_build_object('registrationId', p.registration_id::text)))
-       LEFT JOIN venues v ON v.id = s.venue_id`,
+    `SELECT e.registration_id, s.id, s.title, s.starts_at, s.ends_at, s.route, v.city
+       FROM enrolments e JOIN sessions s ON s.id = e.session_id LEFT JOIN venues v ON v.id = s.venue_id
+      WHERE e.registration_id = ANY($2::uuid[]) AND e.status <> 'cancelled' AND s.mission_id = $1 AND s.status = 'active'
+     UNION
+     SELECT (speaker ->> 'registrationId')::uuid, s.id, s.title, s.starts_at, s.ends_at, s.route, v.city
+       FROM sessions s CROSS JOIN LATERAL jsonb_array_elements(s.speakers) AS speaker LEFT JOIN venues v ON v.id = s.venue_id
+      WHERE s.mission_id = $1 AND s.status = 'active' AND (speaker ->> 'registrationId')::uuid = ANY($2::uuid[])`,
     [missionId, registrationIds],
   );
   for (const row of rows) sessions.get(row.registration_id)?.push(toTimedSession(row));
