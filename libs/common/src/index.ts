@@ -6,6 +6,7 @@ export * from './database/pg-channel-listener.js';
 export * from './database/statements.js';
 export * from './database/preparing-client.js';
 export * from './database/service-data-source.js';
+export * from './database/wakeable-loop.js';
 export * from './problems/problem.js';
 export * from './problems/problem-details.filter.js';
 export * from './problems/validation.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { beforeDatabaseCloses, type PgChannelListener } from '#common';
+import { beforeDatabaseCloses, WakeableLoop, type PgChannelListener } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
 import { BrokerConnection } from './broker-connection.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
@@ -10,7 +10,6 @@ import { outboxChannel } from './outbox.service.js';
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_POLL_INTERVAL_MS = 1000;
-const MAX_BACKOFF_MS = 5000;
 
 interface OutboxRow {
   id: string;
@@ -22,7 +21,7 @@ interface OutboxRow {
 
 /**
  * Publishes what the outbox holds. Woken by the notification each outbox insert sends at commit,
- * and by a slow poll in case a notification was lost; rows are claimed with FOR UPDATE SKIP
+ * and by a slow poll in case a notification was lost (`WakeableLoop`); rows are claimed with FOR UPDATE SKIP
  * LOCKED, so two instances of a service share the work instead of publishing it twice. A row is
  * marked published only after the broker has confirmed it.
  */
@@ -30,16 +29,9 @@ interface OutboxRow {
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly batchSize: number;
-  private readonly pollIntervalMs: number;
+  private readonly loop: WakeableLoop;
   private listener?: PgChannelListener;
-  private pollTimer?: NodeJS.Timeout;
-  private backoffTimer?: NodeJS.Timeout;
   private running = false;
-  private stopping = false;
-  private draining?: Promise<void>;
-  /** Set when woken during a drain: rows committed after the drain's last SELECT must not wait for the poll. */
-  private wokenWhileDraining = false;
-  private failures = 0;
   private stopRegistered = false;
 
   constructor(
@@ -48,74 +40,39 @@ export class OutboxRelay {
     @Inject(BrokerConnection) private readonly broker: BrokerConnection,
   ) {
     this.batchSize = options.relay?.batchSize ?? DEFAULT_BATCH_SIZE;
-    this.pollIntervalMs = options.relay?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    // One pass at a time per instance: a full batch, or a notification during it, makes the next.
+    this.loop = new WakeableLoop({
+      pass: async () => (await this.publishBatch()) === this.batchSize,
+      concurrent: 1,
+      pollIntervalMs: options.relay?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      logger: this.logger,
+      messages: { failed: 'outbox relay could not publish; retrying', recovered: 'outbox relay recovered' },
+    });
   }
 
   /** Starts relaying; a service without a producer has no outbox and nothing to relay. */
   start(): void {
     if (!this.options.producer || this.running) return;
     this.running = true;
-    this.stopping = false;
     // The last drain needs the database, which Nest closes before MessagingModule's shutdown hook.
     if (!this.stopRegistered) beforeDatabaseCloses(this.dataSource, () => this.stop());
     this.stopRegistered = true;
-    this.listener = outboxListener(this.dataSource, outboxChannel(this.options.schema), () => this.wake(), this.logger);
+    this.listener = outboxListener(this.dataSource, outboxChannel(this.options.schema), () => this.loop.wake(), this.logger);
     this.listener.start();
-    this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
-    this.wake();
+    this.loop.start();
   }
 
-  /** Stops listening, waits for the drain under way, then drains once more so that nothing committed is left behind. */
+  /** Stops listening, waits for the pass under way, then drains once more so that nothing committed is left behind. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.stopping = true;
-    clearInterval(this.pollTimer);
-    clearTimeout(this.backoffTimer);
-    this.backoffTimer = undefined;
     await this.listener?.stop();
-    await this.draining;
+    await this.loop.stop();
     if (!this.dataSource.isInitialized) return;
     try {
       await this.flush();
     } catch (err) {
       this.logger.warn({ msg: 'outbox not flushed at shutdown; the rows stay for the next start', reason: messageOf(err) });
-    }
-  }
-
-  /** Coalesces wake-ups: one drain at a time per instance, and one more if woken meanwhile. */
-  private wake(): void {
-    if (!this.running) return;
-    if (this.draining) {
-      this.wokenWhileDraining = true;
-      return;
-    }
-    // While backing off from a failure, the scheduled retry is the next attempt, not every notification.
-    if (this.backoffTimer) return;
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
-    });
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      do {
-        this.wokenWhileDraining = false;
-        await this.flush();
-      } while (this.wokenWhileDraining && this.running);
-      if (this.failures > 0) this.logger.log({ msg: 'outbox relay recovered', failures: this.failures });
-      this.failures = 0;
-    } catch (err) {
-      const delay = Math.min(100 * 2 ** this.failures++, MAX_BACKOFF_MS);
-      if (this.failures === 1 || this.failures % 20 === 0) {
-        this.logger.warn({ msg: 'outbox relay could not publish; retrying', reason: messageOf(err), delayMs: delay, failures: this.failures });
-      }
-      if (this.running && !this.stopping) {
-        this.backoffTimer = setTimeout(() => {
-          this.backoffTimer = undefined;
-          this.wake();
-        }, delay);
-      }
     }
   }
 

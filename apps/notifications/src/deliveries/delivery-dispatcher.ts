@@ -1,4 +1,4 @@
-import { beforeDatabaseCloses, PgChannelListener, SERVICE_CONFIG, type ServiceConfig } from '#common';
+import { beforeDatabaseCloses, PgChannelListener, SERVICE_CONFIG, WakeableLoop, type ServiceConfig } from '#common';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -26,8 +26,6 @@ export function deliveriesChannel(schema: string): string {
   return `deliveries.${schema}`;
 }
 
-const MAX_BACKOFF_MS = 5000;
-
 /**
  * Sends the e-mails the delivery log holds as pending and due, and records what became of them.
  *
@@ -46,20 +44,13 @@ const MAX_BACKOFF_MS = 5000;
  *    an erased participant (`enqueue`), and a claimed row whose recipient is erased is forgotten, not sent.
  *
  * Woken by the notification each queueing transaction sends at commit, at each retry's time, and by
- * a slow poll.
+ * a slow poll (`WakeableLoop`).
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private readonly listener: PgChannelListener;
-  private readonly batches = new Set<Promise<void>>();
-  private running = false;
-  /** Woken while every batch slot was taken: look again when one ends. */
-  private wokenMeanwhile = false;
-  private pollTimer?: NodeJS.Timeout;
-  private retryTimer?: { at: number; timer: NodeJS.Timeout };
-  private backoffTimer?: NodeJS.Timeout;
-  private failures = 0;
+  private readonly loop: WakeableLoop;
   private stopped?: Promise<void>;
 
   constructor(
@@ -69,24 +60,29 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     @Inject(DISPATCH_OPTIONS) private readonly options: DispatchOptions,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
+    this.loop = new WakeableLoop({
+      pass: async () => (await this.dispatchBatch()) === options.batchSize,
+      concurrent: options.concurrent,
+      pollIntervalMs: options.pollIntervalMs,
+      logger: this.logger,
+      messages: { failed: 'delivery dispatcher could not work through the queue; retrying', recovered: 'delivery dispatcher recovered' },
+    });
     this.listener = new PgChannelListener({
       connection: { connectionString: config.databaseUrl, application_name: `mission-hub:${config.schema}:deliveries` },
       channel: deliveriesChannel(config.schema),
       name: 'delivery listener',
       logger: this.logger,
-      onNotification: () => this.wake(),
+      onNotification: () => this.loop.wake(),
       // Notifications sent while no one listened are gone; the queue is not.
-      onListening: () => this.wake(),
+      onListening: () => this.loop.wake(),
     });
   }
 
   onApplicationBootstrap(): void {
-    this.running = true;
     this.listener.start();
-    this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs);
+    this.loop.start();
     // Nest closes the database before this module's shutdown hook: the last batches are recorded first.
     beforeDatabaseCloses(this.dataSource, () => this.stop());
-    this.wake();
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -96,51 +92,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   /** Lets the batches under way finish (their e-mails are sent and recorded), then closes the SMTP connections; once. */
   private stop(): Promise<void> {
     this.stopped ??= (async () => {
-      this.running = false;
-      clearInterval(this.pollTimer);
-      clearTimeout(this.retryTimer?.timer);
-      clearTimeout(this.backoffTimer);
       await this.listener.stop();
-      while (this.batches.size > 0) await Promise.allSettled([...this.batches]);
+      await this.loop.stop();
       this.mailer.close();
     })();
     return this.stopped;
-  }
-
-  private wake(): void {
-    if (!this.running || this.backoffTimer) return;
-    if (this.batches.size >= this.options.concurrent) {
-      this.wokenMeanwhile = true;
-      return;
-    }
-    this.wokenMeanwhile = false;
-    const batch: Promise<void> = this.dispatchBatch()
-      .then((claimed) => {
-        if (this.failures > 0) this.logger.log({ msg: 'delivery dispatcher recovered', failures: this.failures });
-        this.failures = 0;
-        return claimed === this.options.batchSize;
-      })
-      .catch((err: unknown) => {
-        this.backOff(err);
-        return false;
-      })
-      .then((more) => {
-        this.batches.delete(batch);
-        if (more || this.wokenMeanwhile) this.wake();
-      });
-    this.batches.add(batch);
-  }
-
-  private backOff(err: unknown): void {
-    const delayMs = Math.min(100 * 2 ** this.failures++, MAX_BACKOFF_MS);
-    if (this.failures === 1 || this.failures % 20 === 0) {
-      this.logger.warn({ msg: 'delivery dispatcher could not work through the queue; retrying', reason: messageOf(err), delayMs, failures: this.failures });
-    }
-    if (!this.running || this.backoffTimer) return;
-    this.backoffTimer = setTimeout(() => {
-      this.backoffTimer = undefined;
-      this.wake();
-    }, delayMs);
   }
 
   /** Claims what is due, sends it, records the outcomes and their events; answers how many it claimed. */
@@ -159,7 +115,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       await this.outbox.addAllWith(manager, repository.settleStatement(settled), events);
       return due.length;
     });
-    if (retries.length > 0) this.wakeIn(Math.min(...retries));
+    // This instance's retries are due at their time; another instance's are found by the poll.
+    if (retries.length > 0) this.loop.wakeIn(Math.min(...retries));
     return claimed;
   }
 
@@ -179,19 +136,6 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       this.logger.error({ msg: 'e-mail not sent; giving up', deliveryId: delivery.id, attempts, why: next.why, reason: error });
       return { id: delivery.id, status: 'failed', error };
     }
-  }
-
-  /** A wake-up when the earliest retry this instance scheduled is due. */
-  private wakeIn(delayMs: number): void {
-    const at = Date.now() + delayMs;
-    if (this.retryTimer && this.retryTimer.at <= at) return;
-    clearTimeout(this.retryTimer?.timer);
-    const timer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.wake();
-    }, delayMs);
-    timer.unref();
-    this.retryTimer = { at, timer };
   }
 }
 
@@ -217,8 +161,4 @@ function announcementOf(delivery: DueDelivery, outcome: SettledDelivery): Outbox
   return outcome.status === 'sent'
     ? { type: 'notification.sent', data, context }
     : { type: 'notification.failed', data: { ...data, error: outcome.error, attempts: delivery.attempts + 1 }, context };
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
