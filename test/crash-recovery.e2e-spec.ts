@@ -1,8 +1,8 @@
 import type { ServiceName } from '#common';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { queueBacklog } from './support/isolation.js';
 import { type TestSystem, useSystem } from './support/system.js';
+import { notificationsSettled } from './support/notifications.js';
 
 const everyService: ServiceName[] = ['scheduling', 'registration', 'notifications', 'dashboard'];
 
@@ -33,7 +33,7 @@ describe('services killed with SIGKILL in the middle of work', () => {
       what: 'all 100 e-mails',
       timeoutMs: 60_000,
     });
-    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to drain' });
+    await notificationsSettled(system);
     const perRecipient = messagesPerRecipient(system);
     for (let n = 0; n < 100; n++) expect(perRecipient.get(`delegate${3000 + n}@example.org`)?.size).toBe(1);
   });
@@ -69,7 +69,7 @@ describe('services killed with SIGKILL in the middle of work', () => {
       },
       { what: 'the dashboard to count every answered registration', timeoutMs: 60_000 },
     );
-    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to drain' });
+    await notificationsSettled(system);
     const perRecipient = messagesPerRecipient(system);
     for (const [recipient, messages] of perRecipient) expect({ recipient, messages: messages.size }).toEqual({ recipient, messages: 1 });
   });

@@ -7,6 +7,7 @@ import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { closeVhostConnections, queueBacklog, withDatabase } from './support/isolation.js';
 import { useSystem } from './support/system.js';
+import { notificationsSettled } from './support/notifications.js';
 
 describe('at-least-once delivery, exactly-once effects', () => {
   const system = useSystem();
@@ -32,10 +33,8 @@ describe('at-least-once delivery, exactly-once effects', () => {
     await channel.waitForConfirms();
     await connection.close();
 
-    await eventually(
-      async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0 && (await queueBacklog(system.vhost, 'mission-hub.dashboard')) === 0,
-      { what: 'the copies to be consumed' },
-    );
+    await notificationsSettled(system);
+    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.dashboard')) === 0, { what: 'the dashboard to consume the copies' });
     expect(system.smtp.received.filter((mail) => mail.eventId === confirmed.id)).toHaveLength(1);
     expect(system.tap.ofType('notification.sent', (event) => (event.data as any).causeEventId === confirmed.id)).toHaveLength(1);
     const token = system.organiserToken();
@@ -78,7 +77,7 @@ describe('at-least-once delivery, exactly-once effects', () => {
     );
     // Delivery is at least once (a relay cut off before marking a row sent publishes it again); mail is exactly once.
     await system.smtp.waitFor((mail) => mail.to.includes('delegate5999@example.org'), 'mail after the cut');
-    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to drain' });
+    await notificationsSettled(system);
     for (const response of accepted) {
       const event = system.tap.events.find((candidate) => candidate.type === 'registration.confirmed' && candidate.subject === response.body.id);
       expect(event).toBeDefined();
@@ -121,7 +120,7 @@ describe('at-least-once delivery, exactly-once effects', () => {
       what: 'an e-mail for each',
       timeoutMs: 60_000,
     });
-    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to drain' });
+    await notificationsSettled(system);
     for (let n = 0; n < 120; n++) expect(system.smtp.to(`delegate${2000 + n}@example.org`)).toHaveLength(1);
   });
 
@@ -138,7 +137,7 @@ describe('at-least-once delivery, exactly-once effects', () => {
       expect(answers.map((answer) => answer.status)).toEqual(inputs.map(() => 201));
       const addresses = inputs.map((input) => input.email);
       await eventually(() => addresses.every((address) => system.smtp.to(address).length > 0), { what: 'a confirmation to each of the 60' });
-      await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to finish' });
+      await notificationsSettled(system);
       for (const address of addresses) expect(system.smtp.to(address)).toHaveLength(1);
       // An outside subscriber (the tap, connected again after the broker cut above) sees 60 notification.sent, once each…
       await eventually(() => system.tap.ofType('notification.sent', (event) => event.missionid === missionId).length >= 60, { what: '60 notification.sent' });

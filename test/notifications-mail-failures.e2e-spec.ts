@@ -5,6 +5,7 @@ import { eventually } from './support/eventually.js';
 import { queueBacklog } from './support/isolation.js';
 import { EventProducer } from './support/producer.js';
 import { startSystem, type TestSystem } from './support/system.js';
+import { notificationsSettled } from './support/notifications.js';
 
 describe('a session change while the mail server fails', () => {
   let system: TestSystem;
@@ -63,7 +64,7 @@ describe('a session change while the mail server fails', () => {
     system.smtp.refuse(false);
 
     await eventually(() => system.smtp.received.filter((mail) => mail.eventId === event.id).length >= 3, { what: 'the three mails' });
-    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to finish' });
+    await notificationsSettled(system);
     const mails = system.smtp.received.filter((mail) => mail.eventId === event.id);
     expect(mails.map((mail) => mail.to[0]).sort()).toEqual(inputs.map((input) => input.email).sort());
     const log = await call(deliveries, { token });

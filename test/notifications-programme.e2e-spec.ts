@@ -2,9 +2,9 @@ import { createEvent, type EventData } from '#contracts';
 import { randomUUID } from 'node:crypto';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { queueBacklog } from './support/isolation.js';
 import { EventProducer } from './support/producer.js';
 import { startSystem, type TestSystem } from './support/system.js';
+import { notificationsSettled } from './support/notifications.js';
 
 /**
  * What notifications tells participants when scheduling and the MoU registry announce a change. The
@@ -21,8 +21,7 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
   const chengdu = { name: 'Tianfu International Expo Center', city: 'Chengdu', timezone: 'Asia/Shanghai' };
 
   /** Every event on notifications' queue has been handled: what has not been mailed by now will not be. */
-  const settled = () =>
-    eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to handle every event' });
+  const settled = () => notificationsSettled(system);
   const mailsOf = (eventId: string) => system.smtp.received.filter((mail) => mail.eventId === eventId);
 
   beforeAll(async () => {

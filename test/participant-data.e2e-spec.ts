@@ -1,7 +1,7 @@
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { queueBacklog } from './support/isolation.js';
 import { useSystem } from './support/system.js';
+import { notificationsSettled } from './support/notifications.js';
 
 describe('a participant’s own data: changed by them or an organiser, and erased on request', () => {
   const system = useSystem();
@@ -124,7 +124,7 @@ describe('a participant’s own data: changed by them or an organiser, and erase
     // Notifications handles events concurrently: the cancellation's mail may come before the erasure
     // (then its row is erased) or after it (then it is neither sent nor logged). Either way, once
     // notifications has handled everything, no row may hold the address.
-    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to handle every event' });
+    await notificationsSettled(system);
     const log = await call(`${deliveries}?limit=500`, { token });
     expect(log.status).toBe(200);
     expect(log.body.items.length).toBeGreaterThanOrEqual(2);

@@ -1,16 +1,15 @@
 import { call, openMission } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { queueBacklog } from './support/isolation.js';
 import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
 import { useSystem } from './support/system.js';
+import { notificationsSettled } from './support/notifications.js';
 
 /** The whole way of a programme change: scheduling announces it, notifications tells exactly the people it touches. */
 describe('a change to a released session, told to the participants it touches', () => {
   const system = useSystem({ services: ['scheduling', 'registration', 'notifications'] });
 
   /** Every event on notifications' queue has been handled: what has not been mailed by now will not be. */
-  const settled = () =>
-    eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.notifications')) === 0, { what: 'notifications to handle every event' });
+  const settled = () => notificationsSettled(system);
 
   it('mails each enrolled participant and the moderator once, in their language and time zone, and nobody else', async () => {
     const { missionId, token } = await openMission(system);
