@@ -22,5 +22,6 @@ export * from './idempotency/idempotency.migration.js';
 export * from './logging/event-log-context.js';
 export * from './logging/logging.module.js';
 export * from './pagination.js';
+export * from './http/spreadsheet-safe.js';
 export * from './bootstrap.js';
 export * from './service-core.module.js';

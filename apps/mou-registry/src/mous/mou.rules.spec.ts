@@ -52,12 +52,6 @@ describe('the MoU lifecycle', () => {
   it('freezes what was agreed from signing on', () => {
     expect(mouStatuses.filter((status) => MouLifecycle.isSigned(status))).toEqual(['signed', 'in_force', 'completed', 'terminated', 'expired']);
   });
-
-  it('expires the day after the expiry date', () => {
-    expect(MouLifecycle.hasExpired('2030-01-10', '2030-01-10')).toBe(false);
-    expect(MouLifecycle.hasExpired('2030-01-10', '2030-01-11')).toBe(true);
-    expect(MouLifecycle.hasExpired(null, '2099-01-01')).toBe(false);
-  });
 });
 
 describe('signing', () => {

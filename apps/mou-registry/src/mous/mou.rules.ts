@@ -37,11 +37,6 @@ export const MouLifecycle = {
   isClosed(status: MouStatus): boolean {
     return status === 'completed' || status === 'terminated' || status === 'expired';
   },
-
-  /** Past its expiry date (a local date, compared with the clock's UTC day): the clock expires it. */
-  hasExpired(expiresOn: string | null, today: string): boolean {
-    return expiresOn !== null && expiresOn < today;
-  },
 };
 
 /** What signing needs on the record; each missing field is named. */

@@ -1,3 +1,4 @@
+import { spreadsheetSafe } from '#common';
 import type { EventData, MouStatus, PartyKind } from '#contracts';
 
 export interface Party {
@@ -202,9 +203,4 @@ export function toCsvRecord(row: MouRow): CsvRecord {
         .join(' '),
     ),
   };
-}
-
-/** A cell starting with = + - @ or a control character is a formula to a spreadsheet: a leading quote makes it text. */
-export function spreadsheetSafe(value: string | null): string | null {
-  return value !== null && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

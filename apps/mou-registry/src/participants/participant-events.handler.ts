@@ -13,18 +13,8 @@ type SnapshotEvent = CloudEvent<'registration.confirmed' | 'registration.cancell
 export class ParticipantEventsHandler {
   constructor(private readonly inbox: InboxService) {}
 
-  @EventPattern('registration.confirmed')
-  async onConfirmed(@Payload() event: CloudEvent<'registration.confirmed'>): Promise<void> {
-    await this.keep(event);
-  }
-
-  @EventPattern('registration.cancelled')
-  async onCancelled(@Payload() event: CloudEvent<'registration.cancelled'>): Promise<void> {
-    await this.keep(event);
-  }
-
-  @EventPattern('registration.updated')
-  async onUpdated(@Payload() event: CloudEvent<'registration.updated'>): Promise<void> {
+  @EventPattern(['registration.confirmed', 'registration.cancelled', 'registration.updated'])
+  async onSnapshot(@Payload() event: SnapshotEvent): Promise<void> {
     await this.keep(event);
   }
 

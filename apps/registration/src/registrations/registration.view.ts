@@ -1,3 +1,4 @@
+import { spreadsheetSafe } from '#common';
 import type { EventTypeOf, RegistrationSnapshot, RegistrationStatus } from '#contracts';
 import type { MissionOfEvents } from '../missions/mission.entity.js';
 import type { RegistrationEntity } from './registration.entity.js';
@@ -116,14 +117,6 @@ export function toCsvRecord(registration: RegistrationEntity, waitlistPosition: 
     cancelledAt: view.cancelledAt,
     createdAt: view.createdAt,
   };
-}
-
-/**
- * The form is public, and organisers open the export in a spreadsheet: a cell that starts like a
- * formula is prefixed with an apostrophe so that it is shown, not run (OWASP "CSV injection").
- */
-function spreadsheetSafe(value: string | null): string | null {
-  return value !== null && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 export const eventTypeOfStatus = {

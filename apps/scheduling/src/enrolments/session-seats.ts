@@ -20,12 +20,20 @@ export class SessionSeats {
   }
 
   async counts(manager: EntityManager, sessionId: string): Promise<{ confirmed: number; waitlisted: number }> {
-    const [row] = await manager.query(
-      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
-         FROM enrolments WHERE session_id = $1 AND status <> 'cancelled'`,
-      [sessionId],
+    return (await this.countsOf(manager, [sessionId])).get(sessionId)!;
+  }
+
+  /** `counts` of many sessions in one statement (a page of the programme), by session id. */
+  async countsOf(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, { confirmed: number; waitlisted: number }>> {
+    const counts = new Map(sessionIds.map((id) => [id, { confirmed: 0, waitlisted: 0 }]));
+    if (sessionIds.length === 0) return counts;
+    const rows: { session_id: string; confirmed: number; waitlisted: number }[] = await manager.query(
+      `SELECT session_id, count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
+         FROM enrolments WHERE session_id = ANY($1::uuid[]) AND status <> 'cancelled' GROUP BY session_id`,
+      [sessionIds],
     );
-    return { confirmed: row.confirmed, waitlisted: row.waitlisted };
+    for (const row of rows) counts.set(row.session_id, { confirmed: row.confirmed, waitlisted: row.waitlisted });
+    return counts;
   }
 
   /** 1 for the next in line; null unless waitlisted. */

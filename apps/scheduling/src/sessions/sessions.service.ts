@@ -186,9 +186,11 @@ export class SessionsService {
       .getMany();
     const items = sessions.slice(0, page.limit);
     const venues = await venuesOf(manager, items);
-    const views = await Promise.all(
-      items.map(async (session) => toSessionView(session, venues.get(session.venueId ?? '') ?? null, mission, await this.seats.counts(manager, session.id))),
+    const counts = await this.seats.countsOf(
+      manager,
+      items.map((session) => session.id),
     );
+    const views = items.map((session) => toSessionView(session, venues.get(session.venueId ?? '') ?? null, mission, counts.get(session.id)));
     const last = items.at(-1);
     return { items: views, nextCursor: sessions.length > page.limit && last ? encodeCursor([last.startsAt.toISOString(), last.id]) : null };
   }
