@@ -40,7 +40,7 @@ describe('capacity under a rush of registrations', () => {
     expect(system.tap.ofType('registration.confirmed', (event) => event.missionid === missionId)).toHaveLength(150);
   });
 
-  it('in a rush, refuses a repeated e-mail and a form Postgres could not store on their own, and seats everyone else within quota', async () => {
+  it('in a rush, refuses a repeated e-mail and a form with a NUL character on their own, and seats everyone else within quota', async () => {
     const { missionId, token } = await openMission(system, { capacity: 20, delegationQuotas: { Lyon: 4 } });
     const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
     expect((await call(url, { body: registrationInput(1) })).status).toBe(201);

@@ -53,7 +53,6 @@ export class AgendaService {
 
   private async agendaWithDates(caller: Caller, missionId: string, registrationId: string) {
     assertOrganiserOrSelf(caller, missionId, registrationId);
-    if (caller.kind === 'participant' && caller.missionId !== missionId) throw Problem.forbidden();
     const manager = this.dataSource.manager;
     const mission = await missionOf(manager, missionId);
     const participant = await manager.findOneBy(ParticipantEntity, { registrationId, missionId });

@@ -31,7 +31,6 @@ export class EnrolmentsService {
     const registrationId = requested ?? (caller.kind === 'participant' ? caller.registrationId : undefined);
     if (!registrationId) throw Problem.validation([{ field: 'registrationId', message: 'is required when an organiser enrols someone' }]);
     assertOrganiserOrSelf(caller, missionId, registrationId);
-    if (caller.kind === 'participant' && caller.missionId !== missionId) throw Problem.forbidden();
 
     return this.dataSource.transaction(async (manager) => {
       const participant = await manager.findOne(ParticipantEntity, { where: { registrationId, missionId }, lock: { mode: 'pessimistic_write' } });

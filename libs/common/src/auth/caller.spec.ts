@@ -31,6 +31,8 @@ describe('who may do what', () => {
     expect(statusOf(() => assertOrganiserOrSelf(participant, 'm-rome', 'r-1'))).toBe('allowed');
     expect(statusOf(() => assertOrganiserOrSelf(participant, 'm-rome', 'r-2'))).toBe(403);
     expect(statusOf(() => assertOrganiserOrSelf(rome, 'm-rome', 'r-2'))).toBe('allowed');
+    // Their own id under another mission's URL is not theirs to read.
+    expect(statusOf(() => assertOrganiserOrSelf(participant, 'm-chengdu', 'r-1'))).toBe(403);
   });
 
   it('verifies organiser tokens by signature, algorithm and claims', async () => {

@@ -16,10 +16,14 @@ export function assertOrganiserOf(caller: Caller, missionId: string): void {
   if (!organises(caller, missionId)) throw Problem.forbidden('Only an organiser of this mission may do this.');
 }
 
-/** The organiser of the mission, or the participant holding this registration's own token. */
+/**
+ * The organiser of the mission, or the participant holding this registration's own token, in this
+ * mission: a URL naming another mission with the participant's own id is refused here, not by each
+ * query's filters.
+ */
 export function assertOrganiserOrSelf(caller: Caller, missionId: string, registrationId: string): void {
   if (caller.kind === 'anonymous') throw Problem.unauthorized();
-  if (caller.kind === 'participant' && caller.registrationId === registrationId) return;
+  if (caller.kind === 'participant' && caller.registrationId === registrationId && caller.missionId === missionId) return;
   if (organises(caller, missionId)) return;
   throw Problem.forbidden('Only an organiser of this mission or the participant may do this.');
 }
