@@ -100,7 +100,8 @@ export class EnrolmentsService {
       take: query.limit + 1,
     });
     const items = rows.slice(0, query.limit);
-    const views = await Promise.all(items.map(async (enrolment) => toEnrolmentView(enrolment, await this.seats.waitlistPosition(manager, enrolment))));
+    const positions = await this.seats.waitlistPositionsOf(manager, sessionId, items);
+    const views = items.map((enrolment) => toEnrolmentView(enrolment, positions.get(enrolment.id) ?? null));
     return { items: views, nextCursor: rows.length > query.limit ? encodeCursor([items.at(-1)!.seq]) : null };
   }
 

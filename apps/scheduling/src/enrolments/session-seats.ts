@@ -38,12 +38,19 @@ export class SessionSeats {
 
   /** 1 for the next in line; null unless waitlisted. */
   async waitlistPosition(manager: EntityManager, enrolment: EnrolmentEntity): Promise<number | null> {
-    if (enrolment.status !== 'waitlisted') return null;
-    const [row] = await manager.query(
-      `SELECT count(*)::int AS position FROM enrolments WHERE session_id = $1 AND status = 'waitlisted' AND waitlist_order <= $2`,
-      [enrolment.sessionId, enrolment.waitlistOrder],
+    return (await this.waitlistPositionsOf(manager, enrolment.sessionId, [enrolment])).get(enrolment.id) ?? null;
+  }
+
+  /** `waitlistPosition` of a page of one session's enrolments in one statement, by enrolment id (the waitlisted ones). */
+  async waitlistPositionsOf(manager: EntityManager, sessionId: string, enrolments: readonly EnrolmentEntity[]): Promise<Map<string, number>> {
+    const waiting = enrolments.filter((enrolment) => enrolment.status === 'waitlisted');
+    if (waiting.length === 0) return new Map();
+    const rows: { id: string; position: number }[] = await manager.query(
+      `SELECT o.id, (SELECT count(*)::int FROM enrolments w WHERE w.session_id = $1 AND w.status = 'waitlisted' AND w.waitlist_order <= o.waitlist_order) AS position
+         FROM unnest($2::uuid[], $3::bigint[]) AS o (id, waitlist_order)`,
+      [sessionId, waiting.map((enrolment) => enrolment.id), waiting.map((enrolment) => enrolment.waitlistOrder)],
     );
-    return row.position;
+    return new Map(rows.map((row) => [row.id, row.position]));
   }
 
   announce(manager: EntityManager, enrolment: EnrolmentEntity, waitlistPosition: number | null, cause?: CloudEvent): Promise<CloudEvent> {
