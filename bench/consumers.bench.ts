@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import amqp from 'amqplib';
 import pg from 'pg';
 import { CLOUDEVENTS_CONTENT_TYPE, createEvent, type CloudEvent } from '#contracts';
+import { parseStreamNotice, streamChannel } from '../apps/dashboard/src/event-log/stream-notice.js';
 import { CpuSampler } from './harness/cpu.js';
 import { BenchLock, createVhost, deleteVhost, ensureDatabase, withVhost } from './harness/isolation.js';
 import { Children, freePort, sleep, waitReady } from './harness/processes.js';
@@ -159,10 +160,10 @@ async function measure(root: string, round: number): Promise<Measured> {
     const committed = new Map<string, number>();
     await listener.connect();
     listener.on('notification', (notice) => {
-      const json = notice.payload?.slice(nthSpace(notice.payload, 3) + 1);
+      const json = notice.payload ? parseStreamNotice(notice.payload)?.json : null;
       if (json) committed.set((JSON.parse(json) as CloudEvent).id, performance.now());
     });
-    await listener.query(`LISTEN "stream.${schema}"`);
+    await listener.query(`LISTEN "${streamChannel(schema)}"`);
     const channel = await connection.createConfirmChannel();
     const missions = Array.from({ length: missionCount }, () => randomUUID());
     const batch = Array.from({ length: events }, (_, n) => registrationConfirmed(missions[n % missionCount]!, n));
@@ -207,12 +208,6 @@ async function measure(root: string, round: number): Promise<Measured> {
     await listener.end().catch(() => undefined);
     await children.stopAll();
   }
-}
-
-function nthSpace(text: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i < n; i++) at = text.indexOf(' ', at + 1);
-  return at;
 }
 
 function registrationConfirmed(missionId: string, n: number): CloudEvent {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { ensureDatabase } from '#common';
 
 const run = promisify(execFile);
 
@@ -46,17 +47,8 @@ export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>, u
   }
 }
 
-export async function ensureTestDatabase(): Promise<void> {
-  const url = new URL(TEST_DATABASE_URL);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  await withDatabase(async (client) => {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0)
-      await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error;
-      });
-  }, url.toString());
+export function ensureTestDatabase(): Promise<void> {
+  return ensureDatabase(TEST_DATABASE_URL);
 }
 
 export async function dropSchemas(schemas: string[]): Promise<void> {
