@@ -15,7 +15,7 @@ export function notificationsApplication(
       description: 'Who is told what, in which language, over which channel; the delivery log.',
       // Two batches at once: a batch waits on a few round trips per message (inbox, erasure lock, directory, mail queue),
       // and none of its writes is shared with another batch but the rows of one registration, which they take in turn.
-      transport: new AmqpEventsServer({ url: config.rabbitmqUrl, exchange: config.exchange, service: config.service, batches: { concurrent: 2 } }),
+      transport: new AmqpEventsServer({ url: config.rabbitmqUrl, exchange: config.exchange, service: config.service, concurrentBatches: 2 }),
     },
   };
 }

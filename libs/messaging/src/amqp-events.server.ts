@@ -28,11 +28,10 @@ export interface AmqpEventsServerOptions {
   /** Pause before reconnecting after the broker went away (default 1 s). */
   reconnectSeconds?: number;
   /**
-   * Messages delivered together are handled in one database transaction (see `handleBatch`):
-   * at most `maxSize` messages in one (default: the prefetch), at most `concurrent` batches at once
-   * (default 1). `false` handles every message in a transaction of its own.
+   * Messages delivered together are handled in one database transaction (see `handleBatch`), at most
+   * the prefetch in one; this many batches at once (default 1).
    */
-  batches?: { maxSize?: number; concurrent?: number } | false;
+  concurrentBatches?: number;
 }
 
 /**
@@ -230,7 +229,7 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   private async process(message: ConsumeMessage, channel: ConfirmChannel): Promise<void> {
     const delivery = this.prepare(message, channel);
     if ('reason' in delivery) return this.deadLetter(message, channel, delivery.routingKey, delivery.reason, delivery.log);
-    if (this.options.batches === false || !joinsBatches(delivery.handler)) return this.handleAlone(delivery);
+    if (!joinsBatches(delivery.handler)) return this.handleAlone(delivery);
     return new Promise<void>((done) => {
       this.queued.push({ ...delivery, done });
       this.scheduleBatches();
@@ -278,7 +277,7 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
 
   /**
    * Starts a batch with what has been delivered meanwhile, once the messages that arrived in the
-   * same turn of the event loop are all queued, unless `concurrent` batches are running: then the
+   * same turn of the event loop are all queued, unless `concurrentBatches` batches are running: then the
    * queue grows until one ends. So a quiet consumer handles each message at once, alone, and a busy
    * one handles more per transaction.
    */
@@ -287,9 +286,8 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
     this.batchScheduled = true;
     setImmediate(() => {
       this.batchScheduled = false;
-      const batches = this.options.batches || {};
-      const maxSize = batches.maxSize ?? this.options.prefetch ?? 32;
-      while (this.queued.length > 0 && this.batchesRunning < (batches.concurrent ?? 1)) {
+      const maxSize = this.options.prefetch ?? 32;
+      while (this.queued.length > 0 && this.batchesRunning < (this.options.concurrentBatches ?? 1)) {
         const batch = this.queued.splice(0, maxSize);
         this.batchesRunning++;
         void this.handleBatch(batch)
