@@ -21,9 +21,14 @@ export class MouAccess {
   async readable(caller: Caller, mouId: string): Promise<MouScope & { organiser: boolean }> {
     const [row] = await this.dataSource.query(`SELECT id, mission_id AS "missionId", visibility FROM mous WHERE id = $1`, [mouId]);
     if (!row) throw Problem.notFound('MoU', mouId);
-    const organiser = mayOrganise(caller, row.missionId);
-    if (row.visibility !== 'public' && !organiser) throw Problem.notFound('MoU', mouId);
-    return { ...row, organiser };
+    return { ...row, ...this.mayRead(caller, row) };
+  }
+
+  /** `readable` for an MoU already read (found: a missing one is a 404 already). */
+  mayRead(caller: Caller, mou: { id: string; missionId: string | null; visibility: string }): { organiser: boolean } {
+    const organiser = mayOrganise(caller, mou.missionId);
+    if (mou.visibility !== 'public' && !organiser) throw Problem.notFound('MoU', mou.id);
+    return { organiser };
   }
 
   /** Refuses anyone but an organiser of the MoU's mission (of every mission for an MoU of none). */

@@ -82,9 +82,9 @@ export class MousService {
   }
 
   async get(caller: Caller, id: string): Promise<MouView> {
-    const { organiser } = await this.access.readable(caller, id);
     const manager = this.dataSource.manager;
     const row = await this.store.find(manager, id);
+    const { organiser } = this.access.mayRead(caller, row);
     return toMouView(row, await this.store.signatories(manager, id), await this.store.versions(manager, id), organiser);
   }
 

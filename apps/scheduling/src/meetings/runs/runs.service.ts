@@ -31,6 +31,10 @@ export interface RunView {
   finishedAt: string | null;
 }
 
+/** How often a working instance says so, and after how long without a word its run counts as abandoned. */
+const HEARTBEAT_MS = 5_000;
+const ABANDONED_AFTER_MS = 30_000;
+
 /**
  * Scheduling runs: the request stores a queued run and returns; the run then works in this process,
  * outside the request, its row being its state (queued → running → succeeded | failed). One run per
@@ -38,9 +42,6 @@ export interface RunView {
  * scheduled, moved or cancelled is announced, and each participant whose meetings changed is sent
  * their timetable once (`meeting.timetable_published`).
  */
-/** How often a working instance says so, and after how long without a word its run counts as abandoned. */
-const HEARTBEAT_MS = 5_000;
-const ABANDONED_AFTER_MS = 30_000;
 
 @Injectable()
 export class RunsService implements OnApplicationBootstrap, OnApplicationShutdown {
