@@ -10,7 +10,8 @@ import { ParticipantEntity } from '../../participants/participant.entity.js';
 import { missionOf } from '../../venues/venues.service.js';
 import { MeetingEntity } from '../requests/meeting.entity.js';
 import { meetingPayload, slotOf } from '../requests/meeting.rules.js';
-import { scheduleDiffOf, timetableNotices, type Placement } from '../timetables/timetable.js';
+import { diffSchedules, type ScheduleDiff } from '../../matchmaking/schedule-diff.js';
+import { timetableNotices, type Placement } from '../timetables/timetable.js';
 import { readRunInstance, type RunInstance } from './run-instance.js';
 import { scheduleInWorker } from './schedule-in-worker.js';
 import { MatchmakingRunEntity, type RunResult } from './run.entity.js';
@@ -187,7 +188,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
         };
       });
     const placements = new Map(after.map((placement) => [placement.meetingId, placement]));
-    const diff = scheduleDiffOf({ before, after });
+    const diff = diffSchedules(before, after);
     const cause = { subject: run.id, missionId: run.missionId, time: new Date() };
 
     const changed: MeetingEntity[] = [];
@@ -235,7 +236,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     );
     await this.outbox.addMany(manager, events);
 
-    const notices = await this.timetables(manager, run, before, after);
+    const notices = await this.timetables(manager, run, before, after, diff);
     return {
       scheduled: after.length,
       kept: diff.unchanged,
@@ -246,7 +247,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     };
   }
 
-  private async timetables(manager: EntityManager, run: MatchmakingRunEntity, before: Placement[], after: Placement[]): Promise<number> {
+  private async timetables(manager: EntityManager, run: MatchmakingRunEntity, before: Placement[], after: Placement[], diff: ScheduleDiff): Promise<number> {
     const involved = [...new Set([...before, ...after].flatMap((placement) => placement.parties))];
     if (involved.length === 0) return 0;
     const present = await manager.find(ParticipantEntity, {
@@ -256,14 +257,17 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     const published: { registration_id: string }[] = await manager.query(`SELECT registration_id FROM meeting_timetables WHERE registration_id = ANY ($1)`, [
       involved,
     ]);
-    const notices = timetableNotices({
-      missionId: run.missionId,
-      runId: run.id,
-      before,
-      after,
-      present: new Set(present.filter((participant) => !participant.erasedAt).map((participant) => participant.registrationId)),
-      published: new Set(published.map((row) => row.registration_id)),
-    });
+    const notices = timetableNotices(
+      {
+        missionId: run.missionId,
+        runId: run.id,
+        before,
+        after,
+        present: new Set(present.filter((participant) => !participant.erasedAt).map((participant) => participant.registrationId)),
+        published: new Set(published.map((row) => row.registration_id)),
+      },
+      diff,
+    );
     await manager.query(
       `INSERT INTO meeting_timetables (registration_id, mission_id, first_run_id, last_run_id)
        SELECT id, $2, $3, $3 FROM unnest($1::uuid[]) AS id

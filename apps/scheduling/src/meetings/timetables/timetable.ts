@@ -26,17 +26,12 @@ export interface TimetableRun {
   published: ReadonlySet<string>;
 }
 
-export function scheduleDiffOf(run: Pick<TimetableRun, 'before' | 'after'>): ScheduleDiff {
-  return diffSchedules(run.before, run.after);
-}
-
 /**
  * One notice per participant the run changed something for (a meeting of theirs scheduled, moved or
  * cancelled): their whole timetable after the run, in time order, and the changes, in the order of
- * the diff. Whoever the run changed nothing for is not told again.
+ * the diff (`diff`, when the caller has it already). Whoever the run changed nothing for is not told again.
  */
-export function timetableNotices(run: TimetableRun): TimetableNotice[] {
-  const diff = scheduleDiffOf(run);
+export function timetableNotices(run: TimetableRun, diff: ScheduleDiff = diffSchedules(run.before, run.after)): TimetableNotice[] {
   const before = new Map(run.before.map((placement) => [placement.meetingId, placement]));
   const after = new Map(run.after.map((placement) => [placement.meetingId, placement]));
   const changes = new Map<string, TimetableNotice['changes']>();
