@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { confirmedParticipant } from '../participants/confirmed-participant.js';
 import { ParticipantEntity } from '../participants/participant.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
-import { citiesOf } from '../sessions/session.view.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 import { transferTimesOf } from '../venues/venues.service.js';
 import { describeConflict, findConflict } from './conflict.rules.js';
@@ -13,7 +13,7 @@ import { EnrolmentEntity } from './enrolment.entity.js';
 import { admits, placeOf } from './enrolment.rules.js';
 import type { EnrolmentListQuery } from './enrolment.schema.js';
 import { toEnrolmentView, type EnrolmentView } from './enrolment.view.js';
-import { sessionsOfParticipant } from './participant-sessions.js';
+import { sessionsOfParticipant, timedSessionOf } from './participant-sessions.js';
 import { SessionSeats } from './session-seats.js';
 
 @Injectable()
@@ -33,14 +33,7 @@ export class EnrolmentsService {
     assertOrganiserOrSelf(caller, missionId, registrationId);
 
     return this.dataSource.transaction(async (manager) => {
-      const participant = await manager.findOne(ParticipantEntity, { where: { registrationId, missionId }, lock: { mode: 'pessimistic_write' } });
-      if (!participant || participant.status !== 'confirmed' || participant.erasedAt) {
-        throw Problem.unprocessable(
-          'not-a-confirmed-participant',
-          'Not a confirmed participant',
-          `Registration ${registrationId} is not a confirmed participant of this mission${participant ? ` (it is ${participant.erasedAt ? 'erased' : participant.status})` : ''}.`,
-        );
-      }
+      const participant = await confirmedParticipant(manager, missionId, registrationId, { field: 'Registration', lock: true });
       // Everything that does not need the seats is checked before the session's lock, so the lock is held briefly.
       const seen = await manager.findOneBy(SessionEntity, { id: sessionId, missionId });
       if (!seen) throw Problem.notFound('Session', sessionId);
@@ -123,9 +116,8 @@ export class EnrolmentsService {
 
   private async refuseConflicts(manager: EntityManager, session: SessionEntity, registrationId: string): Promise<void> {
     const venue = session.venueId ? await manager.findOneBy(VenueEntity, { id: session.venueId }) : null;
-    const candidate = { sessionId: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, ...citiesOf(session, venue) };
     const conflict = findConflict(
-      candidate,
+      timedSessionOf(session, venue),
       await sessionsOfParticipant(manager, session.missionId, registrationId),
       await transferTimesOf(manager, session.missionId),
     );

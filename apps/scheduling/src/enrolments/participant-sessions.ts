@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { SessionEntity } from '../sessions/session.entity.js';
+import type { VenueEntity } from '../venues/venue.entity.js';
 import type { TimedSession } from './conflict.rules.js';
 
 /** A session row as the conflict rules need it: its venue's city, or a transfer's route. */
@@ -49,4 +51,19 @@ export function toTimedSession(row: TimedSessionRow): TimedSession {
     startCity: row.route?.from ?? row.city,
     endCity: row.route?.to ?? row.city,
   };
+}
+
+/** A session as it is stored, at its venue, as the conflict rules see it. */
+export function timedSessionOf(
+  session: Pick<SessionEntity, 'id' | 'title' | 'startsAt' | 'endsAt' | 'route'>,
+  venue: Pick<VenueEntity, 'city'> | null,
+): TimedSession {
+  return toTimedSession({
+    id: session.id,
+    title: session.title,
+    starts_at: session.startsAt,
+    ends_at: session.endsAt,
+    route: session.route,
+    city: venue?.city ?? null,
+  });
 }

@@ -118,12 +118,6 @@ export function venueOfEvents(venue: VenueEntity | null) {
   return venue ? { name: venue.name, city: venue.city, timezone: venue.timezone, address: venue.address } : null;
 }
 
-/** Where a session starts and ends, for the transfer rule: a transfer's route, else its venue's city. */
-export function citiesOf(session: Pick<SessionEntity, 'route'>, venue: Pick<VenueEntity, 'city'> | null): { startCity: string | null; endCity: string | null } {
-  if (session.route) return { startCity: session.route.from, endCity: session.route.to };
-  return { startCity: venue?.city ?? null, endCity: venue?.city ?? null };
-}
-
 /** What a release records of a session (see release-diff): everything a participant sees of it. */
 export function releasedContent(session: SessionEntity): { status: SessionEntity['status']; content: string } {
   const { kind, title, description, startsAt, endsAt, venueId, route, hostEvent, capacity, languages, interpretation, audience, speakers } = session;

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { conflictsAfterMove, overlaps } from '../enrolments/conflict.rules.js';
-import { sessionsOfParticipants, toTimedSession } from '../enrolments/participant-sessions.js';
+import { sessionsOfParticipants, timedSessionOf } from '../enrolments/participant-sessions.js';
 import { SessionSeats } from '../enrolments/session-seats.js';
 import type { MissionEntity } from '../missions/mission.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
@@ -263,14 +263,7 @@ async function conflictsOfParticipants(manager: EntityManager, session: SessionE
     [session.id, speakers],
   );
   if (rows.length === 0) return [];
-  const moved = toTimedSession({
-    id: session.id,
-    title: session.title,
-    starts_at: session.startsAt,
-    ends_at: session.endsAt,
-    route: session.route,
-    city: venue?.city ?? null,
-  });
+  const moved = timedSessionOf(session, venue);
   const participants = await sessionsOfParticipants(
     manager,
     session.missionId,

@@ -2,7 +2,8 @@ import { assertOrganiserOrSelf, encodeCursor, Problem, seqOfCursor, type Caller,
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { assertOrganiserOrConfirmed, confirmedParticipant } from '../participation.js';
+import { confirmedParticipant } from '../../participants/confirmed-participant.js';
+import { assertOrganiserOrConfirmed } from '../participation.js';
 import { MatchmakingProfileEntity } from './profile.entity.js';
 import type { DirectoryQuery, ProfileInput } from './profile.schema.js';
 

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { confirmedParticipant } from '../participation.js';
+import { confirmedParticipant } from '../../participants/confirmed-participant.js';
 import { MeetingEntity, type MeetingOutcome } from './meeting.entity.js';
 import { meetingPayload, refuseAnswer, refuseOutcome, refuseWithdrawal, slotOf, type Answer, type Refusal } from './meeting.rules.js';
 import type { MeetingListQuery, MeetingRequestInput } from './meeting.schema.js';
@@ -46,8 +46,8 @@ export class MeetingsService {
     if (requesterId === input.inviteeId) throw Problem.validation([{ field: 'inviteeId', message: 'must be someone else' }]);
 
     return this.dataSource.transaction(async (manager) => {
-      await confirmedParticipant(manager, missionId, requesterId, 'requesterId');
-      await confirmedParticipant(manager, missionId, input.inviteeId, 'inviteeId');
+      await confirmedParticipant(manager, missionId, requesterId, { field: 'requesterId' });
+      await confirmedParticipant(manager, missionId, input.inviteeId, { field: 'inviteeId' });
       const open = await manager.findOne(MeetingEntity, {
         where: [
           { missionId, requesterId, inviteeId: input.inviteeId, status: In(['requested', 'accepted']) },

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SessionEntity } from '../../sessions/session.entity.js';
-import { confirmedParticipant } from '../participation.js';
+import { confirmedParticipant } from '../../participants/confirmed-participant.js';
 import { MeetingBlockEntity, UnavailabilityEntity } from './run.entity.js';
 import type { MeetingBlockInput, UnavailabilityInput } from './run.schema.js';
 
