@@ -5,7 +5,7 @@ const sessionId = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const lateSessionId = '1e9fad5b-d9cb-469f-a165-70867728950f';
 
 function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
-  return { missionId, position: 0, registrations: [], checkedIn: 0, sessions: [], enrolments: [], mous: [], notifications: [], ...overrides };
+  return { missionId, position: 0, registrations: [], checkedIn: 0, sessions: [], enrolments: [], mous: [], notifications: [], meetings: [], ...overrides };
 }
 
 describe('summarise', () => {

@@ -30,8 +30,8 @@ export interface SummaryInput {
   enrolments: { sessionId: string; status: string; count: number }[];
   mous: { status: string; count: number }[];
   notifications: { outcome: string; count: number }[];
-  /** Meetings by status, whether placed, and outcome; absent in older callers. */
-  meetings?: { status: string; scheduled: boolean; outcome: string | null; count: number }[];
+  /** Meetings by status, whether placed, and outcome. */
+  meetings: { status: string; scheduled: boolean; outcome: string | null; count: number }[];
 }
 
 export interface StatusBreakdown {
@@ -104,11 +104,11 @@ export function summarise(input: SummaryInput): MissionSummary {
     }),
     mous: { total: mouTotal, byStatus: mous },
     notifications: outcomes,
-    meetings: countMeetings(input.meetings ?? []),
+    meetings: countMeetings(input.meetings),
   };
 }
 
-function countMeetings(rows: NonNullable<SummaryInput['meetings']>): MissionSummary['meetings'] {
+function countMeetings(rows: SummaryInput['meetings']): MissionSummary['meetings'] {
   const counts = { requested: 0, accepted: 0, declined: 0, cancelled: 0, scheduled: 0, held: 0, noShow: 0 };
   for (const row of rows) {
     counts.requested += row.count;
