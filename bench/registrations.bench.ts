@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
+import { BARE_CONSUMERS } from './bare/protocol.js';
 import { BareSystem } from './bare/system.js';
 import { CpuSampler } from './harness/cpu.js';
 import { BenchLock, createVhost, deleteVhost, ensureDatabase, withVhost } from './harness/isolation.js';
@@ -193,7 +194,8 @@ async function main(): Promise<void> {
   const headroom = await lock.connectionHeadroom();
   // Each service's pool (DB_POOL_SIZE, 10 by default) plus its listeners; the bare processes take up to 6 each.
   const servicePool = flag['db-pool-size'] ? number('db-pool-size') : 10;
-  const wanted = (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * (servicePool + 2) : 0) + (measure.bare ? 20 : 0);
+  const wanted =
+    (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * (servicePool + 2) : 0) + (measure.bare ? (BARE_CONSUMERS.length + 1) * 6 + 1 : 0);
   console.log(`postgres: ${headroom.used} of max_connections ${headroom.max} in use; this run may open up to ${wanted}`);
   if (headroom.max - headroom.used < wanted) {
     console.log('  warning: fewer free than that: under load a service may meet "too many clients" (other runs on this machine share the server)');

@@ -37,7 +37,13 @@ async function handle(message: ConsumeMessage): Promise<string> {
       name,
     ]);
     if (inbox.rowCount === 1) {
-      if (name === 'notifications') {
+      if (name === 'scheduling') {
+        await client.query(
+          `INSERT INTO scheduling_participants (registration_id, mission_id, status) VALUES ($1, $2, $3)
+           ON CONFLICT (registration_id) DO UPDATE SET status = excluded.status`,
+          [event.subject, event.missionid, event.type],
+        );
+      } else if (name === 'notifications') {
         await client.query(`INSERT INTO notifications_log (event_id, recipient) VALUES ($1, $2)`, [event.id, event.data.participant.email]);
       } else {
         await client.query(`INSERT INTO dashboard_events (mission_id, event_id, type, payload) VALUES ($1, $2, $3, $4)`, [

@@ -1,12 +1,13 @@
 /**
- * The bare system: the same I/O as registration → notifications and dashboard, with no framework.
+ * The bare system: the same I/O as registration → scheduling, notifications and dashboard, with no framework.
  * node:http + pg for the producer (a row and its outbox row in one transaction), a relay publishing
  * with publisher confirms (amqplib), and one consumer per consuming service (consume → a pg
  * transaction with the inbox row and one write → ack). What the processes share is named here.
  */
 export const BARE_EXCHANGE = 'bare.events';
 export const BARE_ROUTING_KEY = 'registration.confirmed';
-export const BARE_CONSUMERS = ['notifications', 'dashboard'] as const;
+/** Every service that consumes a registration's event in mission-hub consumes it here too. */
+export const BARE_CONSUMERS = ['scheduling', 'notifications', 'dashboard'] as const;
 export type BareConsumer = (typeof BARE_CONSUMERS)[number];
 
 export function bareQueue(consumer: BareConsumer): string {

@@ -10,7 +10,7 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 /** The bench's side of the bare system: its schema, its three processes, and when each event reached each consumer. */
 export class BareSystem {
   /** Per consumer: registration id (the event's subject) → when the consumer reported it handled. */
-  readonly arrivals: Record<BareConsumer, Map<string, number>> = { notifications: new Map(), dashboard: new Map() };
+  readonly arrivals: Record<BareConsumer, Map<string, number>> = { scheduling: new Map(), notifications: new Map(), dashboard: new Map() };
   origin = '';
 
   constructor(
