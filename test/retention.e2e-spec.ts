@@ -51,4 +51,29 @@ describe('retention of the outbox and the inbox', () => {
     expect(reusedAfterADay.status).toBe(409);
     expect(first.status).toBe(201);
   });
+
+  it('leaves both sweeps to the instance already sweeping', async () => {
+    const { missionId } = await openMission(system);
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    expect((await call(url, { body: registrationInput(5), headers: { 'Idempotency-Key': 'swept-elsewhere' } })).status).toBe(201);
+    const registration = system.schemaOf('registration');
+    const retention = system.app('registration').get(MessageRetention);
+    const keys = system.app('registration').get(IdempotencyKeyRetention);
+
+    await withDatabase(async (anotherInstance) => {
+      await anotherInstance.query(`UPDATE "${registration}".inbox SET received_at = now() - interval '15 days'`);
+      await anotherInstance.query(
+        `UPDATE "${registration}".idempotency_keys SET created_at = now() - interval '25 hours' WHERE created_at = (SELECT max(created_at) FROM "${registration}".idempotency_keys)`,
+      );
+      await anotherInstance.query(
+        `SELECT pg_advisory_lock(hashtext('mission-hub:retention:' || $1)), pg_advisory_lock(hashtext('mission-hub:idempotency-keys:' || $1))`,
+        [registration],
+      );
+      expect(await retention.sweep()).toEqual({ outbox: 0, inbox: 0 });
+      expect(await keys.sweep()).toBe(0);
+    });
+
+    expect((await retention.sweep()).inbox).toBeGreaterThan(0);
+    expect(await keys.sweep()).toBe(1);
+  });
 });

@@ -1,3 +1,4 @@
+import { sweepExpiredRows } from '#common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
@@ -14,8 +15,6 @@ export interface RetentionOptions {
   /** How often to look (default hourly). */
   intervalMs?: number;
 }
-
-const BATCH = 5000;
 
 /**
  * Keeps the outbox and the inbox from growing without end: published events and old inbox rows
@@ -52,42 +51,14 @@ export class MessageRetention {
 
   /** Deletes what is past its time; answers how many rows went. */
   async sweep(): Promise<{ outbox: number; inbox: number }> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [`mission-hub:retention:${this.options.schema}`]);
-      if (!locked) return { outbox: 0, inbox: 0 };
-      try {
-        const outbox = this.options.producer
-          ? await this.deleteInBatches(
-              runner.query.bind(runner),
-              `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < now() - make_interval(days => $1) LIMIT ${BATCH})`,
-              this.outboxDays,
-            )
-          : 0;
-        const inbox = await this.deleteInBatches(
-          runner.query.bind(runner),
-          `DELETE FROM inbox WHERE ctid IN (SELECT ctid FROM inbox WHERE received_at < now() - make_interval(days => $1) LIMIT ${BATCH})`,
-          this.inboxDays,
-        );
-        if (outbox + inbox > 0) this.logger.log({ msg: 'retention sweep', outboxRowsDeleted: outbox, inboxRowsDeleted: inbox });
-        return { outbox, inbox };
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`mission-hub:retention:${this.options.schema}`]);
-      }
-    } finally {
-      await runner.release();
-    }
-  }
-
-  private async deleteInBatches(query: (sql: string, parameters: unknown[]) => Promise<unknown>, sql: string, days: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      // pg answers a DELETE through TypeORM as [rows, affected].
-      const result = (await query(sql, [days])) as [unknown[], number];
-      const deleted = result[1] ?? 0;
-      total += deleted;
-      if (deleted < BATCH) return total;
-    }
+    const swept = await sweepExpiredRows(this.dataSource, 'retention', async (deleteExpired) => ({
+      outbox: this.options.producer
+        ? await deleteExpired({ table: 'outbox', key: 'id', where: 'published_at < now() - make_interval(days => $1)' }, [this.outboxDays])
+        : 0,
+      inbox: await deleteExpired({ table: 'inbox', key: 'ctid', where: 'received_at < now() - make_interval(days => $1)' }, [this.inboxDays]),
+    }));
+    if (!swept) return { outbox: 0, inbox: 0 };
+    if (swept.outbox + swept.inbox > 0) this.logger.log({ msg: 'retention sweep', outboxRowsDeleted: swept.outbox, inboxRowsDeleted: swept.inbox });
+    return swept;
   }
 }

@@ -1,10 +1,19 @@
-import type { CloudEvent } from '#contracts';
+import type { CloudEvent, MeetingStatus } from '#contracts';
 import { Injectable } from '@nestjs/common';
 import type { CounterStatement } from './counter-statement.js';
 
-type MeetingEvent = CloudEvent<'meeting.requested' | 'meeting.accepted' | 'meeting.declined' | 'meeting.scheduled' | 'meeting.cancelled'>;
+/** The status each event leaves a meeting in: a placed meeting is still an accepted one. */
+const statusAfter = {
+  'meeting.requested': 'requested',
+  'meeting.accepted': 'accepted',
+  'meeting.declined': 'declined',
+  'meeting.scheduled': 'accepted',
+  'meeting.cancelled': 'cancelled',
+} as const satisfies Record<string, MeetingStatus>;
 
-const meetingTypes = new Set(['meeting.requested', 'meeting.accepted', 'meeting.declined', 'meeting.scheduled', 'meeting.cancelled']);
+type MeetingEvent = CloudEvent<keyof typeof statusAfter>;
+
+const meetingTypes = new Set(Object.keys(statusAfter));
 
 /**
  * meeting.* → each meeting's current state: its status, whether it has a place, and how it went.
@@ -19,8 +28,7 @@ export class MeetingEventsHandler {
   statement(event: CloudEvent): CounterStatement {
     const { data, type } = event as MeetingEvent;
     // A run that leaves an accepted meeting without a place cancels the place, not the meeting.
-    const status =
-      type === 'meeting.scheduled' || (type === 'meeting.cancelled' && data.reason === 'not-scheduled') ? 'accepted' : type.slice('meeting.'.length);
+    const status: MeetingStatus = type === 'meeting.cancelled' && data.reason === 'not-scheduled' ? 'accepted' : statusAfter[type];
     return {
       sql: `INSERT INTO meetings (meeting_id, mission_id, status, scheduled, outcome, as_of) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (meeting_id) DO UPDATE

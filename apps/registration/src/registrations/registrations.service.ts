@@ -1,4 +1,14 @@
-import { assertOrganiserOf, assertOrganiserOrSelf, encodeCursor, issueParticipantToken, Problem, seqOfCursor, type Caller, type Page } from '#common';
+import {
+  assertOrganiserOf,
+  assertOrganiserOrSelf,
+  encodeCursor,
+  isUniqueViolation,
+  issueParticipantToken,
+  Problem,
+  seqOfCursor,
+  type Caller,
+  type Page,
+} from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -428,10 +438,4 @@ function isCausedByData(error: unknown): boolean {
   const cause = error as { code?: unknown; driverError?: { code?: unknown } };
   const code = cause.driverError?.code ?? cause.code;
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const cause = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = cause.driverError?.code ?? cause.code;
-  return code === '23505' && (cause.driverError?.constraint ?? cause.constraint) === constraint;
 }

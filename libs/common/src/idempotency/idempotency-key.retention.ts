@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { sweepExpiredRows } from '../database/expired-rows.js';
 import { IDEMPOTENCY_KEYS_KEPT_FOR } from './idempotency.interceptor.js';
 
 const HOURLY = 3_600_000;
@@ -8,7 +9,7 @@ const HOURLY = 3_600_000;
 /**
  * Kept responses are only replayed within a day of their key's first use; after that a reused
  * key starts afresh, so older rows are dead weight (and encrypted secrets no one can ask for).
- * Deleting them is idempotent, so instances need no lock to share the work.
+ * One instance of the service deletes them at a time, in batches.
  */
 @Injectable()
 export class IdempotencyKeyRetention implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,10 +34,10 @@ export class IdempotencyKeyRetention implements OnApplicationBootstrap, OnApplic
   async sweep(): Promise<number> {
     const [{ present }] = await this.dataSource.query(`SELECT to_regclass('idempotency_keys') IS NOT NULL AS present`);
     if (!present) return 0;
-    const [, deleted] = (await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < now() - $1::interval`, [IDEMPOTENCY_KEYS_KEPT_FOR])) as [
-      unknown[],
-      number,
-    ];
+    const deleted =
+      (await sweepExpiredRows(this.dataSource, 'idempotency-keys', (deleteExpired) =>
+        deleteExpired({ table: 'idempotency_keys', key: 'id', where: 'created_at < now() - $1::interval' }, [IDEMPOTENCY_KEYS_KEPT_FOR]),
+      )) ?? 0;
     if (deleted > 0) this.logger.log({ msg: 'idempotency key sweep', rowsDeleted: deleted });
     return deleted;
   }

@@ -75,6 +75,10 @@ export const enrolmentEvents = {
   'enrolment.cancelled': enrolment,
 } as const;
 
+/** Where a meeting stands between two participants; whether a run gave it a place is beside this, not one of them. */
+export const meetingStatuses = ['requested', 'accepted', 'declined', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
 const meetingSlot = z.object({ startsAt: instant, endsAt: instant, table: z.string() });
 
 const meeting = z.object({

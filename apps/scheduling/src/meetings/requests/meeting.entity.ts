@@ -1,6 +1,6 @@
+import type { MeetingStatus } from '#contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type MeetingStatus = 'requested' | 'accepted' | 'declined' | 'cancelled';
 export type MeetingOutcome = 'held' | 'no_show';
 export type CancelReason = 'participant-left' | 'withdrawn';
 

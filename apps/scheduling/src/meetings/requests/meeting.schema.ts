@@ -1,5 +1,5 @@
 import { pageQuery } from '#common';
-import { uuid } from '#contracts';
+import { meetingStatuses, uuid } from '#contracts';
 import { z } from 'zod';
 
 export const meetingRequestSchema = z
@@ -22,7 +22,7 @@ export const meetingListQuery = pageQuery
   .extend({
     /** Organisers: one participant's meetings (asked or invited); a participant always sees only their own. */
     registrationId: uuid.optional(),
-    status: z.enum(['requested', 'accepted', 'declined', 'cancelled']).optional(),
+    status: z.enum(meetingStatuses).optional(),
   })
   .strict();
 export type MeetingListQuery = z.infer<typeof meetingListQuery>;

@@ -1,4 +1,4 @@
-import { encodeCursor, organises, Problem, seqOfCursor, type Caller, type Page } from '#common';
+import { encodeCursor, isUniqueViolation, organises, Problem, seqOfCursor, type Caller, type Page } from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
@@ -78,9 +78,9 @@ export class MeetingsService {
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(MeetingEntity, meeting).catch((error: { code?: string }) => {
+      await manager.insert(MeetingEntity, meeting).catch((error: unknown) => {
         // The two asked each other at the same moment: the other request is open.
-        if (error.code === '23505')
+        if (isUniqueViolation(error, 'meetings_open_pair'))
           throw Problem.conflict('meeting-already-requested', 'A meeting of the two is already open', 'The other asked at the same time.');
         throw error;
       });

@@ -1,4 +1,4 @@
-import { assertOrganiserOf, Problem, type Caller } from '#common';
+import { assertOrganiserOf, isUniqueViolation, Problem, type Caller } from '#common';
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
@@ -97,7 +97,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       await this.dataSource.manager.insert(MatchmakingRunEntity, run);
     } catch (error) {
-      if ((error as { code?: string }).code !== '23505') throw error;
+      if (!isUniqueViolation(error, 'matchmaking_runs_active')) throw error;
       const active = await this.dataSource.manager.findOneBy(MatchmakingRunEntity, { missionId, status: In(['queued', 'running']) });
       throw Problem.conflict('run-in-progress', 'A scheduling run of this mission is in progress', 'Wait for it to finish, then start another.', {
         runId: active?.id,
