@@ -1,8 +1,9 @@
 /**
  * The services' pg client (PreparingClient) against the real Postgres: statements with parameters
- * prepared once per connection, and a transaction's BEGIN sent with its first statement.
+ * prepared once per connection, a transaction's BEGIN sent with its first statement, and statements
+ * sent ahead with the next one (or the COMMIT).
  */
-import { PreparingClient } from '#common';
+import { PreparingClient, StatementNotRunError } from '#common';
 import { TEST_DATABASE_URL, ensureTestDatabase } from './support/isolation.js';
 
 const statement = 'SELECT $1::int AS n, now() AS started, pg_current_xact_id_if_assigned() IS NOT NULL AS writing';
@@ -15,7 +16,26 @@ beforeAll(async () => {
   // Prepared on this connection: the next BEGIN can go with either.
   await client.query(statement, [0]);
   await transactionOf(0);
+  await client.query('CREATE TEMP TABLE kept (n int PRIMARY KEY)', undefined);
+  client.connection.on('readyForQuery', () => roundTrips++);
 });
+
+/** Each round trip ends with one ReadyForQuery from Postgres. */
+let roundTrips = 0;
+const keep = 'INSERT INTO kept (n) VALUES ($1)';
+const countKept = 'SELECT count(*)::int AS kept FROM kept WHERE n >= $1';
+
+/** Round trips taken by `work`. */
+async function roundTripsOf(work: () => Promise<unknown>): Promise<number> {
+  const before = roundTrips;
+  await work();
+  return roundTrips - before;
+}
+
+async function keptFrom(n: number): Promise<number> {
+  const { rows } = await client.query(countKept, [n]);
+  return (rows[0] as { kept: number }).kept;
+}
 
 afterAll(async () => {
   await client?.end();
@@ -52,4 +72,70 @@ it('answers a transaction that ends before any statement without asking Postgres
   // The next statement runs outside any transaction.
   const before = await transactionOf(5);
   expect(await transactionOf(6)).not.toBe(before);
+});
+
+describe('statements sent ahead', () => {
+  beforeAll(async () => {
+    // Prepared on this connection, as a service's are after their first use.
+    await client.query(keep, [-1]);
+    await keptFrom(0);
+  });
+
+  it('go with the next statement, which sees what they wrote, in one round trip with the BEGIN', async () => {
+    await client.query('START TRANSACTION', undefined);
+    const ahead = [client.sendAhead(keep, [100]), client.sendAhead(keep, [101])];
+    expect(await roundTripsOf(async () => expect(await keptFrom(100)).toBe(2))).toBe(1);
+    await expect(ahead[0]!.sent).resolves.toMatchObject({ command: 'INSERT', rowCount: 1 });
+    await client.query('ROLLBACK', undefined);
+
+    expect(await keptFrom(100)).toBe(0);
+  });
+
+  it('go with the COMMIT when nothing comes after them: stored, in one round trip', async () => {
+    const rounds = await roundTripsOf(async () => {
+      await client.query('START TRANSACTION', undefined);
+      client.sendAhead(keep, [200]);
+      await expect(client.query('COMMIT', undefined)).resolves.toMatchObject({ command: 'COMMIT' });
+    });
+
+    expect(rounds).toBe(1);
+    expect(await keptFrom(200)).toBe(1);
+  });
+
+  it('fail the statement they went with when one of them fails, and what came after it never runs', async () => {
+    await client.query(keep, [300]);
+    await client.query('START TRANSACTION', undefined);
+    const before = client.sendAhead(keep, [301]);
+    const failing = client.sendAhead(keep, [300]);
+    const after = client.sendAhead(keep, [302]);
+    await expect(client.query(countKept, [300])).rejects.toMatchObject({ code: '23505', constraint: 'kept_pkey' });
+    await client.query('ROLLBACK', undefined);
+
+    await expect(failing.sent).rejects.toMatchObject({ code: '23505' });
+    await expect(before.sent).rejects.toBeInstanceOf(StatementNotRunError);
+    await expect(after.sent).rejects.toBeInstanceOf(StatementNotRunError);
+    expect(await keptFrom(301)).toBe(0);
+  });
+
+  it('are never sent once withdrawn, nor when the transaction rolls back before its first statement', async () => {
+    await client.query('START TRANSACTION', undefined);
+    const withdrawn = client.sendAhead(keep, [400]);
+    expect(withdrawn.withdraw('changed our mind')).toBe(true);
+    client.sendAhead(keep, [401]);
+    expect(await roundTripsOf(() => client.query('ROLLBACK', undefined))).toBe(0);
+
+    await expect(withdrawn.sent).rejects.toBeInstanceOf(StatementNotRunError);
+    expect(await keptFrom(400)).toBe(0);
+  });
+
+  it('go one after the other, with the same results, when one is not prepared on the connection yet', async () => {
+    const firstUse = 'INSERT INTO kept (n) SELECT $1::int + 1';
+    await client.query('START TRANSACTION', undefined);
+    const ahead = client.sendAhead(firstUse, [500]);
+    expect(await roundTripsOf(async () => expect(await keptFrom(500)).toBe(1))).toBe(3);
+    await client.query('COMMIT', undefined);
+
+    await expect(ahead.sent).resolves.toMatchObject({ rowCount: 1 });
+    expect(await keptFrom(501)).toBe(1);
+  });
 });

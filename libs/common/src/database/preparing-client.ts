@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import type { EntityManager } from 'typeorm';
 
 /** What Postgres answers a command without rows, for the statements this client answers itself. */
 function commandResult(command: string): pg.QueryResult {
@@ -9,23 +10,79 @@ function commandResult(command: string): pg.QueryResult {
 /** The parts of pg's wire connection a query writes to (not in pg's public types). */
 interface WireConnection {
   parse(config: { text: string; name?: string }): void;
-  bind(config: { portal?: string; statement?: string; values?: unknown[] }): void;
+  bind(config: { portal?: string; statement?: string; values?: unknown[]; valueMapper?: unknown }): void;
+  describe(config: { type: 'P'; name: string }): void;
   execute(config: { portal?: string }): void;
   parsedStatements: Record<string, string | undefined>;
 }
 
+/** pg's own mapping of JavaScript values to parameters (dates, buffers, arrays, JSON), as its queries bind them. */
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils;
+
+/** A statement written before a query's own, in the same write and before the same Sync. */
+interface Leading {
+  /** The prepared statement's name; none for a statement without parameters (parsed unnamed each time). */
+  name?: string;
+  text: string;
+  values: unknown[];
+}
+
 /**
- * A prepared statement whose Parse/Bind/Execute messages are preceded by a BEGIN's, in the same
- * write and before the same Sync: the transaction's first statement and its BEGIN in one round
- * trip. Postgres answers the BEGIN first; the caller gets the statement's result.
+ * A query whose Parse/Bind/Execute messages are preceded by those of other statements (a BEGIN,
+ * statements sent ahead), in the same write and before the same Sync: one round trip for all.
+ * Postgres runs them in order, each with a snapshot of its own, and skips the rest after one fails;
+ * pg collects one result per statement. `completed` counts the statements that ran, so that a
+ * failure is laid at the right one's door.
  */
-class BeginFirstQuery extends (pg.Query as unknown as new (config: object) => { prepare(connection: WireConnection): void }) {
+class PipelinedQuery extends (pg.Query as unknown as new (config: object) => {
+  prepare(connection: WireConnection): void;
+  handleCommandComplete(message: unknown, connection: WireConnection): void;
+}) {
+  completed = 0;
+
+  constructor(
+    config: object,
+    private readonly leading: Leading[],
+  ) {
+    super(config);
+  }
+
   override prepare(connection: WireConnection): void {
-    connection.parse({ text: 'BEGIN', name: '' });
-    connection.bind({ portal: '', statement: '', values: [] });
-    connection.execute({ portal: '' });
+    for (const statement of this.leading) {
+      if (!statement.name) connection.parse({ text: statement.text, name: '' });
+      connection.bind({ portal: '', statement: statement.name ?? '', values: statement.values, valueMapper: prepareValue });
+      connection.describe({ type: 'P', name: '' });
+      connection.execute({ portal: '' });
+    }
     super.prepare(connection);
   }
+
+  override handleCommandComplete(message: unknown, connection: WireConnection): void {
+    this.completed++;
+    super.handleCommandComplete(message, connection);
+  }
+}
+
+/** A statement waiting to go with the transaction's next one (`PreparingClient.sendAhead`). */
+export interface StatementAhead {
+  /** Its result, once the round trip it went in has returned; its error, if it failed or was never run. */
+  sent: Promise<pg.QueryResult>;
+  /** Gives it up, and whatever was sent ahead after it, if it has not gone yet; answers whether it had not. */
+  withdraw(reason: string): boolean;
+  /** Sends it now if it is still waiting, and answers its result. */
+  flush(): Promise<pg.QueryResult>;
+}
+
+/** Why a statement sent ahead was never run. */
+export class StatementNotRunError extends Error {
+  constructor(reason: string) {
+    super(`statement not run: ${reason}`);
+  }
+}
+
+interface Ahead extends Leading {
+  resolve(result: pg.QueryResult): void;
+  reject(error: Error): void;
 }
 
 /**
@@ -35,48 +92,165 @@ class BeginFirstQuery extends (pg.Query as unknown as new (config: object) => { 
  * The name is a hash of the text, so one text always has one name and two never share one.
  * (Behind a PgBouncer in transaction mode older than 1.21, named statements would have to go.)
  *
- * It also sends a transaction's BEGIN (TypeORM's `START TRANSACTION`) with the transaction's first
- * statement, when that one is prepared already on the connection: one round trip less for every
- * transaction on the hot paths. TypeORM sees its `START TRANSACTION` answered as usual; a
- * transaction that ends before any statement costs no round trip at all.
+ * On a busy machine a short transaction costs round trips more than work (each wakes a Postgres
+ * backend, then this process again), so the client saves those it can:
+ * - a transaction's BEGIN (TypeORM's `START TRANSACTION`) goes with the transaction's first
+ *   statement; TypeORM sees it answered as usual, and a transaction that ends before any statement
+ *   costs no round trip at all;
+ * - a statement whose result can wait (`sendAhead`: a consumer's inbox row, a write nothing reads
+ *   back) goes with the transaction's next statement, or with its COMMIT.
+ * In one round trip only when the statements with parameters are prepared on the connection
+ * already; the first time, they go one after the other.
  */
 export class PreparingClient extends pg.Client {
   private beginPending = false;
+  private ahead: Ahead[] = [];
 
   /** A connection handed out by the pool starts outside any transaction, whatever its last user left unsent. */
   forgetPendingBegin(): void {
     this.beginPending = false;
+    this.withdrawAhead(0, 'the connection went back to the pool');
+  }
+
+  /**
+   * Sends `text` (one statement) with the transaction's next statement, or its COMMIT, in that round
+   * trip instead of one of its own. If it fails, the statement it went with fails with its error (Postgres skips
+   * the rest), and so does its own `sent`.
+   */
+  sendAhead(text: string, values: unknown[]): StatementAhead {
+    let statement!: Ahead;
+    const sent = new Promise<pg.QueryResult>((resolve, reject) => {
+      statement = { ...(values.length > 0 ? { name: statementName(text) } : {}), text, values, resolve, reject };
+    });
+    // The statement it went with carries any failure to the caller; `sent` is for who wants to know more.
+    sent.catch(() => undefined);
+    this.ahead.push(statement);
+    return {
+      sent,
+      withdraw: (reason) => {
+        const at = this.ahead.indexOf(statement);
+        if (at < 0) return false;
+        this.withdrawAhead(at, reason);
+        return true;
+      },
+      flush: () => this.flushAhead().then(() => sent),
+    };
+  }
+
+  /** Sends what waits to go ahead (and a pending BEGIN) now, in a round trip of its own. */
+  async flushAhead(): Promise<void> {
+    const waiting = this.ahead.splice(0);
+    const last = waiting.pop();
+    if (!last) {
+      if (this.beginPending) {
+        this.beginPending = false;
+        await super.query('BEGIN');
+      }
+      return;
+    }
+    await this.sendWith(waiting, last.text, last.values).then(last.resolve, (error: Error) => {
+      last.reject(error);
+      throw error;
+    });
   }
 
   override query(...args: unknown[]): any {
     const [text, values] = args;
     const promised = args.length <= 2 && typeof args[1] !== 'function';
-    if (promised && text === 'START TRANSACTION' && values === undefined && !this.beginPending) {
+    const bare = promised && values === undefined;
+    if (bare && text === 'START TRANSACTION' && !this.beginPending && this.ahead.length === 0) {
       this.beginPending = true;
       return Promise.resolve(commandResult('BEGIN'));
     }
-    if (this.beginPending) {
+    if (bare && text === 'ROLLBACK') this.withdrawAhead(0, 'the transaction was rolled back');
+    if (bare && this.beginPending && this.ahead.length === 0 && (text === 'COMMIT' || text === 'ROLLBACK')) {
       this.beginPending = false;
-      if (promised && (text === 'COMMIT' || text === 'ROLLBACK') && values === undefined) return Promise.resolve(commandResult(text));
-      if (promised && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
-        const name = statementName(text);
-        const connection = (this as unknown as { connection: WireConnection }).connection;
-        if (connection.parsedStatements[name] === text) {
-          return new Promise((resolve, reject) => {
-            const callback = (err: Error | null, results: pg.QueryResult | pg.QueryResult[]) =>
-              err ? reject(err) : resolve(Array.isArray(results) ? results[results.length - 1] : results);
-            (super.query as (query: unknown) => unknown)(new BeginFirstQuery({ name, text, values, callback }));
-          });
-        }
-      }
-      // Anything else goes after a BEGIN of its own.
-      return (super.query('START TRANSACTION') as unknown as Promise<unknown>).then(() => this.query(...args));
+      return Promise.resolve(commandResult(text));
+    }
+    if (this.beginPending || this.ahead.length > 0) {
+      if (promised && typeof text === 'string' && Array.isArray(values) && values.length > 0) return this.sendWith(this.ahead.splice(0), text, values);
+      if (bare && text === 'COMMIT') return this.sendWith(this.ahead.splice(0), text, []);
+      // Anything else (it may hold several statements, which one Parse cannot): what waits goes first, on its own.
+      return this.flushAhead().then(() => this.query(...args));
     }
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
       return (super.query as (...rest: unknown[]) => unknown)({ name: statementName(text), text, values }, ...args.slice(2));
     }
     return (super.query as (...rest: unknown[]) => unknown)(...args);
   }
+
+  private withdrawAhead(from: number, reason: string): void {
+    for (const statement of this.ahead.splice(from)) statement.reject(new StatementNotRunError(reason));
+  }
+
+  /**
+   * Sends the pending BEGIN, then `leading`, then the statement: in one round trip when every
+   * statement with parameters is prepared on this connection, else one after the other. Settles
+   * each of `leading` with its result, or its error, or that it was not run.
+   */
+  private async sendWith(leading: Ahead[], text: string, values: unknown[]): Promise<pg.QueryResult> {
+    const begin = this.beginPending;
+    this.beginPending = false;
+    const own: Leading = values.length > 0 ? { name: statementName(text), text, values } : { text, values };
+    const connection = (this as unknown as { connection: WireConnection }).connection;
+    const prepared = (statement: Leading) => !statement.name || connection.parsedStatements[statement.name] === statement.text;
+    if (!prepared(own) || !leading.every(prepared)) {
+      if (begin) await super.query('BEGIN');
+      for (const [i, statement] of leading.entries()) {
+        try {
+          statement.resolve(await this.sendAlone(statement));
+        } catch (error) {
+          statement.reject(error as Error);
+          for (const skipped of leading.slice(i + 1)) skipped.reject(new StatementNotRunError('an earlier statement failed'));
+          throw error;
+        }
+      }
+      return this.sendAlone(own);
+    }
+    const written: Leading[] = [...(begin ? [{ text: 'BEGIN', values: [] }] : []), ...leading];
+    // Extended: a statement without parameters would otherwise go as a simple query, without the others.
+    const query = new PipelinedQuery({ ...own, queryMode: 'extended' }, written);
+    let results: pg.QueryResult[];
+    try {
+      results = await new Promise<pg.QueryResult[]>((resolve, reject) => {
+        (query as unknown as { callback: unknown }).callback = (err: Error | null, answered: pg.QueryResult | pg.QueryResult[]) =>
+          err ? reject(err) : resolve(Array.isArray(answered) ? answered : [answered]);
+        (super.query as (query: unknown) => unknown)(query);
+      });
+      if (results.length !== written.length + 1) throw new Error(`expected ${written.length + 1} results from one round trip, got ${results.length}`);
+    } catch (error) {
+      // Those before the one that failed ran (and are rolled back with the transaction); it failed; the rest never ran.
+      const failedAt = query.completed - (begin ? 1 : 0);
+      leading.forEach((statement, i) => {
+        if (i === failedAt) statement.reject(error as Error);
+        else if (i > failedAt) statement.reject(new StatementNotRunError('an earlier statement failed'));
+        else statement.reject(new StatementNotRunError('a later statement of its round trip failed'));
+      });
+      throw error;
+    }
+    const answered = results.slice(begin ? 1 : 0);
+    leading.forEach((statement, i) => statement.resolve(answered[i]!));
+    return answered[answered.length - 1]!;
+  }
+
+  /** A statement in a round trip of its own, prepared when it has parameters. */
+  private sendAlone(statement: Leading): Promise<pg.QueryResult> {
+    return (super.query as (query: object) => Promise<pg.QueryResult>)(statement);
+  }
+}
+
+/**
+ * `PreparingClient.sendAhead` on the connection of `manager`'s transaction. On a connection of
+ * another client the statement is sent at once. Only inside a transaction: outside one, the next
+ * statement on the connection could be another caller's.
+ */
+export function sendAhead(manager: EntityManager, text: string, values: unknown[]): StatementAhead {
+  const client = (manager.queryRunner as { databaseConnection?: pg.ClientBase } | undefined)?.databaseConnection;
+  if (!client || !manager.queryRunner?.isTransactionActive) throw new Error('sendAhead needs a transaction on a connected query runner');
+  if (client instanceof PreparingClient) return client.sendAhead(text, values);
+  const sent = client.query(text, values);
+  sent.catch(() => undefined);
+  return { sent, withdraw: () => false, flush: () => sent };
 }
 
 /** Names already computed: a service sends a few hundred distinct texts, thousands of times each. */
