@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isUniqueViolation, sendAhead, type StatementAhead } from '#common';
 import type { CloudEvent } from '#contracts';
 import { batchSlots, type BatchSlot } from './message-batch.js';
 
@@ -13,7 +13,8 @@ export class InboxService {
   /**
    * Runs `work` at most once per event and handler: the inbox row and the work's writes commit
    * together, so a redelivered event finds its row and changes nothing. A concurrent copy of the
-   * same event waits on the row's key until the first transaction ends, then sees it.
+   * same event waits on the row's key until the first transaction ends, then sees it. The row goes
+   * with the work's first statement (`RECORD_RECEIPT`).
    *
    * While the transport handles a batch of messages (see `AmqpEventsServer`), the row and the work
    * join the batch's transaction after a savepoint of their own, and commit with the batch: when
@@ -23,29 +24,52 @@ export class InboxService {
   handle(event: CloudEvent, handler: string, work: (manager: EntityManager) => Promise<void>): Promise<InboxOutcome> {
     const slot = batchSlots.getStore();
     if (slot?.joinable(this.dataSource)) return this.handleInBatch(slot, event, handler, work);
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox (event_id, handler, received_at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [event.id, handler],
+    let receipt: StatementAhead | undefined;
+    return this.dataSource
+      .transaction(async (manager) => {
+        receipt = sendAhead(manager, RECORD_RECEIPT, [event.id, handler]);
+        await work(manager);
+      })
+      .then(
+        () => 'handled' as const,
+        async (error: unknown) => {
+          if (receipt && (await alreadyHandled(receipt))) return 'duplicate' as const;
+          throw error;
+        },
       );
-      if (inserted.length === 0) return 'duplicate';
-      await work(manager);
-      return 'handled';
-    });
   }
 
   private async handleInBatch(slot: BatchSlot, event: CloudEvent, handler: string, work: (manager: EntityManager) => Promise<void>): Promise<InboxOutcome> {
-    // Sent with the savepoint (and the batch's BEGIN) in one round trip, so as plain SQL: literals, no parameters.
-    const insert = `INSERT INTO inbox (event_id, handler, received_at) VALUES (${pg.escapeLiteral(event.id)}, ${pg.escapeLiteral(handler)}, now()) ON CONFLICT DO NOTHING RETURNING event_id`;
-    const { manager, savepoint, results } = await slot.batch.enter(this.dataSource, insert);
+    const { manager, savepoint, receipt } = await slot.batch.enter(this.dataSource, RECORD_RECEIPT, [event.id, handler]);
     slot.entered(savepoint);
-    if ((results[0]?.rowCount ?? 0) === 0) return 'duplicate';
     try {
       await work(manager);
+      // The message's writes go now, so that a failure among them is this message's, not the next one's.
+      await receipt.flush();
     } catch (error) {
       await slot.batch.rollbackTo(savepoint);
+      if (await alreadyHandled(receipt)) return 'duplicate';
       throw error;
     }
     return 'handled';
   }
+}
+
+/**
+ * The inbox row, sent with the work's first statement (or its commit) rather than in a round trip
+ * of its own. No ON CONFLICT: when the event was handled before, the key's violation stops
+ * everything after it in that round trip and fails the transaction, so nothing the work sent
+ * meanwhile is stored. (A concurrent copy waits on the key until the first one's transaction ends.)
+ */
+const RECORD_RECEIPT = `INSERT INTO inbox (event_id, handler, received_at) VALUES ($1, $2, now())`;
+
+/** Whether the inbox row failed because the event's row was there already. */
+async function alreadyHandled(receipt: StatementAhead): Promise<boolean> {
+  // Still waiting: the work failed before its first statement, and the row never went.
+  if (receipt.withdraw('the work failed before its first statement')) return false;
+  const outcome = await receipt.sent.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  return isUniqueViolation(outcome, 'inbox_pkey');
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
-import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { sendAhead, type StatementAhead } from '#common';
 
 /**
  * One database transaction shared by the messages the transport handles together: each message's
@@ -12,8 +13,9 @@ export class MessageBatch {
   private dataSource?: DataSource;
   private runner?: QueryRunner;
   private client?: Promise<pg.PoolClient>;
-  private begun = false;
   private savepoints = 0;
+  /** Each savepoint's statement, to withdraw it if it has not gone to Postgres yet. */
+  private readonly unsent = new Map<string, StatementAhead>();
   /** Why the transaction cannot commit any more (a lost connection, a failed rollback). */
   private failure?: unknown;
 
@@ -27,51 +29,39 @@ export class MessageBatch {
   }
 
   /**
-   * Sets a new savepoint and runs `sql` (statements without parameters) after it, in one round
-   * trip with the BEGIN when it is the first. Answers the results of `sql` and the savepoint that
-   * undoes them and everything after.
+   * Sets a new savepoint for a message's work, and sends `text` (its inbox row) after it. Both go
+   * with the work's first statement, in its round trip (and the BEGIN with them, for the batch's
+   * first message): nothing is sent here. Answers the savepoint that undoes the message's work.
    */
-  async enter(dataSource: DataSource, sql: string): Promise<{ manager: EntityManager; savepoint: string; results: pg.QueryResult[] }> {
+  async enter(dataSource: DataSource, text: string, values: unknown[]): Promise<{ manager: EntityManager; savepoint: string; receipt: StatementAhead }> {
     if (!this.runner) {
       this.dataSource = dataSource;
       this.runner = dataSource.createQueryRunner('master');
       this.client = this.runner.connect() as Promise<pg.PoolClient>;
     }
     const runner = this.runner;
-    const savepoint = `mh_batch_${++this.savepoints}`;
-    let client: pg.PoolClient;
     try {
       if (this.failed) throw this.failure;
-      client = await this.client!;
+      await this.client!;
+      // TypeORM must know the transaction is open: handlers take row locks (which it refuses outside
+      // one) and may nest transactions (which must become savepoints, not a second BEGIN and an early
+      // COMMIT). Its START TRANSACTION goes out with the first statement.
+      if (!runner.isTransactionActive) await runner.startTransaction();
     } catch (error) {
       this.failure ??= error;
       throw error;
     }
-    const begin = this.begun ? '' : 'BEGIN; ';
-    if (!this.begun) {
-      // TypeORM must know the transaction is open: handlers take row locks (which it refuses outside
-      // one) and may nest transactions (which must become savepoints, not a second BEGIN and an early
-      // COMMIT). Its START TRANSACTION is answered by the connection without a round trip, and the
-      // BEGIN goes out with the first savepoint below.
-      await runner.startTransaction();
-      (client as Partial<{ forgetPendingBegin(): void }>).forgetPendingBegin?.();
-    }
-    this.begun = true;
-    const text = `${begin}SAVEPOINT ${savepoint}; ${sql}`;
-    try {
-      const results = (await client.query(text)) as unknown as pg.QueryResult[];
-      // The first result is BEGIN's or SAVEPOINT's: the caller's statements come after.
-      return { manager: runner.manager, savepoint, results: results.slice(begin ? 2 : 1) };
-    } catch (error) {
-      // The BEGIN or the SAVEPOINT may be what failed; either way nothing of this work is left.
-      await this.rollbackTo(savepoint);
-      throw new QueryFailedError(text, [], error as Error);
-    }
+    const savepoint = `mh_batch_${++this.savepoints}`;
+    const marker = sendAhead(runner.manager, `SAVEPOINT ${savepoint}`, []);
+    this.unsent.set(savepoint, marker);
+    return { manager: runner.manager, savepoint, receipt: sendAhead(runner.manager, text, values) };
   }
 
   /** Undoes what came after `savepoint`; if even that fails, the whole batch has failed. */
   async rollbackTo(savepoint: string): Promise<void> {
     if (this.failed || !this.client) return;
+    // Nothing of the message's went out (its work failed before its first statement): withdrawing it is all.
+    if (this.unsent.get(savepoint)?.withdraw('the message was rolled back')) return;
     try {
       await (await this.client).query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
     } catch (error) {
@@ -91,7 +81,8 @@ export class MessageBatch {
     try {
       const client = await this.client!;
       if (this.failed) throw this.failure;
-      if (!this.begun) return;
+      if (!runner.isTransactionActive) return;
+      // A BEGIN still waiting for its first statement is answered without a round trip.
       const result = await client.query('COMMIT');
       if (result.command !== 'COMMIT') throw new Error(`the batch's transaction had failed: Postgres answered ${result.command} to COMMIT`);
     } catch (error) {
