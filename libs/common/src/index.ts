@@ -3,7 +3,6 @@ export * from './config/config.module.js';
 export * from './database/database-bootstrap.js';
 export * from './database/database.module.js';
 export * from './database/pg-channel-listener.js';
-export * from './database/statements.js';
 export * from './database/unique-violation.js';
 export * from './database/expired-rows.js';
 export * from './database/preparing-client.js';

@@ -1,3 +1,4 @@
+import { sendAhead } from '#common';
 import type { CloudEvent } from '#contracts';
 import type { EntityManager } from 'typeorm';
 import { asCtes, type CounterStatement } from '../counters/counter-statement.js';
@@ -26,11 +27,13 @@ export const eventLogRepository = {
    * after the lock: every transaction takes its mission's lock before any counter row, and no two
    * can wait for each other.
    */
-  async append(manager: EntityManager, event: CloudEvent, counters: readonly CounterStatement[], channel: string, lockKey: string): Promise<void> {
+  append(manager: EntityManager, event: CloudEvent, counters: readonly CounterStatement[], channel: string, lockKey: string): void {
     const json = JSON.stringify(event);
+    // Nothing reads the result: the statement goes with the transaction's commit, in its round trip.
     if (!event.missionid) {
       const counted = asCtes(counters, 4);
-      await manager.query(
+      sendAhead(
+        manager,
         `WITH ${counted.ctes}stored AS (
            INSERT INTO mission_events (event_id, mission_id, type, time, event) VALUES ($1, NULL, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING RETURNING 1
          )
@@ -41,7 +44,8 @@ export const eventLogRepository = {
     }
     // One statement: the insert's row comes out of the materialised lock, so the lock is held before the position is drawn.
     const counted = asCtes(counters, 8);
-    await manager.query(
+    sendAhead(
+      manager,
       `WITH ${counted.ctes}locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended($8::text, 0))),
        stored AS (
          INSERT INTO mission_events (event_id, mission_id, type, time, event)

@@ -35,13 +35,7 @@ export class MissionEventsHandler {
           await eventLogRepository.eraseParticipant(manager, data.missionId, data.registrationId);
         }
         // Last, so that the mission's lock is held only for this statement and the commit.
-        await eventLogRepository.append(
-          manager,
-          event,
-          this.counters.statements(event),
-          this.channel,
-          `${this.schema}:mission-events:${event.missionid ?? ''}`,
-        );
+        eventLogRepository.append(manager, event, this.counters.statements(event), this.channel, `${this.schema}:mission-events:${event.missionid ?? ''}`);
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { queryStatements, sqlLiteral } from '#common';
+import { sendAhead } from '#common';
 import type { EntityManager } from 'typeorm';
 import type { OutgoingMail } from '../mail/mailer.js';
 import type { DeliveryStatus } from './delivery.schema.js';
@@ -76,20 +76,22 @@ export const deliveriesRepository = {
     channel: string,
     options: { lockErasures: boolean; alongside?: { sql: string; parameters: unknown[] } },
   ): Promise<void> {
+    // The statements go with the caller's next one or its commit: nothing here needs their results.
     const { alongside } = options;
     if (deliveries.length === 0) {
-      if (alongside) await manager.query(alongside.sql, alongside.parameters);
+      if (alongside) sendAhead(manager, alongside.sql, alongside.parameters);
       return;
     }
     const column = <K extends keyof NewDelivery>(key: K) => deliveries.map((delivery) => delivery[key]);
     const participants = [...new Set(deliveries.flatMap((delivery) => delivery.recipientRegistrationId ?? []))];
-    // A statement of its own: the insert's snapshot must be taken after the wait for these locks.
+    // A statement of its own (in the same round trip): the insert's snapshot must be taken after the wait for these locks.
     if (options.lockErasures && participants.length > 0) {
-      await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || id)) FROM unnest($1::text[]) AS id`, [participants]);
+      sendAhead(manager, `SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || id)) FROM unnest($1::text[]) AS id`, [participants]);
     }
     const before = alongside?.parameters ?? [];
     const $ = (n: number) => `$${before.length + n}`;
-    await manager.query(
+    sendAhead(
+      manager,
       `WITH ${alongside ? `alongside AS (${alongside.sql}), ` : ''}queued AS (
          INSERT INTO deliveries (id, cause_event_id, cause_event_type, correlation_id, mission_id, recipient, recipient_registration_id,
                                  template, language, message_id, message, status, attempts, next_attempt_at)
@@ -179,19 +181,13 @@ export const deliveriesRepository = {
   },
 
   /**
-   * Whether the participant has been erased, holding their erasure lock until the caller's
-   * transaction ends: an erasure arriving meanwhile waits, then finds (and forgets) what this
-   * transaction wrote. Two statements, because a statement's snapshot predates its wait for the
-   * lock; sent in one message (one round trip), each with its own snapshot.
+   * Takes the participant's erasure lock (shared: writes about one participant need not wait for
+   * each other, only for their erasure) until the caller's transaction ends: an erasure arriving
+   * meanwhile waits, then finds (and forgets) what this transaction wrote. Sent with the caller's
+   * next statement, which takes its snapshot after the wait and so sees an erasure that came first.
    */
-  async lockAndCheckErased(manager: EntityManager, registrationId: string): Promise<boolean> {
-    const key = sqlLiteral(registrationId);
-    // Shared: writes about one participant need not wait for each other, only for their erasure.
-    const [, erased] = await queryStatements(
-      manager,
-      `SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || ${key})); SELECT 1 FROM erased_registrations WHERE registration_id = ${key}`,
-    );
-    return (erased?.rowCount ?? 0) > 0;
+  lockErasure(manager: EntityManager, registrationId: string): void {
+    sendAhead(manager, `SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || $1))`, [registrationId]);
   },
 
   /**

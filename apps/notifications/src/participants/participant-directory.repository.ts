@@ -35,7 +35,9 @@ interface DirectoryRow {
 /** The participant directory's SQL, in one place. */
 export const participantDirectoryRepository = {
   /**
-   * Keeps the latest snapshot of a registration; an older one arriving late (a retry) changes nothing.
+   * Keeps the latest snapshot of a registration; an older one arriving late (a retry) changes nothing,
+   * and one arriving after the participant's erasure does not bring them back (the caller holds
+   * their erasure lock, so an erasure either committed before this statement began or waits for it).
    * A statement, sent with the queueing of the registration's e-mail (`DeliveriesService.deliver`'s `alongside`).
    */
   keepStatement(snapshot: RegistrationSnapshot): { sql: string; parameters: unknown[] } {
@@ -43,7 +45,8 @@ export const participantDirectoryRepository = {
     return {
       sql: `INSERT INTO participant_directory (registration_id, mission_id, status, email, given_name, family_name, job_title, preferred_language, timezone,
                                           organisation, delegation, mission, as_of)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::jsonb, $11::text, $12::jsonb, $13::timestamptz
+        WHERE NOT EXISTS (SELECT 1 FROM erased_registrations WHERE registration_id = $1::uuid)
        ON CONFLICT (registration_id) DO UPDATE SET
          status = EXCLUDED.status, email = EXCLUDED.email, given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
          job_title = EXCLUDED.job_title, preferred_language = EXCLUDED.preferred_language, timezone = EXCLUDED.timezone,

@@ -21,9 +21,10 @@ export class DirectoryEventsHandler {
   @EventPattern([...registrationSnapshotTypes])
   async onRegistration(@Payload() event: CloudEvent<RegistrationSnapshotType>): Promise<void> {
     await this.inbox.handle(event, 'notifications.participant-directory', async (manager) => {
-      // A snapshot that arrives after the participant's erasure (a retry) must not bring them back, nor mail them.
-      if (await deliveriesRepository.lockAndCheckErased(manager, event.data.registrationId)) return;
-      // The directory's write and the mail's queueing in one statement.
+      // A snapshot that arrives after the participant's erasure (a retry) must not bring them back, nor
+      // mail them: both statements look for the erasure, under its lock.
+      deliveriesRepository.lockErasure(manager, event.data.registrationId);
+      // The directory's write and the mail's queueing in one statement, sent with the commit.
       await this.registrationMail.queue(manager, event, participantDirectoryRepository.keepStatement(event.data));
     });
   }

@@ -1,4 +1,5 @@
 import { registrationSnapshotTypes, type CloudEvent, type RegistrationSnapshot, type RegistrationSnapshotType } from '#contracts';
+import { sendAhead } from '#common';
 import { InboxService } from '#messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -25,7 +26,7 @@ export class RegistrationEventsHandler {
   @EventPattern([...registrationSnapshotTypes])
   async onRegistration(@Payload() event: CloudEvent<RegistrationSnapshotType>): Promise<void> {
     await this.inbox.handle(event, 'scheduling.participants', async (manager) => {
-      await this.keep(manager, event.data, event.time);
+      this.keep(manager, event.data, event.time);
       if (event.data.status === 'cancelled') {
         await this.leaveSessions(manager, event.data.registrationId, event);
         await this.meetings.leave(manager, event.data.registrationId, event);
@@ -50,10 +51,14 @@ export class RegistrationEventsHandler {
     });
   }
 
-  /** Events may arrive out of order (retries): the copy only moves forward, and an erased one stays erased. */
-  private async keep(manager: EntityManager, registration: RegistrationSnapshot, asOf: string): Promise<void> {
+  /**
+   * Events may arrive out of order (retries): the copy only moves forward, and an erased one stays
+   * erased. Nothing reads the result: the write goes with the transaction's next statement or its commit.
+   */
+  private keep(manager: EntityManager, registration: RegistrationSnapshot, asOf: string): void {
     const { participant } = registration;
-    await manager.query(
+    sendAhead(
+      manager,
       `INSERT INTO participants (registration_id, mission_id, status, delegation, preferred_language, timezone, token_hash, as_of)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (registration_id) DO UPDATE
