@@ -1,6 +1,6 @@
 import { Problem, type Caller } from '#common';
 import type { EventData } from '#contracts';
-import { OutboxService } from '#messaging';
+import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -221,18 +221,34 @@ export class FollowUpService {
   }
 
   /**
-   * Announces one overdue milestone, in the caller's transaction (which holds its row and its MoU's):
-   * marked as announced with its `mou.milestone_due` and its trail entry, so it is announced once.
+   * Announces overdue milestones, in the caller's transaction (which holds their rows and their MoUs'):
+   * each marked as announced with its `mou.milestone_due` and its trail entry, so it is announced once.
    */
-  async announceDue(manager: EntityManager, mou: MouRow, milestoneId: string, now: Date): Promise<void> {
-    await manager.query(`UPDATE milestones SET due_announced_at = $2 WHERE id = $1`, [milestoneId, now]);
-    const milestone = await this.milestone(manager, mou.id, milestoneId);
-    await this.history.append(manager, mou.id, { action: 'milestone_due', actor: REGISTRY, at: now, details: { milestoneId, dueOn: milestone.dueOn } });
-    await this.outbox.add(manager, 'mou.milestone_due', eventData(mou, milestone, await this.ownerNow(manager, milestone)), {
-      subject: milestoneId,
-      missionId: mou.missionId,
-      time: now,
-    });
+  async announceDue(manager: EntityManager, due: readonly { mou: MouRow; milestoneId: string }[], now: Date): Promise<void> {
+    if (due.length === 0) return;
+    // A check announces a hundred at a time: they are marked and read back in one statement, their owners read in one more.
+    const rows: MilestoneRow[] = await manager.query(
+      `WITH announced AS (UPDATE milestones SET due_announced_at = $2 WHERE id = ANY($1::uuid[]) RETURNING *)
+       SELECT ${MILESTONE_COLUMNS} FROM announced m LEFT JOIN pilot_projects p ON p.id = m.pilot_project_id`,
+      [due.map(({ milestoneId }) => milestoneId), now],
+    );
+    const milestones = new Map(rows.map((row) => [row.id, row]));
+    const owners = await this.participants.contacts(
+      manager,
+      rows.flatMap((row) => (row.ownerRegistrationId ? [row.ownerRegistrationId] : [])),
+    );
+    const events: OutboxEntry[] = [];
+    for (const { mou, milestoneId } of due) {
+      const milestone = milestones.get(milestoneId)!;
+      await this.history.append(manager, mou.id, { action: 'milestone_due', actor: REGISTRY, at: now, details: { milestoneId, dueOn: milestone.dueOn } });
+      const owner = milestone.ownerRegistrationId ? (owners.get(milestone.ownerRegistrationId) ?? null) : null;
+      events.push({
+        type: 'mou.milestone_due',
+        data: eventData(mou, milestone, owner),
+        context: { subject: milestoneId, missionId: mou.missionId, time: now },
+      });
+    }
+    await this.outbox.addMany(manager, events);
   }
 
   private async milestone(manager: EntityManager, mouId: string, id: string): Promise<MilestoneRow> {

@@ -55,8 +55,13 @@ export class Participants {
 
   /** How to reach a participant now: nothing but a placeholder once they are erased. */
   async contact(manager: EntityManager, registrationId: string): Promise<Contact | null> {
-    const participant = (await this.find(manager, [registrationId])).get(registrationId);
-    return participant ? contactOf(participant) : null;
+    return (await this.contacts(manager, [registrationId])).get(registrationId) ?? null;
+  }
+
+  /** `contact` of many participants in one statement, by registration id; one the registry does not know is not in the map. */
+  async contacts(manager: EntityManager, registrationIds: readonly string[]): Promise<Map<string, Contact>> {
+    const known = await this.find(manager, [...new Set(registrationIds)]);
+    return new Map([...known].map(([registrationId, participant]) => [registrationId, contactOf(participant)]));
   }
 }
 
