@@ -201,6 +201,31 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
     ]);
   }, 120_000);
 
+  it('keeps meetings out of the sessions that hold a participant, but not out of the block the meetings are in', async () => {
+    const { missionId, token, blockId, people } = await matchmakingMission(600, 3);
+    const [ana, ben, cai] = people;
+    const hall = await call(`${api(missionId)}/venues`, { token, body: { name: 'Chengdu Century City', address: '88 Tianfu Avenue', city: 'Chengdu' } });
+    expect(hall.status).toBe(201);
+    const session = (startsAt: string, endsAt: string, overrides: Record<string, unknown> = {}) =>
+      createSession(system, token, missionId, sessionInput(hall.body.id, startsAt, endsAt, overrides));
+    const enrol = async (who: { token: string }, sessionId: string, status: string) =>
+      expect((await call(`${api(missionId)}/sessions/${sessionId}/enrolments`, { method: 'POST', token: who.token })).body).toMatchObject({ status });
+    const full = await session('2019-06-10T01:00:00Z', '2019-06-10T01:30:00Z', { capacity: 1 });
+    const visit = await session('2019-06-10T02:00:00Z', '2019-06-10T02:30:00Z');
+    await release(system, token, missionId);
+    // Ana is in the block itself; Ben waits for a seat at 01:00, speaks at a talk still in draft at 01:30 and visits at 02:00.
+    await enrol(ana, blockId, 'confirmed');
+    await enrol(cai, full, 'confirmed');
+    await enrol(ben, full, 'waitlisted');
+    await enrol(ben, visit, 'confirmed');
+    await session('2019-06-10T01:30:00Z', '2019-06-10T02:00:00Z', { kind: 'forum', speakers: [{ role: 'speaker', name: 'Ben', registrationId: ben.id }] });
+    const meetingId = await ask(missionId, ana, ben);
+    await accept(missionId, ben, meetingId);
+    expect((await runToTheEnd(missionId, token)).result).toMatchObject({ scheduled: 1 });
+    const timetable = await call(`${api(missionId)}/participants/${ana.id}/meetings`, { token: ana.token });
+    expect(timetable.body.items).toEqual([expect.objectContaining({ startsAt: '2019-06-10T02:30:00.000Z', counterpartId: ben.id })]);
+  }, 120_000);
+
   it('cancels the open requests of an erased participant at once', async () => {
     const { missionId, people } = await matchmakingMission(500, 2);
     const [ana, ben] = people;

@@ -57,6 +57,12 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
     });
     expect(due.status).toBe(201);
     const later = await call(`${mous}/${mou.id}/milestones`, { token, body: { title: 'Depot opened', dueOn: '2031-01-10', owner } });
+    // Due the same day, so one check announces both: one batch, and two entries of one MoU's trail.
+    const alsoDue = await call(`${mous}/${mou.id}/milestones`, {
+      token,
+      body: { title: 'Site chosen', dueOn: '2030-01-10', owner: { name: 'Li Wei', email: 'li.wei@example.cn' } },
+    });
+    expect(alsoDue.status).toBe(201);
     const done = await call(`${mous}/${mou.id}/milestones`, { token, body: { title: 'Kick-off', dueOn: '2030-01-08', owner } });
     expect((await call(`${mous}/${mou.id}/milestones/${done.body.id}/complete`, { token, method: 'POST' })).body.completedAt).toBe(clock.current.toISOString());
     await system.tap.waitFor('mou.milestone_completed', (event) => event.subject === done.body.id);
@@ -85,7 +91,10 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
     });
     for (let n = 0; n < 5; n++) await check.run();
     expect(await announced('mou.milestone_due', due.body.id)).toBe(1);
-    expect(system.tap.ofType('mou.milestone_due')).toHaveLength(1);
+    expect(await announced('mou.milestone_due', alsoDue.body.id)).toBe(1);
+    await system.tap.waitFor('mou.milestone_due', (candidate) => candidate.subject === alsoDue.body.id);
+    expect(system.tap.ofType('mou.milestone_due')).toHaveLength(2);
+    expect((await call(`${mous}/${mou.id}/history/verify`)).body.intact).toBe(true);
 
     const reminder = await system.smtp.waitFor((mail) => mail.eventId === event.id, 'the reminder to the owner');
     expect(reminder.to).toEqual(['marta.puig@example.es']);

@@ -65,7 +65,11 @@ export class FollowUpCheck implements OnApplicationBootstrap, OnApplicationShutd
            ORDER BY m.due_on LIMIT ${BATCH} FOR UPDATE OF m, mo SKIP LOCKED`,
           [today],
         );
-        for (const { milestoneId, ...mou } of rows) await this.followUp.announceDue(manager, mou, milestoneId, now);
+        await this.followUp.announceDue(
+          manager,
+          rows.map(({ milestoneId, ...mou }) => ({ mou, milestoneId })),
+          now,
+        );
         return rows.length;
       });
       due += done;

@@ -1,6 +1,6 @@
 import { Problem, type Caller } from '#common';
 import type { EventData } from '#contracts';
-import { OutboxService } from '#messaging';
+import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import { MouAccess } from '../mous/mou.access.js';
 import { MouStore } from '../mous/mou.store.js';
 import type { MouRow } from '../mous/mou.view.js';
 import { actorOf } from '../mous/mous.service.js';
-import { Participants } from '../participants/participants.js';
+import { Participants, type Contact } from '../participants/participants.js';
 import type { CreateMilestone, CreatePilotProject, UpdatePilotProject } from './follow-up.schema.js';
 
 export interface PilotProjectView {
@@ -126,33 +126,62 @@ export class FollowUpService {
     return this.dataSource.transaction(async (manager) => {
       const mou = await this.store.lock(manager, mouId);
       this.access.assertMayChange(caller, mou.missionId);
+      let pilotProjectTitle: string | null = null;
       if (input.pilotProjectId) {
-        const [project] = await manager.query(`SELECT 1 FROM pilot_projects WHERE id = $1 AND mou_id = $2`, [input.pilotProjectId, mouId]);
+        const [project] = await manager.query(`SELECT title FROM pilot_projects WHERE id = $1 AND mou_id = $2`, [input.pilotProjectId, mouId]);
         if (!project) throw Problem.validation([{ field: 'pilotProjectId', message: 'is not a pilot project of this MoU' }]);
+        pilotProjectTitle = project.title;
       }
-      let owner: { name: string; email: string | null; preferredLanguage: string | null; registrationId: string | null };
-      if ('registrationId' in input.owner) {
-        const errors = await this.participants.check(manager, [{ registrationId: input.owner.registrationId, field: 'owner.registrationId' }], mou.missionId);
-        if (errors.length > 0) throw Problem.validation(errors);
-        owner = { ...(await this.participants.contact(manager, input.owner.registrationId))!, registrationId: input.owner.registrationId };
-      } else {
-        owner = { name: input.owner.name, email: input.owner.email ?? null, preferredLanguage: input.owner.preferredLanguage ?? null, registrationId: null };
-      }
-      const id = randomUUID();
+      // A participant who owns it is read once, for the link's check and the contact stored with the milestone.
+      const owner: Contact & { registrationId: string | null } =
+        'registrationId' in input.owner
+          ? {
+              ...(await this.participants.checkedContact(
+                manager,
+                { registrationId: input.owner.registrationId, field: 'owner.registrationId' },
+                mou.missionId,
+              )),
+              registrationId: input.owner.registrationId,
+            }
+          : { name: input.owner.name, email: input.owner.email ?? null, preferredLanguage: input.owner.preferredLanguage ?? null, registrationId: null };
+      const milestone: MilestoneRow = {
+        id: randomUUID(),
+        mouId,
+        pilotProjectId: input.pilotProjectId ?? null,
+        pilotProjectTitle,
+        title: input.title,
+        dueOn: input.dueOn,
+        ownerName: owner.name,
+        ownerEmail: owner.email,
+        ownerLanguage: owner.preferredLanguage,
+        ownerRegistrationId: owner.registrationId,
+        completedAt: null,
+        dueAnnouncedAt: null,
+      };
       await manager.query(
         `INSERT INTO milestones (id, mou_id, pilot_project_id, title, due_on, owner_name, owner_email, owner_language, owner_registration_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, mouId, input.pilotProjectId ?? null, input.title, input.dueOn, owner.name, owner.email, owner.preferredLanguage, owner.registrationId, now],
+        [
+          milestone.id,
+          mouId,
+          milestone.pilotProjectId,
+          milestone.title,
+          milestone.dueOn,
+          milestone.ownerName,
+          milestone.ownerEmail,
+          milestone.ownerLanguage,
+          milestone.ownerRegistrationId,
+          now,
+        ],
       );
-      const milestone = await this.milestone(manager, mouId, id);
       await this.history.append(manager, mouId, {
         action: 'milestone_added',
         actor,
         at: now,
-        details: { milestoneId: id, title: input.title, dueOn: input.dueOn, pilotProjectId: input.pilotProjectId ?? null },
+        details: { milestoneId: milestone.id, title: input.title, dueOn: input.dueOn, pilotProjectId: milestone.pilotProjectId },
       });
-      await this.outbox.add(manager, 'mou.milestone_added', await this.eventData(manager, mou, milestone), {
-        subject: id,
+      await this.outbox.add(manager, 'mou.milestone_added', eventData(mou, milestone), {
+        subject: milestone.id,
         missionId: mou.missionId,
         time: now,
       });
@@ -176,7 +205,7 @@ export class FollowUpService {
       await this.outbox.add(
         manager,
         'mou.milestone_completed',
-        { ...(await this.eventData(manager, mou, milestone)), completedAt: now.toISOString() },
+        { ...eventData(mou, milestone, await this.ownerNow(manager, milestone)), completedAt: now.toISOString() },
         { subject: milestoneId, missionId: mou.missionId, time: now },
       );
       return toMilestoneView(milestone, true);
@@ -192,18 +221,34 @@ export class FollowUpService {
   }
 
   /**
-   * Announces one overdue milestone, in the caller's transaction (which holds its row and its MoU's):
-   * marked as announced with its `mou.milestone_due` and its trail entry, so it is announced once.
+   * Announces overdue milestones, in the caller's transaction (which holds their rows and their MoUs'):
+   * each marked as announced with its `mou.milestone_due` and its trail entry, so it is announced once.
    */
-  async announceDue(manager: EntityManager, mou: MouRow, milestoneId: string, now: Date): Promise<void> {
-    await manager.query(`UPDATE milestones SET due_announced_at = $2 WHERE id = $1`, [milestoneId, now]);
-    const milestone = await this.milestone(manager, mou.id, milestoneId);
-    await this.history.append(manager, mou.id, { action: 'milestone_due', actor: REGISTRY, at: now, details: { milestoneId, dueOn: milestone.dueOn } });
-    await this.outbox.add(manager, 'mou.milestone_due', await this.eventData(manager, mou, milestone), {
-      subject: milestoneId,
-      missionId: mou.missionId,
-      time: now,
-    });
+  async announceDue(manager: EntityManager, due: readonly { mou: MouRow; milestoneId: string }[], now: Date): Promise<void> {
+    if (due.length === 0) return;
+    // A check announces a hundred at a time: they are marked and read back in one statement, their owners read in one more.
+    const rows: MilestoneRow[] = await manager.query(
+      `WITH announced AS (UPDATE milestones SET due_announced_at = $2 WHERE id = ANY($1::uuid[]) RETURNING *)
+       SELECT ${MILESTONE_COLUMNS} FROM announced m LEFT JOIN pilot_projects p ON p.id = m.pilot_project_id`,
+      [due.map(({ milestoneId }) => milestoneId), now],
+    );
+    const milestones = new Map(rows.map((row) => [row.id, row]));
+    const owners = await this.participants.contacts(
+      manager,
+      rows.flatMap((row) => (row.ownerRegistrationId ? [row.ownerRegistrationId] : [])),
+    );
+    const events: OutboxEntry[] = [];
+    for (const { mou, milestoneId } of due) {
+      const milestone = milestones.get(milestoneId)!;
+      await this.history.append(manager, mou.id, { action: 'milestone_due', actor: REGISTRY, at: now, details: { milestoneId, dueOn: milestone.dueOn } });
+      const owner = milestone.ownerRegistrationId ? (owners.get(milestone.ownerRegistrationId) ?? null) : null;
+      events.push({
+        type: 'mou.milestone_due',
+        data: eventData(mou, milestone, owner),
+        context: { subject: milestoneId, missionId: mou.missionId, time: now },
+      });
+    }
+    await this.outbox.addMany(manager, events);
   }
 
   private async milestone(manager: EntityManager, mouId: string, id: string): Promise<MilestoneRow> {
@@ -212,21 +257,28 @@ export class FollowUpService {
     return row;
   }
 
-  /** The owner as they can be reached now: a participant's current contact data, or none once erased. */
-  private async eventData(manager: EntityManager, mou: MouRow, milestone: MilestoneRow): Promise<EventData<'mou.milestone_due'>> {
-    const contact = milestone.ownerRegistrationId ? await this.participants.contact(manager, milestone.ownerRegistrationId) : null;
-    return {
-      mouId: mou.id,
-      milestoneId: milestone.id,
-      missionId: mou.missionId,
-      title: milestone.title,
-      dueOn: milestone.dueOn,
-      owner: contact ?? { name: milestone.ownerName, email: milestone.ownerEmail, preferredLanguage: milestone.ownerLanguage },
-      reference: mou.reference,
-      mouTitle: mou.title,
-      pilotProject: milestone.pilotProjectId ? { pilotProjectId: milestone.pilotProjectId, title: milestone.pilotProjectTitle! } : null,
-    };
+  /** A participant who owns the milestone, as they can be reached now. */
+  private async ownerNow(manager: EntityManager, milestone: MilestoneRow): Promise<Contact | null> {
+    return milestone.ownerRegistrationId ? this.participants.contact(manager, milestone.ownerRegistrationId) : null;
   }
+}
+
+/**
+ * The owner as they can be reached now: `participant`, a participant's current contact data (none once erased), where
+ * the owner is one the registry knows; else as stored with the milestone (a milestone just added stores what was read).
+ */
+function eventData(mou: MouRow, milestone: MilestoneRow, participant: Contact | null = null): EventData<'mou.milestone_due'> {
+  return {
+    mouId: mou.id,
+    milestoneId: milestone.id,
+    missionId: mou.missionId,
+    title: milestone.title,
+    dueOn: milestone.dueOn,
+    owner: participant ?? { name: milestone.ownerName, email: milestone.ownerEmail, preferredLanguage: milestone.ownerLanguage },
+    reference: mou.reference,
+    mouTitle: mou.title,
+    pilotProject: milestone.pilotProjectId ? { pilotProjectId: milestone.pilotProjectId, title: milestone.pilotProjectTitle! } : null,
+  };
 }
 
 /** The actor of what the registry does by itself (reminders, expiry). */

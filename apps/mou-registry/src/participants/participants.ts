@@ -1,4 +1,4 @@
-import type { FieldError } from '#common';
+import { Problem, type FieldError } from '#common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -22,7 +22,7 @@ export interface Contact {
 /** The registry's read model of participants, fed by registration's events. */
 @Injectable()
 export class Participants {
-  private async find(manager: EntityManager, ids: string[]): Promise<Map<string, ParticipantRow>> {
+  private async find(manager: EntityManager, ids: readonly string[]): Promise<Map<string, ParticipantRow>> {
     if (ids.length === 0) return new Map();
     const rows: ParticipantRow[] = await manager.query(
       `SELECT registration_id AS "registrationId", mission_id AS "missionId", status, given_name AS "givenName", family_name AS "familyName",
@@ -42,22 +42,39 @@ export class Participants {
       manager,
       links.map((link) => link.registrationId),
     );
-    return links.flatMap(({ registrationId, field }) => {
-      const participant = known.get(registrationId);
-      if (!participant || participant.erasedAt) return [{ field, message: 'is not a participant known to the registry' }];
-      if (participant.status !== 'confirmed') return [{ field, message: `is not a confirmed participant (${participant.status})` }];
-      if (missionId && participant.missionId !== missionId) return [{ field, message: 'is a participant of another mission' }];
-      return [];
-    });
+    return links.flatMap(({ registrationId, field }) => linkErrors(known.get(registrationId), field, missionId));
+  }
+
+  /** `check` of one link, answering how to reach the participant it links to: the participant is read once for both. */
+  async checkedContact(manager: EntityManager, link: { registrationId: string; field: string }, missionId: string | null): Promise<Contact> {
+    const participant = (await this.find(manager, [link.registrationId])).get(link.registrationId);
+    const errors = linkErrors(participant, link.field, missionId);
+    if (errors.length > 0) throw Problem.validation(errors);
+    return contactOf(participant!);
   }
 
   /** How to reach a participant now: nothing but a placeholder once they are erased. */
   async contact(manager: EntityManager, registrationId: string): Promise<Contact | null> {
-    const participant = (await this.find(manager, [registrationId])).get(registrationId);
-    if (!participant) return null;
-    if (participant.erasedAt) return { name: ERASED, email: null, preferredLanguage: null };
-    return { name: `${participant.givenName} ${participant.familyName}`, email: participant.email, preferredLanguage: participant.preferredLanguage };
+    return (await this.contacts(manager, [registrationId])).get(registrationId) ?? null;
   }
+
+  /** `contact` of many participants in one statement, by registration id; one the registry does not know is not in the map. */
+  async contacts(manager: EntityManager, registrationIds: readonly string[]): Promise<Map<string, Contact>> {
+    const known = await this.find(manager, [...new Set(registrationIds)]);
+    return new Map([...known].map(([registrationId, participant]) => [registrationId, contactOf(participant)]));
+  }
+}
+
+function linkErrors(participant: ParticipantRow | undefined, field: string, missionId: string | null): FieldError[] {
+  if (!participant || participant.erasedAt) return [{ field, message: 'is not a participant known to the registry' }];
+  if (participant.status !== 'confirmed') return [{ field, message: `is not a confirmed participant (${participant.status})` }];
+  if (missionId && participant.missionId !== missionId) return [{ field, message: 'is a participant of another mission' }];
+  return [];
+}
+
+function contactOf(participant: ParticipantRow): Contact {
+  if (participant.erasedAt) return { name: ERASED, email: null, preferredLanguage: null };
+  return { name: `${participant.givenName} ${participant.familyName}`, email: participant.email, preferredLanguage: participant.preferredLanguage };
 }
 
 export const ERASED = '(erased participant)';

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { TimedSession } from '../../enrolments/conflict.rules.js';
-import { toTimedSession, type TimedSessionRow } from '../../enrolments/participant-sessions.js';
+import { sessionsOfParticipants } from '../../enrolments/participant-sessions.js';
 import type { MeetingBlock, MeetingSchedulingInput } from '../../matchmaking/meeting-instance.js';
 import { transferTimesOf } from '../../venues/venues.service.js';
 import { MeetingEntity } from '../requests/meeting.entity.js';
@@ -37,8 +36,8 @@ interface BlockRow {
 
 /**
  * Reads a mission's matchmaking as it stands: the released, running B2B blocks with settings cut into
- * slots; the accepted meetings; each of their participants' agenda (confirmed enrolments and sessions
- * they speak at, of the released programme) and declared unavailability; the places announced so far.
+ * slots; the accepted meetings; each of their participants' sessions (the same that hold them when they
+ * enrol) and declared unavailability; the places announced so far.
  */
 export async function readRunInstance(
   manager: EntityManager,
@@ -74,7 +73,9 @@ export async function readRunInstance(
 
   const meetings = await manager.find(MeetingEntity, { where: { missionId, status: 'accepted' }, order: { id: 'ASC' } });
   const participantIds = [...new Set(meetings.flatMap((meeting) => [meeting.requesterId, meeting.inviteeId]))];
-  const agendas = await agendasOf(manager, missionId);
+  // The sessions that hold them when they enrol hold them here too, waitlisted seats and talks in draft included:
+  // a seat comes from the waitlist, and a draft is released, without a look at anyone's meetings.
+  const agendas = await sessionsOfParticipants(manager, missionId, participantIds, { withoutMeetingBlocks: true });
   const declared = await manager.find(UnavailabilityEntity, { where: { missionId } });
   const transfers = await transferTimesOf(manager, missionId);
   const limit = options.limitPerParticipant ?? slots.size;
@@ -101,23 +102,4 @@ export async function readRunInstance(
       rebuild: options.rebuild,
     },
   };
-}
-
-/** Each participant's sessions of the released programme that hold them: confirmed seats and sessions they speak at. */
-async function agendasOf(manager: EntityManager, missionId: string): Promise<Map<string, TimedSession[]>> {
-  const rows: (TimedSessionRow & { who: string })[] = await manager.query(
-    `SELECT e.registration_id::text AS who, s.id, s.title, s.starts_at, s.ends_at, s.route, v.city
-         FROM enrolments e JOIN sessions s ON s.id = e.session_id LEFT JOIN venues v ON v.id = s.venue_id
-        WHERE e.mission_id = $1 AND e.status = 'confirmed' AND s.status = 'active' AND s.kind <> 'b2b_meeting_block'
-       UNION ALL
-       SELECT speaker->>'registrationId', s.id, s.title, s.starts_at, s.ends_at, s.route, v.city
-         FROM sessions s CROSS JOIN jsonb_array_elements(s.speakers) speaker LEFT JOIN venues v ON v.id = s.venue_id
-        WHERE s.mission_id = $1 AND s.status = 'active' AND s.released_at IS NOT NULL AND speaker->>'registrationId' IS NOT NULL`,
-    [missionId],
-  );
-  const agendas = new Map<string, TimedSession[]>();
-  for (const row of rows) {
-    agendas.set(row.who, [...(agendas.get(row.who) ?? []), toTimedSession(row)]);
-  }
-  return agendas;
 }
