@@ -1,21 +1,16 @@
 import { call, openMission, registrationInput } from './support/api.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 describe('bad and hostile input to the registration form', () => {
-  let system: TestSystem;
+  const system = useSystem({ services: ['scheduling', 'registration'] });
   let missionId: string;
   let token: string;
   let url: string;
 
   beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration'] });
     ({ missionId, token } = await openMission(system, { capacity: 10 }));
     url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  });
 
   async function stored(): Promise<number> {
     return (await call(`${url}?limit=500`, { token })).body.items.length;

@@ -19,6 +19,7 @@ import { schedulingApplication } from '../../apps/scheduling/src/scheduling.appl
 import { EventTap } from './event-tap.js';
 import { eventually } from './eventually.js';
 import { createVhost, deleteVhost, dropSchemas, ensureTestDatabase, newRunId, rabbitmqUrlFor, TEST_DATABASE_URL } from './isolation.js';
+import { EventProducer } from './producer.js';
 import { SmtpSink } from './smtp-sink.js';
 
 type Application = (config: ServiceConfig) => { module: DynamicModule; options: ServiceApplicationOptions };
@@ -61,6 +62,8 @@ export class TestSystem {
   readonly exchange = EXCHANGE;
   readonly smtp = new SmtpSink();
   readonly tap = new EventTap(this.rabbitmqUrl, EXCHANGE);
+  /** Publishes onto this run's exchange as a producer that is not part of the run would; connects at its first event. */
+  readonly producer = new EventProducer(this);
   private readonly running = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();
 
@@ -162,6 +165,7 @@ export class TestSystem {
 
   async stop(): Promise<void> {
     await Promise.all([...this.running.keys()].map((service) => this.stopService(service)));
+    await this.producer.stop();
     await this.tap.stop();
     await this.smtp.stop();
     await deleteVhost(this.vhost);
@@ -169,7 +173,7 @@ export class TestSystem {
   }
 }
 
-export async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
+async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
   const system = new TestSystem({
     services: options.services ?? ['scheduling', 'registration', 'notifications', 'dashboard'],
     mode: options.mode ?? 'in-process',
