@@ -2,7 +2,7 @@ import type { CloudEvent } from '#contracts';
 import { call } from './support/api.js';
 import { withDatabase } from './support/isolation.js';
 import { mouInput, uploadVersion } from './support/mou.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 import { notificationsSettled } from './support/notifications.js';
 
 const expiryOf = (event: CloudEvent, mouId: string) => event.subject === mouId && (event.data as { status?: string }).status === 'expired';
@@ -16,17 +16,12 @@ const clock = {
 };
 
 describe('the follow-up of an MoU: pilot projects, milestones, reminders and expiry on the registry’s clock', () => {
-  let system: TestSystem;
+  const system = useSystem({ services: ['mou-registry', 'notifications'], mouRegistry: { clock, followUpIntervalMs: 100 } });
   let mous: string;
 
-  beforeAll(async () => {
-    system = await startSystem({ services: ['mou-registry', 'notifications'], mouRegistry: { clock, followUpIntervalMs: 100 } });
+  beforeAll(() => {
     mous = `${system.url('mou-registry')}/api/mous`;
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  });
 
   /** How many events of a type the registry has ever announced: its outbox is where each one is written once. */
   const announced = async (type: string, subject: string) =>

@@ -3,22 +3,17 @@ import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
 import { mouInput, uploadVersion } from './support/mou.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('one mission’s MoU, from draft to in force, with an amendment', () => {
-  let system: TestSystem;
+  const system = useSystem({ services: ['scheduling', 'registration', 'mou-registry', 'dashboard'] });
   let mous: string;
 
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration', 'mou-registry', 'dashboard'] });
+  beforeAll(() => {
     mous = `${system.url('mou-registry')}/api/mous`;
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  });
 
   it('records, signs and amends it, each text kept with its hash, the signed one frozen, the trail intact', async () => {
     const { missionId, token } = await openMission(system);

@@ -2,22 +2,17 @@ import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
 import { mouInput } from './support/mou.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 
 describe('the MoU register', () => {
-  let system: TestSystem;
+  const system = useSystem({ services: ['scheduling', 'registration', 'mou-registry'] });
   let mous: string;
   let token: string;
 
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration', 'mou-registry'] });
+  beforeAll(() => {
     mous = `${system.url('mou-registry')}/api/mous`;
     token = system.organiserToken();
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  });
 
   it('shows the public only public MoUs, without contact data, filtered, searched and paginated', async () => {
     const { missionId } = await openMission(system);

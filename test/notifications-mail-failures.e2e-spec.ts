@@ -3,23 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { queueBacklog } from './support/isolation.js';
-import { EventProducer } from './support/producer.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 import { notificationsSettled } from './support/notifications.js';
 
 describe('a session change while the mail server fails', () => {
-  let system: TestSystem;
-  let producer: EventProducer;
-
-  beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration', 'notifications'], mailRetryDelaysMs: [300, 600, 900] });
-    producer = new EventProducer(system);
-  }, 120_000);
-
-  afterAll(async () => {
-    await producer?.stop();
-    await system?.stop();
-  }, 60_000);
+  const system = useSystem({ services: ['scheduling', 'registration', 'notifications'], mailRetryDelaysMs: [300, 600, 900] });
 
   it('tries each participant’s mail again and delivers each exactly once when the server takes mail again, even if the event comes again', async () => {
     const { missionId, token } = await openMission(system);
@@ -49,7 +37,7 @@ describe('a session change while the mail server fails', () => {
       },
       { subject: sessionId, missionId },
     );
-    await producer.publish(event);
+    await system.producer.publish(event);
     const deliveries = `${system.url('notifications')}/api/missions/${missionId}/deliveries?limit=100`;
     await eventually(
       async () => {
@@ -60,7 +48,7 @@ describe('a session change while the mail server fails', () => {
       { what: 'three pending deliveries after refused attempts' },
     );
     // The event comes again while its mails are still being tried.
-    await producer.publish(event);
+    await system.producer.publish(event);
     system.smtp.refuse(false);
 
     await eventually(() => system.smtp.received.filter((mail) => mail.eventId === event.id).length >= 3, { what: 'the three mails' });

@@ -2,8 +2,7 @@ import { createEvent, type EventData } from '#contracts';
 import { randomUUID } from 'node:crypto';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { EventProducer } from './support/producer.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { useSystem } from './support/system.js';
 import { notificationsSettled } from './support/notifications.js';
 
 /**
@@ -13,8 +12,7 @@ import { notificationsSettled } from './support/notifications.js';
  * producers would, since this is the contract between them.
  */
 describe('notifications for the programme, MoU milestones and meetings', () => {
-  let system: TestSystem;
-  let producer: EventProducer;
+  const system = useSystem({ services: ['scheduling', 'registration', 'notifications'] });
   let missionId: string;
   const people: Record<'ana' | 'li' | 'marta' | 'bob' | 'eve', { id: string; email: string; accessToken: string }> = {} as never;
 
@@ -25,8 +23,6 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
   const mailsOf = (eventId: string) => system.smtp.received.filter((mail) => mail.eventId === eventId);
 
   beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration', 'notifications'] });
-    producer = new EventProducer(system);
     ({ missionId } = await openMission(system));
     const register = async (n: number, overrides: Record<string, unknown>) => {
       const registered = await call(`${system.url('registration')}/api/missions/${missionId}/registrations`, { body: registrationInput(n, overrides) });
@@ -54,12 +50,7 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     expect(erased.status).toBe(200);
     await system.tap.waitFor('participant.erased', (event) => event.subject === eve.id);
     await settled();
-  }, 120_000);
-
-  afterAll(async () => {
-    await producer?.stop();
-    await system?.stop();
-  }, 60_000);
+  });
 
   function rescheduled(participantIds: string[]) {
     const sessionId = randomUUID();
@@ -84,10 +75,10 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     const { ana, li, marta, bob, eve } = people;
     const event = rescheduled([ana.id, li.id, marta.id, eve.id, randomUUID()]);
     // The same event twice at once, as a redelivery racing the first delivery would.
-    await Promise.all([producer.publish(event), producer.publish(event)]);
+    await Promise.all([system.producer.publish(event), system.producer.publish(event)]);
     await eventually(() => mailsOf(event.id).length >= 3, { what: 'the three mails' });
     // And once more after it was handled.
-    await producer.publish(event);
+    await system.producer.publish(event);
     await settled();
 
     const mails = mailsOf(event.id);
@@ -140,9 +131,9 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     await settled();
 
     const event = rescheduled(ids);
-    await producer.publish(event);
+    await system.producer.publish(event);
     await eventually(() => mailsOf(event.id).length >= 40, { what: '40 mails', timeoutMs: 30_000 });
-    await producer.publish(event);
+    await system.producer.publish(event);
     await settled();
     const mails = mailsOf(event.id);
     expect(mails.map((mail) => mail.to[0]).sort()).toEqual(inputs.map((input) => input.email).sort());
@@ -152,7 +143,7 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
 
   it('mails nobody about a change that touches nobody', async () => {
     const event = rescheduled([]);
-    await producer.publish(event);
+    await system.producer.publish(event);
     await settled();
     expect(mailsOf(event.id)).toHaveLength(0);
   });
@@ -178,7 +169,7 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
       },
       { subject: sessionId, missionId },
     );
-    await producer.publish(event);
+    await system.producer.publish(event);
     await eventually(() => mailsOf(event.id).length >= 2, { what: 'two cancellation mails' });
     await settled();
     expect(mailsOf(event.id)).toHaveLength(2);
@@ -201,7 +192,7 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     await system.tap.waitFor('registration.updated', (event) => event.subject === bob.id);
     await settled();
     const event = rescheduled([bob.id]);
-    await producer.publish(event);
+    await system.producer.publish(event);
     const mail = await system.smtp.waitFor((candidate) => candidate.eventId === event.id, 'the mail to Bob');
     expect(mail.to).toEqual([bob.email]);
     expect(mail.subject).toMatch(/^日程变更/);
@@ -228,9 +219,9 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
       },
       { subject: mouId, missionId },
     );
-    await producer.publish(event);
+    await system.producer.publish(event);
     const reminder = await system.smtp.waitFor((mail) => mail.eventId === event.id, 'the milestone reminder');
-    await producer.publish(event);
+    await system.producer.publish(event);
     await settled();
     expect(mailsOf(event.id)).toHaveLength(1);
     expect(reminder.to).toEqual(['wang.fang@example.cn']);
@@ -242,14 +233,14 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     const meetingId = randomUUID();
     const meeting = { meetingId, missionId, requesterId: ana.id, inviteeId: li.id, priority: 1, message: 'Shall we talk about e-bus fleets?', slot: null };
     const requested = createEvent('scheduling', 'meeting.requested', meeting, { subject: meetingId, missionId });
-    await producer.publish(requested);
+    await system.producer.publish(requested);
     const request = await system.smtp.waitFor((mail) => mail.eventId === requested.id, 'the meeting request');
     expect(request.to).toEqual([li.email]);
     expect(request.subject).toBe('Ana García希望在Smart cities mission to Chengdu and Liuzhou期间与您会面');
     expect(request.text).toContain('对方留言：“Shall we talk about e-bus fleets?”');
 
     const accepted = createEvent('scheduling', 'meeting.accepted', meeting, { subject: meetingId, missionId, causedBy: requested });
-    await producer.publish(accepted);
+    await system.producer.publish(accepted);
     const answer = await system.smtp.waitFor((mail) => mail.eventId === accepted.id, 'the acceptance');
     expect(answer.to).toEqual([ana.email]);
     expect(answer.subject).toBe('李伟 has accepted your meeting request');
@@ -268,7 +259,7 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
       { meetingId, missionId, requesterId: eve.id, inviteeId: li.id, priority: 3, slot: null },
       { subject: meetingId, missionId },
     );
-    await producer.publish(declined);
+    await system.producer.publish(declined);
     await settled();
     expect(mailsOf(declined.id)).toHaveLength(0);
   });

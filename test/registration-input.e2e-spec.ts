@@ -1,21 +1,18 @@
-import { call, openMission, registrationInput } from './support/api.js';
-import { startSystem, type TestSystem } from './support/system.js';
+import { call, openMission, registrationInput, type ApiResponse } from './support/api.js';
+import { eventually } from './support/eventually.js';
+import { withDatabase } from './support/isolation.js';
+import { useSystem } from './support/system.js';
 
 describe('bad and hostile input to the registration form', () => {
-  let system: TestSystem;
+  const system = useSystem({ services: ['scheduling', 'registration'] });
   let missionId: string;
   let token: string;
   let url: string;
 
   beforeAll(async () => {
-    system = await startSystem({ services: ['scheduling', 'registration'] });
     ({ missionId, token } = await openMission(system, { capacity: 10 }));
     url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  });
 
   async function stored(): Promise<number> {
     return (await call(`${url}?limit=500`, { token })).body.items.length;
@@ -92,5 +89,78 @@ describe('bad and hostile input to the registration form', () => {
     const read = await call(`${system.url('registration')}/api/registrations/${response.body.id}`, { token });
     expect(read.body.familyName ?? read.body.participant?.familyName).toBe(hostile.familyName);
     expect(await stored()).toBeGreaterThan(0);
+  });
+
+  it('refuses alone a registration the database refuses, and stores each of the others that arrived with it once', async () => {
+    const { missionId } = await openMission(system);
+    const mission = `${system.url('registration')}/api/missions/${missionId}`;
+    const schema = system.schemaOf('registration');
+    const count = (sql: string, parameters: unknown[] = []) => withDatabase(async (client) => (await client.query(sql, parameters)).rows[0].n as number);
+    const post = (body: object, key: string) => call(`${mission}/registrations`, { body, headers: { 'Idempotency-Key': key } });
+    const ahead = registrationInput(30);
+    const refused = registrationInput(32, { email: 'refused@example.org' });
+    const group = [registrationInput(31), refused, registrationInput(33), registrationInput(34), registrationInput(35)];
+    // A rule only the database knows stands for any value Postgres refuses (SQLSTATE class 23) that the form let through.
+    await withDatabase((client) =>
+      client.query(`ALTER TABLE "${schema}".registrations ADD CONSTRAINT refuses_one_address CHECK (email <> 'refused@example.org')`),
+    );
+    try {
+      let first!: Promise<ApiResponse>;
+      let rest!: Promise<ApiResponse[]>;
+      await withDatabase(async (holder) => {
+        // The test takes the mission's turn, so that the first registration waits for it and the five that
+        // arrive meanwhile queue behind that one and are decided together, as one group.
+        await holder.query('BEGIN');
+        await holder.query(`SELECT 1 FROM "${schema}".registration_settings WHERE mission_id = $1 FOR UPDATE`, [missionId]);
+        first = post(ahead, `${missionId}-ahead`);
+        await eventually(
+          async () =>
+            (await count(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [
+              `mission-hub:${schema}`,
+            ])) === 1,
+          { what: 'the first registration to wait for the mission' },
+        );
+        rest = Promise.all(group.map((body, n) => post(body, `${missionId}-${n}`)));
+        // A request with an Idempotency-Key claims its key just before it queues for its mission.
+        await eventually(async () => (await count(`SELECT count(*)::int AS n FROM "${schema}".idempotency_keys WHERE status IS NULL`)) === 6, {
+          what: 'all six to have arrived',
+        });
+        await holder.query('COMMIT');
+      });
+      const answers = [await first, ...(await rest)];
+
+      // The service does not know the rule, so its refusal is an unexpected failure: a 500 problem, for that request only.
+      const refusedAnswer = answers[2]!;
+      expect(refusedAnswer.status).toBe(500);
+      expect(refusedAnswer.headers.get('content-type')).toMatch(/problem\+json/);
+      const accepted = answers.filter((answer) => answer !== refusedAnswer);
+      expect(accepted.map((answer) => `${answer.status} ${answer.body.status}`)).toEqual(accepted.map(() => '201 confirmed'));
+      const ids = accepted.map((answer) => answer.body.id as string);
+
+      // Stored once each, counted once each, and nothing of the refused one.
+      const list = await call(`${mission}/registrations?limit=100`, { token });
+      expect(list.body.items.map((item: { id: string; email: string }) => `${item.id} ${item.email}`).sort()).toEqual(
+        ids.map((id, n) => `${id} ${[ahead, ...group.filter((body) => body !== refused)][n]!.email}`).sort(),
+      );
+      expect((await call(`${mission}/registration-settings`, { token })).body.confirmed).toBe(5);
+      // Announced once each: one event in the outbox per registration, and it reaches a subscriber.
+      const announced = await withDatabase(async (client) => {
+        const { rows } = await client.query(`SELECT type, payload->>'subject' AS subject FROM "${schema}".outbox WHERE payload->>'missionid' = $1`, [
+          missionId,
+        ]);
+        return rows.map((row) => `${row.type} ${row.subject}`).sort();
+      });
+      expect(announced).toEqual(ids.map((id) => `registration.confirmed ${id}`).sort());
+      await eventually(() => ids.every((id) => system.tap.ofType('registration.confirmed', (event) => event.subject === id).length === 1), {
+        what: 'each confirmation on the exchange',
+      });
+
+      // Its failure held nothing back: once the database takes the address, the same request with the same key goes through.
+      await withDatabase((client) => client.query(`ALTER TABLE "${schema}".registrations DROP CONSTRAINT refuses_one_address`));
+      const again = await post(refused, `${missionId}-1`);
+      expect(`${again.status} ${again.body.status}`).toBe('201 confirmed');
+    } finally {
+      await withDatabase((client) => client.query(`ALTER TABLE "${schema}".registrations DROP CONSTRAINT IF EXISTS refuses_one_address`));
+    }
   });
 });

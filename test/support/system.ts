@@ -15,20 +15,23 @@ import { mouRegistryApplication } from '../../apps/mou-registry/src/mou-registry
 import type { MouRegistryOptions } from '../../apps/mou-registry/src/mou-registry.module.js';
 import { notificationsApplication } from '../../apps/notifications/src/notifications.application.js';
 import { registrationApplication } from '../../apps/registration/src/registration.application.js';
+import type { RegistrationOptions } from '../../apps/registration/src/registration.module.js';
 import { schedulingApplication } from '../../apps/scheduling/src/scheduling.application.js';
 import { EventTap } from './event-tap.js';
 import { eventually } from './eventually.js';
 import { createVhost, deleteVhost, dropSchemas, ensureTestDatabase, newRunId, rabbitmqUrlFor, TEST_DATABASE_URL } from './isolation.js';
+import { EventProducer } from './producer.js';
 import { SmtpSink } from './smtp-sink.js';
 
-type Application = (config: ServiceConfig) => { module: DynamicModule; options: ServiceApplicationOptions };
+type Application = (config: ServiceConfig, options: SystemOptions) => { module: DynamicModule; options: ServiceApplicationOptions };
 
-const applications: Partial<Record<ServiceName, Application>> = {
-  scheduling: schedulingApplication,
-  registration: registrationApplication,
-  notifications: notificationsApplication,
-  dashboard: dashboardApplication,
-  'mou-registry': mouRegistryApplication,
+/** Each service as it runs in-process, with what the run's options say about it. */
+const applications: Record<ServiceName, Application> = {
+  scheduling: (config) => schedulingApplication(config),
+  registration: (config, options) => registrationApplication(config, options.registration),
+  notifications: (config, options) => notificationsApplication(config, { mailRetryDelaysMs: options.mailRetryDelaysMs }),
+  dashboard: (config) => dashboardApplication(config),
+  'mou-registry': (config, options) => mouRegistryApplication(config, options.mouRegistry),
 };
 
 export const JWT_SECRET = 'mission-hub-test-secret-0123456789';
@@ -42,6 +45,8 @@ export interface SystemOptions {
   mailRetryDelaysMs?: number[];
   /** In-process only: the MoU registry's clock (a test's, to move time) and how often it checks the calendar. */
   mouRegistry?: MouRegistryOptions;
+  /** In-process only: registration's outbox relay (its poll, its batch size). */
+  registration?: RegistrationOptions;
 }
 
 interface RunningService {
@@ -61,6 +66,8 @@ export class TestSystem {
   readonly exchange = EXCHANGE;
   readonly smtp = new SmtpSink();
   readonly tap = new EventTap(this.rabbitmqUrl, EXCHANGE);
+  /** Publishes onto this run's exchange as a producer that is not part of the run would; connects at its first event. */
+  readonly producer = new EventProducer(this);
   private readonly running = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();
 
@@ -126,12 +133,7 @@ export class TestSystem {
       await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 30_000, what: `${service} to be ready` });
     } else {
       const config = this.config(service);
-      const { module, options } =
-        service === 'notifications' && this.options.mailRetryDelaysMs
-          ? notificationsApplication(config, { mailRetryDelaysMs: this.options.mailRetryDelaysMs })
-          : service === 'mou-registry' && this.options.mouRegistry
-            ? mouRegistryApplication(config, this.options.mouRegistry)
-            : applications[service]!(config);
+      const { module, options } = applications[service](config, this.options);
       const app = await createServiceApplication(module, config, options);
       await app.listen(port, '127.0.0.1');
       this.running.set(service, { port, app });
@@ -162,6 +164,7 @@ export class TestSystem {
 
   async stop(): Promise<void> {
     await Promise.all([...this.running.keys()].map((service) => this.stopService(service)));
+    await this.producer.stop();
     await this.tap.stop();
     await this.smtp.stop();
     await deleteVhost(this.vhost);
@@ -169,12 +172,11 @@ export class TestSystem {
   }
 }
 
-export async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
+async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
   const system = new TestSystem({
+    ...options,
     services: options.services ?? ['scheduling', 'registration', 'notifications', 'dashboard'],
     mode: options.mode ?? 'in-process',
-    mailRetryDelaysMs: options.mailRetryDelaysMs,
-    mouRegistry: options.mouRegistry,
   });
   return system.start();
 }

@@ -1,5 +1,5 @@
 import { ServiceCoreModule, type ServiceConfig } from '#common';
-import { BrokerConnection, MessagingModule } from '#messaging';
+import { BrokerConnection, MessagingModule, type OutboxRelayOptions } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { registrationMigrations } from './migrations/index.js';
 import { MissionEntity } from './missions/mission.entity.js';
@@ -10,9 +10,14 @@ import { RegistrationsModule } from './registrations/registrations.module.js';
 import { RegistrationSettingsEntity } from './settings/registration-settings.entity.js';
 import { RegistrationSettingsModule } from './settings/registration-settings.module.js';
 
+export interface RegistrationOptions {
+  /** The outbox relay's batch size and poll; tests set a poll that never comes, to see what only the shutdown drain publishes. */
+  relay?: OutboxRelayOptions;
+}
+
 @Module({})
 export class RegistrationModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, options: RegistrationOptions = {}): DynamicModule {
     return {
       module: RegistrationModule,
       imports: [
@@ -27,6 +32,7 @@ export class RegistrationModule {
           rabbitmqUrl: config.rabbitmqUrl,
           exchange: config.exchange,
           schema: config.schema,
+          relay: options.relay,
         }),
         MissionsModule,
         RegistrationSettingsModule,
