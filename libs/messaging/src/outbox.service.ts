@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { sendAhead } from '#common';
 import { createEvent, type CloudEvent, type EventContext, type EventData, type EventType } from '#contracts';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 
@@ -67,24 +68,37 @@ export class OutboxService {
   /**
    * `addWith` for several events at once: the change and every event, in the order given, in one
    * statement and one notification. The statement's text is the same for any number of events (they
-   * go as arrays), so it is prepared once per connection.
+   * go as arrays), so it is prepared once per connection. `sentAhead`: for the transaction's last
+   * write, the statement goes with its commit, in one round trip (`sendAhead`); then a failure of
+   * `change` fails the commit instead of this call.
    */
-  async addAllWith(manager: EntityManager, change: { sql: string; parameters: unknown[] } | null, events: readonly OutboxEntry[]): Promise<CloudEvent[]> {
+  async addAllWith(
+    manager: EntityManager,
+    change: { sql: string; parameters: unknown[] } | null,
+    events: readonly OutboxEntry[],
+    options: { sentAhead?: boolean } = {},
+  ): Promise<CloudEvent[]> {
     const { producer, schema } = this.options;
     if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish ${events[0]?.type}`);
     const created = events.map(({ type, data, context }) => createEvent(producer, type, data as never, context) as CloudEvent);
     if (created.length === 0 && !change) return created;
     const before = change?.parameters ?? [];
     const $ = (n: number) => `$${before.length + n}`;
-    await manager.query(
-      `WITH ${change ? `changed AS (${change.sql}), ` : ''}recorded AS (
+    const sql = `WITH ${change ? `changed AS (${change.sql}), ` : ''}recorded AS (
          INSERT INTO outbox (event_id, type, payload)
          SELECT event_id, type, payload FROM unnest(${$(1)}::uuid[], ${$(2)}::text[], ${$(3)}::jsonb[]) WITH ORDINALITY AS e (event_id, type, payload, n)
           ORDER BY n
          RETURNING 1)
-       SELECT pg_notify(${$(4)}, '') FROM (SELECT 1 FROM recorded LIMIT 1) AS any_recorded`,
-      [...before, created.map((event) => event.id), created.map((event) => event.type), created.map((event) => JSON.stringify(event)), outboxChannel(schema)],
-    );
+       SELECT pg_notify(${$(4)}, '') FROM (SELECT 1 FROM recorded LIMIT 1) AS any_recorded`;
+    const parameters = [
+      ...before,
+      created.map((event) => event.id),
+      created.map((event) => event.type),
+      created.map((event) => JSON.stringify(event)),
+      outboxChannel(schema),
+    ];
+    if (options.sentAhead) sendAhead(manager, sql, parameters);
+    else await manager.query(sql, parameters);
     return created;
   }
 

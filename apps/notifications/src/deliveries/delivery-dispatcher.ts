@@ -112,7 +112,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         const event = announcementOf(due[i]!, outcome);
         if (event) events.push(event);
       });
-      await this.outbox.addAllWith(manager, repository.settleStatement(settled), events);
+      await this.outbox.addAllWith(manager, repository.settleStatement(settled), events, { sentAhead: true });
       return due.length;
     });
     // This instance's retries are due at their time; another instance's are found by the poll.

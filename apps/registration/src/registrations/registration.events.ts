@@ -44,6 +44,7 @@ export class RegistrationEvents {
     write: { sql: string; parameters: unknown[] },
     changed: readonly { registration: RegistrationEntity; change: StatusChange }[],
     mission: MissionOfEvents,
+    options: { sentAhead?: boolean } = {},
   ): Promise<CloudEvent[]> {
     return this.outbox.addAllWith(
       manager,
@@ -53,6 +54,7 @@ export class RegistrationEvents {
         data: toSnapshot(registration, mission, change),
         context: { subject: registration.id, missionId: registration.missionId, time: change.occurredAt },
       })),
+      options,
     );
   }
 }

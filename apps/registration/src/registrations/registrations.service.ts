@@ -91,7 +91,7 @@ export class RegistrationsService {
    * Under the mission's lock, with only three round trips under it: the lock (with BEGIN), one read
    * of taken e-mails and quota counts (none for a single registration without a quota: the unique
    * index answers for its e-mail), and the statement that stores every accepted registration with its
-   * event; then the commit.
+   * event, sent with the commit.
    */
   private async decideIn(manager: EntityManager, missionId: string, arrivals: readonly Arrival[]): Promise<Outcome<RegistrationCreatedView>[]> {
     const locked = await this.seats.lockForRegistration(manager, missionId);
@@ -121,7 +121,8 @@ export class RegistrationsService {
       return { registration, change: { previousStatus: null, waitlistPosition: placements[index]!.waitlistPosition, occurredAt: arrival.receivedAt } };
     });
     if (changed.length > 0) {
-      await this.events.announceAllWith(manager, insertOf(changed.map(({ registration }) => registration)), changed, mission);
+      // The group's last statement: it goes with the COMMIT, and a value Postgres refuses fails the commit (see `decide`).
+      await this.events.announceAllWith(manager, insertOf(changed.map(({ registration }) => registration)), changed, mission, { sentAhead: true });
     }
     return arrivals.map((arrival, index) => {
       const answer = created.get(arrival);
