@@ -12,6 +12,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { jest } from '@jest/globals';
 import amqp from 'amqplib';
 import { DataSource } from 'typeorm';
+import { PreparingClient, sendAhead } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE, createEvent, type CloudEvent, type EventData } from '#contracts';
 import {
   AmqpEventContext,
@@ -65,7 +66,7 @@ class MissionConsumer {
 
   /**
    * `code` steers the behaviour: `doomed` always fails, `flaky-N` fails its first N attempts, `fails-inside-N` fails
-   * its first N attempts after writing its effect, `slow` takes a while.
+   * its first N attempts after writing its effect, `slow` takes a while, `ahead-…` sends its effect ahead.
    * (`<string>` picks Nest 12's untyped overload of the decorator, which otherwise refuses a typed `@Ctx()` parameter.)
    */
   @EventPattern<string>('mission.created')
@@ -92,12 +93,14 @@ class MissionConsumer {
   private async record(event: CloudEvent, handler: string, context: AmqpEventContext): Promise<void> {
     const outcome = await this.inbox.handle(event, `e2e.${handler}`, async (manager) => {
       if (!manager.queryRunner?.isTransactionActive) outsideTransaction.push(event.id);
-      await manager.query('INSERT INTO effects (event_id, code, handler, routing_key) VALUES ($1, $2, $3, $4)', [
-        event.id,
-        (event.data as { code: string }).code,
-        handler,
-        context.getRoutingKey(),
-      ]);
+      const code = (event.data as { code: string }).code;
+      const effect = [
+        'INSERT INTO effects (event_id, code, handler, routing_key) VALUES ($1, $2, $3, $4)',
+        [event.id, code, handler, context.getRoutingKey()],
+      ] as const;
+      // `ahead-…`: written as the services write what nothing reads back, with the next statement or the commit.
+      if (code.startsWith('ahead-')) sendAhead(manager, ...effect);
+      else await manager.query(...effect);
       const failsInside = /^fails-inside-(\d+)$/.exec((event.data as { code: string }).code);
       if (failsInside && (attempts.get(event.id) ?? 0) <= Number(failsInside[1])) throw new Error('failed after writing');
     });
@@ -178,7 +181,8 @@ beforeAll(async () => {
         useFactory: () => ({
           type: 'postgres' as const,
           url: TEST_DATABASE_URL,
-          extra: { options: `-c search_path=${schema}` },
+          // The services' client: statements sent ahead go with the next one, as in production.
+          extra: { options: `-c search_path=${schema}`, Client: PreparingClient },
           migrations: [CreateOutbox1732000000000, CreateInbox1732000000001],
           migrationsRun: true,
         }),
@@ -312,6 +316,32 @@ it('handles a burst in shared transactions, and rolls back alone a message that 
   const [transactions] = await dataSource.query('SELECT count(DISTINCT received_at)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids]);
   expect(transactions.n).toBeLessThan(40);
   expect(outsideTransaction.filter((id) => ids.includes(id))).toEqual([]);
+});
+
+it('applies a burst once when it carries a copy of an event handled before: that batch is undone and its messages handled alone', async () => {
+  const earlier = createEvent('scheduling', 'mission.created', mission('ahead-before-the-burst'), { subject: 'm' });
+  await publishRaw('mission.created', earlier, earlier.id);
+  await eventually(() => outcomes.get(earlier.id)?.includes('handled'), { what: 'the first copy handled' });
+
+  const burst = Array.from({ length: 30 }, (_, i) => createEvent('scheduling', 'mission.created', mission(`ahead-with-a-copy-${i}`), { subject: 'm' }));
+  const published = [...burst.slice(0, 5), earlier, ...burst.slice(5)];
+  for (const event of published) {
+    rawChannel.publish(exchange, 'mission.created', Buffer.from(JSON.stringify(event)), {
+      contentType: CLOUDEVENTS_CONTENT_TYPE,
+      persistent: true,
+      messageId: event.id,
+    });
+  }
+  await rawChannel.waitForConfirms();
+  const ids = burst.map((event) => event.id);
+
+  await eventually(async () => (await effectsOf(ids)).length === 30 && outcomes.get(earlier.id)?.includes('duplicate'), {
+    timeoutMs: 10_000,
+    what: 'the burst applied and the copy found a duplicate',
+  });
+  const effects = await effectsOf([...ids, earlier.id]);
+  expect(effects.filter((effect) => effect.handler === 'exact')).toHaveLength(31);
+  expect(new Set(effects.filter((effect) => effect.handler === 'exact').map((effect) => effect.event_id)).size).toBe(31);
 });
 
 it('handles the messages of a handler that opts out of batches each in a transaction of its own', async () => {

@@ -18,8 +18,10 @@ export class InboxService {
    *
    * While the transport handles a batch of messages (see `AmqpEventsServer`), the row and the work
    * join the batch's transaction after a savepoint of their own, and commit with the batch: when
-   * this resolves they are written but not yet committed. A failing `work` is rolled back to its
-   * savepoint before the error is thrown, as a transaction of its own would be.
+   * this resolves they are sent, or wait to go with the batch's next statement or its COMMIT, but
+   * are not committed. A failing `work` is rolled back to its savepoint before the error is thrown,
+   * as a transaction of its own would be. An event handled before fails the batch's commit on its
+   * inbox row; handled again alone, it is found to be a duplicate.
    */
   handle(event: CloudEvent, handler: string, work: (manager: EntityManager) => Promise<void>): Promise<InboxOutcome> {
     const slot = batchSlots.getStore();
@@ -43,9 +45,10 @@ export class InboxService {
     const { manager, savepoint, receipt } = await slot.batch.enter(this.dataSource, RECORD_RECEIPT, [event.id, handler]);
     slot.entered(savepoint);
     try {
+      // What the work sends ahead waits for the next message's statements, or the batch's COMMIT: a
+      // batch of writes nothing reads back is one round trip. A failure among them fails the batch,
+      // whose messages are then handled again each alone (`AmqpEventsServer.handleBatch`).
       await work(manager);
-      // The message's writes go now, so that a failure among them is this message's, not the next one's.
-      await receipt.flush();
     } catch (error) {
       await slot.batch.rollbackTo(savepoint);
       if (await alreadyHandled(receipt)) return 'duplicate';
