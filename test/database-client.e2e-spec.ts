@@ -138,4 +138,20 @@ describe('statements sent ahead', () => {
     await expect(ahead.sent).resolves.toMatchObject({ rowCount: 1 });
     expect(await keptFrom(501)).toBe(1);
   });
+
+  it('are settled, not left waiting, when the connection dies before they go', async () => {
+    const doomed = new PreparingClient({ connectionString: TEST_DATABASE_URL });
+    await doomed.connect();
+    doomed.on('error', () => undefined);
+    const { rows } = await doomed.query('SELECT pg_backend_pid() AS pid', undefined);
+    await doomed.query('START TRANSACTION', undefined);
+    // Not prepared on this connection: the BEGIN and the statements go one after the other.
+    const ahead = [doomed.sendAhead(keep, [600]), doomed.sendAhead(keep, [601])];
+    await client.query('SELECT pg_terminate_backend($1::int)', [(rows[0] as { pid: number }).pid]);
+
+    await expect(doomed.query(countKept, [600])).rejects.toThrow();
+    await expect(ahead[0]!.sent).rejects.toThrow();
+    await expect(ahead[1]!.sent).rejects.toBeInstanceOf(StatementNotRunError);
+    await doomed.end().catch(() => undefined);
+  });
 });

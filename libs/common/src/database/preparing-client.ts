@@ -195,15 +195,15 @@ export class PreparingClient extends pg.Client {
     const connection = (this as unknown as { connection: WireConnection }).connection;
     const prepared = (statement: Leading) => !statement.name || connection.parsedStatements[statement.name] === statement.text;
     if (!prepared(own) || !leading.every(prepared)) {
-      if (begin) await super.query('BEGIN');
-      for (const [i, statement] of leading.entries()) {
-        try {
-          statement.resolve(await this.sendAlone(statement));
-        } catch (error) {
-          statement.reject(error as Error);
-          for (const skipped of leading.slice(i + 1)) skipped.reject(new StatementNotRunError('an earlier statement failed'));
-          throw error;
-        }
+      // Every statement taken here is settled, whatever fails: a caller may be waiting on any of them.
+      let next = 0;
+      try {
+        if (begin) await super.query('BEGIN');
+        for (; next < leading.length; next++) leading[next]!.resolve(await this.sendAlone(leading[next]!));
+      } catch (error) {
+        leading[next]?.reject(error as Error);
+        for (const skipped of leading.slice(next + 1)) skipped.reject(new StatementNotRunError('an earlier statement failed'));
+        throw error;
       }
       return this.sendAlone(own);
     }
