@@ -94,14 +94,12 @@ class MissionConsumer {
     const outcome = await this.inbox.handle(event, `e2e.${handler}`, async (manager) => {
       if (!manager.queryRunner?.isTransactionActive) outsideTransaction.push(event.id);
       const code = (event.data as { code: string }).code;
-      const effect = [
-        'INSERT INTO effects (event_id, code, handler, routing_key) VALUES ($1, $2, $3, $4)',
-        [event.id, code, handler, context.getRoutingKey()],
-      ] as const;
+      const effect = 'INSERT INTO effects (event_id, code, handler, routing_key) VALUES ($1, $2, $3, $4)';
+      const values = [event.id, code, handler, context.getRoutingKey()];
       // `ahead-…`: written as the services write what nothing reads back, with the next statement or the commit.
-      if (code.startsWith('ahead-')) sendAhead(manager, ...effect);
-      else await manager.query(...effect);
-      const failsInside = /^fails-inside-(\d+)$/.exec((event.data as { code: string }).code);
+      if (code.startsWith('ahead-')) sendAhead(manager, effect, values);
+      else await manager.query(effect, values);
+      const failsInside = /^fails-inside-(\d+)$/.exec(code);
       if (failsInside && (attempts.get(event.id) ?? 0) <= Number(failsInside[1])) throw new Error('failed after writing');
     });
     outcomes.set(event.id, [...(outcomes.get(event.id) ?? []), outcome]);

@@ -124,7 +124,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     if (delivery.erased) return { id: delivery.id, status: 'erased' };
     const attempts = delivery.attempts + 1;
     try {
-      const receipt = await this.mailer.send(await this.mailer.compose(delivery.message));
+      const receipt = await this.mailer.send(delivery.message);
       return { id: delivery.id, status: 'sent', smtpResponse: receipt.response };
     } catch (failure) {
       const error = describeMailError(failure);
