@@ -112,12 +112,13 @@ describe('statements sent ahead', () => {
     await client.query('ROLLBACK', undefined);
 
     await expect(failing.sent).rejects.toMatchObject({ code: '23505' });
-    await expect(before.sent).rejects.toBeInstanceOf(StatementNotRunError);
+    // It ran, and is undone with the rollback: not a failure of its own, nor a statement never run.
+    await expect(before.sent).rejects.toThrow(/a later statement of its round trip failed/);
     await expect(after.sent).rejects.toBeInstanceOf(StatementNotRunError);
     expect(await keptFrom(301)).toBe(0);
   });
 
-  it('are never sent once withdrawn, nor when the transaction rolls back before its first statement', async () => {
+  it('are never sent once withdrawn, nor when the transaction rolls back before they go', async () => {
     await client.query('START TRANSACTION', undefined);
     const withdrawn = client.sendAhead(keep, [400]);
     expect(withdrawn.withdraw('changed our mind')).toBe(true);
@@ -154,4 +155,25 @@ describe('statements sent ahead', () => {
     await expect(ahead[1]!.sent).rejects.toBeInstanceOf(StatementNotRunError);
     await doomed.end().catch(() => undefined);
   });
+});
+
+it('gives up what waits to go ahead when rolling back to a savepoint, instead of running it first', async () => {
+  await client.query('START TRANSACTION', undefined);
+  await client.query(keep, [700]);
+  await client.query('SAVEPOINT before_more', undefined);
+  const undone = client.sendAhead(keep, [701]);
+  expect(await roundTripsOf(() => client.query('ROLLBACK TO SAVEPOINT before_more', undefined))).toBe(1);
+  await client.query('COMMIT', undefined);
+
+  await expect(undone.sent).rejects.toBeInstanceOf(StatementNotRunError);
+  expect(await keptFrom(700)).toBe(1);
+});
+
+it('refuses a value it cannot send when it is sent ahead, and the transaction goes on', async () => {
+  await client.query('START TRANSACTION', undefined);
+  const circular: Record<string, unknown> = {};
+  circular.self = circular;
+  expect(() => client.sendAhead('SELECT $1::jsonb', [circular])).toThrow();
+  expect(await keptFrom(0)).toBeGreaterThanOrEqual(0);
+  await client.query('ROLLBACK', undefined);
 });

@@ -57,6 +57,8 @@ const url = rabbitmqUrlFor(vhost);
 const attempts = new Map<string, number>();
 /** What the inbox said, per event id, for each delivery that got that far. */
 const outcomes = new Map<string, string[]>();
+/** Events delivered at least once from a retry queue. */
+const retried = new Set<string>();
 /** Events whose work ran where TypeORM saw no open transaction (row locks and nested transactions would break there). */
 const outsideTransaction: string[] = [];
 
@@ -66,13 +68,15 @@ class MissionConsumer {
 
   /**
    * `code` steers the behaviour: `doomed` always fails, `flaky-N` fails its first N attempts, `fails-inside-N` fails
-   * its first N attempts after writing its effect, `slow` takes a while, `ahead-…` sends its effect ahead.
+   * its first N attempts after writing its effect, `fails-before-N` before it, `slow` takes a while, `ahead-…` sends
+   * its effect ahead.
    * (`<string>` picks Nest 12's untyped overload of the decorator, which otherwise refuses a typed `@Ctx()` parameter.)
    */
   @EventPattern<string>('mission.created')
   async onCreated(@Payload() event: CloudEvent<'mission.created'>, @Ctx() context: AmqpEventContext): Promise<void> {
     const attempt = (attempts.get(event.id) ?? 0) + 1;
     attempts.set(event.id, attempt);
+    if (context.getMessage().properties.headers?.[MessageHeaders.retryCount] !== undefined) retried.add(event.id);
     const { code } = event.data;
     if (code === 'doomed') throw new Error('doomed to fail');
     const flaky = /^flaky-(\d+)$/.exec(code);
@@ -94,6 +98,8 @@ class MissionConsumer {
     const outcome = await this.inbox.handle(event, `e2e.${handler}`, async (manager) => {
       if (!manager.queryRunner?.isTransactionActive) outsideTransaction.push(event.id);
       const code = (event.data as { code: string }).code;
+      const failsBefore = /^fails-before-(\d+)$/.exec(code);
+      if (failsBefore && (attempts.get(event.id) ?? 0) <= Number(failsBefore[1])) throw new Error('failed before any statement');
       const effect = 'INSERT INTO effects (event_id, code, handler, routing_key) VALUES ($1, $2, $3, $4)';
       const values = [event.id, code, handler, context.getRoutingKey()];
       // `ahead-…`: written as the services write what nothing reads back, with the next statement or the commit.
@@ -340,6 +346,42 @@ it('applies a burst once when it carries a copy of an event handled before: that
   const effects = await effectsOf([...ids, earlier.id]);
   expect(effects.filter((effect) => effect.handler === 'exact')).toHaveLength(31);
   expect(new Set(effects.filter((effect) => effect.handler === 'exact').map((effect) => effect.event_id)).size).toBe(31);
+});
+
+it('keeps a batch together when a message fails before its first statement, and retries that one alone', async () => {
+  const events = await addToOutbox(Array.from({ length: 30 }, (_, i) => (i === 3 ? 'fails-before-1' : `ahead-beside-${i}`)));
+  const ids = events.map((event) => event.id);
+
+  await eventually(async () => (await effectsOf(ids)).length === 30, { timeoutMs: 10_000, what: 'all 30 events applied' });
+
+  // Had the batch been given up, every message would have been handled twice.
+  expect(ids.map((id) => attempts.get(id))).toEqual(ids.map((_, i) => (i === 3 ? 2 : 1)));
+  expect(ids.filter((id) => retried.has(id))).toEqual([ids[3]]);
+});
+
+it("handles alone, not as a failure, a message that met another's error in a batch that could not commit", async () => {
+  const earlier = createEvent('scheduling', 'mission.created', mission('ahead-handled-before'), { subject: 'm' });
+  await publishRaw('mission.created', earlier, earlier.id);
+  await eventually(() => outcomes.get(earlier.id)?.includes('handled'), { what: 'the first copy handled' });
+
+  // In the middle of a batch, the copy's inbox row waits to go with the next message's statement, which then fails with the copy's error.
+  const after = Array.from({ length: 10 }, (_, i) => createEvent('scheduling', 'mission.created', mission(`after-a-copy-${i}`), { subject: 'm' }));
+  for (const event of [...after.slice(0, 4), earlier, ...after.slice(4)]) {
+    rawChannel.publish(exchange, 'mission.created', Buffer.from(JSON.stringify(event)), {
+      contentType: CLOUDEVENTS_CONTENT_TYPE,
+      persistent: true,
+      messageId: event.id,
+    });
+  }
+  await rawChannel.waitForConfirms();
+  const ids = after.map((event) => event.id);
+
+  await eventually(async () => (await effectsOf(ids)).length === 10 && outcomes.get(earlier.id)?.includes('duplicate'), {
+    timeoutMs: 10_000,
+    what: 'the ten applied and the copy found a duplicate',
+  });
+  expect(ids.filter((id) => retried.has(id))).toEqual([]);
+  expect(await effectsOf([earlier.id])).toHaveLength(1);
 });
 
 it('handles the messages of a handler that opts out of batches each in a transaction of its own', async () => {

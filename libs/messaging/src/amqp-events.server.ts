@@ -37,8 +37,10 @@ export interface AmqpEventsServerOptions {
 /**
  * What an `@EventPattern` handler may tell this transport, as the decorator's extras:
  * `@EventPattern('type', { batched: false })` keeps its messages out of batches. A handler opts out
- * when it has an effect outside the database inside its inbox work (an e-mail), or when it expects
- * what `InboxService.handle` wrote to be committed when that resolves (another transaction reads it).
+ * when it expects what `InboxService.handle` wrote to be committed when that resolves (another
+ * transaction reads it). Inbox work has no effect outside its transaction in either case (an e-mail
+ * is queued, see notifications' DeliveryDispatcher): it may run for an event handled before, up to
+ * its first statement, before the inbox row says so.
  */
 export interface EventHandlerExtras {
   batched?: boolean;
@@ -305,8 +307,9 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
    * Handles messages one after the other in one database transaction: `InboxService.handle` joins it
    * after a savepoint per message, so a message whose handler fails is rolled back alone and goes
    * the retry or dead-letter way; the others commit together and are acked after the commit. If
-   * the transaction itself fails (a lost connection, a failed commit), nothing of it is stored and
-   * each message is handled again alone, as if no batch had been tried.
+   * the transaction itself fails (a lost connection, a failed commit, a write sent ahead that
+   * failed), nothing of it is stored and each message, failed or not, is handled again alone, as if
+   * no batch had been tried.
    */
   private async handleBatch(deliveries: QueuedDelivery[]): Promise<void> {
     if (deliveries.length === 1) return this.handleAlone(deliveries[0]!);
@@ -333,12 +336,13 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
       committed = false;
       this.logger.warn({ msg: 'batch transaction failed; handling its messages one by one', service: this.options.service, reason: reasonOf(err) });
     }
-    await Promise.all(failed.map(({ delivery, err }) => this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log)));
     if (!committed) {
-      const again = deliveries.filter((delivery) => !failed.some((failure) => failure.delivery === delivery));
-      await Promise.all(again.map((delivery) => this.handleAlone(delivery)));
+      // A handler that failed in a batch that failed may have met another message's error (a write
+      // sent ahead fails the statement it went with): alone, each shows whether it fails itself.
+      await Promise.all(deliveries.map((delivery) => this.handleAlone(delivery)));
       return;
     }
+    await Promise.all(failed.map(({ delivery, err }) => this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log)));
     for (const delivery of handled) {
       settle(delivery.channel, delivery.message, 'ack');
       this.logger.debug?.({ msg: 'event handled', ...delivery.log });

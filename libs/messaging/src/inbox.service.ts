@@ -13,8 +13,10 @@ export class InboxService {
   /**
    * Runs `work` at most once per event and handler: the inbox row and the work's writes commit
    * together, so a redelivered event finds its row and changes nothing. A concurrent copy of the
-   * same event waits on the row's key until the first transaction ends, then sees it. The row goes
-   * with the work's first statement (`RECORD_RECEIPT`).
+   * same event waits on the row's key until the first transaction ends, then fails on it and is
+   * found a duplicate. The row goes with the work's first statement (`RECORD_RECEIPT`), so the work
+   * may run, up to that statement, for an event handled before: it has no effect outside the
+   * transaction.
    *
    * While the transport handles a batch of messages (see `AmqpEventsServer`), the row and the work
    * join the batch's transaction after a savepoint of their own, and commit with the batch: when

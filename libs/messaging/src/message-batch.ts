@@ -3,6 +3,8 @@ import type pg from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { sendAhead, type StatementAhead } from '#common';
 
+const WITHDRAWN = Symbol('withdrawn');
+
 /**
  * One database transaction shared by the messages the transport handles together: each message's
  * inbox work runs after a savepoint of its own, so a failing message rolls back alone, and the
@@ -15,7 +17,7 @@ export class MessageBatch {
   private client?: Promise<pg.PoolClient>;
   private savepoints = 0;
   /** Each savepoint's statement, to withdraw it if it has not gone to Postgres yet. */
-  private readonly unsent = new Map<string, StatementAhead>();
+  private readonly unsent = new Map<string, StatementAhead | typeof WITHDRAWN>();
   /** Why the transaction cannot commit any more (a lost connection, a failed rollback). */
   private failure?: unknown;
 
@@ -60,8 +62,14 @@ export class MessageBatch {
   /** Undoes what came after `savepoint`; if even that fails, the whole batch has failed. */
   async rollbackTo(savepoint: string): Promise<void> {
     if (this.failed || !this.client) return;
-    // Nothing of the message's went out (its work failed before its first statement): withdrawing it is all.
-    if (this.unsent.get(savepoint)?.withdraw('the message was rolled back')) return;
+    // Nothing of the message's went out (its work failed before its first statement): withdrawing it is
+    // all, now and when asked again (the transport rolls a failed message back once more).
+    const marker = this.unsent.get(savepoint);
+    if (marker === WITHDRAWN) return;
+    if (marker?.withdraw('the message was rolled back')) {
+      this.unsent.set(savepoint, WITHDRAWN);
+      return;
+    }
     try {
       await (await this.client).query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
     } catch (error) {

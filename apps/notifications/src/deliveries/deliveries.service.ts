@@ -53,7 +53,7 @@ export class DeliveriesService {
   /**
    * Queues `mails` for `cause` in the caller's transaction (its inbox work): they are sent after it
    * commits, each recipient once however often the event comes. `erasureLocksHeld`: the caller has
-   * taken the recipients' erasure locks in this transaction (`lockAndCheckErased`), so they are not
+   * taken the recipients' erasure locks in this transaction (`lockErasure`), so they are not
    * taken again. `alongside`: a write of the caller's, sent in the same statement.
    */
   async deliver(

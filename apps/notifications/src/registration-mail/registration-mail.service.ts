@@ -13,8 +13,8 @@ export class RegistrationMailService {
   /**
    * Queues the participant's e-mail about the outcome `event` announces, if it calls for one, in the
    * caller's inbox work (see DeliveryDispatcher), with the caller's own write (`alongside`) in the
-   * same statement, or that write alone. The caller holds the participant's erasure lock and has found
-   * them not erased.
+   * same statement, or that write alone. The caller holds the participant's erasure lock (sent with
+   * this statement); the queueing skips an erased participant, and so must `alongside`.
    */
   async queue(manager: EntityManager, event: CloudEvent, alongside: { sql: string; parameters: unknown[] }): Promise<void> {
     const mail = mailEvents.has(event.type)

@@ -63,7 +63,7 @@ function guardCheckedOutConnections(dataSource: DataSource): void {
   const logger = new Logger('Database');
   const guarded = new WeakSet<pg.PoolClient>();
   pool.on('acquire', (client) => {
-    if (client instanceof PreparingClient) client.forgetPendingBegin();
+    if (client instanceof PreparingClient) client.forgetPending();
     if (guarded.has(client)) return;
     guarded.add(client);
     client.on('error', (error) => logger.warn({ msg: 'a database connection in use was lost', reason: error.message }));

@@ -69,8 +69,6 @@ export interface StatementAhead {
   sent: Promise<pg.QueryResult>;
   /** Gives it up, and whatever was sent ahead after it, if it has not gone yet; answers whether it had not. */
   withdraw(reason: string): boolean;
-  /** Sends it now if it is still waiting, and answers its result. */
-  flush(): Promise<pg.QueryResult>;
 }
 
 /** Why a statement sent ahead was never run. */
@@ -107,7 +105,7 @@ export class PreparingClient extends pg.Client {
   private ahead: Ahead[] = [];
 
   /** A connection handed out by the pool starts outside any transaction, whatever its last user left unsent. */
-  forgetPendingBegin(): void {
+  forgetPending(): void {
     this.beginPending = false;
     this.withdrawAhead(0, 'the connection went back to the pool');
   }
@@ -118,9 +116,11 @@ export class PreparingClient extends pg.Client {
    * the rest), and so does its own `sent`.
    */
   sendAhead(text: string, values: unknown[]): StatementAhead {
+    // Mapped now, as pg would when writing it: a value it cannot take fails this call, not a write half sent.
+    const mapped = values.map((value) => prepareValue(value));
     let statement!: Ahead;
     const sent = new Promise<pg.QueryResult>((resolve, reject) => {
-      statement = { ...(values.length > 0 ? { name: statementName(text) } : {}), text, values, resolve, reject };
+      statement = { ...(values.length > 0 ? { name: statementName(text) } : {}), text, values: mapped, resolve, reject };
     });
     // The statement it went with carries any failure to the caller; `sent` is for who wants to know more.
     sent.catch(() => undefined);
@@ -133,12 +133,11 @@ export class PreparingClient extends pg.Client {
         this.withdrawAhead(at, reason);
         return true;
       },
-      flush: () => this.flushAhead().then(() => sent),
     };
   }
 
   /** Sends what waits to go ahead (and a pending BEGIN) now, in a round trip of its own. */
-  async flushAhead(): Promise<void> {
+  private async flushAhead(): Promise<void> {
     const waiting = this.ahead.splice(0);
     const last = waiting.pop();
     if (!last) {
@@ -162,7 +161,8 @@ export class PreparingClient extends pg.Client {
       this.beginPending = true;
       return Promise.resolve(commandResult('BEGIN'));
     }
-    if (bare && text === 'ROLLBACK') this.withdrawAhead(0, 'the transaction was rolled back');
+    // What waits was queued after the last statement sent, so after any savepoint there is to go back to: undone unsent.
+    if (bare && typeof text === 'string' && (text === 'ROLLBACK' || text.startsWith('ROLLBACK TO SAVEPOINT '))) this.withdrawAhead(0, 'rolled back');
     if (bare && this.beginPending && this.ahead.length === 0 && (text === 'COMMIT' || text === 'ROLLBACK')) {
       this.beginPending = false;
       return Promise.resolve(commandResult(text));
@@ -219,12 +219,12 @@ export class PreparingClient extends pg.Client {
       });
       if (results.length !== written.length + 1) throw new Error(`expected ${written.length + 1} results from one round trip, got ${results.length}`);
     } catch (error) {
-      // Those before the one that failed ran (and are rolled back with the transaction); it failed; the rest never ran.
+      // Those before the one that failed ran (and are undone when the caller rolls back); it failed; the rest never ran.
       const failedAt = query.completed - (begin ? 1 : 0);
       leading.forEach((statement, i) => {
         if (i === failedAt) statement.reject(error as Error);
         else if (i > failedAt) statement.reject(new StatementNotRunError('an earlier statement failed'));
-        else statement.reject(new StatementNotRunError('a later statement of its round trip failed'));
+        else statement.reject(new Error(`a later statement of its round trip failed: ${(error as Error).message}`, { cause: error }));
       });
       throw error;
     }
@@ -240,17 +240,15 @@ export class PreparingClient extends pg.Client {
 }
 
 /**
- * `PreparingClient.sendAhead` on the connection of `manager`'s transaction. On a connection of
- * another client the statement is sent at once. Only inside a transaction: outside one, the next
- * statement on the connection could be another caller's.
+ * `PreparingClient.sendAhead` on the connection of `manager`'s transaction. Only inside a
+ * transaction: outside one, the next statement on the connection could be another caller's.
  */
 export function sendAhead(manager: EntityManager, text: string, values: unknown[]): StatementAhead {
   const client = (manager.queryRunner as { databaseConnection?: pg.ClientBase } | undefined)?.databaseConnection;
-  if (!client || !manager.queryRunner?.isTransactionActive) throw new Error('sendAhead needs a transaction on a connected query runner');
-  if (client instanceof PreparingClient) return client.sendAhead(text, values);
-  const sent = client.query(text, values);
-  sent.catch(() => undefined);
-  return { sent, withdraw: () => false, flush: () => sent };
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('sendAhead needs a transaction on a connected query runner');
+  // Another client would send it unawaited: its failure would go unseen, and the COMMIT turn into a silent rollback.
+  if (!(client instanceof PreparingClient)) throw new Error("sendAhead needs the services' PreparingClient (DatabaseModule)");
+  return client.sendAhead(text, values);
 }
 
 /** Names already computed: a service sends a few hundred distinct texts, thousands of times each. */
