@@ -164,6 +164,26 @@ async function publishRaw(routingKey: string, body: string | object, messageId: 
   await rawChannel.waitForConfirms();
 }
 
+/**
+ * An event handled once, then published again at position `at` among new events with `codes`, all
+ * in one go so that the consumer takes them as batches. Answers the copy and the new events.
+ */
+async function burstWithACopy(copyCode: string, codes: string[], at: number): Promise<{ copy: CloudEvent; burst: CloudEvent[] }> {
+  const copy = createEvent('scheduling', 'mission.created', mission(copyCode), { subject: 'm' });
+  await publishRaw('mission.created', copy, copy.id);
+  await eventually(() => outcomes.get(copy.id)?.includes('handled'), { what: 'the first copy handled' });
+  const burst = codes.map((code) => createEvent('scheduling', 'mission.created', mission(code), { subject: 'm' }));
+  for (const event of [...burst.slice(0, at), copy, ...burst.slice(at)]) {
+    rawChannel.publish(exchange, 'mission.created', Buffer.from(JSON.stringify(event)), {
+      contentType: CLOUDEVENTS_CONTENT_TYPE,
+      persistent: true,
+      messageId: event.id,
+    });
+  }
+  await rawChannel.waitForConfirms();
+  return { copy, burst };
+}
+
 async function deadLetterFor(messageId: string) {
   return eventually(async () => (await listDeadLetters({ url, exchange, service })).find((letter) => letter.messageId === messageId), {
     what: `dead letter ${messageId}`,
@@ -323,20 +343,11 @@ it('handles a burst in shared transactions, and rolls back alone a message that 
 });
 
 it('applies a burst once when it carries a copy of an event handled before: that batch is undone and its messages handled alone', async () => {
-  const earlier = createEvent('scheduling', 'mission.created', mission('ahead-before-the-burst'), { subject: 'm' });
-  await publishRaw('mission.created', earlier, earlier.id);
-  await eventually(() => outcomes.get(earlier.id)?.includes('handled'), { what: 'the first copy handled' });
-
-  const burst = Array.from({ length: 30 }, (_, i) => createEvent('scheduling', 'mission.created', mission(`ahead-with-a-copy-${i}`), { subject: 'm' }));
-  const published = [...burst.slice(0, 5), earlier, ...burst.slice(5)];
-  for (const event of published) {
-    rawChannel.publish(exchange, 'mission.created', Buffer.from(JSON.stringify(event)), {
-      contentType: CLOUDEVENTS_CONTENT_TYPE,
-      persistent: true,
-      messageId: event.id,
-    });
-  }
-  await rawChannel.waitForConfirms();
+  const { copy: earlier, burst } = await burstWithACopy(
+    'ahead-before-the-burst',
+    Array.from({ length: 30 }, (_, i) => `ahead-with-a-copy-${i}`),
+    5,
+  );
   const ids = burst.map((event) => event.id);
 
   await eventually(async () => (await effectsOf(ids)).length === 30 && outcomes.get(earlier.id)?.includes('duplicate'), {
@@ -360,20 +371,12 @@ it('keeps a batch together when a message fails before its first statement, and 
 });
 
 it("handles alone, not as a failure, a message that met another's error in a batch that could not commit", async () => {
-  const earlier = createEvent('scheduling', 'mission.created', mission('ahead-handled-before'), { subject: 'm' });
-  await publishRaw('mission.created', earlier, earlier.id);
-  await eventually(() => outcomes.get(earlier.id)?.includes('handled'), { what: 'the first copy handled' });
-
   // In the middle of a batch, the copy's inbox row waits to go with the next message's statement, which then fails with the copy's error.
-  const after = Array.from({ length: 10 }, (_, i) => createEvent('scheduling', 'mission.created', mission(`after-a-copy-${i}`), { subject: 'm' }));
-  for (const event of [...after.slice(0, 4), earlier, ...after.slice(4)]) {
-    rawChannel.publish(exchange, 'mission.created', Buffer.from(JSON.stringify(event)), {
-      contentType: CLOUDEVENTS_CONTENT_TYPE,
-      persistent: true,
-      messageId: event.id,
-    });
-  }
-  await rawChannel.waitForConfirms();
+  const { copy: earlier, burst: after } = await burstWithACopy(
+    'ahead-handled-before',
+    Array.from({ length: 10 }, (_, i) => `after-a-copy-${i}`),
+    4,
+  );
   const ids = after.map((event) => event.id);
 
   await eventually(async () => (await effectsOf(ids)).length === 10 && outcomes.get(earlier.id)?.includes('duplicate'), {
