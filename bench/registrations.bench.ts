@@ -34,7 +34,7 @@ drives POST /api/missions/:id/registrations open-loop, and prints the figures. B
   --ramp-factor 1.25         each step offers this much more than the last
   --ramp-seconds 5           length of each step
   --ramp-steps 8             most steps before giving up climbing
-  --refine 2                 bisections between the highest sustained and the lowest failed rate
+  --refine 4                 bisections between the highest sustained and the lowest failed rate
   --no-ramp                  fixed rates only
   --max-http-p99 500         a step is sustained only if HTTP p99 stays under this (ms)
   --max-e2e-p99 1000         … and POST→dashboard / POST→mail p99 under this (ms)
@@ -69,7 +69,7 @@ const { values: flag } = parseArgs({
     'ramp-factor': { type: 'string', default: '1.25' },
     'ramp-seconds': { type: 'string', default: '5' },
     'ramp-steps': { type: 'string', default: '8' },
-    refine: { type: 'string', default: '2' },
+    refine: { type: 'string', default: '4' },
     'no-ramp': { type: 'boolean', default: false },
     'max-http-p99': { type: 'string', default: '500' },
     'max-e2e-p99': { type: 'string', default: '1000' },
