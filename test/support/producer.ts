@@ -8,28 +8,27 @@ import type { TestSystem } from './system.js';
  * for a consumer whose producer is not part of the test.
  */
 export class EventProducer {
-  private connection?: amqp.ChannelModel;
-  private channel?: amqp.ConfirmChannel;
+  /** One connection however many publish at once: the first publish opens it, the others wait for it. */
+  private opened?: Promise<{ connection: amqp.ChannelModel; channel: amqp.ConfirmChannel }>;
 
   constructor(private readonly system: TestSystem) {}
 
   /** Resolves once the broker has confirmed the event, i.e. it is on every bound queue. */
   async publish(event: CloudEvent): Promise<void> {
-    if (!this.channel) {
-      this.connection = await amqp.connect(this.system.rabbitmqUrl);
-      this.channel = await this.connection.createConfirmChannel();
-    }
-    this.channel.publish(this.system.exchange, event.type, Buffer.from(JSON.stringify(event)), {
+    this.opened ??= amqp.connect(this.system.rabbitmqUrl).then(async (connection) => ({ connection, channel: await connection.createConfirmChannel() }));
+    const { channel } = await this.opened;
+    channel.publish(this.system.exchange, event.type, Buffer.from(JSON.stringify(event)), {
       contentType: CLOUDEVENTS_CONTENT_TYPE,
       persistent: true,
       messageId: event.id,
       type: event.type,
       correlationId: event.correlationid,
     });
-    await this.channel.waitForConfirms();
+    await channel.waitForConfirms();
   }
 
   async stop(): Promise<void> {
-    await this.connection?.close().catch(() => undefined);
+    const opened = await this.opened?.catch(() => undefined);
+    await opened?.connection.close().catch(() => undefined);
   }
 }
