@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { loggable } from './problem-details.filter.js';
+import { isDatabaseUnavailable, loggable } from './problem-details.filter.js';
 
 describe('what an unexpected error leaves in the logs', () => {
   it('keeps a failed query’s statement and code but none of its parameters or the row Postgres quotes', () => {
@@ -19,5 +19,23 @@ describe('what an unexpected error leaves in the logs', () => {
   it('passes any other error on as it is', () => {
     const error = new TypeError('x is undefined');
     expect(loggable(error)).toBe(error);
+  });
+});
+
+describe('a request whose database connection went away', () => {
+  it('is told to try again (503) when Postgres ended the connection, refused it, or it was cut', () => {
+    const ended = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    expect(isDatabaseUnavailable(new QueryFailedError('SELECT 1', [], ended))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('connection failure'), { code: '08006' }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('Query runner already released.'), { name: 'QueryRunnerAlreadyReleasedError' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('connection already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }))).toBe(true);
+  });
+
+  it('is not, when the statement itself failed or something else broke', () => {
+    const duplicate = Object.assign(new Error('duplicate key value'), { code: '23505' });
+    expect(isDatabaseUnavailable(new QueryFailedError('INSERT', [], duplicate))).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
+    expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
 });

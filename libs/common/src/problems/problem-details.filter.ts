@@ -25,6 +25,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // An HttpException of 5xx (a health check saying "not ready") was meant; only the unexpected is an error.
     if (problem.status >= 500 && !(exception instanceof HttpException)) this.logger.error({ err: loggable(exception), path: request.path }, 'request failed');
     if (response.headersSent) return;
+    if (problem.status === 503) response.setHeader('Retry-After', '1');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -53,8 +54,33 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         instance,
       };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return { type: problemTypeUri('database-unavailable'), title: 'The database is unavailable; try again shortly', status: 503, instance };
+    }
     return { type: problemTypeUri('internal'), title: 'Internal server error', status: 500, instance };
   }
+}
+
+/** SQLSTATEs of a connection lost or refused: class 08, and the server shutting down or starting (57P01–57P03). */
+const CONNECTION_LOST = /^(08|57P0[123])/;
+const CONNECTION_LOST_MESSAGES = ['Connection terminated', 'not queryable', 'ECONNREFUSED', 'ECONNRESET'];
+/** TypeORM's errors for a query runner (or the manager it provided) used after its failed connection released it. */
+const RELEASED_WITH_ITS_CONNECTION = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/**
+ * Whether a request failed because its database connection went away under it (a restart, a
+ * failover, an administrator ending it): nothing of its transaction was stored, and the same
+ * request (with its Idempotency-Key) can be sent again. TypeORM releases a query runner whose
+ * connection failed, so the next statement meets one of its "already released" errors.
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const error = exception as { name?: string; code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } } | null;
+  if (!error || typeof error !== 'object') return false;
+  if (RELEASED_WITH_ITS_CONNECTION.has(String(error.name))) return true;
+  const code = error.driverError?.code ?? error.code;
+  if (typeof code === 'string' && CONNECTION_LOST.test(code)) return true;
+  const message = String(error.driverError?.message ?? error.message ?? '');
+  return CONNECTION_LOST_MESSAGES.some((text) => message.includes(text));
 }
 
 function kindOfStatus(status: number): string {
