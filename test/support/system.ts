@@ -113,18 +113,25 @@ export class TestSystem {
   }
 
   async start(): Promise<this> {
-    await Promise.all([ensureTestDatabase(), createVhost(this.vhost), this.smtp.start()]);
-    await this.tap.start();
-    for (const service of this.options.services) this.ports.set(service, await freePort());
-    // Consumers first, so that their queues exist before the first event is published.
-    const order = [...this.options.services].sort((a, b) => Number(a === 'scheduling') - Number(b === 'scheduling'));
-    await Promise.all(order.map((service) => this.startService(service)));
-    return this;
+    try {
+      await Promise.all([ensureTestDatabase(), createVhost(this.vhost), this.smtp.start()]);
+      await this.tap.start();
+      // Consumers first, so that their queues exist before the first event is published.
+      const order = [...this.options.services].sort((a, b) => Number(a === 'scheduling') - Number(b === 'scheduling'));
+      await Promise.all(order.map((service) => this.startService(service)));
+      return this;
+    } catch (error) {
+      // What did start must not outlive a failed start: its loops would run on after the test file, and Jest with them.
+      await this.stop().catch(() => undefined);
+      throw error;
+    }
   }
 
+  /** On the port it had before, if it ran before in this run: a test may hold its URL. */
   async startService(service: ServiceName): Promise<void> {
-    const port = this.ports.get(service)!;
     if (this.options.mode === 'process') {
+      const port = this.ports.get(service) ?? (await freePort());
+      this.ports.set(service, port);
       const child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], {
         env: { ...process.env, ...this.env(service) },
         stdio: ['ignore', 'ignore', 'inherit'],
@@ -135,7 +142,10 @@ export class TestSystem {
       const config = this.config(service);
       const { module, options } = applications[service](config, this.options);
       const app = await createServiceApplication(module, config, options);
-      await app.listen(port, '127.0.0.1');
+      // Port 0 the first time: a port picked in advance may meanwhile become the source port of one of the run's own connections.
+      await app.listen(this.ports.get(service) ?? 0, '127.0.0.1');
+      const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
+      this.ports.set(service, port);
       this.running.set(service, { port, app });
     }
   }
