@@ -156,11 +156,16 @@ async function effectsOf(eventIds: string[]): Promise<{ event_id: string; handle
   return dataSource.query('SELECT event_id, handler, routing_key FROM effects WHERE event_id = ANY($1::uuid[])', [eventIds]);
 }
 
-async function publishRaw(routingKey: string, body: string | object, messageId: string, queue?: string): Promise<void> {
+/** Publishes without waiting for the broker's confirm (`publishRaw` waits). */
+function sendRaw(routingKey: string, body: string | object, messageId: string, queue?: string): void {
   const content = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   const properties = { contentType: CLOUDEVENTS_CONTENT_TYPE, persistent: true, messageId };
   if (queue) rawChannel.sendToQueue(queue, content, properties);
   else rawChannel.publish(exchange, routingKey, content, properties);
+}
+
+async function publishRaw(routingKey: string, body: string | object, messageId: string, queue?: string): Promise<void> {
+  sendRaw(routingKey, body, messageId, queue);
   await rawChannel.waitForConfirms();
 }
 
@@ -174,11 +179,7 @@ async function burstWithACopy(copyCode: string, codes: string[], at: number): Pr
   await eventually(() => outcomes.get(copy.id)?.includes('handled'), { what: 'the first copy handled' });
   const burst = codes.map((code) => createEvent('scheduling', 'mission.created', mission(code), { subject: 'm' }));
   for (const event of [...burst.slice(0, at), copy, ...burst.slice(at)]) {
-    rawChannel.publish(exchange, 'mission.created', Buffer.from(JSON.stringify(event)), {
-      contentType: CLOUDEVENTS_CONTENT_TYPE,
-      persistent: true,
-      messageId: event.id,
-    });
+    sendRaw('mission.created', event, event.id);
   }
   await rawChannel.waitForConfirms();
   return { copy, burst };

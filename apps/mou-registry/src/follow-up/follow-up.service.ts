@@ -226,7 +226,8 @@ export class FollowUpService {
    */
   async announceDue(manager: EntityManager, due: readonly { mou: MouRow; milestoneId: string }[], now: Date): Promise<void> {
     if (due.length === 0) return;
-    // A check announces a hundred at a time: they are marked and read back in one statement, their owners read in one more.
+    // A check announces a hundred at a time: they are marked and read back in one statement, their owners read in one
+    // more; their trail entries are still written one by one, each chained to the one before.
     const rows: MilestoneRow[] = await manager.query(
       `WITH announced AS (UPDATE milestones SET due_announced_at = $2 WHERE id = ANY($1::uuid[]) RETURNING *)
        SELECT ${MILESTONE_COLUMNS} FROM announced m LEFT JOIN pilot_projects p ON p.id = m.pilot_project_id`,

@@ -59,6 +59,9 @@ export type SettledDelivery =
   | { id: string; status: 'failed'; error: string }
   | { id: string; status: 'erased' };
 
+/** Shared erasure locks of the participants `$1` (text[]): writes about one need not wait for each other, only for their erasure. */
+const LOCK_ERASURES_SHARED = `SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || id)) FROM unnest($1::text[]) AS id`;
+
 /** The delivery log's SQL, in one place. */
 export const deliveriesRepository = {
   /**
@@ -86,7 +89,7 @@ export const deliveriesRepository = {
     const participants = [...new Set(deliveries.flatMap((delivery) => delivery.recipientRegistrationId ?? []))];
     // A statement of its own (in the same round trip): the insert's snapshot must be taken after the wait for these locks.
     if (options.lockErasures && participants.length > 0) {
-      sendAhead(manager, `SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || id)) FROM unnest($1::text[]) AS id`, [participants]);
+      sendAhead(manager, LOCK_ERASURES_SHARED, [participants]);
     }
     const before = alongside?.parameters ?? [];
     const $ = (n: number) => `$${before.length + n}`;
@@ -187,7 +190,7 @@ export const deliveriesRepository = {
    * next statement, which takes its snapshot after the wait and so sees an erasure that came first.
    */
   lockErasure(manager: EntityManager, registrationId: string): void {
-    sendAhead(manager, `SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || $1))`, [registrationId]);
+    sendAhead(manager, LOCK_ERASURES_SHARED, [[registrationId]]);
   },
 
   /**

@@ -44,7 +44,6 @@ export class RegistrationEvents {
     write: { sql: string; parameters: unknown[] },
     changed: readonly { registration: RegistrationEntity; change: StatusChange }[],
     mission: MissionOfEvents,
-    options: { sentAhead?: boolean } = {},
   ): Promise<CloudEvent[]> {
     return this.outbox.addAllWith(
       manager,
@@ -54,7 +53,8 @@ export class RegistrationEvents {
         data: toSnapshot(registration, mission, change),
         context: { subject: registration.id, missionId: registration.missionId, time: change.occurredAt },
       })),
-      options,
+      // The group's last statement: it goes with the COMMIT (see `RegistrationsService.decide` for its failures).
+      { sentAhead: true },
     );
   }
 }

@@ -122,7 +122,7 @@ export class RegistrationsService {
     });
     if (changed.length > 0) {
       // The group's last statement: it goes with the COMMIT, and a value Postgres refuses fails the commit (see `decide`).
-      await this.events.announceAllWith(manager, insertOf(changed.map(({ registration }) => registration)), changed, mission, { sentAhead: true });
+      await this.events.announceAllWith(manager, insertOf(changed.map(({ registration }) => registration)), changed, mission);
     }
     return arrivals.map((arrival, index) => {
       const answer = created.get(arrival);
