@@ -1,9 +1,10 @@
 /**
  * The services' pg client (PreparingClient) against the real Postgres: statements with parameters
- * prepared once per connection, a transaction's BEGIN sent with its first statement, and statements
- * sent ahead with the next one (or the COMMIT).
+ * prepared once per connection, a transaction's BEGIN sent with its first statement, statements
+ * sent ahead with the next one (or the COMMIT), and work to do once a transaction has committed.
  */
 import { PreparingClient, StatementNotRunError } from '#common';
+import pg from 'pg';
 import { TEST_DATABASE_URL, ensureTestDatabase } from './support/isolation.js';
 
 const statement = 'SELECT $1::int AS n, now() AS started, pg_current_xact_id_if_assigned() IS NOT NULL AS writing';
@@ -176,4 +177,68 @@ it('refuses a value it cannot send when it is sent ahead, and the transaction go
   expect(() => client.sendAhead('SELECT $1::jsonb', [circular])).toThrow();
   expect(await keptFrom(0)).toBeGreaterThanOrEqual(0);
   await client.query('ROLLBACK', undefined);
+});
+
+describe('work after commit', () => {
+  it('runs once the COMMIT has been answered, when another connection sees what was committed', async () => {
+    const table = `after_commit_${process.pid}_${Date.now()}`;
+    const other = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await other.connect();
+    try {
+      await client.query(`CREATE TABLE ${table} (n int)`, undefined);
+      let seenByOther: Promise<number> | undefined;
+      await client.query('START TRANSACTION', undefined);
+      client.sendAhead(`INSERT INTO ${table} (n) VALUES ($1)`, [800]);
+      client.afterCommit(() => {
+        seenByOther = other.query(`SELECT count(*)::int AS n FROM ${table}`).then(({ rows }) => (rows[0] as { n: number }).n);
+      });
+      await client.query(`SELECT $1::int`, [0]);
+      expect(seenByOther).toBeUndefined();
+      await client.query('COMMIT', undefined);
+
+      expect(seenByOther).toBeDefined();
+      await expect(seenByOther).resolves.toBe(1);
+    } finally {
+      await client.query(`DROP TABLE IF EXISTS ${table}`, undefined);
+      await other.end();
+    }
+  });
+
+  it('never runs when the transaction rolls back, nor in the next transaction', async () => {
+    const called: string[] = [];
+    await client.query('START TRANSACTION', undefined);
+    await client.query(keep, [900]);
+    client.afterCommit(() => called.push('rolled back'));
+    await client.query('ROLLBACK', undefined);
+    await client.query('START TRANSACTION', undefined);
+    await client.query(keep, [901]);
+    await client.query('COMMIT', undefined);
+
+    expect(called).toEqual([]);
+  });
+
+  it('never runs when Postgres answers the COMMIT of a failed transaction with ROLLBACK', async () => {
+    const called: string[] = [];
+    await client.query(keep, [1000]);
+    await client.query('START TRANSACTION', undefined);
+    client.afterCommit(() => called.push('failed'));
+    await expect(client.query(keep, [1000])).rejects.toMatchObject({ code: '23505' });
+    await expect(client.query('COMMIT', undefined)).resolves.toMatchObject({ command: 'ROLLBACK' });
+
+    expect(called).toEqual([]);
+  });
+
+  it('answers the COMMIT as committed even when a callback throws', async () => {
+    const called: string[] = [];
+    await client.query('START TRANSACTION', undefined);
+    await client.query(keep, [1100]);
+    client.afterCommit(() => {
+      throw new Error('a callback that fails');
+    });
+    client.afterCommit(() => called.push('the next one'));
+
+    await expect(client.query('COMMIT', undefined)).resolves.toMatchObject({ command: 'COMMIT' });
+    expect(called).toEqual(['the next one']);
+    expect(await keptFrom(1100)).toBe(1);
+  });
 });

@@ -118,7 +118,7 @@ const options: MessagingOptions = {
   rabbitmqUrl: url,
   exchange,
   schema,
-  // A poll this slow never fires during the test: every delivery below is driven by LISTEN/NOTIFY.
+  // A poll this slow never fires during the test: every delivery below is driven by the wake-up at commit.
   relay: { pollIntervalMs: 60_000, publishTimeoutMs: 1500 },
 };
 
@@ -253,7 +253,7 @@ it('relays an outbox event, on commit, to the handler of its routing key, once',
       { event_id: updated.id, handler: 'wildcard', routing_key: 'mission.updated' },
     ]),
   );
-  // Far below the 60 s poll: the notification woke the relay.
+  // Far below the 60 s poll: the commit woke the relay.
   expect(elapsed).toBeLessThan(5_000);
   const [row] = await dataSource.query('SELECT published_at FROM outbox WHERE event_id = $1', [created.id]);
   expect(row.published_at).not.toBeNull();
@@ -449,23 +449,24 @@ it('recovers from a channel error without losing the consumer', async () => {
   await eventually(async () => (await effectsOf([next.id])).length === 1, { timeoutMs: 10_000, what: 'the consumer back after the channel error' });
 });
 
-it("listens again after the database drops the relay's listening connection", async () => {
-  const listenerPid = async (): Promise<number | undefined> =>
-    (await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE query = $1`, [`LISTEN "outbox.${schema}"`]))[0]?.pid;
-  const before = await eventually(listenerPid, { what: 'the relay listening' });
+it('wakes the relay when the transaction that wrote an event commits, not when it was written', async () => {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  let slow: CloudEvent;
+  try {
+    await runner.startTransaction();
+    const data = mission('slow-commit');
+    slow = await outbox.add(runner.manager, 'mission.created', data, { subject: data.missionId, missionId: data.missionId });
+    // Another transaction commits meanwhile: the relay's pass that it wakes cannot see the event above yet.
+    const [meanwhile] = await addToOutbox(['meanwhile']);
+    await eventually(async () => (await effectsOf([meanwhile.id])).length === 1, { what: 'the event committed meanwhile' });
+    await runner.commitTransaction();
+  } finally {
+    await runner.release();
+  }
 
-  await dataSource.query('SELECT pg_terminate_backend($1)', [before]);
-  await eventually(
-    async () => {
-      const pid = await listenerPid();
-      return pid !== undefined && pid !== before;
-    },
-    { what: 'the relay listening again' },
-  );
-  const [event] = await addToOutbox(['after-db-cut']);
-
-  // The poll is a minute away: only the new LISTEN can bring it this fast.
-  await eventually(async () => (await effectsOf([event.id])).length === 1, { timeoutMs: 5_000 });
+  // The poll is a minute away: only the wake-up at this commit can bring it this fast.
+  await eventually(async () => (await effectsOf([slow.id])).length === 1, { timeoutMs: 5_000, what: 'the event, once committed' });
 });
 
 it('keeps events while the broker refuses the service, and publishes them once it is back', async () => {

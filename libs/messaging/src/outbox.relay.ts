@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { beforeDatabaseCloses, WakeableLoop, type PgChannelListener } from '#common';
+import { beforeDatabaseCloses, WakeableLoop } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
 import { BrokerConnection } from './broker-connection.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
-import { outboxListener } from './outbox.listener.js';
-import { outboxChannel } from './outbox.service.js';
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_POLL_INTERVAL_MS = 1000;
@@ -20,17 +18,22 @@ interface OutboxRow {
 }
 
 /**
- * Publishes what the outbox holds. Woken by the notification each outbox insert sends at commit,
- * and by a slow poll in case a notification was lost (`WakeableLoop`); rows are claimed with FOR UPDATE SKIP
- * LOCKED, so two instances of a service share the work instead of publishing it twice. A row is
- * marked published only after the broker has confirmed it.
+ * Publishes what the outbox holds. Woken in this process when a transaction that wrote outbox rows
+ * commits (`OutboxService`), and by a slow poll for rows an instance that stopped left behind
+ * (`WakeableLoop`); rows are claimed with FOR UPDATE SKIP LOCKED, so two instances of a service share
+ * the work instead of publishing it twice. A row is marked published only after the broker has
+ * confirmed it.
+ *
+ * Not woken by LISTEN/NOTIFY: before Postgres 19 a NOTIFY signals every listening backend of the
+ * database, whatever its channel, and serialises the commits of all notifying transactions of the
+ * cluster behind one lock held until each one's commit record is flushed; the transaction that
+ * wrote the rows ran in this process, which can wake its relay without the database.
  */
 @Injectable()
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly batchSize: number;
   private readonly loop: WakeableLoop;
-  private listener?: PgChannelListener;
   private running = false;
   private stopRegistered = false;
 
@@ -57,16 +60,18 @@ export class OutboxRelay {
     // The last drain needs the database, which Nest closes before MessagingModule's shutdown hook.
     if (!this.stopRegistered) beforeDatabaseCloses(this.dataSource, () => this.stop());
     this.stopRegistered = true;
-    this.listener = outboxListener(this.dataSource, outboxChannel(this.options.schema), () => this.loop.wake(), this.logger);
-    this.listener.start();
     this.loop.start();
   }
 
-  /** Stops listening, waits for the pass under way, then drains once more so that nothing committed is left behind. */
+  /** Rows were committed to the outbox: a pass now (or one more after the pass under way). */
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /** Waits for the pass under way, then drains once more so that nothing committed is left behind. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    await this.listener?.stop();
     await this.loop.stop();
     if (!this.dataSource.isInitialized) return;
     try {

@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { sendAhead } from '#common';
-import { createEvent, type CloudEvent, type EventContext, type EventData, type EventType } from '#contracts';
+import { afterCommit, sendAhead } from '#common';
+import { createEvent, type CloudEvent, type EventContext, type EventData, type EventType, type Producer } from '#contracts';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
-
-/** The notification channel the relay listens on; one per schema, so services never wake each other. */
-export function outboxChannel(schema: string): string {
-  return `outbox.${schema}`;
-}
+import { OutboxRelay } from './outbox.relay.js';
 
 /** One event to record: its type, its data, and where it belongs. */
 export type OutboxEntry = { [T in EventType]: { type: T; data: EventData<T>; context: EventContext } }[EventType];
@@ -16,11 +12,14 @@ const MANY_PER_STATEMENT = 1000;
 
 @Injectable()
 export class OutboxService {
-  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+  ) {}
 
   /**
    * Records an event in the caller's transaction: it is published if and only if that transaction
-   * commits. The notification is delivered at commit, which is what wakes the relay.
+   * commits. Its commit wakes this instance's relay (`afterCommit`).
    */
   add<T extends EventType>(manager: EntityManager, type: T, data: EventData<T>, context: EventContext): Promise<CloudEvent<T>> {
     return this.addWith(manager, null, type, data, context);
@@ -51,17 +50,18 @@ export class OutboxService {
     data: EventData<T>,
     context: EventContext,
   ): Promise<CloudEvent<T>> {
-    const { producer, schema } = this.options;
-    if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish ${type}`);
+    const producer = this.producerFor(type);
     const event = createEvent(producer, type, data, context);
     const before = change?.parameters ?? [];
     const $ = (n: number) => `$${before.length + n}`;
-    // One round trip: the change, the insert and the notification in a single statement.
-    await manager.query(
-      `WITH ${change ? `changed AS (${change.sql}), ` : ''}recorded AS (INSERT INTO outbox (event_id, type, payload) VALUES (${$(1)}, ${$(2)}, ${$(3)}) RETURNING 1)
-       SELECT pg_notify(${$(4)}, '') FROM recorded`,
-      [...before, event.id, event.type, JSON.stringify(event), outboxChannel(schema)],
-    );
+    // One round trip: the change and the insert in a single statement.
+    await manager.query(`${change ? `WITH changed AS (${change.sql}) ` : ''}INSERT INTO outbox (event_id, type, payload) VALUES (${$(1)}, ${$(2)}, ${$(3)})`, [
+      ...before,
+      event.id,
+      event.type,
+      JSON.stringify(event),
+    ]);
+    this.wakeRelayAfter(manager);
     return event;
   }
 
@@ -78,27 +78,18 @@ export class OutboxService {
     events: readonly OutboxEntry[],
     options: { sentAhead?: boolean } = {},
   ): Promise<CloudEvent[]> {
-    const { producer, schema } = this.options;
-    if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish ${events[0]?.type}`);
+    const producer = this.producerFor(events[0]?.type);
     const created = events.map(({ type, data, context }) => createEvent(producer, type, data as never, context) as CloudEvent);
     if (created.length === 0 && !change) return created;
     const before = change?.parameters ?? [];
     const $ = (n: number) => `$${before.length + n}`;
-    const sql = `WITH ${change ? `changed AS (${change.sql}), ` : ''}recorded AS (
-         INSERT INTO outbox (event_id, type, payload)
-         SELECT event_id, type, payload FROM unnest(${$(1)}::uuid[], ${$(2)}::text[], ${$(3)}::jsonb[]) WITH ORDINALITY AS e (event_id, type, payload, n)
-          ORDER BY n
-         RETURNING 1)
-       SELECT pg_notify(${$(4)}, '') FROM (SELECT 1 FROM recorded LIMIT 1) AS any_recorded`;
-    const parameters = [
-      ...before,
-      created.map((event) => event.id),
-      created.map((event) => event.type),
-      created.map((event) => JSON.stringify(event)),
-      outboxChannel(schema),
-    ];
+    const sql = `${change ? `WITH changed AS (${change.sql}) ` : ''}INSERT INTO outbox (event_id, type, payload)
+       SELECT event_id, type, payload FROM unnest(${$(1)}::uuid[], ${$(2)}::text[], ${$(3)}::jsonb[]) WITH ORDINALITY AS e (event_id, type, payload, n)
+        ORDER BY n`;
+    const parameters = [...before, created.map((event) => event.id), created.map((event) => event.type), created.map((event) => JSON.stringify(event))];
     if (options.sentAhead) sendAhead(manager, sql, parameters);
     else await manager.query(sql, parameters);
+    if (created.length > 0) this.wakeRelayAfter(manager);
     return created;
   }
 
@@ -114,16 +105,31 @@ export class OutboxService {
     data: EventData<T>,
     context: EventContext,
   ): Promise<CloudEvent<T> | null> {
-    const { producer, schema } = this.options;
-    if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish ${type}`);
+    const producer = this.producerFor(type);
     const event = createEvent(producer, type, data, context);
     const $ = (n: number) => `$${change.parameters.length + n}`;
-    const notified: unknown[] = await manager.query(
-      `WITH changed AS (${change.sql}),
-       recorded AS (INSERT INTO outbox (event_id, type, payload) SELECT ${$(1)}::uuid, ${$(2)}::text, ${$(3)}::jsonb FROM changed RETURNING 1)
-       SELECT pg_notify(${$(4)}, '') FROM recorded`,
-      [...change.parameters, event.id, event.type, JSON.stringify(event), outboxChannel(schema)],
+    const recorded: unknown[] = await manager.query(
+      `WITH changed AS (${change.sql})
+       INSERT INTO outbox (event_id, type, payload) SELECT ${$(1)}::uuid, ${$(2)}::text, ${$(3)}::jsonb FROM changed RETURNING 1`,
+      [...change.parameters, event.id, event.type, JSON.stringify(event)],
     );
-    return notified.length > 0 ? event : null;
+    if (recorded.length === 0) return null;
+    this.wakeRelayAfter(manager);
+    return event;
+  }
+
+  private producerFor(type: EventType | undefined): Producer {
+    const { producer } = this.options;
+    if (!producer) throw new Error(`${this.options.service} is configured without a producer and cannot publish ${type}`);
+    return producer;
+  }
+
+  /**
+   * The relay of this instance publishes the events as soon as the transaction commits. Another
+   * instance's relay is not woken (it would find the rows claimed by this one's); rows that an
+   * instance which stopped left behind are found by the relays' poll.
+   */
+  private wakeRelayAfter(manager: EntityManager): void {
+    afterCommit(manager, () => this.relay.wake());
   }
 }

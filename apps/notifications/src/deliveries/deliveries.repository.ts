@@ -65,8 +65,7 @@ const LOCK_ERASURES_SHARED = `SELECT pg_advisory_xact_lock_shared(hashtext('eras
 /** The delivery log's SQL, in one place. */
 export const deliveriesRepository = {
   /**
-   * Queues e-mails in the caller's transaction, due now, and wakes the dispatcher at commit
-   * (`channel`). Inserts nothing for a recipient this event has already queued (the unique key), nor
+   * Queues e-mails in the caller's transaction, due now. Inserts nothing for a recipient this event has already queued (the unique key), nor
    * for an erased participant: it holds their erasure locks (shared; `lockErasures` false when the
    * caller took them already) until the caller's transaction ends, so an erasure either came before
    * and is seen, or waits and then forgets these rows. `alongside`, a write of the caller's (`$1…`
@@ -76,7 +75,6 @@ export const deliveriesRepository = {
     manager: EntityManager,
     deliveries: readonly NewDelivery[],
     correlationId: string,
-    channel: string,
     options: { lockErasures: boolean; alongside?: { sql: string; parameters: unknown[] } },
   ): Promise<void> {
     // The statements go with the caller's next one or its commit: nothing here needs their results.
@@ -95,17 +93,14 @@ export const deliveriesRepository = {
     const $ = (n: number) => `$${before.length + n}`;
     sendAhead(
       manager,
-      `WITH ${alongside ? `alongside AS (${alongside.sql}), ` : ''}queued AS (
-         INSERT INTO deliveries (id, cause_event_id, cause_event_type, correlation_id, mission_id, recipient, recipient_registration_id,
+      `${alongside ? `WITH alongside AS (${alongside.sql}) ` : ''}INSERT INTO deliveries (id, cause_event_id, cause_event_type, correlation_id, mission_id, recipient, recipient_registration_id,
                                  template, language, message_id, message, status, attempts, next_attempt_at)
          SELECT d.id, d.cause_event_id, d.cause_event_type, ${$(1)}, d.mission_id, d.recipient, d.registration_id,
                 d.template, d.language, d.message ->> 'messageId', d.message, 'pending', 0, now()
            FROM unnest(${$(2)}::uuid[], ${$(3)}::uuid[], ${$(4)}::text[], ${$(5)}::uuid[], ${$(6)}::text[], ${$(7)}::uuid[], ${$(8)}::text[], ${$(9)}::text[], ${$(10)}::jsonb[])
                 AS d (id, cause_event_id, cause_event_type, mission_id, recipient, registration_id, template, language, message)
           WHERE d.registration_id IS NULL OR NOT EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.registration_id)
-         ON CONFLICT ON CONSTRAINT deliveries_once_per_event_and_recipient DO NOTHING
-         RETURNING 1)
-       SELECT pg_notify(${$(11)}, '') FROM (SELECT 1 FROM queued LIMIT 1) AS any_queued`,
+         ON CONFLICT ON CONSTRAINT deliveries_once_per_event_and_recipient DO NOTHING`,
       [
         ...before,
         correlationId,
@@ -118,7 +113,6 @@ export const deliveriesRepository = {
         column('template'),
         column('language'),
         deliveries.map((delivery) => JSON.stringify(delivery.message)),
-        channel,
       ],
     );
   },

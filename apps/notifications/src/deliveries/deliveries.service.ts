@@ -1,4 +1,4 @@
-import { assertOrganiserOf, encodeCursor, seqOfCursor, SERVICE_CONFIG, type Caller, type Page, type ServiceConfig } from '#common';
+import { afterCommit, assertOrganiserOf, encodeCursor, seqOfCursor, SERVICE_CONFIG, type Caller, type Page, type ServiceConfig } from '#common';
 import type { CloudEvent } from '#contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { deriveMessageId, normaliseRecipient } from '../mail/message-id.js';
 import { deliveriesRepository as repository, type DeliveryRow, type NewDelivery } from './deliveries.repository.js';
-import { deliveriesChannel } from './delivery-dispatcher.js';
+import { DeliveryDispatcher } from './delivery-dispatcher.js';
 import type { DeliveryListQuery, DeliveryStatus } from './delivery.schema.js';
 
 /** An e-mail an event calls for, as a capability (registration mail, broadcasts…) hands it over. */
@@ -48,11 +48,12 @@ export class DeliveriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly dispatcher: DeliveryDispatcher,
   ) {}
 
   /**
    * Queues `mails` for `cause` in the caller's transaction (its inbox work): they are sent after it
-   * commits, each recipient once however often the event comes. `erasureLocksHeld`: the caller has
+   * commits (which wakes this instance's dispatcher), each recipient once however often the event comes. `erasureLocksHeld`: the caller has
    * taken the recipients' erasure locks in this transaction (`lockErasure`), so they are not
    * taken again. `alongside`: a write of the caller's, sent in the same statement.
    */
@@ -63,10 +64,11 @@ export class DeliveriesService {
     options: { erasureLocksHeld?: boolean; alongside?: { sql: string; parameters: unknown[] } } = {},
   ): Promise<void> {
     const deliveries = mails.map((mail) => this.newDelivery(cause, mail));
-    await repository.enqueue(manager, deliveries, cause.correlationid, deliveriesChannel(this.config.schema), {
+    await repository.enqueue(manager, deliveries, cause.correlationid, {
       lockErasures: !options.erasureLocksHeld,
       alongside: options.alongside,
     });
+    if (deliveries.length > 0) afterCommit(manager, () => this.dispatcher.wake());
   }
 
   async list(caller: Caller, missionId: string, query: DeliveryListQuery): Promise<Page<DeliveryView>> {

@@ -1,4 +1,4 @@
-import { beforeDatabaseCloses, PgChannelListener, SERVICE_CONFIG, WakeableLoop, type ServiceConfig } from '#common';
+import { beforeDatabaseCloses, WakeableLoop } from '#common';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,16 +15,11 @@ export interface DispatchOptions {
   batchSize: number;
   /** Batches under way at once in this instance. */
   concurrent: number;
-  /** How often it looks for due e-mails without being woken: retries queued by another instance, a lost notification. */
+  /** How often it looks for due e-mails without being woken: e-mails and retries another instance queued and left. */
   pollIntervalMs: number;
 }
 
 export const DISPATCH_OPTIONS = Symbol('DISPATCH_OPTIONS');
-
-/** The notification channel that wakes the dispatcher when e-mails are queued; one per schema. */
-export function deliveriesChannel(schema: string): string {
-  return `deliveries.${schema}`;
-}
 
 /**
  * Sends the e-mails the delivery log holds as pending and due, and records what became of them.
@@ -43,13 +38,13 @@ export function deliveriesChannel(schema: string): string {
  * 4. An erasure waits for the rows a batch holds, then forgets them; e-mails are never queued for
  *    an erased participant (`enqueue`), and a claimed row whose recipient is erased is forgotten, not sent.
  *
- * Woken by the notification each queueing transaction sends at commit, at each retry's time, and by
- * a slow poll (`WakeableLoop`).
+ * Woken in this process when a transaction that queued e-mails commits (`DeliveriesService.deliver`),
+ * at each retry's time, and by a slow poll (`WakeableLoop`); not by LISTEN/NOTIFY, for the reasons
+ * `OutboxRelay` gives.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
-  private readonly listener: PgChannelListener;
   private readonly loop: WakeableLoop;
   private stopped?: Promise<void>;
 
@@ -58,7 +53,6 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     private readonly outbox: OutboxService,
     private readonly mailer: Mailer,
     @Inject(DISPATCH_OPTIONS) private readonly options: DispatchOptions,
-    @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
     this.loop = new WakeableLoop({
       pass: async () => (await this.dispatchBatch()) === options.batchSize,
@@ -67,19 +61,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       logger: this.logger,
       messages: { failed: 'delivery dispatcher could not work through the queue; retrying', recovered: 'delivery dispatcher recovered' },
     });
-    this.listener = new PgChannelListener({
-      connection: { connectionString: config.databaseUrl, application_name: `mission-hub:${config.schema}:deliveries` },
-      channel: deliveriesChannel(config.schema),
-      name: 'delivery listener',
-      logger: this.logger,
-      onNotification: () => this.loop.wake(),
-      // Notifications sent while no one listened are gone; the queue is not.
-      onListening: () => this.loop.wake(),
-    });
   }
 
   onApplicationBootstrap(): void {
-    this.listener.start();
     this.loop.start();
     // Nest closes the database before this module's shutdown hook: the last batches are recorded first.
     beforeDatabaseCloses(this.dataSource, () => this.stop());
@@ -89,10 +73,14 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     return this.stop();
   }
 
+  /** E-mails were queued and committed: a batch now (or one more after those under way). */
+  wake(): void {
+    this.loop.wake();
+  }
+
   /** Lets the batches under way finish (their e-mails are sent and recorded), then closes the SMTP connections; once. */
   private stop(): Promise<void> {
     this.stopped ??= (async () => {
-      await this.listener.stop();
       await this.loop.stop();
       this.mailer.close();
     })();

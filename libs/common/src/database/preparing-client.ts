@@ -103,11 +103,22 @@ interface Ahead extends Leading {
 export class PreparingClient extends pg.Client {
   private beginPending = false;
   private ahead: Ahead[] = [];
+  private onCommit: Array<() => void> = [];
 
   /** A connection handed out by the pool starts outside any transaction, whatever its last user left unsent. */
   forgetPending(): void {
     this.beginPending = false;
     this.withdrawAhead(0, 'the connection went back to the pool');
+    this.onCommit = [];
+  }
+
+  /**
+   * Calls `callback` once the transaction under way has committed (its COMMIT answered COMMIT), and
+   * forgets it when the transaction rolls back or fails. Work rolled back to a savepoint does not take
+   * its callbacks with it: they suit what is harmless to do once too often, such as waking a loop.
+   */
+  afterCommit(callback: () => void): void {
+    this.onCommit.push(callback);
   }
 
   /**
@@ -157,6 +168,28 @@ export class PreparingClient extends pg.Client {
     const [text, values] = args;
     const promised = args.length <= 2 && typeof args[1] !== 'function';
     const bare = promised && values === undefined;
+    if (bare && (text === 'COMMIT' || text === 'ROLLBACK') && this.onCommit.length > 0) return this.ending(text);
+    return this.dispatch(args, text, values, promised, bare);
+  }
+
+  /** A COMMIT or ROLLBACK of a transaction with callbacks waiting for its commit: they run if it committed, and go either way. */
+  private async ending(text: 'COMMIT' | 'ROLLBACK'): Promise<pg.QueryResult> {
+    const callbacks = this.onCommit;
+    this.onCommit = [];
+    const result = (await this.dispatch([text], text, undefined, true, true)) as pg.QueryResult;
+    // Postgres answers ROLLBACK to the COMMIT of a transaction that had failed.
+    if (result.command !== 'COMMIT') return result;
+    for (const callback of callbacks) {
+      try {
+        callback();
+      } catch {
+        // What was committed stays committed: a callback that throws must not make it look failed.
+      }
+    }
+    return result;
+  }
+
+  private dispatch(args: unknown[], text: unknown, values: unknown, promised: boolean, bare: boolean): any {
     if (bare && text === 'START TRANSACTION' && !this.beginPending && this.ahead.length === 0) {
       this.beginPending = true;
       return Promise.resolve(commandResult('BEGIN'));
@@ -244,11 +277,25 @@ export class PreparingClient extends pg.Client {
  * transaction: outside one, the next statement on the connection could be another caller's.
  */
 export function sendAhead(manager: EntityManager, text: string, values: unknown[]): StatementAhead {
+  return transactionClientOf(manager, 'sendAhead').sendAhead(text, values);
+}
+
+/**
+ * `PreparingClient.afterCommit` on the connection of `manager`'s transaction: `callback` runs once
+ * that transaction has committed, and never if it rolls back. Outside a transaction, what `manager`
+ * ran has committed already, and it runs now.
+ */
+export function afterCommit(manager: EntityManager, callback: () => void): void {
+  if (!manager.queryRunner?.isTransactionActive) callback();
+  else transactionClientOf(manager, 'afterCommit').afterCommit(callback);
+}
+
+function transactionClientOf(manager: EntityManager, what: string): PreparingClient {
   const client = (manager.queryRunner as { databaseConnection?: pg.ClientBase } | undefined)?.databaseConnection;
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('sendAhead needs a transaction on a connected query runner');
-  // Another client would send it unawaited: its failure would go unseen, and the COMMIT turn into a silent rollback.
-  if (!(client instanceof PreparingClient)) throw new Error("sendAhead needs the services' PreparingClient (DatabaseModule)");
-  return client.sendAhead(text, values);
+  if (!manager.queryRunner?.isTransactionActive) throw new Error(`${what} needs a transaction on a connected query runner`);
+  // Another client would not know what to do with it (send it, or call it, at the right time).
+  if (!(client instanceof PreparingClient)) throw new Error(`${what} needs the services' PreparingClient (DatabaseModule)`);
+  return client;
 }
 
 /** Names already computed: a service sends a few hundred distinct texts, thousands of times each. */
