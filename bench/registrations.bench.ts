@@ -16,7 +16,7 @@ import { MEASURED_SERVICES, MissionHub } from './harness/mission-hub.js';
 import { runPhase, type PhaseKind, type PhaseOptions, type PhaseResult, type Target } from './harness/phase.js';
 import { Children } from './harness/processes.js';
 import { PgWaitSampler } from './harness/pg-waits.js';
-import { cpuTable, phaseName, phaseTable, progressLine, waitTable } from './harness/report.js';
+import { cpuTable, phaseName, phaseTable, progressLine, switchesTable, waitTable } from './harness/report.js';
 import { BenchSmtpSink } from './harness/smtp-sink.js';
 import { BenchSseStream } from './harness/sse.js';
 import { ms, pair, rate, table } from './harness/stats.js';
@@ -192,10 +192,10 @@ async function main(): Promise<void> {
   await lock.dropSchemas([...(external ? [] : MEASURED_SERVICES.map((service) => MissionHub.schemaOf(service, schemaSuffix))), bareSchema]);
   await createVhost(vhost);
   const headroom = await lock.connectionHeadroom();
-  // Each service's pool (DB_POOL_SIZE, 10 by default) plus its listeners; the bare processes take up to 6 each.
+  // Each service's pool (DB_POOL_SIZE, 10 by default), the dashboard's stream listener; the bare processes take up to 6 each.
   const servicePool = flag['db-pool-size'] ? number('db-pool-size') : 10;
   const wanted =
-    (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * (servicePool + 2) : 0) + (measure.bare ? (BARE_CONSUMERS.length + 1) * 6 + 1 : 0);
+    (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * servicePool + 1 : 0) + (measure.bare ? (BARE_CONSUMERS.length + 1) * 6 : 0);
   console.log(`postgres: ${headroom.used} of max_connections ${headroom.max} in use; this run may open up to ${wanted}`);
   if (headroom.max - headroom.used < wanted) {
     console.log('  warning: fewer free than that: under load a service may meet "too many clients" (other runs on this machine share the server)');
@@ -367,6 +367,11 @@ async function main(): Promise<void> {
   );
   console.log('CPU, in cores busy on average while each phase was sending (machine = whole machine; other = processes not of this run):');
   console.log(cpuTable(results));
+  console.log('');
+  console.log(
+    'Context switches per registration sent, while sending (each a process or thread put to sleep and woken again; on this kind of VM a wake-up costs more CPU than most of the work it wakes for):',
+  );
+  console.log(switchesTable(results));
   console.log('');
 
   console.log('Where the database time went: sessions of this run in pg_stat_activity, by state, averaged over 100 ms samples while sending');

@@ -1,6 +1,6 @@
 /**
- * Bare registration: node:http, one pg transaction per registration (the row and its outbox row,
- * with the NOTIFY that wakes the relay), and the relay in the same process, as in the service.
+ * Bare registration: node:http, one pg transaction per registration (the row and its outbox row),
+ * and the relay in the same process, woken after each commit, as in the service.
  */
 import amqp from 'amqplib';
 import { randomUUID } from 'node:crypto';
@@ -8,20 +8,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { BareRelay } from './relay.js';
-import { BARE_EXCHANGE, BARE_ROUTING_KEY, bareEnv, bareOutboxChannel, poolConfig, type BareReport } from './protocol.js';
+import { BARE_EXCHANGE, BARE_ROUTING_KEY, bareEnv, poolConfig, type BareReport } from './protocol.js';
 
 const env = bareEnv();
 const pool = new pg.Pool(poolConfig(env, 'registration'));
 const capacityCheck = env.BARE_CAPACITY === '1';
-const notifyChannel = bareOutboxChannel(env.BARE_SCHEMA);
 const REGISTRATIONS = /^\/api\/missions\/([0-9a-f-]{36})\/registrations$/;
 const SETTINGS = /^\/api\/missions\/([0-9a-f-]{36})\/registration-settings$/;
 
 const connection = await amqp.connect(env.BARE_RABBITMQ_URL);
 const channel = await connection.createConfirmChannel();
 await channel.assertExchange(BARE_EXCHANGE, 'topic', { durable: true });
-const relay = new BareRelay(pool, poolConfig(env, 'relay'), notifyChannel, channel);
-await relay.start();
+const relay = new BareRelay(pool, channel);
+relay.start();
 
 const server = createServer((request, response) => {
   handle(request, response).catch((err: unknown) => {
@@ -85,11 +84,9 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
       correlationid: eventId,
       data: { registrationId: id, missionId, status, participant: input },
     };
-    await client.query(
-      `WITH recorded AS (INSERT INTO outbox (event_id, type, payload) VALUES ($1, $2, $3) RETURNING 1) SELECT pg_notify($4, '') FROM recorded`,
-      [eventId, type, JSON.stringify(event), notifyChannel],
-    );
+    await client.query(`INSERT INTO outbox (event_id, type, payload) VALUES ($1, $2, $3)`, [eventId, type, JSON.stringify(event)]);
     await client.query('COMMIT');
+    relay.wake();
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     if ((err as { code?: string }).code === '23505') return reply(response, 409, { title: 'already registered' });

@@ -14,10 +14,6 @@ export function bareQueue(consumer: BareConsumer): string {
   return `bare.${consumer}`;
 }
 
-export function bareOutboxChannel(schema: string): string {
-  return `bare_outbox.${schema}`;
-}
-
 /** What a bare child tells the bench over IPC: `ready` once, then the subject of each event it handled. */
 export type BareReport = { ready: true; port?: number } | string;
 

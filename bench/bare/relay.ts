@@ -5,38 +5,31 @@ import { BARE_EXCHANGE } from './protocol.js';
 const BATCH = 500;
 
 /**
- * The outbox relay, bare: woken by NOTIFY at each commit (and a 1 s poll), it claims a batch with
- * FOR UPDATE SKIP LOCKED, publishes it with publisher confirms and marks it sent after the confirms.
+ * The outbox relay, bare: woken by the producer after each commit (and a 1 s poll), as the services'
+ * relay is, it claims a batch with FOR UPDATE SKIP LOCKED, publishes it with publisher confirms and
+ * marks it sent after the confirms.
  */
 export class BareRelay {
   private draining?: Promise<void>;
   private wokenWhileDraining = false;
-  private listener?: pg.Client;
   private poll?: NodeJS.Timeout;
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly listenConfig: pg.ClientConfig,
-    private readonly notifyChannel: string,
     private readonly channel: ConfirmChannel,
   ) {}
 
-  async start(): Promise<void> {
-    this.listener = new pg.Client(this.listenConfig);
-    await this.listener.connect();
-    this.listener.on('notification', () => this.wake());
-    await this.listener.query(`LISTEN "${this.notifyChannel}"`);
+  start(): void {
     this.poll = setInterval(() => this.wake(), 1000);
     this.wake();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.poll);
-    await this.listener?.end().catch(() => undefined);
     await this.draining;
   }
 
-  private wake(): void {
+  wake(): void {
     if (this.draining) {
       this.wokenWhileDraining = true;
       return;

@@ -57,8 +57,10 @@ export function phaseTable(results: PhaseResult[]): string {
   return table(rows);
 }
 
+const CPU_GROUPS = ['bench', 'registration', 'notifications', 'dashboard', 'scheduling', 'postgres (bench db)', 'postgres (shared)', 'rabbitmq', 'other'];
+
 export function cpuTable(results: PhaseResult[]): string {
-  const groups = ['bench', 'registration', 'notifications', 'dashboard', 'scheduling', 'postgres (bench db)', 'postgres (shared)', 'rabbitmq', 'other'];
+  const groups = CPU_GROUPS;
   const rows = [['system', 'phase', 'offered/s', 'machine', ...groups.map((group) => group.replace('postgres', 'pg'))]];
   for (const result of results) {
     rows.push([
@@ -68,6 +70,19 @@ export function cpuTable(results: PhaseResult[]): string {
       result.cpu.machine.toFixed(2),
       ...groups.map((group) => (result.cpu.groups[group] === undefined ? '–' : result.cpu.groups[group].toFixed(2))),
     ]);
+  }
+  return table(rows);
+}
+
+/** Context switches of each group per registration sent, while sending (`CpuUsage.switches`). */
+export function switchesTable(results: PhaseResult[]): string {
+  const groups = CPU_GROUPS.filter((group) => group !== 'other');
+  const rows = [['system', 'phase', 'offered/s', 'in all', ...groups.map((group) => group.replace('postgres', 'pg'))]];
+  for (const result of results) {
+    const perSecond = result.sent / result.cpu.seconds;
+    const per = (group: string) => (result.cpu.switches[group] === undefined ? undefined : result.cpu.switches[group] / perSecond);
+    const all = groups.reduce((sum, group) => sum + (per(group) ?? 0), 0);
+    rows.push([result.system, result.kind, String(result.rate), all.toFixed(0), ...groups.map((group) => per(group)?.toFixed(1) ?? '–')]);
   }
   return table(rows);
 }
