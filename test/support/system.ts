@@ -5,11 +5,12 @@ import {
   services as serviceTable,
   type ServiceApplicationOptions,
   type ServiceConfig,
+  type ServiceListening,
   type ServiceName,
 } from '#common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { dashboardApplication } from '../../apps/dashboard/src/dashboard.application.js';
 import { mouRegistryApplication } from '../../apps/mou-registry/src/mou-registry.application.js';
 import type { MouRegistryOptions } from '../../apps/mou-registry/src/mou-registry.module.js';
@@ -130,12 +131,13 @@ export class TestSystem {
   /** On the port it had before, if it ran before in this run: a test may hold its URL. */
   async startService(service: ServiceName): Promise<void> {
     if (this.options.mode === 'process') {
-      const port = this.ports.get(service) ?? (await freePort());
-      this.ports.set(service, port);
+      // PORT 0 the first time (see below); the service says over IPC which port it was given.
       const child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], {
         env: { ...process.env, ...this.env(service) },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
+      const port = await listeningPort(child, service);
+      this.ports.set(service, port);
       this.running.set(service, { port, child });
       await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 30_000, what: `${service} to be ready` });
     } else {
@@ -191,12 +193,26 @@ async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
   return system.start();
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+/** The port a service started as a child process listens on, as it reports it (`runService`); its failure to start, if it exits first. */
+function listeningPort(child: ChildProcess, service: ServiceName): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => settle(new Error(`${service} did not listen within 30 s`)), 30_000);
+    const onMessage = (message: ServiceListening) => {
+      if (message?.type === 'listening') settle(message.port);
+    };
+    const onExit = (code: number | null, signal: string | null) => settle(new Error(`${service} exited (${signal ?? code}) before it listened`));
+    function settle(outcome: number | Error): void {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      // The channel must not keep the test process waiting for this child.
+      child.channel?.unref();
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    }
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
 }
 
 /**

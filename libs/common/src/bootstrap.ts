@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
@@ -55,13 +56,28 @@ export async function createServiceApplication(module: DynamicModule, config: Se
   return app;
 }
 
-/** `main.ts` of every service: build, listen on the configured port, say where. */
+/** What a service started by a parent process with an IPC channel (the tests) tells it once it listens. */
+export interface ServiceListening {
+  type: 'listening';
+  port: number;
+}
+
+/**
+ * `main.ts` of every service: build, listen on the configured port (`PORT=0`: one the system
+ * gives), say where, and tell a parent that started it with an IPC channel.
+ */
 export async function runService(module: DynamicModule, config: ServiceConfig, options: ServiceApplicationOptions): Promise<INestApplication> {
   const app = await createServiceApplication(module, config, options);
   await app.listen(config.port, '0.0.0.0');
+  const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
   const logger = app.get(Logger);
   if (config.usesDevelopmentSecret) logger.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
-  logger.log(`${config.service} listening on http://127.0.0.1:${config.port}/api (OpenAPI: /api/docs)`);
+  logger.log(`${config.service} listening on http://127.0.0.1:${port}/api (OpenAPI: /api/docs)`);
+  if (process.send) {
+    process.send({ type: 'listening', port } satisfies ServiceListening);
+    // The channel must not keep the service alive once its shutdown hooks have run.
+    process.channel?.unref();
+  }
   return app;
 }
 
