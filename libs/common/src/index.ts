@@ -3,7 +3,7 @@ export * from './config/config.module.js';
 export * from './database/database-bootstrap.js';
 export * from './database/database.module.js';
 export * from './database/pg-channel-listener.js';
-export * from './database/unique-violation.js';
+export * from './database/sql-state.js';
 export * from './database/expired-rows.js';
 export * from './database/preparing-client.js';
 export * from './database/service-data-source.js';

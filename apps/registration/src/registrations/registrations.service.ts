@@ -6,6 +6,7 @@ import {
   issueParticipantToken,
   Problem,
   seqOfCursor,
+  sqlStateOf,
   type Caller,
   type Page,
 } from '#common';
@@ -436,7 +437,6 @@ function alreadyRegistered(input: Register): Problem {
 
 /** A failure of a statement caused by the values it carried (SQLSTATE classes 22, data exception, and 23, integrity constraint). */
 function isCausedByData(error: unknown): boolean {
-  const cause = error as { code?: unknown; driverError?: { code?: unknown } };
-  const code = cause.driverError?.code ?? cause.code;
-  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+  const code = sqlStateOf(error);
+  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
 }

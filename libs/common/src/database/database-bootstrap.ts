@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { sqlStateOf } from './sql-state.js';
 
 /**
  * Makes the database and the service's schema exist before TypeORM connects: every connection of
@@ -14,7 +15,7 @@ export async function ensureDatabaseAndSchema(databaseUrl: string, schema: strin
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
   } catch (error) {
     // Two services starting at once may race on CREATE SCHEMA; the loser sees a duplicate.
-    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P06') throw error;
+    if (!['23505', '42P06'].includes(sqlStateOf(error) ?? '')) throw error;
   } finally {
     await client.end();
   }
@@ -31,7 +32,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
   } catch (error) {
-    if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505') throw error;
+    if (!['42P04', '23505'].includes(sqlStateOf(error) ?? '')) throw error;
   } finally {
     await client.end();
   }

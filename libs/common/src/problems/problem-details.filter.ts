@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { sqlStateOf } from '../database/sql-state.js';
 import { PROBLEM_CONTENT_TYPE, Problem, problemTypeUri, type ProblemDetails } from './problem.js';
 
 /** Body-parser errors carry a `type`; map the ones a client causes to what they mean. */
@@ -74,11 +75,10 @@ const RELEASED_WITH_ITS_CONNECTION = new Set(['QueryRunnerAlreadyReleasedError',
  * connection failed, so the next statement meets one of its "already released" errors.
  */
 export function isDatabaseUnavailable(exception: unknown): boolean {
-  const error = exception as { name?: string; code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } } | null;
+  const error = exception as { name?: string; message?: unknown; driverError?: { message?: unknown } } | null;
   if (!error || typeof error !== 'object') return false;
   if (RELEASED_WITH_ITS_CONNECTION.has(String(error.name))) return true;
-  const code = error.driverError?.code ?? error.code;
-  if (typeof code === 'string' && CONNECTION_LOST.test(code)) return true;
+  if (CONNECTION_LOST.test(sqlStateOf(error) ?? '')) return true;
   const message = String(error.driverError?.message ?? error.message ?? '');
   return CONNECTION_LOST_MESSAGES.some((text) => message.includes(text));
 }
