@@ -71,12 +71,12 @@ export const deliveriesRepository = {
    * and is seen, or waits and then forgets these rows. `alongside`, a write of the caller's (`$1…`
    * parameters), goes in the same statement: one round trip for both on the path every registration takes.
    */
-  async enqueue(
+  enqueue(
     manager: EntityManager,
     deliveries: readonly NewDelivery[],
     correlationId: string,
     options: { lockErasures: boolean; alongside?: { sql: string; parameters: unknown[] } },
-  ): Promise<void> {
+  ): void {
     // The statements go with the caller's next one or its commit: nothing here needs their results.
     const { alongside } = options;
     if (deliveries.length === 0) {

@@ -64,7 +64,7 @@ export class DeliveriesService {
     options: { erasureLocksHeld?: boolean; alongside?: { sql: string; parameters: unknown[] } } = {},
   ): Promise<void> {
     const deliveries = mails.map((mail) => this.newDelivery(cause, mail));
-    await repository.enqueue(manager, deliveries, cause.correlationid, {
+    repository.enqueue(manager, deliveries, cause.correlationid, {
       lockErasures: !options.erasureLocksHeld,
       alongside: options.alongside,
     });
