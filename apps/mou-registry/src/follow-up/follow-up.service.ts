@@ -58,7 +58,10 @@ const PILOT_COLUMNS = `id, mou_id AS "mouId", title, lead_party AS "leadParty", 
 export const MILESTONE_COLUMNS = `m.id, m.mou_id AS "mouId", m.pilot_project_id AS "pilotProjectId", p.title AS "pilotProjectTitle", m.title,
   to_char(m.due_on, 'YYYY-MM-DD') AS "dueOn", m.owner_name AS "ownerName", m.owner_email AS "ownerEmail", m.owner_language AS "ownerLanguage",
   m.owner_registration_id AS "ownerRegistrationId", m.completed_at AS "completedAt", m.due_announced_at AS "dueAnnouncedAt"`;
-const MILESTONE_FROM = `milestones m LEFT JOIN pilot_projects p ON p.id = m.pilot_project_id`;
+/** Milestone rows (`milestones`, or a CTE of them) as `m`, with the pilot project each belongs to, if any, as `p`: what MILESTONE_COLUMNS reads. */
+function milestonesFrom(source = 'milestones'): string {
+  return `${source} m LEFT JOIN pilot_projects p ON p.id = m.pilot_project_id`;
+}
 
 /** The follow-up of an MoU: the pilot projects of its action plan, and milestones with owners and due dates. */
 @Injectable()
@@ -214,9 +217,10 @@ export class FollowUpService {
 
   async milestones(caller: Caller, mouId: string): Promise<MilestoneView[]> {
     const { organiser } = await this.access.readable(caller, mouId);
-    const rows: MilestoneRow[] = await this.dataSource.query(`SELECT ${MILESTONE_COLUMNS} FROM ${MILESTONE_FROM} WHERE m.mou_id = $1 ORDER BY m.due_on, m.id`, [
-      mouId,
-    ]);
+    const rows: MilestoneRow[] = await this.dataSource.query(
+      `SELECT ${MILESTONE_COLUMNS} FROM ${milestonesFrom()} WHERE m.mou_id = $1 ORDER BY m.due_on, m.id`,
+      [mouId],
+    );
     return rows.map((row) => toMilestoneView(row, organiser));
   }
 
@@ -230,7 +234,7 @@ export class FollowUpService {
     // more; their trail entries are still written one by one, each chained to the one before.
     const rows: MilestoneRow[] = await manager.query(
       `WITH announced AS (UPDATE milestones SET due_announced_at = $2 WHERE id = ANY($1::uuid[]) RETURNING *)
-       SELECT ${MILESTONE_COLUMNS} FROM announced m LEFT JOIN pilot_projects p ON p.id = m.pilot_project_id`,
+       SELECT ${MILESTONE_COLUMNS} FROM ${milestonesFrom('announced')}`,
       [due.map(({ milestoneId }) => milestoneId), now],
     );
     const milestones = new Map(rows.map((row) => [row.id, row]));
@@ -253,7 +257,7 @@ export class FollowUpService {
   }
 
   private async milestone(manager: EntityManager, mouId: string, id: string): Promise<MilestoneRow> {
-    const [row] = await manager.query(`SELECT ${MILESTONE_COLUMNS} FROM ${MILESTONE_FROM} WHERE m.id = $1 AND m.mou_id = $2`, [id, mouId]);
+    const [row] = await manager.query(`SELECT ${MILESTONE_COLUMNS} FROM ${milestonesFrom()} WHERE m.id = $1 AND m.mou_id = $2`, [id, mouId]);
     if (!row) throw Problem.notFound('Milestone', id);
     return row;
   }
