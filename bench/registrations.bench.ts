@@ -194,8 +194,7 @@ async function main(): Promise<void> {
   const headroom = await lock.connectionHeadroom();
   // Each service's pool (DB_POOL_SIZE, 10 by default), the dashboard's stream listener; the bare processes take up to 6 each.
   const servicePool = flag['db-pool-size'] ? number('db-pool-size') : 10;
-  const wanted =
-    (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * servicePool + 1 : 0) + (measure.bare ? (BARE_CONSUMERS.length + 1) * 6 : 0);
+  const wanted = (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * servicePool + 1 : 0) + (measure.bare ? (BARE_CONSUMERS.length + 1) * 6 : 0);
   console.log(`postgres: ${headroom.used} of max_connections ${headroom.max} in use; this run may open up to ${wanted}`);
   if (headroom.max - headroom.used < wanted) {
     console.log('  warning: fewer free than that: under load a service may meet "too many clients" (other runs on this machine share the server)');
