@@ -170,7 +170,7 @@ describe('the outbox at shutdown', () => {
     );
     const publishedAt = async () =>
       (await withDatabase((client) => client.query(`SELECT published_at FROM "${schema}".outbox WHERE event_id = $1`, [event.id]))).rows[0].published_at;
-    // Written without the notification that would wake the relay at once.
+    // Written behind the service's back, so nothing wakes its relay: the drain at shutdown has to find it.
     await withDatabase((client) =>
       client.query(`INSERT INTO "${schema}".outbox (event_id, type, payload) VALUES ($1, $2, $3)`, [event.id, event.type, JSON.stringify(event)]),
     );

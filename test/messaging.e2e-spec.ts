@@ -117,7 +117,6 @@ const options: MessagingOptions = {
   producer: 'scheduling',
   rabbitmqUrl: url,
   exchange,
-  schema,
   // A poll this slow never fires during the test: every delivery below is driven by the wake-up at commit.
   relay: { pollIntervalMs: 60_000, publishTimeoutMs: 1500 },
 };

@@ -201,17 +201,23 @@ function listeningPort(child: ChildProcess, service: ServiceName): Promise<numbe
       if (message?.type === 'listening') settle(message.port);
     };
     const onExit = (code: number | null, signal: string | null) => settle(new Error(`${service} exited (${signal ?? code}) before it listened`));
+    const onError = (error: Error) => settle(new Error(`${service} could not be started: ${error.message}`, { cause: error }));
     function settle(outcome: number | Error): void {
       clearTimeout(timer);
       child.off('message', onMessage);
       child.off('exit', onExit);
+      child.off('error', onError);
       // The channel must not keep the test process waiting for this child.
       child.channel?.unref();
-      if (outcome instanceof Error) reject(outcome);
-      else resolve(outcome);
+      if (outcome instanceof Error) {
+        // Not yet one of the run's services, so stop() would not end it: it would run on against the run's schemas.
+        child.kill('SIGKILL');
+        reject(outcome);
+      } else resolve(outcome);
     }
     child.on('message', onMessage);
     child.once('exit', onExit);
+    child.once('error', onError);
   });
 }
 

@@ -18,7 +18,7 @@ export class DashboardModule {
       imports: [
         ServiceCoreModule.forRoot(config, { entities: [], migrations: dashboardMigrations, readinessProbes: [BrokerConnection] }),
         // No producer: the dashboard publishes nothing, so it has an inbox and no outbox.
-        MessagingModule.forService({ service: config.service, rabbitmqUrl: config.rabbitmqUrl, exchange: config.exchange, schema: config.schema }),
+        MessagingModule.forService({ service: config.service, rabbitmqUrl: config.rabbitmqUrl, exchange: config.exchange }),
         EventLogModule,
         CountersModule,
         StreamModule.forRoot(options),

@@ -37,7 +37,6 @@ export class MouRegistryModule {
           producer: 'mou-registry',
           rabbitmqUrl: config.rabbitmqUrl,
           exchange: config.exchange,
-          schema: config.schema,
         }),
       ],
       controllers: [MousController, VersionsController, FollowUpController, ParticipantEventsHandler],

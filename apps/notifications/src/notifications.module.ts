@@ -24,7 +24,6 @@ export class NotificationsModule {
           producer: 'notifications',
           rabbitmqUrl: config.rabbitmqUrl,
           exchange: config.exchange,
-          schema: config.schema,
         }),
         DeliveriesModule.forRoot(options),
         ParticipantsModule,

@@ -31,7 +31,6 @@ export class RegistrationModule {
           producer: 'registration',
           rabbitmqUrl: config.rabbitmqUrl,
           exchange: config.exchange,
-          schema: config.schema,
           relay: options.relay,
         }),
         MissionsModule,

@@ -46,7 +46,6 @@ export class SchedulingModule {
           producer: 'scheduling',
           rabbitmqUrl: config.rabbitmqUrl,
           exchange: config.exchange,
-          schema: config.schema,
         }),
         MissionsModule,
         ParticipantTokensModule,

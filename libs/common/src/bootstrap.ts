@@ -73,7 +73,7 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
   const logger = app.get(Logger);
   if (config.usesDevelopmentSecret) logger.warn('JWT_SECRET is not set: using the development secret. Never do this in production.');
   logger.log(`${config.service} listening on http://127.0.0.1:${port}/api (OpenAPI: /api/docs)`);
-  if (process.send) {
+  if (process.send && process.connected) {
     process.send({ type: 'listening', port } satisfies ServiceListening);
     // The channel must not keep the service alive once its shutdown hooks have run.
     process.channel?.unref();

@@ -9,8 +9,6 @@ export interface MessagingOptions {
   rabbitmqUrl: string;
   /** The topic exchange all events go through. */
   exchange: string;
-  /** The service's Postgres schema; the outbox's notification channel is named after it. */
-  schema: string;
   relay?: OutboxRelayOptions;
   retention?: RetentionOptions;
 }
@@ -18,7 +16,7 @@ export interface MessagingOptions {
 export interface OutboxRelayOptions {
   /** Rows published per transaction (default 500). */
   batchSize?: number;
-  /** Safety net for a lost notification (default 1000 ms). */
+  /** How often the relay looks for rows without being woken: rows an instance that stopped left unpublished (default 1000 ms). */
   pollIntervalMs?: number;
   /** How long a publish may wait for the broker's confirm before the batch is retried (default 5000 ms). */
   publishTimeoutMs?: number;

@@ -43,7 +43,7 @@ export class OutboxRelay {
     @Inject(BrokerConnection) private readonly broker: BrokerConnection,
   ) {
     this.batchSize = options.relay?.batchSize ?? DEFAULT_BATCH_SIZE;
-    // One pass at a time per instance: a full batch, or a notification during it, makes the next.
+    // One pass at a time per instance: a full batch, or a wake-up during it, makes the next.
     this.loop = new WakeableLoop({
       pass: async () => (await this.publishBatch()) === this.batchSize,
       concurrent: 1,

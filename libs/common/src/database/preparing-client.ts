@@ -182,8 +182,9 @@ export class PreparingClient extends pg.Client {
     for (const callback of callbacks) {
       try {
         callback();
-      } catch {
+      } catch (error) {
         // What was committed stays committed: a callback that throws must not make it look failed.
+        process.emitWarning(`a callback after COMMIT failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     return result;

@@ -35,6 +35,7 @@ describe('reading the SQLSTATE of a failure', () => {
 
   it("answers nothing for errors that are not a statement's, such as a socket's code", () => {
     expect(sqlStateOf(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBeUndefined();
+    expect(sqlStateOf(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).toBeUndefined();
     expect(sqlStateOf(new TypeError('x is undefined'))).toBeUndefined();
     expect(sqlStateOf(null)).toBeUndefined();
     expect(sqlStateOf('23505')).toBeUndefined();

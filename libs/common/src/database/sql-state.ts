@@ -6,7 +6,8 @@ export function sqlStateOf(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') return undefined;
   const cause = error as StatementError;
   const code = cause?.driverError?.code ?? cause?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+  // Five characters from 0-9 and A-Z, and no class begins with E: an errno code (EPIPE, EBUSY) is not one.
+  return typeof code === 'string' && /^[0-9A-DF-Z][0-9A-Z]{4}$/.test(code) ? code : undefined;
 }
 
 /**

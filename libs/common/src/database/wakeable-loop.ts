@@ -7,7 +7,7 @@ export interface WakeableLoopOptions {
   pass: () => Promise<boolean>;
   /** Passes under way at once. */
   concurrent: number;
-  /** A pass every so often without being woken: a lost notification, rows another instance left. */
+  /** A pass every so often without being woken: rows another instance left, retries another instance queued. */
   pollIntervalMs: number;
   logger: LoggerService;
   /** The log lines' words for a failed pass and for the first pass that succeeds after failures. */
@@ -15,8 +15,8 @@ export interface WakeableLoopOptions {
 }
 
 /**
- * Works through a table-backed queue (the outbox, the mail queue) whenever it is woken: by a
- * notification, a timer or the poll. At most `concurrent` passes run at once; a wake-up while all of
+ * Works through a table-backed queue (the outbox, the mail queue) whenever it is woken: by the
+ * commit of rows for it in this process, a timer or the poll. At most `concurrent` passes run at once; a wake-up while all of
  * them are busy, or a pass that found a full batch, makes one more. After a failed pass it backs off
  * (growing to 5 s), and the scheduled retry is then the next pass, not every wake-up.
  */
