@@ -357,6 +357,8 @@ it('applies a burst once when it carries a copy of an event handled before: that
   const effects = await effectsOf([...ids, earlier.id]);
   expect(effects.filter((effect) => effect.handler === 'exact')).toHaveLength(31);
   expect(new Set(effects.filter((effect) => effect.handler === 'exact').map((effect) => effect.event_id)).size).toBe(31);
+  // The copy's batch was undone: its other messages ran twice, the second time alone.
+  expect(ids.filter((id) => attempts.get(id) === 2).length).toBeGreaterThan(0);
 });
 
 it('keeps a batch together when a message fails before its first statement, and retries that one alone', async () => {
@@ -383,6 +385,8 @@ it("handles alone, not as a failure, a message that met another's error in a bat
     timeoutMs: 10_000,
     what: 'the ten applied and the copy found a duplicate',
   });
+  // Those that met the copy's error in the batch ran again alone, and none of them went the retry way.
+  expect(ids.filter((id) => attempts.get(id) === 2).length).toBeGreaterThan(0);
   expect(ids.filter((id) => retried.has(id))).toEqual([]);
   expect(await effectsOf([earlier.id])).toHaveLength(1);
 });

@@ -13,8 +13,8 @@ export function notificationsApplication(
     options: {
       title: 'mission-hub notifications',
       description: 'Who is told what, in which language, over which channel; the delivery log.',
-      // Two batches at once: a batch waits on a few round trips per message (inbox, erasure lock, directory, mail queue),
-      // and none of its writes is shared with another batch but the rows of one registration, which they take in turn.
+      // Two batches at once: while one waits for its round trips (most of its writes go with its COMMIT), the other is
+      // prepared; none of their writes is shared but the rows of one registration, which they take in turn.
       transport: new AmqpEventsServer({ url: config.rabbitmqUrl, exchange: config.exchange, service: config.service, concurrentBatches: 2 }),
     },
   };

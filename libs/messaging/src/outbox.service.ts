@@ -68,9 +68,9 @@ export class OutboxService {
   /**
    * `addWith` for several events at once: the change and every event, in the order given, in one
    * statement. The statement's text is the same for any number of events (they go as arrays), so it
-   * is prepared once per connection. `sentAhead`: for the transaction's last
-   * write, the statement goes with its commit, in one round trip (`sendAhead`); then a failure of
-   * `change` fails the commit instead of this call.
+   * is prepared once per connection. `sentAhead`: for the transaction's last write, the statement
+   * goes with its commit, in one round trip (`sendAhead`); then a failure of `change` fails the
+   * commit instead of this call.
    */
   async addAllWith(
     manager: EntityManager,

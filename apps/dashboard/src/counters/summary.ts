@@ -1,4 +1,4 @@
-import { meetingStatuses, mouStatuses, registrationStatuses, type MeetingStatus, type RegistrationStatus } from '#contracts';
+import { mouStatuses, registrationStatuses, type RegistrationStatus } from '#contracts';
 
 type MouStatus = (typeof mouStatuses)[number];
 const enrolmentStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
@@ -52,7 +52,7 @@ export interface MissionSummary {
   mous: { total: number; byStatus: Record<MouStatus, number> };
   notifications: { sent: number; failed: number };
   /** B2B matchmaking: every meeting ever requested, those with a place now, those held (and no-shows). */
-  meetings: Record<MeetingStatus, number> & { scheduled: number; held: number; noShow: number };
+  meetings: { requested: number; accepted: number; declined: number; cancelled: number; scheduled: number; held: number; noShow: number };
 }
 
 /** The summary from the counters' grouped rows: every status appears, at zero when there is none. */
@@ -109,11 +109,11 @@ export function summarise(input: SummaryInput): MissionSummary {
 }
 
 function countMeetings(rows: SummaryInput['meetings']): MissionSummary['meetings'] {
-  const counts = { ...zeros(meetingStatuses), scheduled: 0, held: 0, noShow: 0 };
+  const counts = { requested: 0, accepted: 0, declined: 0, cancelled: 0, scheduled: 0, held: 0, noShow: 0 };
   for (const row of rows) {
     // Every meeting was requested once, whatever it is now.
     counts.requested += row.count;
-    if (row.status !== 'requested' && (meetingStatuses as readonly string[]).includes(row.status)) counts[row.status as MeetingStatus] += row.count;
+    if (row.status === 'accepted' || row.status === 'declined' || row.status === 'cancelled') counts[row.status] += row.count;
     if (row.scheduled) counts.scheduled += row.count;
     if (row.outcome === 'held') counts.held += row.count;
     if (row.outcome === 'no_show') counts.noShow += row.count;

@@ -16,9 +16,10 @@ export interface WakeableLoopOptions {
 
 /**
  * Works through a table-backed queue (the outbox, the mail queue) whenever it is woken: by the
- * commit of rows for it in this process, a timer or the poll. At most `concurrent` passes run at once; a wake-up while all of
- * them are busy, or a pass that found a full batch, makes one more. After a failed pass it backs off
- * (growing to 5 s), and the scheduled retry is then the next pass, not every wake-up.
+ * commit of rows for it in this process, a timer or the poll. At most `concurrent` passes run at
+ * once; a wake-up while all of them are busy, or a pass that found a full batch, makes one more.
+ * After a failed pass it backs off (growing to 5 s), and the scheduled retry is then the next pass,
+ * not every wake-up.
  */
 export class WakeableLoop {
   private readonly passes = new Set<Promise<void>>();

@@ -70,9 +70,10 @@ const RELEASED_WITH_ITS_CONNECTION = new Set(['QueryRunnerAlreadyReleasedError',
 
 /**
  * Whether a request failed because its database connection went away under it (a restart, a
- * failover, an administrator ending it): nothing of its transaction was stored, and the same
- * request (with its Idempotency-Key) can be sent again. TypeORM releases a query runner whose
- * connection failed, so the next statement meets one of its "already released" errors.
+ * failover, an administrator ending it): its transaction did not commit, unless its COMMIT was
+ * what was in flight, so the same request is safe to send again with its Idempotency-Key. TypeORM
+ * releases a query runner whose connection failed, so the next statement meets one of its "already
+ * released" errors.
  */
 export function isDatabaseUnavailable(exception: unknown): boolean {
   const error = exception as { name?: string; message?: unknown; driverError?: { message?: unknown } } | null;
