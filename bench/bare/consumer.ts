@@ -4,10 +4,11 @@
  */
 import amqp, { type ConsumeMessage } from 'amqplib';
 import pg from 'pg';
-import { BARE_CONSUMERS, BARE_EXCHANGE, bareEnv, bareQueue, poolConfig, type BareConsumer, type BareReport } from './protocol.js';
+import { BARE_CONSUMERS, BARE_EXCHANGE, bareEnv, bareQueue, isTimed, poolConfig, type BareConsumer, type BareReport } from './protocol.js';
 
 const name = process.argv[2] as BareConsumer;
 if (!BARE_CONSUMERS.includes(name)) throw new Error(`usage: consumer.js ${BARE_CONSUMERS.join('|')}`);
+const timed = isTimed(name);
 const env = bareEnv();
 const pool = new pg.Pool(poolConfig(env, name));
 const queue = bareQueue(name);
@@ -69,7 +70,7 @@ const { consumerTag } = await channel.consume(queue, (message) => {
   handle(message).then(
     (subject) => {
       channel.ack(message);
-      process.send?.(subject satisfies BareReport);
+      if (timed) process.send?.(subject satisfies BareReport);
     },
     (err: unknown) => {
       console.error(`bare ${name}:`, err);

@@ -9,12 +9,22 @@ export const BARE_ROUTING_KEY = 'registration.confirmed';
 /** Every service that consumes a registration's event in mission-hub consumes it here too. */
 export const BARE_CONSUMERS = ['scheduling', 'notifications', 'dashboard'] as const;
 export type BareConsumer = (typeof BARE_CONSUMERS)[number];
+/**
+ * The consumers whose handling the bench times, as it times mission-hub's dashboard stream and SMTP
+ * sink; the others report nothing, so as not to cost the bench a wake-up that mission-hub does not.
+ */
+export const BARE_TIMED_CONSUMERS = ['notifications', 'dashboard'] as const satisfies readonly BareConsumer[];
+export type BareTimedConsumer = (typeof BARE_TIMED_CONSUMERS)[number];
+
+export function isTimed(consumer: BareConsumer): consumer is BareTimedConsumer {
+  return (BARE_TIMED_CONSUMERS as readonly BareConsumer[]).includes(consumer);
+}
 
 export function bareQueue(consumer: BareConsumer): string {
   return `bare.${consumer}`;
 }
 
-/** What a bare child tells the bench over IPC: `ready` once, then the subject of each event it handled. */
+/** What a bare child tells the bench over IPC: `ready` once, then (a timed consumer) the subject of each event it handled. */
 export type BareReport = { ready: true; port?: number } | string;
 
 /** The environment every bare process reads. */

@@ -2,15 +2,15 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Children } from '../harness/processes.js';
-import { BARE_CONSUMERS, type BareConsumer, type BareReport } from './protocol.js';
+import { BARE_CONSUMERS, isTimed, type BareReport, type BareTimedConsumer } from './protocol.js';
 import { bareSchemaDdl } from './schema.js';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-/** The bench's side of the bare system: its schema, its three processes, and when each event reached each consumer. */
+/** The bench's side of the bare system: its schema, its processes, and when each event reached each timed consumer. */
 export class BareSystem {
   /** Per consumer: registration id (the event's subject) → when the consumer reported it handled. */
-  readonly arrivals: Record<BareConsumer, Map<string, number>> = { scheduling: new Map(), notifications: new Map(), dashboard: new Map() };
+  readonly arrivals: Record<BareTimedConsumer, Map<string, number>> = { notifications: new Map(), dashboard: new Map() };
   origin = '';
 
   constructor(
@@ -33,9 +33,9 @@ export class BareSystem {
     await Promise.all(
       BARE_CONSUMERS.map(async (consumer) => {
         const child = this.children.fork(`bare-${consumer}`, here('./consumer.js'), [consumer], env);
-        const arrivals = this.arrivals[consumer];
+        const arrivals = isTimed(consumer) ? this.arrivals[consumer] : undefined;
         child.on('message', (report: BareReport) => {
-          if (typeof report === 'string' && !arrivals.has(report)) arrivals.set(report, performance.now());
+          if (typeof report === 'string' && arrivals && !arrivals.has(report)) arrivals.set(report, performance.now());
         });
         await ready(child, `bare ${consumer}`);
       }),
