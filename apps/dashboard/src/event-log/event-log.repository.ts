@@ -32,12 +32,10 @@ export const eventLogRepository = {
     // Nothing reads the result: the statement goes with the transaction's commit, in its round trip.
     if (!event.missionid) {
       const counted = asCtes(counters, 4);
+      const withCounters = counted.ctes.length > 0 ? `WITH ${counted.ctes.join(', ')} ` : '';
       sendAhead(
         manager,
-        `WITH ${counted.ctes}stored AS (
-           INSERT INTO mission_events (event_id, mission_id, type, time, event) VALUES ($1, NULL, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING RETURNING 1
-         )
-         SELECT count(*) FROM stored`,
+        `${withCounters}INSERT INTO mission_events (event_id, mission_id, type, time, event) VALUES ($1, NULL, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
         [event.id, event.type, event.time, json, ...counted.parameters],
       );
       return;
@@ -46,7 +44,7 @@ export const eventLogRepository = {
     const counted = asCtes(counters, 8);
     sendAhead(
       manager,
-      `WITH ${counted.ctes}locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended($8::text, 0))),
+      `WITH ${counted.ctes.map((cte) => `${cte}, `).join('')}locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended($8::text, 0))),
        stored AS (
          INSERT INTO mission_events (event_id, mission_id, type, time, event)
          SELECT $1::uuid, $2::uuid, $3::text, $4::timestamptz, $5::jsonb FROM locked
