@@ -29,12 +29,15 @@ export function decodeCursor(cursor: string | undefined): unknown[] | null {
   }
 }
 
+/** The largest value of a Postgres `bigint`: a cursor past it would make the query fail, not the input. */
+const BIGINT_MAX = 2n ** 63n - 1n;
+
 /** The arrival number (a bigint as text) a one-value cursor carries, null without one; a validation problem for anything else. */
 export function seqOfCursor(cursor: string | undefined): string | null {
   if (cursor === undefined) return null;
   const values = decodeCursor(cursor);
   const seq = values?.[0];
-  if (values?.length !== 1 || typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
+  if (values?.length !== 1 || typeof seq !== 'string' || !/^\d{1,19}$/.test(seq) || BigInt(seq) > BIGINT_MAX) {
     throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
   }
   return seq;
