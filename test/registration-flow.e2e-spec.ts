@@ -1,8 +1,8 @@
-import { hashParticipantToken } from '#common';
+import { hashParticipantToken, signOrganiserToken } from '#common';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { SseClient } from './support/sse.js';
-import { useSystem } from './support/system.js';
+import { JWT_SECRET, useSystem } from './support/system.js';
 
 describe('a registration, from the form to the participant’s inbox and the organiser’s dashboard', () => {
   const system = useSystem();
@@ -230,5 +230,25 @@ describe('the organiser’s stream after a disconnection', () => {
     await browser.waitFor((event) => event.data.subject === missed.at(-1), 'the last event, from the query-string resumption');
     expect(browser.events().map((event) => event.data.subject)).toEqual([missed.at(-1)]);
     await Promise.all([resumed.close(), browser.close()]);
+  });
+
+  it('ends when the organiser’s token expires, and the token opens it no more', async () => {
+    const { missionId } = await openMission(system);
+    const streamUrl = `${system.url('dashboard')}/api/missions/${missionId}/stream`;
+    const shortLived = signOrganiserToken(JWT_SECRET, { sub: 'organiser@test', role: 'organiser', missions: [missionId] }, 2);
+    const stream = await new SseClient(streamUrl, { authorization: `Bearer ${shortLived}` }).open();
+    expect(stream.status).toBe(200);
+    await eventually(() => stream.endedByServer, { what: 'the stream to end with its token', timeoutMs: 15_000 });
+    const again = await new SseClient(streamUrl, { authorization: `Bearer ${shortLived}` }).open();
+    expect(again.status).toBe(401);
+  });
+
+  it('takes a token in the query string on the stream only', async () => {
+    const { missionId, token } = await openMission(system);
+    const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary?access_token=${encodeURIComponent(token)}`);
+    expect(summary.status).toBe(401);
+    const stream = await new SseClient(`${system.url('dashboard')}/api/missions/${missionId}/stream?access_token=${encodeURIComponent(token)}`).open();
+    expect(stream.status).toBe(200);
+    await stream.close();
   });
 });

@@ -6,6 +6,8 @@ export class SseClient {
   readonly messages: EventSourceMessage[] = [];
   readonly comments: string[] = [];
   status = 0;
+  /** The server ended the stream (not `close()`). */
+  endedByServer = false;
   private readonly abort = new AbortController();
   private done?: Promise<void>;
 
@@ -24,7 +26,10 @@ export class SseClient {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            this.endedByServer = true;
+            return;
+          }
           parser.feed(value);
         }
       } catch {

@@ -1,4 +1,4 @@
-import { Access, assertOrganiserOf, CurrentCaller, Problem, type Caller } from '#common';
+import { Access, assertOrganiserOf, CurrentCaller, Problem, TokenInQuery, type Caller } from '#common';
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -13,10 +13,12 @@ export class StreamController {
   /**
    * The mission's CloudEvents as server-sent events: `id` is the event's position in the mission's
    * log, `event` its type, `data` the CloudEvent. Without `Last-Event-ID` the whole log is replayed
-   * first; with it, what came after. A comment line every 15 s keeps idle connections open.
+   * first; with it, what came after. A comment line every 15 s keeps idle connections open. The
+   * stream ends when the token expires: EventSource then reconnects, and needs a valid one.
    */
   @Get(':id/stream')
   @Access('organiser')
+  @TokenInQuery()
   @ApiBearerAuth()
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this position (EventSource sends it on reconnecting).' })
@@ -59,6 +61,17 @@ export class StreamController {
         }),
       end: () => response.end(),
     });
-    response.on('close', () => this.hub.release(stream));
+    const expiry = whenTokenExpires(caller, () => response.end());
+    response.on('close', () => {
+      clearTimeout(expiry);
+      this.hub.release(stream);
+    });
   }
+}
+
+/** Calls `end` when the caller's token expires; no timer past Node's longest (~24 days), which no token here lives. */
+function whenTokenExpires(caller: Caller, end: () => void): NodeJS.Timeout | undefined {
+  if (caller.kind !== 'organiser' || caller.expiresAt === undefined) return undefined;
+  const delay = Math.max(0, caller.expiresAt - Date.now());
+  return delay <= 2 ** 31 - 1 ? setTimeout(end, delay) : undefined;
 }

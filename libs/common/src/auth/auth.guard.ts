@@ -10,16 +10,23 @@ import { PARTICIPANT_TOKEN_RESOLVER, hashParticipantToken, looksLikeParticipantT
 
 type CallerKind = Exclude<Caller['kind'], 'anonymous'>;
 const ACCESS = 'mission-hub:access';
+const TOKEN_IN_QUERY = 'mission-hub:token-in-query';
 
 /** Who may call a route; a route without it is public. Mission-level checks stay in the use case. */
 export const Access = (...kinds: CallerKind[]) => SetMetadata(ACCESS, kinds);
+
+/**
+ * The route also takes its token as `?access_token=`, for EventSource, which cannot send headers.
+ * Only where needed: a token in a URL ends up in proxies' logs and browsers' history.
+ */
+export const TokenInQuery = () => SetMetadata(TOKEN_IN_QUERY, true);
 
 /** The caller the guard established. */
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
   return context.switchToHttp().getRequest<Request & { caller?: Caller }>().caller ?? { kind: 'anonymous' };
 });
 
-/** The one auth guard: organiser JWTs and participants' opaque tokens, as a header or `?access_token=`. */
+/** The one auth guard: organiser JWTs and participants' opaque tokens, as a header (or `?access_token=` where `TokenInQuery`). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly verifyOrganiser: OrganiserTokenVerifier;
@@ -35,8 +42,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request & { caller?: Caller }>();
-    const allowed = this.reflector.getAllAndOverride<CallerKind[] | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
-    const token = bearerToken(request);
+    const targets = [context.getHandler(), context.getClass()];
+    const allowed = this.reflector.getAllAndOverride<CallerKind[] | undefined>(ACCESS, targets);
+    const token = bearerToken(request, this.reflector.getAllAndOverride<boolean | undefined>(TOKEN_IN_QUERY, targets) === true);
     request.caller = token ? await this.identify(token) : { kind: 'anonymous' };
     if (!allowed) return true;
     if (request.caller.kind === 'anonymous') throw Problem.unauthorized(token ? 'The bearer token is not valid.' : undefined);
@@ -50,14 +58,15 @@ export class AuthGuard implements CanActivate {
       return holder ? { kind: 'participant', ...holder } : { kind: 'anonymous' };
     }
     const claims = await this.verifyOrganiser(token);
-    return claims ? { kind: 'organiser', subject: claims.sub, missions: claims.missions } : { kind: 'anonymous' };
+    if (!claims) return { kind: 'anonymous' };
+    return { kind: 'organiser', subject: claims.sub, missions: claims.missions, ...(claims.exp !== undefined ? { expiresAt: claims.exp * 1000 } : {}) };
   }
 }
 
-function bearerToken(request: Request): string | undefined {
+function bearerToken(request: Request, queryAllowed: boolean): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
-  // EventSource cannot send headers, so the stream accepts the token as a query parameter.
+  if (!queryAllowed) return undefined;
   const query = request.query?.access_token;
   return typeof query === 'string' && query ? query : undefined;
 }

@@ -2,7 +2,13 @@ import { Problem } from '../problems/problem.js';
 
 /** Who is calling, as the auth guard established it. */
 export type Caller =
-  | { kind: 'organiser'; subject: string; missions: readonly string[] }
+  | {
+      kind: 'organiser';
+      subject: string;
+      missions: readonly string[];
+      /** When the token stops being valid (ms since the epoch), if it says; what stays open on it, such as a stream, ends then. */
+      expiresAt?: number;
+    }
   | { kind: 'participant'; registrationId: string; missionId: string }
   | { kind: 'anonymous' };
 

@@ -6,6 +6,8 @@ const organiserClaims = z.object({
   sub: z.string().min(1),
   role: z.literal('organiser'),
   missions: z.array(z.string().min(1)),
+  /** Set when signing (`expiresIn`); read back so that a long-lived connection can end with its token. */
+  exp: z.number().optional(),
 });
 
 export type OrganiserClaims = z.infer<typeof organiserClaims>;
@@ -19,7 +21,7 @@ export interface OidcIssuer {
 
 export type OrganiserTokenVerifier = (token: string) => Promise<OrganiserClaims | null>;
 
-export function signOrganiserToken(secret: string, claims: OrganiserClaims, expiresInSeconds = 12 * 3600): string {
+export function signOrganiserToken(secret: string, claims: Omit<OrganiserClaims, 'exp'>, expiresInSeconds = 12 * 3600): string {
   return new JwtService({ secret }).sign(claims, { algorithm: 'HS256', expiresIn: expiresInSeconds });
 }
 
