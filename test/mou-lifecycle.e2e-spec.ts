@@ -124,6 +124,31 @@ describe('one mission’s MoU, from draft to in force, with an amendment', () =>
     expect(summary.mous.total).toBe(1);
   });
 
+  it('stores an upload once when it is retried with its Idempotency-Key, and keeps each organiser’s keys their own', async () => {
+    const { missionId, token } = await openMission(system);
+    const created = await call(mous, { token, body: mouInput({ missionId }) });
+    expect(created.status).toBe(201);
+    const base = system.url('mou-registry');
+    const text = Buffer.from('%PDF-1.4 an upload whose answer was lost');
+    const key = { 'Idempotency-Key': `upload-${created.body.id}` };
+
+    const first = await uploadVersion(base, created.body.id, token, text, 'en', 'application/pdf', key);
+    const retried = await uploadVersion(base, created.body.id, token, text, 'en', 'application/pdf', key);
+    expect([first.status, retried.status]).toEqual([201, 201]);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(first.body);
+    // The same key for another request (the text in another language) is a mistake, not a retry.
+    expect((await uploadVersion(base, created.body.id, token, text, 'zh-CN', 'application/pdf', key)).status).toBe(422);
+
+    // A colleague who happens to choose the same key makes a request of their own, and sees nothing of the first.
+    const colleague = system.organiserToken([missionId], 'colleague@test');
+    const theirs = await uploadVersion(base, created.body.id, colleague, text, 'en', 'application/pdf', key);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(theirs.body.version).toBe(first.body.version + 1);
+    expect((await call(`${mous}/${created.body.id}/versions`, { token })).body.map((version: any) => version.version)).toEqual([1, 2]);
+  });
+
   it('answers a wrong step with a 409 naming the allowed ones, and an invalid record by naming each field, storing nothing', async () => {
     const token = system.organiserToken();
     const created = await call(mous, { token, body: mouInput() });

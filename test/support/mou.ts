@@ -35,10 +35,11 @@ export async function uploadVersion(
   content: Buffer,
   language = 'en',
   type = 'application/pdf',
+  headers: Record<string, string> = {},
 ): Promise<ApiResponse> {
   const response = await fetch(`${base}/api/mous/${mouId}/versions?language=${encodeURIComponent(language)}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': type },
     body: content,
   });
   const text = await response.text();

@@ -1,4 +1,4 @@
-import { Access, CurrentCaller, type Caller } from '#common';
+import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
 import { languageTag } from '#contracts';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
@@ -18,6 +18,7 @@ export class VersionsController {
   /** A new version of the text: the document itself is the body; the registry keeps it with its SHA-256 and size. */
   @Post()
   @Access('organiser')
+  @Idempotent()
   @ApiBearerAuth()
   @ApiConsumes(...documentTypes)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })

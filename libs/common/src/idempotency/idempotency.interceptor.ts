@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import type { Caller } from '../auth/caller.js';
 import { Problem } from '../problems/problem.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -15,8 +16,9 @@ export const IDEMPOTENCY_KEYS_KEPT_FOR = '24 hours';
 
 /**
  * `Idempotency-Key` on create calls: the first request with a key runs and its response is kept;
- * a repeat with the same key and body gets that response again, with another body a 422, and while
- * the first is still running a 409.
+ * a repeat by the same caller with the same key and body gets that response again, with another
+ * body a 422, and while the first is still running a 409. A key is the caller's own: another
+ * caller's request with the same key is a request of its own, and never sees the first's response.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -34,11 +36,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.run(key, request, context.switchToHttp().getResponse<Response>(), status, next));
   }
 
-  private async run(key: string, request: Request, response: Response, status: number, next: CallHandler): Promise<unknown> {
-    const id = keyId(`${request.method} ${request.originalUrl.split('?')[0]}`, key);
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify(request.body ?? null))
-      .digest('hex');
+  private async run(key: string, request: Request & { caller?: Caller }, response: Response, status: number, next: CallHandler): Promise<unknown> {
+    const id = keyId(`${request.method} ${request.originalUrl.split('?')[0]} ${callerScope(request.caller)}`, key);
+    const fingerprint = fingerprintOf(request);
     await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND created_at < now() - $2::interval`, [id, IDEMPOTENCY_KEYS_KEPT_FOR]);
     const claimed = await this.dataSource.query(`INSERT INTO idempotency_keys (id, fingerprint) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id`, [
       id,
@@ -66,6 +66,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
     response.status(stored.status).setHeader('Idempotent-Replayed', 'true');
     return lastValueFrom(of(open(key, stored.body)));
   }
+}
+
+/** Whose key it is: the guard has established the caller before any interceptor runs. */
+function callerScope(caller: Caller | undefined): string {
+  if (caller?.kind === 'organiser') return `organiser ${caller.subject}`;
+  if (caller?.kind === 'participant') return `participant ${caller.registrationId}`;
+  return 'anonymous';
+}
+
+/** What makes two requests with one key the same request: the query and the body (an upload's bytes, with their type, as sent). */
+function fingerprintOf(request: Request): string {
+  const hash = createHash('sha256')
+    .update(request.originalUrl.split('?')[1] ?? '')
+    .update('\0');
+  if (Buffer.isBuffer(request.body))
+    hash
+      .update(request.header('content-type') ?? '')
+      .update('\0')
+      .update(request.body);
+  else hash.update(JSON.stringify(request.body ?? null));
+  return hash.digest('hex');
 }
 
 /** Rows are found by a hash of the key, never the key itself. */

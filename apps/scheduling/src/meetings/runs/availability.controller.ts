@@ -1,4 +1,4 @@
-import { Access, CurrentCaller, type Caller } from '#common';
+import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AvailabilityService } from './availability.service.js';
@@ -31,6 +31,7 @@ export class AvailabilityController {
   /** A time the participant cannot meet (their own token, or an organiser). */
   @Post('participants/:registrationId/unavailability')
   @Access('organiser', 'participant')
+  @Idempotent()
   declare(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) missionId: string,

@@ -1,4 +1,4 @@
-import { Access, CurrentCaller, type Caller } from '#common';
+import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { runSchema, type RunInput } from './run.schema.js';
@@ -14,6 +14,7 @@ export class RunsController {
   @Post()
   @HttpCode(202)
   @Access('organiser')
+  @Idempotent()
   start(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Body({ schema: runSchema }) body: RunInput) {
     return this.runs.start(caller, missionId, body ?? { rebuild: false });
   }
