@@ -1,4 +1,4 @@
-import { ConfigurationError, loadServiceConfig } from './service-config.js';
+import { ConfigurationError, DEVELOPMENT_JWT_SECRET, loadServiceConfig } from './service-config.js';
 
 describe('service configuration', () => {
   it('works with no variables at all, on the service’s own schema and port', () => {
@@ -18,6 +18,11 @@ describe('service configuration', () => {
 
   it('refuses to run in production on the development secret', () => {
     expect(() => loadServiceConfig('dashboard', { NODE_ENV: 'production' })).toThrow(ConfigurationError);
+    expect(() => loadServiceConfig('dashboard', { NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow(ConfigurationError);
+  });
+
+  it('warns of the development secret also when JWT_SECRET is set to it (docker-compose’s default)', () => {
+    expect(loadServiceConfig('dashboard', { JWT_SECRET: DEVELOPMENT_JWT_SECRET }).usesDevelopmentSecret).toBe(true);
   });
 });
 

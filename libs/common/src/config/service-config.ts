@@ -49,7 +49,7 @@ export interface ServiceConfig {
   jwtSecret: string;
   /** Organiser tokens from this issuer's keys instead of JWT_SECRET (production). */
   oidc?: OidcIssuer;
-  /** True when JWT_SECRET was not set and the development secret is in use. */
+  /** True when organiser tokens are checked with the development secret (JWT_SECRET unset, or set to it). */
   usesDevelopmentSecret: boolean;
   logLevel: string;
 }
@@ -66,8 +66,12 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
   if (Boolean(e.OIDC_ISSUER) !== Boolean(e.OIDC_JWKS_URL)) {
     throw new ConfigurationError('OIDC_ISSUER and OIDC_JWKS_URL go together: set both, or neither');
   }
-  if (e.NODE_ENV === 'production' && !e.JWT_SECRET && !e.OIDC_ISSUER) {
-    throw new ConfigurationError('JWT_SECRET (or an OIDC issuer: OIDC_ISSUER and OIDC_JWKS_URL) is required when NODE_ENV=production');
+  // Set to the development secret itself (docker-compose's default does that) counts as not set: it is public.
+  const usesDevelopmentSecret = !e.OIDC_ISSUER && (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET) === DEVELOPMENT_JWT_SECRET;
+  if (e.NODE_ENV === 'production' && usesDevelopmentSecret) {
+    throw new ConfigurationError(
+      'JWT_SECRET (other than the development secret) or an OIDC issuer (OIDC_ISSUER and OIDC_JWKS_URL) is required when NODE_ENV=production',
+    );
   }
   return {
     service,
@@ -82,7 +86,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     mailFrom: e.MAIL_FROM,
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     ...(e.OIDC_ISSUER && e.OIDC_JWKS_URL ? { oidc: { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE } } : {}),
-    usesDevelopmentSecret: !e.JWT_SECRET && !e.OIDC_ISSUER,
+    usesDevelopmentSecret,
     logLevel: e.LOG_LEVEL,
   };
 }
