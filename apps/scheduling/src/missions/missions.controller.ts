@@ -1,7 +1,7 @@
 import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createMissionSchema, type CreateMission } from './mission.schema.js';
+import { createMissionSchema, updateMissionSchema, type CreateMission, type MissionUpdate } from './mission.schema.js';
 import { MissionsService } from './missions.service.js';
 
 @ApiTags('missions')
@@ -15,6 +15,14 @@ export class MissionsController {
   @Idempotent()
   create(@CurrentCaller() caller: Caller, @Body({ schema: createMissionSchema }) body: CreateMission) {
     return this.missions.create(caller, body);
+  }
+
+  /** Title, dates, time zone, themes; cities may be added. `mission.updated` when something changed. */
+  @Patch(':id')
+  @Access('organiser')
+  @ApiBearerAuth()
+  update(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body({ schema: updateMissionSchema }) body: MissionUpdate) {
+    return this.missions.update(caller, id, body);
   }
 
   @Get(':id')

@@ -1,11 +1,12 @@
-import { Problem, type Caller } from '#common';
+import { assertOrganiserOf, Problem, type Caller } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { MissionEntity } from './mission.entity.js';
-import type { CreateMission } from './mission.schema.js';
+import { changedMission } from './mission-change.js';
+import type { CreateMission, MissionUpdate } from './mission.schema.js';
 
 export interface MissionView {
   id: string;
@@ -37,6 +38,21 @@ export class MissionsService {
       const mission = await manager.save(manager.create(MissionEntity, { id, ...input, createdBy: caller.subject }));
       await this.outbox.add(manager, 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });
       return toView(mission);
+    });
+  }
+
+  /** Changes what describes the mission (not its code); `mission.updated` tells the services that keep a copy. */
+  async update(caller: Caller, id: string, update: MissionUpdate): Promise<MissionView> {
+    assertOrganiserOf(caller, id);
+    return this.dataSource.transaction(async (manager) => {
+      const mission = await manager.findOne(MissionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!mission) throw Problem.notFound('Mission', id);
+      const { code: _code, missionId: _id, ...current } = toSnapshot(mission);
+      const next = changedMission(current, update);
+      if (!next) return toView(mission);
+      const saved = await manager.save(Object.assign(mission, next));
+      await this.outbox.add(manager, 'mission.updated', toSnapshot(saved), { subject: saved.id, missionId: saved.id });
+      return toView(saved);
     });
   }
 
