@@ -1,6 +1,7 @@
-import { HttpStatus, Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { applyDecorators, HttpStatus, Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
+import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
@@ -116,4 +117,13 @@ function bodyKey(key: string): Buffer {
   return createHash('sha256').update(`mission-hub idempotent response\0${key}`).digest();
 }
 
-export const Idempotent = () => UseInterceptors(IdempotencyInterceptor);
+/** The route takes an `Idempotency-Key`, and its OpenAPI operation says so. */
+export const Idempotent = () =>
+  applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: `Makes a retry safe: the same caller with the same key and request gets the first response again (header Idempotent-Replayed: true) for ${IDEMPOTENCY_KEYS_KEPT_FOR}; another request with the key is a 422.`,
+    }),
+  );
