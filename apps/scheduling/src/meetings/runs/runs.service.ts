@@ -140,7 +140,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
       });
     } catch (error) {
       this.logger.error({ msg: 'scheduling run failed', runId, error: (error as Error).message });
-      await runs.update({ id: runId }, { status: 'failed', progress: null, error: (error as Error).message, finishedAt: new Date() }).catch(() => undefined);
+      await runs.update({ id: runId }, { status: 'failed', progress: null, error: shownFailure(error), finishedAt: new Date() }).catch(() => undefined);
     } finally {
       clearInterval(heartbeat);
     }
@@ -302,4 +302,10 @@ function toRunView(run: MatchmakingRunEntity): RunView {
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
   };
+}
+
+/** What organisers read of a failed run: a reason given to them, never a database's or a library's own words (those are logged). */
+function shownFailure(error: unknown): string {
+  if (error instanceof Problem) return error.detail ?? error.title;
+  return 'An unexpected error stopped the run; it was logged, and the run can be started again.';
 }
