@@ -56,6 +56,31 @@ describe('event contracts', () => {
     expect(() => parseEvent('just a string')).toThrow(/envelope/);
   });
 
+  it('still reads an enrolment event from before it carried its session and previous status (fields added later are optional)', () => {
+    const enrolment = {
+      enrolmentId: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+      sessionId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+      missionId,
+      registrationId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      waitlistPosition: null,
+    };
+    const older = createEvent('scheduling', 'enrolment.cancelled', enrolment, { subject: enrolment.enrolmentId, missionId });
+    expect(parseEvent(JSON.parse(JSON.stringify(older))).data).toEqual(enrolment);
+    const session = {
+      kind: 'site_visit',
+      title: 'E-bus factory',
+      startsAt: '2019-06-13T01:00:00Z',
+      endsAt: '2019-06-13T04:00:00Z',
+      timezone: 'Asia/Shanghai',
+      venue: null,
+    };
+    const newer = { ...enrolment, session, previousStatus: 'confirmed' as const, reason: 'withdrawn' as const };
+    expect(createEvent('scheduling', 'enrolment.cancelled', newer, { subject: enrolment.enrolmentId, missionId }).data).toEqual(newer);
+    expect(() => createEvent('scheduling', 'enrolment.cancelled', { ...newer, reason: 'bored' as never }, { subject: enrolment.enrolmentId })).toThrow(
+      EventContractError,
+    );
+  });
+
   it('documents every event type in an AsyncAPI document that the AsyncAPI parser accepts', async () => {
     const document = buildAsyncApiDocument();
     const { diagnostics, document: parsed } = await new Parser().parse(JSON.stringify(document));

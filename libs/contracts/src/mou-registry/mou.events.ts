@@ -25,8 +25,11 @@ const milestone = z.object({
   /** The milestone's title. */
   title: z.string(),
   dueOn: localDate,
-  /** Who is reminded: a participant's contact data as the registry knew it, or none once erased. */
-  owner: z.object({ name: z.string(), email: z.email().nullable(), preferredLanguage: z.string().nullable() }),
+  /**
+   * Who is reminded: a participant's contact data as the registry knew it, or none once erased. With
+   * `registrationId` when the owner is a participant, so that who keeps the event can erase it with them.
+   */
+  owner: z.object({ name: z.string(), email: z.email().nullable(), preferredLanguage: z.string().nullable(), registrationId: uuid.nullable().optional() }),
   /** The MoU's reference and title, so that a reminder can say which agreement the milestone carries out. */
   reference: z.string(),
   mouTitle: z.string(),

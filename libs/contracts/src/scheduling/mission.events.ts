@@ -67,12 +67,22 @@ const enrolment = z.object({
   missionId: uuid,
   registrationId: uuid,
   waitlistPosition: z.number().int().positive().nullable(),
+  /**
+   * Added later: the session as it stands, so that the participant can be told where they are enrolled
+   * (title, time, venue and its time zone) without asking scheduling. Older events lack it.
+   */
+  session: sessionSnapshot.pick({ kind: true, title: true, startsAt: true, endsAt: true, timezone: true, venue: true }).optional(),
+  /** Added later: where the enrolment stood before (null: it is new). A confirmation from `waitlisted` is a promotion. */
+  previousStatus: z.enum(['confirmed', 'waitlisted']).nullable().optional(),
 });
 
 export const enrolmentEvents = {
   'enrolment.confirmed': enrolment,
   'enrolment.waitlisted': enrolment,
-  'enrolment.cancelled': enrolment,
+  'enrolment.cancelled': enrolment.extend({
+    /** Added later: `withdrawn` (the participant or an organiser cancelled it) or `participant-left` (their registration was cancelled or erased). */
+    reason: z.enum(['withdrawn', 'participant-left']).optional(),
+  }),
 } as const;
 
 /** Where a meeting stands between two participants; whether a run gave it a place is beside this, not one of them. */
