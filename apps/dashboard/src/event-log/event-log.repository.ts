@@ -76,11 +76,19 @@ export const eventLogRepository = {
     return Number(row?.position ?? 0);
   },
 
-  /** Personal data erased upstream leaves the log too: the participant block of that registration's events. */
+  /**
+   * Personal data erased upstream leaves the log too: the participant block of that registration's
+   * events, and the owner of the MoU milestones they own.
+   */
   async eraseParticipant(manager: EntityManager, missionId: string, registrationId: string): Promise<void> {
     await manager.query(
       `UPDATE mission_events SET event = jsonb_set(event, '{data,participant}', '{"erased": true}'::jsonb)
         WHERE mission_id = $1 AND event->'data'->>'registrationId' = $2 AND event->'data' ? 'participant'`,
+      [missionId, registrationId],
+    );
+    await manager.query(
+      `UPDATE mission_events SET event = jsonb_set(event, '{data,owner}', '{"erased": true}'::jsonb)
+        WHERE mission_id = $1 AND event->'data'->'owner'->>'registrationId' = $2`,
       [missionId, registrationId],
     );
   },

@@ -279,7 +279,10 @@ function eventData(mou: MouRow, milestone: MilestoneRow, participant: Contact | 
     missionId: mou.missionId,
     title: milestone.title,
     dueOn: milestone.dueOn,
-    owner: participant ?? { name: milestone.ownerName, email: milestone.ownerEmail, preferredLanguage: milestone.ownerLanguage },
+    owner: {
+      ...(participant ?? { name: milestone.ownerName, email: milestone.ownerEmail, preferredLanguage: milestone.ownerLanguage }),
+      registrationId: milestone.ownerRegistrationId,
+    },
     reference: mou.reference,
     mouTitle: mou.title,
     pilotProject: milestone.pilotProjectId ? { pilotProjectId: milestone.pilotProjectId, title: milestone.pilotProjectTitle! } : null,
