@@ -1,9 +1,10 @@
 import { createEvent, type EventData } from '#contracts';
 import { randomUUID } from 'node:crypto';
-import { call, openMission, registrationInput } from './support/api.js';
+import { call, listAll, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { useSystem } from './support/system.js';
 import { notificationsSettled } from './support/notifications.js';
+import { createSession, placesOf, release, sessionInput } from './support/programme.js';
 
 /**
  * What notifications tells participants when scheduling and the MoU registry announce a change. The
@@ -248,6 +249,86 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     await settled();
     expect(mailsOf(requested.id)).toHaveLength(1);
     expect(mailsOf(accepted.id)).toHaveLength(1);
+  });
+
+  it('tells a participant of their seat, their place on the waiting list and their promotion from it, once each, in their language', async () => {
+    const { ana, li, bob } = people;
+    const token = system.organiserToken();
+    const url = `${system.url('scheduling')}/api/missions/${missionId}`;
+    const { liuzhou } = await placesOf(system, token, missionId);
+    // Thursday 09:00–12:00 in Liuzhou; one seat.
+    const visit = await createSession(
+      system,
+      token,
+      missionId,
+      sessionInput(liuzhou, '2019-06-13T01:00:00Z', '2019-06-13T04:00:00Z', { title: 'Visit to the e-bus factory', capacity: 1 }),
+    );
+    await release(system, token, missionId);
+    for (const who of [ana, li]) {
+      await eventually(async () => (await call(`${url}/participants/${who.id}/agenda`, { token: who.accessToken })).status === 200, {
+        what: 'scheduling to know the participant',
+      });
+    }
+    const enrol = (who: { accessToken: string }) => call(`${url}/sessions/${visit}/enrolments`, { method: 'POST', token: who.accessToken });
+    const seat = await enrol(ana);
+    expect(seat.body.status).toBe('confirmed');
+    const waiting = await enrol(li);
+    expect(waiting.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+
+    // Li, who reads Chinese and lives on Chengdu's clock, is told she waits, and where.
+    const waitlisted = await system.tap.waitFor('enrolment.waitlisted', (event) => (event.data as any).enrolmentId === waiting.body.id);
+    const toLiWaiting = await system.smtp.waitFor((mail) => mail.eventId === waitlisted.id, 'Li’s waiting-list mail');
+    expect(toLiWaiting.to).toEqual([li.email]);
+    expect(toLiWaiting.subject).toBe('您已进入候补名单：Visit to the e-bus factory（Smart cities mission to Chengdu and Liuzhou）');
+    expect(toLiWaiting.text).toContain('尊敬的李伟：');
+    expect(toLiWaiting.text).toContain('排在第1位');
+    expect(toLiWaiting.text).toContain(
+      '2019年6月13日星期四 09:00–12:00（您的时区及活动当地时间：Asia/Shanghai）\n地点：Liuzhou Convention Centre, 2 Guantang Avenue, Liuzhou',
+    );
+
+    // Ana gives up her seat: it goes to Li, who is told once, however often the event comes.
+    const cancelled = await call(`${url}/sessions/${visit}/enrolments/${seat.body.id}/cancel`, { method: 'POST', token: ana.accessToken });
+    expect(cancelled.status).toBe(200);
+    const promoted = await system.tap.waitFor('enrolment.confirmed', (event) => (event.data as any).enrolmentId === waiting.body.id);
+    expect(promoted.data).toMatchObject({ previousStatus: 'waitlisted', session: { title: 'Visit to the e-bus factory' } });
+    const toLiPromoted = await system.smtp.waitFor((mail) => mail.eventId === promoted.id, 'Li’s promotion mail');
+    await system.producer.publish(promoted);
+    await settled();
+    expect(mailsOf(promoted.id)).toHaveLength(1);
+    expect(toLiPromoted.to).toEqual([li.email]);
+    expect(toLiPromoted.subject).toBe('候补转正：Visit to the e-bus factory（Smart cities mission to Chengdu and Liuzhou）');
+    expect(toLiPromoted.text).toContain('您已从候补名单转为正式参加');
+
+    // Ana, in English, on Madrid's clock and the venue's: her seat, then its cancellation.
+    // Each once: the tap saw the promotion twice.
+    const enrolmentEvents = [
+      ...new Map(
+        system.tap.events.filter((event) => event.type.startsWith('enrolment.') && (event.data as any).sessionId === visit).map((event) => [event.id, event]),
+      ).values(),
+    ];
+    const ofAna = enrolmentEvents.filter((event) => (event.data as any).registrationId === ana.id);
+    expect(ofAna.map((event) => event.type)).toEqual(['enrolment.confirmed', 'enrolment.cancelled']);
+    const toAna = ofAna.map((event) => mailsOf(event.id));
+    expect(toAna.map((mails) => mails.map((mail) => mail.subject))).toEqual([
+      ['Your seat is confirmed: Visit to the e-bus factory (Smart cities mission to Chengdu and Liuzhou)'],
+      ['Enrolment cancelled: Visit to the e-bus factory (Smart cities mission to Chengdu and Liuzhou)'],
+    ]);
+    expect(toAna[0][0].to).toEqual([ana.email]);
+    expect(toAna[0][0].text).toContain('Thursday, 13 June 2019, 03:00–06:00 your time (Europe/Madrid)');
+    expect(toAna[0][0].text).toContain('Thursday, 13 June 2019, 09:00–12:00 local time at the venue (Asia/Shanghai)');
+
+    // Each enrolment event mailed its participant once, and no one else: Bob, in no session, heard nothing.
+    expect(enrolmentEvents).toHaveLength(4);
+    expect(enrolmentEvents.map((event) => mailsOf(event.id).length)).toEqual([1, 1, 1, 1]);
+    const causes = new Set(enrolmentEvents.map((event) => event.id));
+    expect(system.smtp.to(bob.email).filter((mail) => causes.has(mail.eventId!))).toEqual([]);
+    const log = await listAll(`${system.url('notifications')}/api/missions/${missionId}/deliveries?limit=100`, token);
+    expect(
+      log
+        .filter((item: any) => causes.has(item.causeEventId))
+        .map((item: any) => item.template)
+        .sort(),
+    ).toEqual(['enrolment.cancelled', 'enrolment.confirmed', 'enrolment.promoted', 'enrolment.waitlisted']);
   });
 
   it('does not tell an erased requester that their request was declined', async () => {

@@ -2,6 +2,7 @@ import { ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DeliveriesModule, type DeliveriesOptions } from './deliveries/deliveries.module.js';
+import { EnrolmentMailModule } from './enrolment-mail/enrolment-mail.module.js';
 import { MeetingMailModule } from './meeting-mail/meeting-mail.module.js';
 import { MeetingTimetableMailModule } from './meeting-timetable-mail/meeting-timetable-mail.module.js';
 import { notificationsMigrations } from './migrations/index.js';
@@ -29,6 +30,7 @@ export class NotificationsModule {
         ParticipantsModule,
         RegistrationMailModule,
         SessionMailModule,
+        EnrolmentMailModule,
         MilestoneMailModule,
         MeetingMailModule,
         MeetingTimetableMailModule,

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { confirmedParticipant } from '../participants/confirmed-participant.js';
 import { ParticipantEntity } from '../participants/participant.entity.js';
+import { isVisibleTo, type ProgrammeViewer } from '../sessions/session-visibility.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 import { transferTimesOf } from '../venues/venues.service.js';
@@ -62,7 +63,7 @@ export class EnrolmentsService {
       );
       Object.assign(enrolment, { seq: row.seq, waitlistOrder: row.waitlist_order });
       const position = await this.seats.waitlistPosition(manager, enrolment);
-      await this.seats.announce(manager, enrolment, position);
+      await this.seats.announce(manager, session, enrolment, { previousStatus: null, waitlistPosition: position });
       return toEnrolmentView(enrolment, position);
     });
   }
@@ -75,7 +76,7 @@ export class EnrolmentsService {
       const session = (await this.seats.lock(manager, sessionId))!;
       const enrolment = await manager.findOneByOrFail(EnrolmentEntity, { id: enrolmentId });
       if (enrolment.status === 'cancelled') throw Problem.conflict('already-cancelled', 'Already cancelled', 'The enrolment was cancelled before.');
-      await this.seats.cancel(manager, session, enrolment);
+      await this.seats.cancel(manager, session, enrolment, 'withdrawn');
       return toEnrolmentView(enrolment, null);
     });
   }
@@ -98,14 +99,19 @@ export class EnrolmentsService {
     return { items: views, nextCursor: rows.length > query.limit ? encodeCursor([items.at(-1)!.seq]) : null };
   }
 
-  /** The session can take this participant: it runs, is released, admits them, has them not yet, and clashes with none of theirs. */
+  /** The session can take this participant: it exists for them, runs, is released, admits them, has them not yet, and clashes with none of theirs. */
   private async refuseUnless(manager: EntityManager, caller: Caller, participant: ParticipantEntity, session: SessionEntity): Promise<void> {
+    const existing = await manager.findOneBy(EnrolmentEntity, { sessionId: session.id, registrationId: participant.registrationId, status: Not('cancelled') });
+    const viewer: ProgrammeViewer = organises(caller, session.missionId)
+      ? { kind: 'organiser' }
+      : { kind: 'participant', registrationId: participant.registrationId, enrolledIn: new Set(existing ? [session.id] : []) };
+    // A session by invitation only that does not concern the participant does not exist for them: not even its title is told.
+    if (!isVisibleTo(session, viewer)) throw Problem.notFound('Session', session.id);
     if (session.status !== 'active') throw Problem.conflict('session-cancelled', 'The session is cancelled', `"${session.title}" was cancelled.`);
     if (!session.releasedAt) throw Problem.conflict('session-not-released', 'The session is not released yet', `"${session.title}" is still a draft.`);
     if (!organises(caller, session.missionId) && !admits(session.audience, participant)) {
       throw Problem.forbidden(`"${session.title}" is for ${audienceWords(session.audience)} only.`);
     }
-    const existing = await manager.findOneBy(EnrolmentEntity, { sessionId: session.id, registrationId: participant.registrationId, status: Not('cancelled') });
     if (existing) {
       throw Problem.conflict('already-enrolled', 'Already enrolled', `The participant is already ${existing.status} for "${session.title}".`, {
         enrolmentId: existing.id,

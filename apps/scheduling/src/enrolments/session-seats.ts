@@ -1,10 +1,25 @@
-import type { CloudEvent } from '#contracts';
+import type { CloudEvent, EventData } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SessionEntity } from '../sessions/session.entity.js';
+import { toSessionSnapshot } from '../sessions/session.view.js';
+import { VenueEntity } from '../venues/venue.entity.js';
+import { missionOf } from '../venues/venues.service.js';
 import { EnrolmentEntity } from './enrolment.entity.js';
 import { promotions } from './enrolment.rules.js';
+
+type EnrolledSession = NonNullable<EventData<'enrolment.confirmed'>['session']>;
+type CancelReason = NonNullable<EventData<'enrolment.cancelled'>['reason']>;
+
+/** What an enrolment event says beside the enrolment's new status. */
+interface EnrolmentChange {
+  /** Null for a new enrolment. */
+  previousStatus: 'confirmed' | 'waitlisted' | null;
+  /** Of a waitlisted one: 1 for the next in line. */
+  waitlistPosition?: number | null;
+  reason?: CancelReason;
+}
 
 /**
  * The seats of one session. Every transaction that gives or frees a seat first locks the session's
@@ -53,7 +68,15 @@ export class SessionSeats {
     return new Map(rows.map((row) => [row.id, row.position]));
   }
 
-  announce(manager: EntityManager, enrolment: EnrolmentEntity, waitlistPosition: number | null, cause?: CloudEvent): Promise<CloudEvent> {
+  /**
+   * `enrolment.<status>` of `enrolment`, with its session as it stands (the participant is told where they
+   * are enrolled) and where the enrolment stood before (a confirmation of a waitlisted one is a promotion).
+   */
+  async announce(manager: EntityManager, session: SessionEntity, enrolment: EnrolmentEntity, change: EnrolmentChange, cause?: CloudEvent): Promise<CloudEvent> {
+    return this.publish(manager, await this.sessionOfEvents(manager, session), enrolment, change, cause);
+  }
+
+  private publish(manager: EntityManager, session: EnrolledSession, enrolment: EnrolmentEntity, change: EnrolmentChange, cause?: CloudEvent) {
     return this.outbox.add(
       manager,
       `enrolment.${enrolment.status}` as const,
@@ -62,19 +85,29 @@ export class SessionSeats {
         sessionId: enrolment.sessionId,
         missionId: enrolment.missionId,
         registrationId: enrolment.registrationId,
-        waitlistPosition: enrolment.status === 'waitlisted' ? waitlistPosition : null,
+        waitlistPosition: enrolment.status === 'waitlisted' ? (change.waitlistPosition ?? null) : null,
+        session,
+        previousStatus: change.previousStatus,
+        ...(enrolment.status === 'cancelled' && change.reason ? { reason: change.reason } : {}),
       },
       { subject: enrolment.id, missionId: enrolment.missionId, time: enrolment.updatedAt, ...(cause ? { causedBy: cause } : {}) },
     );
   }
 
+  /** What an enrolment event tells of its session: what `session.*` events carry, less what the participant need not be told again. */
+  private async sessionOfEvents(manager: EntityManager, session: SessionEntity): Promise<EnrolledSession> {
+    const venue = session.venueId ? await manager.findOneBy(VenueEntity, { id: session.venueId }) : null;
+    const { kind, title, startsAt, endsAt, timezone, venue: place } = toSessionSnapshot(session, venue, await missionOf(manager, session.missionId));
+    return { kind, title, startsAt, endsAt, timezone, venue: place };
+  }
+
   /** Cancels an enrolment under its session's lock (held by the caller); a freed seat goes to the waitlist. */
-  async cancel(manager: EntityManager, session: SessionEntity, enrolment: EnrolmentEntity, cause?: CloudEvent): Promise<CloudEvent> {
-    const previous = enrolment.status;
+  async cancel(manager: EntityManager, session: SessionEntity, enrolment: EnrolmentEntity, reason: CancelReason, cause?: CloudEvent): Promise<CloudEvent> {
+    const previous = enrolment.status as 'confirmed' | 'waitlisted';
     const updatedAt = new Date();
     await manager.update(EnrolmentEntity, { id: enrolment.id }, { status: 'cancelled', updatedAt });
     Object.assign(enrolment, { status: 'cancelled', updatedAt });
-    const cancelled = await this.announce(manager, enrolment, null, cause);
+    const cancelled = await this.announce(manager, session, enrolment, { previousStatus: previous, reason }, cause);
     if (previous === 'confirmed') await this.fillFromWaitlist(manager, session, cancelled);
     return cancelled;
   }
@@ -91,10 +124,11 @@ export class SessionSeats {
       take: seats,
     });
     const updatedAt = new Date();
+    const about = await this.sessionOfEvents(manager, session);
     for (const enrolment of next) {
       await manager.update(EnrolmentEntity, { id: enrolment.id }, { status: 'confirmed', waitlistOrder: null, updatedAt });
       Object.assign(enrolment, { status: 'confirmed', waitlistOrder: null, updatedAt });
-      await this.announce(manager, enrolment, null, cause);
+      await this.publish(manager, about, enrolment, { previousStatus: 'waitlisted' }, cause);
     }
     return next;
   }

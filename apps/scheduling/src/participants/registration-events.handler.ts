@@ -88,7 +88,7 @@ export class RegistrationEventsHandler {
       const session = (await this.seats.lock(manager, enrolment.sessionId))!;
       // Under the session's lock, the enrolment as it is now: a concurrent cancel may have been first.
       const current = await manager.findOneBy(EnrolmentEntity, { id: enrolment.id, status: In(['confirmed', 'waitlisted']) });
-      if (current) await this.seats.cancel(manager, session, current, cause);
+      if (current) await this.seats.cancel(manager, session, current, 'participant-left', cause);
     }
   }
 }
