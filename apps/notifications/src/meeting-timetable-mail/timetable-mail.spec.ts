@@ -60,6 +60,52 @@ describe('meeting timetable mail', () => {
     expect(cancelled.text).toContain('You have no meetings scheduled at present.');
   });
 
+  it('gives a moved or cancelled meeting’s times in the venue’s zone too, old and new, as it gives the timetable’s', () => {
+    const meetingId = '00000000-0000-4000-8000-000000000001';
+    const later = { ...place, startsAt: '2019-06-10T02:00:00.000Z', endsAt: '2019-06-10T02:30:00.000Z', table: '5' };
+    const moved = composeTimetableMail(
+      notice({ first: false, meetings: [{ meetingId, ...later }], changes: [{ meetingId, change: 'moved', previous: place }] }),
+      ana,
+      directory,
+    );
+    // 02:00 UTC is 04:00 in Madrid and 10:00 in Chengdu; it was 03:00 and 09:00.
+    const movedLine = moved.text.split('\n\n').find((paragraph) => paragraph.startsWith('Moved:'));
+    expect(movedLine).toBe(
+      'Moved: the meeting with 李伟 (主任, 成都高新区, CN) is now Monday, 10 June 2019, 04:00–04:30 (Monday, 10 June 2019, 10:00–10:30 in Chengdu), table 5; ' +
+        'it was Monday, 10 June 2019, 03:00–03:30 (Monday, 10 June 2019, 09:00–09:30 in Chengdu), table 3.',
+    );
+    const cancelled = composeTimetableMail(
+      notice({ first: false, meetings: [], changes: [{ meetingId, change: 'cancelled', previous: place }] }),
+      ana,
+      directory,
+    );
+    expect(cancelled.text).toContain(
+      'Cancelled: the meeting with 李伟 (主任, 成都高新区, CN) on Monday, 10 June 2019, 03:00–03:30 (Monday, 10 June 2019, 09:00–09:30 in Chengdu) will not take place.',
+    );
+
+    // A Chinese reader in Madrid: the venue's time beside theirs, in Chinese.
+    const liInMadrid = chineseEntry({ timezone: 'Europe/Madrid' });
+    const inChinese = composeTimetableMail(
+      notice({
+        registrationId: liInMadrid.registrationId,
+        first: false,
+        meetings: [{ meetingId, ...later, counterpartId: ana.registrationId }],
+        changes: [{ meetingId, change: 'moved', previous: { ...place, counterpartId: ana.registrationId } }],
+      }),
+      liInMadrid,
+      directory,
+    );
+    expect(inChinese.text).toMatch(
+      /调整：与Ana García.*的会谈改为2019年6月10日星期一 04:00–04:30（Chengdu时间 2019年6月10日星期一 10:00–10:30），5号桌；原为2019年6月10日星期一 03:00–03:30（Chengdu时间 2019年6月10日星期一 09:00–09:30），3号桌。/,
+    );
+    const cancelledInChinese = composeTimetableMail(
+      notice({ registrationId: liInMadrid.registrationId, first: false, meetings: [], changes: [{ meetingId, change: 'cancelled', previous: place }] }),
+      liInMadrid,
+      directory,
+    );
+    expect(cancelledInChinese.text).toContain('原定于2019年6月10日星期一 03:00–03:30（Chengdu时间 2019年6月10日星期一 09:00–09:30）的会谈取消。');
+  });
+
   it('names everyone the notice mentions', () => {
     expect(peopleOf(notice())).toEqual([ana.registrationId, li.registrationId]);
   });

@@ -1,12 +1,9 @@
 import type { TimetableLine, TimetableMailView, TimetableTemplates } from './template.js';
 
 const with_ = (line: TimetableLine) => line.counterpart ?? 'a participant';
-const describe = (line: TimetableLine) =>
-  [
-    `${line.when}${line.venueWhen ? ` (${line.venueWhen.when} in ${line.venueWhen.city})` : ''}`,
-    `with ${with_(line)}`,
-    `table ${line.table}${line.venue ? `, ${line.venue}` : ''}`,
-  ].join('\n');
+/** In the participant's zone, and the venue's where its clock differs: every time a timetable mail gives. */
+const at = (line: TimetableLine) => `${line.when}${line.venueWhen ? ` (${line.venueWhen.when} in ${line.venueWhen.city})` : ''}`;
+const describe = (line: TimetableLine) => [at(line), `with ${with_(line)}`, `table ${line.table}${line.venue ? `, ${line.venue}` : ''}`].join('\n');
 const timetable = (view: TimetableMailView) =>
   view.meetings.length === 0
     ? ['You have no meetings scheduled at present.']
@@ -15,8 +12,8 @@ const closing = (view: TimetableMailView) => [`Kind regards,\nThe organisers of 
 const change = ({ change, meeting, previous }: TimetableMailView['changes'][number]) => {
   if (change === 'scheduled') return `New: ${describe(meeting)}`;
   if (change === 'moved')
-    return `Moved: the meeting with ${with_(meeting)} is now ${meeting.when}, table ${meeting.table} (was ${previous?.when}, table ${previous?.table}).`;
-  return `Cancelled: the meeting with ${with_(meeting)} on ${meeting.when} will not take place.`;
+    return `Moved: the meeting with ${with_(meeting)} is now ${at(meeting)}, table ${meeting.table}; it was ${previous ? `${at(previous)}, table ${previous.table}` : 'elsewhere'}.`;
+  return `Cancelled: the meeting with ${with_(meeting)} on ${at(meeting)} will not take place.`;
 };
 
 export const en: TimetableTemplates = {
