@@ -113,7 +113,8 @@ describe('schedule releases and personal agendas', () => {
     const enrol = (sessionId: string, who: { token: string }) => call(`${url}/sessions/${sessionId}/enrolments`, { method: 'POST', token: who.token });
     expect((await enrol(panel, ana)).body.status).toBe('confirmed');
     expect((await enrol(panel, ben)).body.status).toBe('waitlisted');
-    expect((await enrol(dinner, ana)).status).toBe(403);
+    // Ana is not invited to the dinner: for her it does not exist.
+    expect((await enrol(dinner, ana)).status).toBe(404);
     expect((await enrol(dinner, dora)).status).toBe(201);
 
     const agenda = await call(`${url}/participants/${ana.id}/agenda`, { token: ana.token });
@@ -198,5 +199,67 @@ describe('schedule releases and personal agendas', () => {
     expect([...publicFeed.keys()].sort()).toEqual([panel, fair, train, visit, workshop].map((id) => `${id}@mission-hub`).sort());
     expect(publicFeed.has(`${dinner}@mission-hub`)).toBe(false);
     expect((await call(`${url}/schedule/releases`)).body.items.map((item: { number: number }) => item.number)).toEqual([2, 1]);
+  });
+
+  it('shows a session by invitation only, and its place in the releases, to the organisers and the participants it concerns only', async () => {
+    const { missionId, token } = await openMission(system);
+    const url = `${system.url('scheduling')}/api/missions/${missionId}`;
+    const { liuzhou } = await placesOf(system, token, missionId);
+    const [dora, ben, carl] = [await participant(system, missionId, 1), await participant(system, missionId, 2), await participant(system, missionId, 3)];
+    const dinner = await createSession(
+      system,
+      token,
+      missionId,
+      sessionInput(liuzhou, '2019-06-12T10:00:00Z', '2019-06-12T12:00:00Z', {
+        kind: 'reception',
+        title: 'Mayor’s dinner',
+        description: 'With the mayor of Liuzhou, at the top of the tower.',
+        audience: { kind: 'invitation', registrationIds: [dora.id] },
+        speakers: [{ role: 'speaker', name: 'Carl', registrationId: carl.id }],
+      }),
+    );
+    const visit = await createSession(
+      system,
+      token,
+      missionId,
+      sessionInput(liuzhou, '2019-06-12T06:00:00Z', '2019-06-12T08:00:00Z', { title: 'Bus factory' }),
+    );
+    const published = await release(system, token, missionId);
+    expect(published).toMatchObject({ publishedBy: expect.any(String) });
+
+    const session = (caller?: string) => call(`${url}/sessions/${dinner}`, { token: caller });
+    const releases = (caller?: string) => call(`${url}/schedule/releases`, { token: caller });
+    const changedIn = (response: { body: { items: { changes: { sessionId: string }[] }[] } }) =>
+      response.body.items.flatMap((item) => item.changes.map((change) => change.sessionId)).sort();
+
+    // Anyone, and a participant it does not concern, are told nothing of it: not found, as if it did not exist.
+    for (const caller of [undefined, ben.token, system.organiserToken(['another-mission'])]) {
+      const hidden = await session(caller);
+      expect(hidden.status).toBe(404);
+      expect(JSON.stringify(hidden.body)).not.toContain('Mayor');
+      const seen = await releases(caller);
+      expect(seen.status).toBe(200);
+      expect(changedIn(seen)).toEqual([visit]);
+      expect(seen.body.items[0]).not.toHaveProperty('publishedBy');
+    }
+    expect((await call(`${url}/sessions/${dinner}/enrolments`, { method: 'POST', token: ben.token })).status).toBe(404);
+    expect((await call(`${url}/sessions/${visit}`)).status).toBe(200);
+
+    // The invited participant and the speaker see it and its change, still not who released it; the organiser sees everything.
+    for (const caller of [dora.token, carl.token]) {
+      expect((await session(caller)).body).toMatchObject({ id: dinner, title: 'Mayor’s dinner', audience: { kind: 'invitation', registrationIds: [] } });
+      const seen = await releases(caller);
+      expect(changedIn(seen)).toEqual([dinner, visit].sort());
+      expect(seen.body.items[0]).not.toHaveProperty('publishedBy');
+    }
+    expect((await session(token)).body).toMatchObject({ id: dinner, audience: { kind: 'invitation', registrationIds: [dora.id] } });
+    const all = await releases(token);
+    expect(changedIn(all)).toEqual([dinner, visit].sort());
+    expect(all.body.items[0].publishedBy).toBe(published.publishedBy);
+
+    // Ben, enrolled by an organiser without an invitation, has it in his agenda: it exists for him too.
+    expect((await call(`${url}/sessions/${dinner}/enrolments`, { token, body: { registrationId: ben.id } })).status).toBe(201);
+    expect((await session(ben.token)).status).toBe(200);
+    expect(changedIn(await releases(ben.token))).toEqual([dinner, visit].sort());
   });
 });

@@ -1,6 +1,7 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { admits } from '../enrolments/enrolment.rules.js';
 import { localIso } from '../sessions/local-time.js';
+import { anyone, isVisibleTo } from '../sessions/session-visibility.js';
 import type { SessionEntity } from '../sessions/session.entity.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
 import { toVenueView, type VenueView } from '../venues/venue.view.js';
@@ -73,11 +74,11 @@ export function agendaOf(
   return entries;
 }
 
-/** The released programme as anyone may see it: every session but those by invitation only. */
+/** The released programme as anyone may see it: every session but those by invitation only (see `isVisibleTo`). */
 export function publicProgramme(sessions: readonly SessionEntity[], venues: ReadonlyMap<string, VenueEntity>, missionZone: string): ProgrammeEntry[] {
   return [...sessions]
     .sort(inTimeOrder)
-    .filter((session) => session.releasedAt && session.audience.kind !== 'invitation')
+    .filter((session) => session.releasedAt && isVisibleTo(session, anyone))
     .map((session) => programmeEntry(session, venues.get(session.venueId ?? '') ?? null, missionZone));
 }
 

@@ -17,9 +17,9 @@ export class ReleasesController {
     return this.releases.publish(caller, missionId);
   }
 
-  /** Every release of the mission, the latest first. */
+  /** Every release of the mission, the latest first; who published it, and changes to sessions by invitation only, as the caller may see them. */
   @Get()
-  list(@Param('id', new ParseUUIDPipe()) missionId: string) {
-    return this.releases.list(missionId);
+  list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string) {
+    return this.releases.list(caller, missionId);
   }
 }

@@ -2,21 +2,15 @@ import { assertOrganiserOf, Problem, type Caller } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { MissionEntity } from '../missions/mission.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { releasedContent, toSessionSnapshot } from '../sessions/session.view.js';
-import { venuesOf } from '../sessions/sessions.service.js';
+import type { AudiencedSession } from '../sessions/session-visibility.js';
+import { programmeViewerOf, venuesOf } from '../sessions/sessions.service.js';
 import { missionOf } from '../venues/venues.service.js';
 import { releaseDiff, type Programme, type ReleaseChange } from './release-diff.js';
-
-export interface ReleaseView {
-  missionId: string;
-  number: number;
-  publishedAt: string;
-  publishedBy: string;
-  changes: ReleaseChange[];
-}
+import { releaseSeenBy, type ReleaseView } from './release-view.js';
 
 interface ReleaseRow {
   number: number;
@@ -86,20 +80,30 @@ export class ReleasesService {
     });
   }
 
-  async list(missionId: string): Promise<{ items: ReleaseView[] }> {
-    await missionOf(this.dataSource.manager, missionId);
-    const rows: ReleaseRow[] = await this.dataSource.query(
+  /** Every release, the latest first, as the caller may see it (see `releaseSeenBy`). */
+  async list(caller: Caller, missionId: string): Promise<{ items: ReleaseView[] }> {
+    const manager = this.dataSource.manager;
+    await missionOf(manager, missionId);
+    const rows: ReleaseRow[] = await manager.query(
       `SELECT number, published_at, published_by, changes FROM releases WHERE mission_id = $1 ORDER BY number DESC`,
       [missionId],
     );
+    const viewer = await programmeViewerOf(manager, caller, missionId);
+    // An organiser sees every change; for anyone else, each change's session says whether it exists for them.
+    const sessions = viewer.kind === 'organiser' ? new Map() : await audiencesOf(manager, missionId);
     return {
-      items: rows.map((row) => ({
-        missionId,
-        number: row.number,
-        publishedAt: row.published_at.toISOString(),
-        publishedBy: row.published_by,
-        changes: row.changes,
-      })),
+      items: rows.map((row) =>
+        releaseSeenBy(
+          { missionId, number: row.number, publishedAt: row.published_at.toISOString(), publishedBy: row.published_by, changes: row.changes },
+          viewer,
+          sessions,
+        ),
+      ),
     };
   }
+}
+
+async function audiencesOf(manager: EntityManager, missionId: string): Promise<Map<string, AudiencedSession>> {
+  const sessions = await manager.find(SessionEntity, { select: { id: true, audience: true, speakers: true }, where: { missionId } });
+  return new Map(sessions.map((session) => [session.id, session]));
 }

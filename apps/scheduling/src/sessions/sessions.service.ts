@@ -4,13 +4,15 @@ import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Not, type DataSource, type EntityManager } from 'typeorm';
 import { conflictsAfterMove, overlaps } from '../enrolments/conflict.rules.js';
+import { EnrolmentEntity } from '../enrolments/enrolment.entity.js';
 import { sessionsOfParticipants, timedSessionOf } from '../enrolments/participant-sessions.js';
 import { SessionSeats } from '../enrolments/session-seats.js';
 import type { MissionEntity } from '../missions/mission.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 import { missionOf, transferTimesOf } from '../venues/venues.service.js';
+import { anyone, isVisibleTo, type ProgrammeViewer } from './session-visibility.js';
 import { SessionEntity } from './session.entity.js';
 import { sessionSchema, type CancelSession, type SessionChange, type SessionInput } from './session.schema.js';
 import {
@@ -159,12 +161,14 @@ export class SessionsService {
     });
   }
 
-  /** Drafts only for the mission's organisers; anyone else sees released sessions. */
+  /** Drafts only for the mission's organisers; anyone else sees released sessions, one by invitation only if it concerns them. */
   async get(caller: Caller, missionId: string, sessionId: string): Promise<SessionView> {
     const manager = this.dataSource.manager;
     const mission = await missionOf(manager, missionId);
     const session = await manager.findOneBy(SessionEntity, { id: sessionId, missionId });
     if (!session || (!session.releasedAt && !organises(caller, missionId))) throw Problem.notFound('Session', sessionId);
+    // As if it did not exist: a 403 would say that there is such a session.
+    if (!isVisibleTo(session, await programmeViewerOf(manager, caller, missionId))) throw Problem.notFound('Session', sessionId);
     const venue = session.venueId ? await manager.findOneBy(VenueEntity, { id: session.venueId }) : null;
     const view = toSessionView(session, venue, mission, await this.seats.counts(manager, sessionId));
     return organises(caller, missionId) ? view : withoutParticipants(view);
@@ -253,6 +257,17 @@ export async function touchedParticipants(manager: EntityManager, session: Sessi
     [session.id, speakers, session.missionId],
   );
   return rows.map((row) => row.registration_id);
+}
+
+/** The caller as a viewer of the mission's programme (see `isVisibleTo`); a participant with the sessions they hold a seat in or wait for. */
+export async function programmeViewerOf(manager: EntityManager, caller: Caller, missionId: string): Promise<ProgrammeViewer> {
+  if (organises(caller, missionId)) return { kind: 'organiser' };
+  if (caller.kind !== 'participant' || caller.missionId !== missionId) return anyone;
+  const enrolments = await manager.find(EnrolmentEntity, {
+    select: { sessionId: true },
+    where: { missionId, registrationId: caller.registrationId, status: Not('cancelled') },
+  });
+  return { kind: 'participant', registrationId: caller.registrationId, enrolledIn: new Set(enrolments.map((enrolment) => enrolment.sessionId)) };
 }
 
 /** Everyone in `session` (enrolled, waiting, speaking) whom it conflicts with another of their sessions, at its time and place now. */
