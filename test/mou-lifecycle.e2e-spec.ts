@@ -149,6 +149,16 @@ describe('one mission’s MoU, from draft to in force, with an amendment', () =>
     expect((await call(`${mous}/${created.body.id}/versions`, { token })).body.map((version: any) => version.version)).toEqual([1, 2]);
   });
 
+  it('answers a malformed id or version in the address with a 400 naming it, and a crafted cursor too, never a 500', async () => {
+    const token = system.organiserToken();
+    const created = await call(mous, { token, body: mouInput() });
+    expect((await call(`${mous}/not-a-uuid`)).body).toMatchObject({ status: 400, errors: [{ field: 'id', message: 'must be a UUID' }] });
+    const tooLarge = await call(`${mous}/${created.body.id}/versions/99999999999/document`);
+    expect(tooLarge.body).toMatchObject({ status: 400, errors: [{ field: 'version' }] });
+    const pastBigint = Buffer.from(JSON.stringify(['9999999999999999999'])).toString('base64url');
+    expect((await call(`${mous}?cursor=${pastBigint}`)).body).toMatchObject({ status: 400, errors: [{ field: 'cursor' }] });
+  });
+
   it('answers a wrong step with a 409 naming the allowed ones, and an invalid record by naming each field, storing nothing', async () => {
     const token = system.organiserToken();
     const created = await call(mous, { token, body: mouInput() });

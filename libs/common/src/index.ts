@@ -11,6 +11,7 @@ export * from './database/wakeable-loop.js';
 export * from './problems/problem.js';
 export * from './problems/problem-details.filter.js';
 export * from './problems/validation.js';
+export * from './problems/path-parameters.js';
 export * from './auth/caller.js';
 export * from './auth/auth.guard.js';
 export * from './auth/organiser-token.js';

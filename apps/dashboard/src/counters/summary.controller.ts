@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, type Caller } from '#common';
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Access, CurrentCaller, UuidParamPipe, type Caller } from '#common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SummaryService } from './summary.service.js';
 
@@ -12,7 +12,7 @@ export class SummaryController {
   @Get(':id/summary')
   @Access('organiser')
   @ApiBearerAuth()
-  summary(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  summary(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.summaries.summary(caller, id);
   }
 }

@@ -1,5 +1,5 @@
-import { Access, assertOrganiserOf, CurrentCaller, Problem, TokenInQuery, type Caller } from '#common';
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Access, assertOrganiserOf, CurrentCaller, Problem, TokenInQuery, UuidParamPipe, type Caller } from '#common';
+import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { StreamHub } from './stream-hub.js';
@@ -26,7 +26,7 @@ export class StreamController {
   @ApiQuery({ name: 'lastEventId', required: false, description: 'Same as the Last-Event-ID header.' })
   stream(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Query('lastEventId') lastEventIdQuery: string | undefined,
     @Req() request: Request,

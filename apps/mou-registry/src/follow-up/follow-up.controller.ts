@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   createMilestoneSchema,
@@ -22,14 +22,14 @@ export class FollowUpController {
   @Idempotent()
   addPilotProject(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new UuidParamPipe()) id: string,
     @Body({ schema: createPilotProjectSchema }) body: CreatePilotProject,
   ) {
     return this.followUp.addPilotProject(caller, id, body);
   }
 
   @Get('pilot-projects')
-  pilotProjects(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  pilotProjects(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.followUp.pilotProjects(caller, id);
   }
 
@@ -38,8 +38,8 @@ export class FollowUpController {
   @ApiBearerAuth()
   updatePilotProject(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('projectId', new ParseUUIDPipe()) projectId: string,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('projectId', new UuidParamPipe()) projectId: string,
     @Body({ schema: updatePilotProjectSchema }) body: UpdatePilotProject,
   ) {
     return this.followUp.updatePilotProject(caller, id, projectId, body);
@@ -50,12 +50,12 @@ export class FollowUpController {
   @Access('organiser')
   @ApiBearerAuth()
   @Idempotent()
-  addMilestone(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body({ schema: createMilestoneSchema }) body: CreateMilestone) {
+  addMilestone(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: createMilestoneSchema }) body: CreateMilestone) {
     return this.followUp.addMilestone(caller, id, body);
   }
 
   @Get('milestones')
-  milestones(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  milestones(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.followUp.milestones(caller, id);
   }
 
@@ -63,7 +63,7 @@ export class FollowUpController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
-  complete(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Param('milestoneId', new ParseUUIDPipe()) milestoneId: string) {
+  complete(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Param('milestoneId', new UuidParamPipe()) milestoneId: string) {
     return this.followUp.complete(caller, id, milestoneId);
   }
 }

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
@@ -60,14 +60,14 @@ export class MousController {
   }
 
   @Get(':id')
-  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.mous.get(caller, id);
   }
 
   @Patch(':id')
   @Access('organiser')
   @ApiBearerAuth()
-  update(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body({ schema: updateMouSchema }) body: UpdateMou) {
+  update(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: updateMouSchema }) body: UpdateMou) {
     return this.mous.update(caller, id, body);
   }
 
@@ -76,19 +76,19 @@ export class MousController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
-  transition(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body({ schema: transitionSchema }) body: Transition) {
+  transition(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: transitionSchema }) body: Transition) {
     return this.mous.transition(caller, id, body);
   }
 
   /** The audit trail: every change, each entry chained by hash to the one before. */
   @Get(':id/history')
-  historyOf(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  historyOf(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.history.list(caller, id);
   }
 
   /** Recomputes the chain: intact, or the first entry where it breaks. */
   @Get(':id/history/verify')
-  verify(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  verify(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.history.verify(caller, id);
   }
 }

@@ -1,6 +1,6 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
+import { Access, CurrentCaller, Idempotent, OrdinalParamPipe, UuidParamPipe, type Caller } from '#common';
 import { languageTag } from '#contracts';
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -24,7 +24,7 @@ export class VersionsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   add(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new UuidParamPipe()) id: string,
     @Query({ schema: uploadQuery }) query: z.infer<typeof uploadQuery>,
     @Headers('content-type') mediaType: string | undefined,
     @Body() body: unknown,
@@ -33,7 +33,7 @@ export class VersionsController {
   }
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  list(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.versions.list(caller, id);
   }
 
@@ -41,8 +41,8 @@ export class VersionsController {
   @Get(':version/document')
   async document(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('version', new ParseIntPipe()) version: number,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('version', new OrdinalParamPipe()) version: number,
     @Res({ passthrough: true }) response: Response,
   ) {
     const document = await this.versions.document(caller, id, version);
@@ -62,8 +62,8 @@ export class VersionsController {
   @ApiBearerAuth()
   sign(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('version', new ParseIntPipe()) version: number,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('version', new OrdinalParamPipe()) version: number,
     @Body({ schema: signAmendmentSchema }) body: z.infer<typeof signAmendmentSchema>,
   ) {
     return this.versions.signAmendment(caller, id, version, body);

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, type Caller } from '#common';
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Access, CurrentCaller, UuidParamPipe, type Caller } from '#common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { deliveryListQuery, type DeliveryListQuery } from './delivery.schema.js';
 import { DeliveriesService } from './deliveries.service.js';
@@ -13,7 +13,7 @@ export class DeliveriesController {
   @Get(':id/deliveries')
   @Access('organiser')
   @ApiBearerAuth()
-  list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Query({ schema: deliveryListQuery }) query: DeliveryListQuery) {
+  list(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Query({ schema: deliveryListQuery }) query: DeliveryListQuery) {
     return this.deliveries.list(caller, id, query);
   }
 }

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, type Caller } from '#common';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Access, CurrentCaller, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { participantDetailsSchema, type ParticipantDetails } from './participant-data.schema.js';
 import { ParticipantDataService } from './participant-data.service.js';
@@ -13,7 +13,7 @@ export class ParticipantDataController {
   /** The participant's own details; the delegation only by an organiser, the e-mail not at all. */
   @Patch(':id')
   @Access('organiser', 'participant')
-  update(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body({ schema: participantDetailsSchema }) body: ParticipantDetails) {
+  update(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: participantDetailsSchema }) body: ParticipantDetails) {
     return this.participantData.update(caller, id, body);
   }
 
@@ -21,7 +21,7 @@ export class ParticipantDataController {
   @Post(':id/erase')
   @HttpCode(200)
   @Access('organiser', 'participant')
-  erase(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  erase(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.participantData.erase(caller, id);
   }
 }

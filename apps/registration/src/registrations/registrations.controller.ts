@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
@@ -15,7 +15,7 @@ export class RegistrationsController {
   /** The public registration form. */
   @Post('missions/:id/registrations')
   @Idempotent()
-  register(@Param('id', new ParseUUIDPipe()) missionId: string, @Body({ schema: registerSchema }) body: Register) {
+  register(@Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: registerSchema }) body: Register) {
     return this.registrations.register(missionId, body);
   }
 
@@ -25,7 +25,7 @@ export class RegistrationsController {
   @ApiProduces('application/json', 'text/csv')
   async list(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
     @Query({ schema: registrationListQuery }) query: RegistrationListQuery,
   ) {
     const { limit, cursor, format, ...filters } = query;
@@ -40,7 +40,7 @@ export class RegistrationsController {
   @Get('registrations/:id')
   @Access('organiser', 'participant')
   @ApiBearerAuth()
-  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.registrations.get(caller, id);
   }
 
@@ -48,7 +48,7 @@ export class RegistrationsController {
   @HttpCode(200)
   @Access('organiser', 'participant')
   @ApiBearerAuth()
-  cancel(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  cancel(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.registrations.cancel(caller, id);
   }
 
@@ -56,7 +56,7 @@ export class RegistrationsController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
-  approve(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  approve(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.registrations.approve(caller, id);
   }
 
@@ -64,7 +64,7 @@ export class RegistrationsController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
-  reject(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body({ schema: rejectSchema }) body: Reject) {
+  reject(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: rejectSchema }) body: Reject) {
     return this.registrations.reject(caller, id, body?.reason ?? null);
   }
 
@@ -72,7 +72,7 @@ export class RegistrationsController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
-  checkIn(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+  checkIn(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.registrations.checkIn(caller, id);
   }
 }

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, type Caller } from '#common';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Access, CurrentCaller, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { registrationSettingsSchema, type RegistrationSettingsInput } from './registration-settings.schema.js';
 import { RegistrationSettingsService } from './registration-settings.service.js';
@@ -14,14 +14,14 @@ export class RegistrationSettingsController {
   @Put()
   put(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
     @Body({ schema: registrationSettingsSchema }) body: RegistrationSettingsInput,
   ) {
     return this.settings.put(caller, missionId, body);
   }
 
   @Get()
-  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string) {
+  get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string) {
     return this.settings.get(caller, missionId);
   }
 }

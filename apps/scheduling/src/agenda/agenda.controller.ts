@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, type Caller } from '#common';
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Access, CurrentCaller, UuidParamPipe, type Caller } from '#common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AgendaService } from './agenda.service.js';
 
@@ -16,8 +16,8 @@ export class AgendaController {
   @ApiBearerAuth()
   personal(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('registrationId', new UuidParamPipe()) registrationId: string,
   ) {
     return this.agenda.agenda(caller, missionId, registrationId);
   }
@@ -30,22 +30,22 @@ export class AgendaController {
   @Header('content-type', CALENDAR)
   personalCalendar(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('registrationId', new UuidParamPipe()) registrationId: string,
   ) {
     return this.agenda.agendaCalendar(caller, missionId, registrationId);
   }
 
   /** The released programme, for anyone (sessions by invitation only are left out). */
   @Get('programme')
-  programme(@Param('id', new ParseUUIDPipe()) missionId: string) {
+  programme(@Param('id', new UuidParamPipe()) missionId: string) {
     return this.agenda.programme(missionId);
   }
 
   @Get('programme.ics')
   @ApiProduces('text/calendar')
   @Header('content-type', CALENDAR)
-  programmeCalendar(@Param('id', new ParseUUIDPipe()) missionId: string) {
+  programmeCalendar(@Param('id', new UuidParamPipe()) missionId: string) {
     return this.agenda.programmeCalendar(missionId);
   }
 }

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { enrolmentListQuery, enrolSchema, type Enrol, type EnrolmentListQuery } from './enrolment.schema.js';
 import { EnrolmentsService } from './enrolments.service.js';
@@ -16,8 +16,8 @@ export class EnrolmentsController {
   @Idempotent()
   enrol(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('sessionId', new UuidParamPipe()) sessionId: string,
     @Body({ schema: enrolSchema }) body: Enrol,
   ) {
     return this.enrolments.enrol(caller, missionId, sessionId, body?.registrationId);
@@ -27,8 +27,8 @@ export class EnrolmentsController {
   @Access('organiser')
   list(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('sessionId', new UuidParamPipe()) sessionId: string,
     @Query({ schema: enrolmentListQuery }) query: EnrolmentListQuery,
   ) {
     return this.enrolments.list(caller, missionId, sessionId, query);
@@ -40,9 +40,9 @@ export class EnrolmentsController {
   @Access('organiser', 'participant')
   cancel(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
-    @Param('enrolmentId', new ParseUUIDPipe()) enrolmentId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('sessionId', new UuidParamPipe()) sessionId: string,
+    @Param('enrolmentId', new UuidParamPipe()) enrolmentId: string,
   ) {
     return this.enrolments.cancel(caller, missionId, sessionId, enrolmentId);
   }

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createMissionSchema, updateMissionSchema, type CreateMission, type MissionUpdate } from './mission.schema.js';
 import { MissionsService } from './missions.service.js';
@@ -21,12 +21,12 @@ export class MissionsController {
   @Patch(':id')
   @Access('organiser')
   @ApiBearerAuth()
-  update(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body({ schema: updateMissionSchema }) body: MissionUpdate) {
+  update(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: updateMissionSchema }) body: MissionUpdate) {
     return this.missions.update(caller, id, body);
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
+  get(@Param('id', new UuidParamPipe()) id: string) {
     return this.missions.get(id);
   }
 }

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ReleasesService } from './releases.service.js';
 
@@ -13,13 +13,13 @@ export class ReleasesController {
   @Access('organiser')
   @ApiBearerAuth()
   @Idempotent()
-  publish(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string) {
+  publish(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string) {
     return this.releases.publish(caller, missionId);
   }
 
   /** Every release of the mission, the latest first; who published it, and changes to sessions by invitation only, as the caller may see them. */
   @Get()
-  list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string) {
+  list(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string) {
     return this.releases.list(caller, missionId);
   }
 }

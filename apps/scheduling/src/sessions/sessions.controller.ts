@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, pageQuery, type Caller, type PageQuery } from '#common';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, pageQuery, UuidParamPipe, type Caller, type PageQuery } from '#common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { cancelSessionSchema, sessionChangeSchema, sessionSchema, type CancelSession, type SessionChange, type SessionInput } from './session.schema.js';
 import { SessionsService } from './sessions.service.js';
@@ -14,19 +14,19 @@ export class SessionsController {
   @Access('organiser')
   @ApiBearerAuth()
   @Idempotent()
-  create(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Body({ schema: sessionSchema }) body: SessionInput) {
+  create(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: sessionSchema }) body: SessionInput) {
     return this.sessions.create(caller, missionId, body);
   }
 
   @Get()
   @Access('organiser')
   @ApiBearerAuth()
-  list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Query({ schema: pageQuery.strict() }) query: PageQuery) {
+  list(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Query({ schema: pageQuery.strict() }) query: PageQuery) {
     return this.sessions.list(caller, missionId, query);
   }
 
   @Get(':sessionId')
-  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Param('sessionId', new ParseUUIDPipe()) sessionId: string) {
+  get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('sessionId', new UuidParamPipe()) sessionId: string) {
     return this.sessions.get(caller, missionId, sessionId);
   }
 
@@ -36,8 +36,8 @@ export class SessionsController {
   @ApiBearerAuth()
   update(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('sessionId', new UuidParamPipe()) sessionId: string,
     @Body({ schema: sessionChangeSchema }) body: SessionChange,
   ) {
     return this.sessions.update(caller, missionId, sessionId, body);
@@ -49,8 +49,8 @@ export class SessionsController {
   @ApiBearerAuth()
   cancel(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('sessionId', new UuidParamPipe()) sessionId: string,
     @Body({ schema: cancelSessionSchema }) body: CancelSession,
   ) {
     return this.sessions.cancel(caller, missionId, sessionId, body);
@@ -61,7 +61,7 @@ export class SessionsController {
   @HttpCode(204)
   @Access('organiser')
   @ApiBearerAuth()
-  remove(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Param('sessionId', new ParseUUIDPipe()) sessionId: string) {
+  remove(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('sessionId', new UuidParamPipe()) sessionId: string) {
     return this.sessions.remove(caller, missionId, sessionId);
   }
 }

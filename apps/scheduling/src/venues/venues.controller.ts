@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createVenueSchema, transferTimeSchema, type CreateVenue, type TransferTime } from './venue.schema.js';
 import { VenuesService } from './venues.service.js';
@@ -13,12 +13,12 @@ export class VenuesController {
   @Access('organiser')
   @ApiBearerAuth()
   @Idempotent()
-  create(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Body({ schema: createVenueSchema }) body: CreateVenue) {
+  create(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: createVenueSchema }) body: CreateVenue) {
     return this.venues.create(caller, missionId, body);
   }
 
   @Get('venues')
-  list(@Param('id', new ParseUUIDPipe()) missionId: string) {
+  list(@Param('id', new UuidParamPipe()) missionId: string) {
     return this.venues.list(missionId);
   }
 
@@ -28,14 +28,14 @@ export class VenuesController {
   @ApiBearerAuth()
   setTransferTime(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
     @Body({ schema: transferTimeSchema }) body: TransferTime,
   ) {
     return this.venues.setTransferTime(caller, missionId, body);
   }
 
   @Get('transfer-times')
-  transferTimes(@Param('id', new ParseUUIDPipe()) missionId: string) {
+  transferTimes(@Param('id', new UuidParamPipe()) missionId: string) {
     return this.venues.transferTimes(missionId);
   }
 }

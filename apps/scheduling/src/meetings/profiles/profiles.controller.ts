@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, type Caller } from '#common';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Access, CurrentCaller, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { directoryQuery, profileSchema, type DirectoryQuery, type ProfileInput } from './profile.schema.js';
 import { ProfilesService } from './profiles.service.js';
@@ -13,7 +13,7 @@ export class ProfilesController {
   /** The mission's matchmaking directory, for its confirmed participants and organisers; filter by theme, sector, language or words. */
   @Get()
   @Access('organiser', 'participant')
-  directory(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Query({ schema: directoryQuery }) query: DirectoryQuery) {
+  directory(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Query({ schema: directoryQuery }) query: DirectoryQuery) {
     return this.profiles.directory(caller, missionId, query);
   }
 
@@ -21,8 +21,8 @@ export class ProfilesController {
   @Access('organiser', 'participant')
   get(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('registrationId', new UuidParamPipe()) registrationId: string,
   ) {
     return this.profiles.get(caller, missionId, registrationId);
   }
@@ -32,8 +32,8 @@ export class ProfilesController {
   @Access('participant')
   publish(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('registrationId', new UuidParamPipe()) registrationId: string,
     @Body({ schema: profileSchema }) body: ProfileInput,
   ) {
     return this.profiles.publish(caller, missionId, registrationId, body);
@@ -45,8 +45,8 @@ export class ProfilesController {
   @Access('organiser', 'participant')
   async withdraw(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('registrationId', new UuidParamPipe()) registrationId: string,
   ) {
     await this.profiles.withdraw(caller, missionId, registrationId);
   }

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   meetingListQuery,
@@ -23,7 +23,7 @@ export class MeetingsController {
   @Idempotent()
   request(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
     @Body({ schema: meetingRequestSchema }) body: MeetingRequestInput,
   ) {
     return this.meetings.request(caller, missionId, body);
@@ -31,27 +31,27 @@ export class MeetingsController {
 
   @Get()
   @Access('organiser', 'participant')
-  list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Query({ schema: meetingListQuery }) query: MeetingListQuery) {
+  list(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Query({ schema: meetingListQuery }) query: MeetingListQuery) {
     return this.meetings.list(caller, missionId, query);
   }
 
   @Get(':meetingId')
   @Access('organiser', 'participant')
-  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Param('meetingId', new ParseUUIDPipe()) meetingId: string) {
+  get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('meetingId', new UuidParamPipe()) meetingId: string) {
     return this.meetings.get(caller, missionId, meetingId);
   }
 
   @Post(':meetingId/accept')
   @HttpCode(200)
   @Access('organiser', 'participant')
-  accept(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Param('meetingId', new ParseUUIDPipe()) meetingId: string) {
+  accept(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('meetingId', new UuidParamPipe()) meetingId: string) {
     return this.meetings.answer(caller, missionId, meetingId, 'accept');
   }
 
   @Post(':meetingId/decline')
   @HttpCode(200)
   @Access('organiser', 'participant')
-  decline(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Param('meetingId', new ParseUUIDPipe()) meetingId: string) {
+  decline(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('meetingId', new UuidParamPipe()) meetingId: string) {
     return this.meetings.answer(caller, missionId, meetingId, 'decline');
   }
 
@@ -59,7 +59,7 @@ export class MeetingsController {
   @Post(':meetingId/withdraw')
   @HttpCode(200)
   @Access('organiser', 'participant')
-  withdraw(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Param('meetingId', new ParseUUIDPipe()) meetingId: string) {
+  withdraw(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('meetingId', new UuidParamPipe()) meetingId: string) {
     return this.meetings.withdraw(caller, missionId, meetingId);
   }
 
@@ -69,8 +69,8 @@ export class MeetingsController {
   @Access('organiser')
   outcome(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('meetingId', new ParseUUIDPipe()) meetingId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('meetingId', new UuidParamPipe()) meetingId: string,
     @Body({ schema: meetingOutcomeSchema }) body: MeetingOutcomeInput,
   ) {
     return this.meetings.recordOutcome(caller, missionId, meetingId, body.outcome);

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AvailabilityService } from './availability.service.js';
 import { meetingBlockSchema, unavailabilitySchema, type MeetingBlockInput, type UnavailabilityInput } from './run.schema.js';
@@ -15,8 +15,8 @@ export class AvailabilityController {
   @Access('organiser')
   setBlock(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('sessionId', new UuidParamPipe()) sessionId: string,
     @Body({ schema: meetingBlockSchema }) body: MeetingBlockInput,
   ) {
     return this.availability.setBlock(caller, missionId, sessionId, body);
@@ -24,7 +24,7 @@ export class AvailabilityController {
 
   @Get('sessions/:sessionId/meeting-block')
   @Access('organiser')
-  getBlock(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Param('sessionId', new ParseUUIDPipe()) sessionId: string) {
+  getBlock(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('sessionId', new UuidParamPipe()) sessionId: string) {
     return this.availability.getBlock(caller, missionId, sessionId);
   }
 
@@ -34,8 +34,8 @@ export class AvailabilityController {
   @Idempotent()
   declare(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('registrationId', new UuidParamPipe()) registrationId: string,
     @Body({ schema: unavailabilitySchema }) body: UnavailabilityInput,
   ) {
     return this.availability.declare(caller, missionId, registrationId, body);
@@ -45,8 +45,8 @@ export class AvailabilityController {
   @Access('organiser', 'participant')
   declared(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('registrationId', new UuidParamPipe()) registrationId: string,
   ) {
     return this.availability.declared(caller, missionId, registrationId);
   }
@@ -56,9 +56,9 @@ export class AvailabilityController {
   @Access('organiser', 'participant')
   async withdraw(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
-    @Param('unavailabilityId', new ParseUUIDPipe()) id: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('registrationId', new UuidParamPipe()) registrationId: string,
+    @Param('unavailabilityId', new UuidParamPipe()) id: string,
   ) {
     await this.availability.withdraw(caller, missionId, registrationId, id);
   }

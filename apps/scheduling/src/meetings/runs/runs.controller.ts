@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, Idempotent, type Caller } from '#common';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { runSchema, type RunInput } from './run.schema.js';
 import { RunsService } from './runs.service.js';
@@ -15,14 +15,14 @@ export class RunsController {
   @HttpCode(202)
   @Access('organiser')
   @Idempotent()
-  start(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Body({ schema: runSchema }) body: RunInput) {
+  start(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: runSchema }) body: RunInput) {
     return this.runs.start(caller, missionId, body ?? { rebuild: false });
   }
 
   /** The run's status and progress, then its result: meetings placed, kept, moved, cancelled, and those left out with why. */
   @Get(':runId')
   @Access('organiser')
-  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) missionId: string, @Param('runId', new ParseUUIDPipe()) runId: string) {
+  get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('runId', new UuidParamPipe()) runId: string) {
     return this.runs.get(caller, missionId, runId);
   }
 }

@@ -1,5 +1,5 @@
-import { Access, CurrentCaller, type Caller } from '#common';
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Access, CurrentCaller, UuidParamPipe, type Caller } from '#common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { TimetablesService } from './timetables.service.js';
 
@@ -14,8 +14,8 @@ export class TimetablesController {
   @Access('organiser', 'participant')
   timetable(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe()) missionId: string,
-    @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('registrationId', new UuidParamPipe()) registrationId: string,
   ) {
     return this.timetables.timetable(caller, missionId, registrationId);
   }
