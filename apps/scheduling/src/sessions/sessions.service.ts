@@ -335,8 +335,10 @@ function cursorOf(cursor: string | undefined): { startsAt: Date; id: string } | 
   if (cursor === undefined) return null;
   const values = decodeCursor(cursor);
   const [startsAt, id] = values ?? [];
-  if (values?.length !== 2 || typeof startsAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(startsAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
+  // Only what encodeCursor writes (toISOString, years 0–9999): any date Date.parse takes could lie outside Postgres's range.
+  const written = typeof startsAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(startsAt) && !Number.isNaN(Date.parse(startsAt));
+  if (values?.length !== 2 || !written || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) {
     throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
   }
-  return { startsAt: new Date(startsAt), id };
+  return { startsAt: new Date(startsAt as string), id };
 }
