@@ -99,14 +99,15 @@ export class EnrolmentsService {
     return { items: views, nextCursor: rows.length > query.limit ? encodeCursor([items.at(-1)!.seq]) : null };
   }
 
-  /** The session can take this participant: it exists for them, runs, is released, admits them, has them not yet, and clashes with none of theirs. */
+  /** The session can take this participant: it exists for them (released, or they organise), runs, is released, admits them, has them not yet, and clashes with none of theirs. */
   private async refuseUnless(manager: EntityManager, caller: Caller, participant: ParticipantEntity, session: SessionEntity): Promise<void> {
     const existing = await manager.findOneBy(EnrolmentEntity, { sessionId: session.id, registrationId: participant.registrationId, status: Not('cancelled') });
     const viewer: ProgrammeViewer = organises(caller, session.missionId)
       ? { kind: 'organiser' }
       : { kind: 'participant', registrationId: participant.registrationId, enrolledIn: new Set(existing ? [session.id] : []) };
     // A session by invitation only that does not concern the participant does not exist for them: not even its title is told.
-    if (!isVisibleTo(session, viewer)) throw Problem.notFound('Session', session.id);
+    // Nor does a draft, as for reading it.
+    if (!isVisibleTo(session, viewer) || (!session.releasedAt && viewer.kind !== 'organiser')) throw Problem.notFound('Session', session.id);
     if (session.status !== 'active') throw Problem.conflict('session-cancelled', 'The session is cancelled', `"${session.title}" was cancelled.`);
     if (!session.releasedAt) throw Problem.conflict('session-not-released', 'The session is not released yet', `"${session.title}" is still a draft.`);
     if (!organises(caller, session.missionId) && !admits(session.audience, participant)) {
