@@ -79,7 +79,7 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
       missionId: null,
       title: 'Feasibility study delivered',
       dueOn: '2030-01-10',
-      owner,
+      owner: { ...owner, registrationId: null },
       reference: mou.reference,
       mouTitle: mou.title,
       pilotProject: { pilotProjectId: project.body.id, title: 'E-bus depot in Chengdu' },
