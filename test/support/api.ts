@@ -81,3 +81,16 @@ export async function openMission(
   }
   return { missionId, token };
 }
+
+/** Every item of a paged list (`?limit=&cursor=`), following `nextCursor` to the last page. */
+export async function listAll<T = any>(url: string, token: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ApiResponse = await call(cursor === null ? url : `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`, { token });
+    if (page.status !== 200) throw new Error(`list not read: ${page.status} ${JSON.stringify(page.body)}`);
+    items.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return items;
+}

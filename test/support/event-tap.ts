@@ -1,6 +1,10 @@
 import amqp from 'amqplib';
+import { randomUUID } from 'node:crypto';
 import type { CloudEvent } from '#contracts';
 import { eventually } from './eventually.js';
+
+/** The type of the tap's own markers (`caughtUp`), sent to its queue only and never counted as events. */
+const MARKER = 'mission-hub.test.tap-marker';
 
 /**
  * Listens to every event on the run's exchange through its own exclusive queue, the way an outside
@@ -12,6 +16,8 @@ import { eventually } from './eventually.js';
 export class EventTap {
   readonly events: CloudEvent[] = [];
   private connection?: amqp.ChannelModel;
+  private consuming?: { channel: amqp.Channel; queue: string };
+  private readonly markersSeen = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -39,10 +45,12 @@ export class EventTap {
     await channel.consume(
       queue,
       (message) => {
-        if (message) this.events.push(JSON.parse(message.content.toString()));
+        if (message?.properties.type === MARKER) this.markersSeen.add(message.properties.messageId);
+        else if (message) this.events.push(JSON.parse(message.content.toString()));
       },
       { noAck: true },
     );
+    this.consuming = { channel, queue };
   }
 
   private async reconnect(): Promise<void> {
@@ -63,6 +71,18 @@ export class EventTap {
 
   waitFor(type: string, filter: (event: CloudEvent) => boolean = () => true, timeoutMs = 15_000): Promise<CloudEvent> {
     return eventually(() => this.events.find((event) => event.type === type && filter(event)), { timeoutMs, what: `event ${type}` });
+  }
+
+  /**
+   * Resolves once the tap has seen every event that was on its queue when called (every event whose
+   * publish the broker had confirmed by then): a marker sent to the queue after them comes out after
+   * them. Not across a cut of the tap's connection, which loses the marker with the queue.
+   */
+  async caughtUp(timeoutMs = 15_000): Promise<void> {
+    if (!this.consuming) throw new Error('the tap is not consuming');
+    const marker = randomUUID();
+    this.consuming.channel.sendToQueue(this.consuming.queue, Buffer.alloc(0), { type: MARKER, messageId: marker });
+    await eventually(() => this.markersSeen.has(marker), { timeoutMs, what: 'the tap to catch up with its queue' });
   }
 
   async stop(): Promise<void> {

@@ -28,8 +28,11 @@ export async function createVhost(vhost: string): Promise<void> {
   await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
 }
 
+/** Deletes the vhost and everything in it; one that is already gone (a start that failed before it was made) is no error. */
 export async function deleteVhost(vhost: string): Promise<void> {
-  await rabbitmqctl('delete_vhost', vhost).catch(() => undefined);
+  await rabbitmqctl('delete_vhost', vhost).catch((error: Error & { stderr?: string }) => {
+    if (!/does not exist/.test(error.stderr ?? '')) throw error;
+  });
 }
 
 /** Cuts every client connection of the vhost, as a broker restart or a network cut would. */
@@ -57,11 +60,21 @@ export async function dropSchemas(schemas: string[]): Promise<void> {
   });
 }
 
+/** Ready plus unacknowledged messages of each queue of the vhost, by name, from one rabbitmqctl call (it takes a second or more). */
+export async function queueBacklogs(vhost: string): Promise<Map<string, number>> {
+  const output = await rabbitmqctl('list_queues', '-p', vhost, '--no-table-headers', 'name', 'messages_ready', 'messages_unacknowledged');
+  const rows = output.split('\n').filter((row) => row.trim() !== '');
+  return new Map(
+    rows.map((row) => {
+      const [name, ready, unacked] = row.split('\t');
+      return [name!, Number(ready) + Number(unacked)];
+    }),
+  );
+}
+
 /** Ready plus unacknowledged messages of a queue: zero once a consumer has finished with everything. */
 export async function queueBacklog(vhost: string, queue: string): Promise<number> {
-  const output = await rabbitmqctl('list_queues', '-p', vhost, '--no-table-headers', 'name', 'messages_ready', 'messages_unacknowledged');
-  const line = output.split('\n').find((row) => row.split('\t')[0] === queue);
-  if (!line) throw new Error(`no queue ${queue} in ${vhost}`);
-  const [, ready, unacked] = line.split('\t');
-  return Number(ready) + Number(unacked);
+  const backlog = (await queueBacklogs(vhost)).get(queue);
+  if (backlog === undefined) throw new Error(`no queue ${queue} in ${vhost}`);
+  return backlog;
 }

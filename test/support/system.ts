@@ -70,7 +70,6 @@ export class TestSystem {
   /** Publishes onto this run's exchange as a producer that is not part of the run would; connects at its first event. */
   readonly producer = new EventProducer(this);
   private readonly running = new Map<ServiceName, RunningService>();
-  private readonly ports = new Map<ServiceName, number>();
 
   constructor(private readonly options: SystemOptions & Required<Pick<SystemOptions, 'services' | 'mode'>>) {}
 
@@ -88,7 +87,8 @@ export class TestSystem {
       SMTP_URL: this.smtp.url,
       JWT_SECRET,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-      PORT: String(this.ports.get(service) ?? 0),
+      // Never a port picked in advance, not even the one it had before a restart: by then it may be the source port of one of the run's own connections.
+      PORT: '0',
     };
   }
 
@@ -128,26 +128,23 @@ export class TestSystem {
     }
   }
 
-  /** On the port it had before, if it ran before in this run: a test may hold its URL. */
+  /** On a port of its own each time (`env`): a test that restarts a service reads `url(service)` again. */
   async startService(service: ServiceName): Promise<void> {
     if (this.options.mode === 'process') {
-      // PORT 0 the first time (see below); the service says over IPC which port it was given.
+      // The service says over IPC which port it was given.
       const child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], {
         env: { ...process.env, ...this.env(service) },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       const port = await listeningPort(child, service);
-      this.ports.set(service, port);
       this.running.set(service, { port, child });
       await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 30_000, what: `${service} to be ready` });
     } else {
       const config = this.config(service);
       const { module, options } = applications[service](config, this.options);
       const app = await createServiceApplication(module, config, options);
-      // Port 0 the first time: a port picked in advance may meanwhile become the source port of one of the run's own connections.
-      await app.listen(this.ports.get(service) ?? 0, '127.0.0.1');
+      await app.listen(config.port, '127.0.0.1');
       const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
-      this.ports.set(service, port);
       this.running.set(service, { port, app });
     }
   }
@@ -156,9 +153,11 @@ export class TestSystem {
   async killService(service: ServiceName): Promise<void> {
     const running = this.running.get(service);
     if (!running?.child) throw new Error(`${service} is not a process of this run`);
-    const exited = new Promise((resolve) => running.child!.once('exit', resolve));
-    running.child.kill('SIGKILL');
-    await exited;
+    if (running.child.exitCode === null && running.child.signalCode === null) {
+      const exited = new Promise((resolve) => running.child!.once('exit', resolve));
+      running.child.kill('SIGKILL');
+      await exited;
+    }
     this.running.delete(service);
   }
 
@@ -167,21 +166,34 @@ export class TestSystem {
     if (!running) return;
     this.running.delete(service);
     if (running.app) await running.app.close();
-    if (running.child && running.child.exitCode === null) {
-      const exited = new Promise((resolve) => running.child!.once('exit', resolve));
-      running.child.kill('SIGTERM');
-      await exited;
-    }
+    if (running.child) await terminate(running.child, service);
   }
 
+  /** The vhost and the schemas go whatever failed before (a run must leave nothing behind); then the first failure is thrown. */
   async stop(): Promise<void> {
-    await Promise.all([...this.running.keys()].map((service) => this.stopService(service)));
-    await this.producer.stop();
-    await this.tap.stop();
-    await this.smtp.stop();
-    await deleteVhost(this.vhost);
-    await dropSchemas(this.options.services.map((service) => this.schemaOf(service)));
+    const outcomes = await Promise.allSettled([...this.running.keys()].map((service) => this.stopService(service)));
+    // The tap first, or it would connect again when the vhost goes.
+    outcomes.push(...(await Promise.allSettled([this.producer.stop(), this.tap.stop()])));
+    const schemas = this.options.services.map((service) => this.schemaOf(service));
+    outcomes.push(...(await Promise.allSettled([this.smtp.stop(), deleteVhost(this.vhost), dropSchemas(schemas)])));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
+}
+
+/** SIGTERM, then SIGKILL if it has not exited 10 s later: it would run on against the run's schemas. */
+async function terminate(child: ChildProcess, service: ServiceName): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  let killed = false;
+  const timer = setTimeout(() => {
+    killed = true;
+    child.kill('SIGKILL');
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+  if (killed) throw new Error(`${service} did not exit within 10 s of SIGTERM and was killed`);
 }
 
 async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
