@@ -1,12 +1,31 @@
 import { call, openMission, registrationInput } from './support/api.js';
+import { mouInput } from './support/mou.js';
+import { SseClient } from './support/sse.js';
 import { eventually } from './support/eventually.js';
-import { useSystem } from './support/system.js';
 import { notificationsSettled } from './support/notifications.js';
+import { outboxRelayed } from './support/settled.js';
+import { useSystem } from './support/system.js';
 
 describe('a participant’s own data: changed by them or an organiser, and erased on request', () => {
-  const system = useSystem();
+  const system = useSystem({ services: ['scheduling', 'registration', 'notifications', 'dashboard', 'mou-registry'] });
 
-  let erasedCase: { missionId: string; token: string; address: string } | undefined;
+  /**
+   * Participant n, confirmed, erased at their own request once their confirmation is in notifications'
+   * delivery log (so there is a row to erase), with participant n+1 waitlisted behind them.
+   */
+  async function erasedParticipant(n: number) {
+    const { missionId, token } = await openMission(system, { capacity: 1 });
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const leaving = await call(url, { body: registrationInput(n, { dietary: 'no nuts', accessibility: 'step-free access' }) });
+    const waiting = await call(url, { body: registrationInput(n + 1) });
+    expect([leaving.body.status, waiting.body.status]).toEqual(['confirmed', 'waitlisted']);
+    const address = `delegate${n}@example.org`;
+    const deliveries = `${system.url('notifications')}/api/missions/${missionId}/deliveries`;
+    await eventually(async () => JSON.stringify((await call(deliveries, { token })).body).includes(address), { what: 'the confirmation in the delivery log' });
+    const erased = await call(`${system.url('registration')}/api/registrations/${leaving.body.id}/erase`, { method: 'POST', token: leaving.body.accessToken });
+    expect(erased.status).toBe(200);
+    return { missionId, token, url, address, deliveries, leaving, waiting, erased };
+  }
 
   it('lets the participant change their details, announced as registration.updated, but not their delegation or e-mail', async () => {
     const { missionId, token } = await openMission(system);
@@ -43,6 +62,9 @@ describe('a participant’s own data: changed by them or an organiser, and erase
 
     const unchanged = await call(url, { token });
     expect(unchanged.body).toMatchObject({ givenName: 'Delegate', delegation: 'Barcelona', email: 'delegate100@example.org' });
+    // Whatever registration announced by now has reached the tap: a refused change announced would show.
+    await outboxRelayed(system, 'registration');
+    await system.tap.caughtUp();
     expect(system.tap.ofType('registration.updated', (candidate) => candidate.subject === id)).toHaveLength(1);
   });
 
@@ -65,19 +87,8 @@ describe('a participant’s own data: changed by them or an organiser, and erase
   });
 
   it('erases a participant at their request: cancels their seat for the waitlist and forgets who they were', async () => {
-    const { missionId, token } = await openMission(system, { capacity: 1 });
-    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
-    const leaving = await call(url, { body: registrationInput(120, { dietary: 'no nuts', accessibility: 'step-free access' }) });
-    const waiting = await call(url, { body: registrationInput(121) });
-    expect([leaving.body.status, waiting.body.status]).toEqual(['confirmed', 'waitlisted']);
+    const { missionId, token, url, address, leaving, waiting, erased } = await erasedParticipant(120);
     const { id, accessToken } = leaving.body;
-    const address = 'delegate120@example.org';
-
-    const deliveries = `${system.url('notifications')}/api/missions/${missionId}/deliveries`;
-    await eventually(async () => JSON.stringify((await call(deliveries, { token })).body).includes(address), { what: 'the confirmation in the delivery log' });
-
-    const erased = await call(`${system.url('registration')}/api/registrations/${id}/erase`, { method: 'POST', token: accessToken });
-    expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({
       id,
       status: 'cancelled',
@@ -113,21 +124,53 @@ describe('a participant’s own data: changed by them or an organiser, and erase
     expect(again.body.type).toMatch(/already-erased$/);
     const change = await call(`${system.url('registration')}/api/registrations/${id}`, { method: 'PATCH', token, body: { givenName: 'Ada' } });
     expect(change.status).toBe(409);
-
-    erasedCase = { missionId, token, address };
   });
 
   // Registration's part ends with participant.erased; this is notifications' part of the same erasure.
   it('leaves no trace of the erased participant’s address in notifications’ delivery log', async () => {
-    const { missionId, token, address } = erasedCase!;
-    const deliveries = `${system.url('notifications')}/api/missions/${missionId}/deliveries`;
+    const { token, address, deliveries } = await erasedParticipant(122);
     // Notifications handles events concurrently: the cancellation's mail may come before the erasure
     // (then its row is erased) or after it (then it is neither sent nor logged). Either way, once
-    // notifications has handled everything, no row may hold the address.
+    // notifications has handled everything registration announced, no row may hold the address.
+    await outboxRelayed(system, 'registration');
     await notificationsSettled(system);
     const log = await call(`${deliveries}?limit=500`, { token });
     expect(log.status).toBe(200);
     expect(log.body.items.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(log.body.items)).not.toContain(address);
+  });
+
+  // The dashboard's part: its log replays every event of the mission to organisers, the MoU milestones the participant owns included.
+  it('leaves no trace of the erased participant in the organisers’ stream, not even as the owner of an MoU milestone', async () => {
+    const { missionId, token } = await openMission(system);
+    const registered = await call(`${system.url('registration')}/api/missions/${missionId}/registrations`, { body: registrationInput(124) });
+    const { id, accessToken } = registered.body;
+    const mous = `${system.url('mou-registry')}/api/mous`;
+    const mou = (await call(mous, { token, body: mouInput({ missionId }) })).body;
+    // The registry learns of the participant from registration.confirmed.
+    const milestone = await eventually(async () => {
+      const created = await call(`${mous}/${mou.id}/milestones`, {
+        token,
+        body: { title: 'Feasibility study', dueOn: '2030-01-10', owner: { registrationId: id } },
+      });
+      return created.status === 201 ? created.body : undefined;
+    });
+    const stream = `${system.url('dashboard')}/api/missions/${missionId}/stream`;
+    const replayed = async () => {
+      const client = await new SseClient(stream, { authorization: `Bearer ${token}` }).open();
+      try {
+        const added = await client.waitFor((event) => event.type === 'mou.milestone_added' && event.data.data.milestoneId === milestone.id, 'the milestone');
+        return { owner: added.data.data.owner, everything: JSON.stringify(client.events()) };
+      } finally {
+        await client.close();
+      }
+    };
+    expect((await replayed()).owner).toMatchObject({ email: 'delegate124@example.org', registrationId: id });
+
+    const erased = await call(`${system.url('registration')}/api/registrations/${id}/erase`, { method: 'POST', token: accessToken });
+    expect(erased.status).toBe(200);
+    await system.tap.waitFor('participant.erased', (event) => event.subject === id);
+    await eventually(async () => (await replayed()).owner.erased === true, { what: 'the dashboard to erase the milestone’s owner' });
+    expect((await replayed()).everything).not.toMatch(/delegate124|Number 124/);
   });
 });
