@@ -1,3 +1,4 @@
+import { createEvent, type CloudEvent } from '#contracts';
 import { call, openMission, registrationInput } from './support/api.js';
 import { mouInput } from './support/mou.js';
 import { SseClient } from './support/sse.js';
@@ -160,17 +161,29 @@ describe('a participant’s own data: changed by them or an organiser, and erase
       const client = await new SseClient(stream, { authorization: `Bearer ${token}` }).open();
       try {
         const added = await client.waitFor((event) => event.type === 'mou.milestone_added' && event.data.data.milestoneId === milestone.id, 'the milestone');
-        return { owner: added.data.data.owner, everything: JSON.stringify(client.events()) };
+        return { added: added.data as CloudEvent<'mou.milestone_added'>, owner: added.data.data.owner, everything: JSON.stringify(client.events()) };
       } finally {
         await client.close();
       }
     };
-    expect((await replayed()).owner).toMatchObject({ email: 'delegate124@example.org', registrationId: id });
+    const before = await replayed();
+    expect(before.owner).toMatchObject({ email: 'delegate124@example.org', registrationId: id });
 
     const erased = await call(`${system.url('registration')}/api/registrations/${id}/erase`, { method: 'POST', token: accessToken });
     expect(erased.status).toBe(200);
     await system.tap.waitFor('participant.erased', (event) => event.subject === id);
     await eventually(async () => (await replayed()).owner.erased === true, { what: 'the dashboard to erase the milestone’s owner' });
+
+    // A reminder the registry sent before it learnt of the erasure, arriving after it, is stored erased too.
+    const late = createEvent('mou-registry', 'mou.milestone_due', before.added.data, { subject: milestone.id, missionId });
+    await system.producer.publish(late);
+    const client = await new SseClient(stream, { authorization: `Bearer ${token}` }).open();
+    const stored = await client.waitFor((event) => event.data.id === late.id, 'the late reminder');
+    await client.close();
+    expect(stored.data.data.owner).toEqual({ erased: true });
+    // …and mails no one: notifications knows the owner by registration too.
+    await notificationsSettled(system);
+    expect(system.smtp.received.filter((mail) => mail.eventId === late.id)).toEqual([]);
     expect((await replayed()).everything).not.toMatch(/delegate124|Number 124/);
   });
 });

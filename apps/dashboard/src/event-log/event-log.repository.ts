@@ -55,6 +55,10 @@ export const eventLogRepository = {
     );
   },
 
+  async isErased(manager: EntityManager, registrationId: string): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM erased_participants WHERE registration_id = $1`, [registrationId])).length > 0;
+  },
+
   async after(manager: EntityManager, missionId: string, position: number, limit: number): Promise<LoggedEvent[]> {
     const rows: { position: string; type: string; json: string }[] = await manager.query(
       `SELECT position, type, event::text AS json FROM mission_events WHERE mission_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
@@ -78,9 +82,11 @@ export const eventLogRepository = {
 
   /**
    * Personal data erased upstream leaves the log too: the participant block of that registration's
-   * events, and the owner of the MoU milestones they own.
+   * events, and the owner of the MoU milestones they own (an MoU of no mission may name a participant
+   * of any mission). The erasure is remembered, for events that name them and come later (`isErased`).
    */
   async eraseParticipant(manager: EntityManager, missionId: string, registrationId: string): Promise<void> {
+    await manager.query(`INSERT INTO erased_participants (registration_id) VALUES ($1) ON CONFLICT DO NOTHING`, [registrationId]);
     await manager.query(
       `UPDATE mission_events SET event = jsonb_set(event, '{data,participant}', '{"erased": true}'::jsonb)
         WHERE mission_id = $1 AND event->'data'->>'registrationId' = $2 AND event->'data' ? 'participant'`,
@@ -88,7 +94,7 @@ export const eventLogRepository = {
     );
     await manager.query(
       `UPDATE mission_events SET event = jsonb_set(event, '{data,owner}', '{"erased": true}'::jsonb)
-        WHERE mission_id = $1 AND event->'data'->'owner'->>'registrationId' = $2`,
+        WHERE (mission_id = $1 OR mission_id IS NULL) AND event->'data'->'owner'->>'registrationId' = $2`,
       [missionId, registrationId],
     );
   },

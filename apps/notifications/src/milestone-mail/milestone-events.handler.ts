@@ -19,9 +19,12 @@ export class MilestoneEventsHandler {
     return eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () => {
       const mail = composeMilestoneReminder(event.data);
       if (!mail) return;
-      // The owner is named by address, not by registration: no participant erasure applies to them.
+      // An owner who is a participant is named by registration too: once they are erased, a reminder
+      // the registry sent before it knew is not sent (the delivery log's erasure rules apply).
       await this.inbox.handle(event, 'notifications.milestone-reminder', (manager) =>
-        this.deliveries.deliver(manager, event, [{ ...mail, missionId: event.data.missionId, recipientRegistrationId: null }]),
+        this.deliveries.deliver(manager, event, [
+          { ...mail, missionId: event.data.missionId, recipientRegistrationId: event.data.owner.registrationId ?? null },
+        ]),
       );
     });
   }
