@@ -1,7 +1,14 @@
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
+import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
+import { outboxRelayed } from './support/settled.js';
 import { useSystem } from './support/system.js';
+
+/** Whether the service of `schema` has handled the event (its inbox row): when to look for the change's effects. */
+async function handled(schema: string, eventId: string): Promise<number> {
+  return (await withDatabase((client) => client.query(`SELECT 1 FROM "${schema}".inbox WHERE event_id = $1`, [eventId]))).rowCount ?? 0;
+}
 
 describe('a mission changed by its organisers', () => {
   const system = useSystem({ services: ['scheduling', 'registration', 'notifications'] });
@@ -22,17 +29,37 @@ describe('a mission changed by its organisers', () => {
     expect((await call(url, { method: 'PATCH', token, body: { title } })).status).toBe(200);
 
     // Registration keeps its own copy of the mission: once the change has reached it, its mails say the new title.
-    await eventually(
-      async () =>
-        (await withDatabase((client) => client.query(`SELECT 1 FROM "${system.schemaOf('registration')}".inbox WHERE event_id = $1`, [announced.id])))
-          .rowCount === 1,
-      { what: 'registration to take the change' },
-    );
+    await eventually(async () => (await handled(system.schemaOf('registration'), announced.id)) === 1, { what: 'registration to take the change' });
     const registered = await call(`${system.url('registration')}/api/missions/${missionId}/registrations`, { body: registrationInput(1) });
     expect(registered.status).toBe(201);
     const mail = await system.smtp.waitFor((received) => received.to.includes('delegate1@example.org'), 'the confirmation');
     expect(mail.subject).toContain(title);
+    await outboxRelayed(system, 'scheduling');
+    await system.tap.caughtUp();
     expect(system.tap.ofType('mission.updated', (event) => event.subject === missionId)).toHaveLength(1);
+  });
+
+  it('tells participants registered before the change the new title in the mails that follow', async () => {
+    const { missionId, token } = await openMission(system);
+    const ana = await participant(system, missionId, 2);
+    const { chengdu } = await placesOf(system, token, missionId);
+    const visit = await createSession(
+      system,
+      token,
+      missionId,
+      sessionInput(chengdu, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z', { title: 'Software park' }),
+    );
+    await release(system, token, missionId);
+
+    const title = 'Chengdu and Liuzhou: cities that learn from each other';
+    expect((await call(`${system.url('scheduling')}/api/missions/${missionId}`, { method: 'PATCH', token, body: { title } })).status).toBe(200);
+    const announced = await system.tap.waitFor('mission.updated', (event) => event.subject === missionId);
+    await eventually(async () => (await handled(system.schemaOf('notifications'), announced.id)) === 1, { what: 'notifications to take the change' });
+
+    const enrolled = await call(`${system.url('scheduling')}/api/missions/${missionId}/sessions/${visit}/enrolments`, { method: 'POST', token: ana.token });
+    expect(enrolled.status).toBe(201);
+    const mail = await system.smtp.waitFor((received) => received.to.includes('delegate2@example.org') && /Software park/.test(received.subject), 'the seat');
+    expect(mail.subject).toContain(title);
   });
 
   it('refuses a change that is invalid, drops a city, or comes from another mission’s organiser, and stores nothing of it', async () => {

@@ -76,6 +76,15 @@ export const participantDirectoryRepository = {
     return rows.map(toEntry);
   },
 
+  /**
+   * A mission's new title, dates or zone, for the mails of everyone registered to it. (A registration
+   * snapshot taken before the change and delivered after it, a retry, would bring the old one back
+   * for that participant until their next event.)
+   */
+  async describeMission(manager: EntityManager, missionId: string, mission: DirectoryEntry['mission']): Promise<void> {
+    await manager.query(`UPDATE participant_directory SET mission = $2::jsonb, updated_at = now() WHERE mission_id = $1`, [missionId, JSON.stringify(mission)]);
+  },
+
   /** Erasure: the directory forgets the person entirely. */
   async forget(manager: EntityManager, registrationId: string): Promise<void> {
     await manager.query(`DELETE FROM participant_directory WHERE registration_id = $1`, [registrationId]);

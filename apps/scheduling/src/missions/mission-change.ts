@@ -32,7 +32,9 @@ export function changedMission(current: MissionDescription, update: MissionUpdat
       { cities: lost.map((city) => city.name) },
     );
   }
-  return isDeepStrictEqual(next, current) ? null : next;
+  // The cities in another order are the same cities.
+  const byName = (cities: MissionCity[]) => [...cities].sort((a, b) => a.name.localeCompare(b.name));
+  return isDeepStrictEqual({ ...next, cities: byName(next.cities) }, { ...current, cities: byName(current.cities) }) ? null : next;
 }
 
 function sameCity(a: MissionCity, b: MissionCity): boolean {
