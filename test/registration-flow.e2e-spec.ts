@@ -235,10 +235,14 @@ describe('the organiser’s stream after a disconnection', () => {
   it('ends when the organiser’s token expires, and the token opens it no more', async () => {
     const { missionId } = await openMission(system);
     const streamUrl = `${system.url('dashboard')}/api/missions/${missionId}/stream`;
+    // Valid for 2 s from the second it was signed in: at least 1 s from now.
+    const signedAt = Date.now();
     const shortLived = signOrganiserToken(JWT_SECRET, { sub: 'organiser@test', role: 'organiser', missions: [missionId] }, 2);
     const stream = await new SseClient(streamUrl, { authorization: `Bearer ${shortLived}` }).open();
     expect(stream.status).toBe(200);
     await eventually(() => stream.endedByServer, { what: 'the stream to end with its token', timeoutMs: 15_000 });
+    // Not before: a stream cut at once would pass the wait above too.
+    expect(Date.now() - signedAt).toBeGreaterThanOrEqual(900);
     const again = await new SseClient(streamUrl, { authorization: `Bearer ${shortLived}` }).open();
     expect(again.status).toBe(401);
   });

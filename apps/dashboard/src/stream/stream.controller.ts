@@ -61,7 +61,8 @@ export class StreamController {
         }),
       end: () => response.end(),
     });
-    const expiry = whenTokenExpires(caller, () => response.end());
+    // Through the hub, so that nothing more is written to the stream once it has ended.
+    const expiry = whenTokenExpires(caller, () => this.hub.release(stream));
     response.on('close', () => {
       clearTimeout(expiry);
       this.hub.release(stream);

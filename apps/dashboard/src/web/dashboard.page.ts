@@ -76,7 +76,8 @@ export const dashboardPage = `<!doctype html>
     // EventSource cannot send headers; the stream accepts the token as a query parameter.
     source = new EventSource('/api/missions/' + encodeURIComponent(mission) + '/stream?access_token=' + encodeURIComponent(token));
     source.onopen = () => { $('status').textContent = 'live'; };
-    source.onerror = () => { $('status').textContent = 'reconnecting…'; };
+    // EventSource gives up for good on an answer such as 401 (the stream ends when the token expires).
+    source.onerror = () => { $('status').textContent = source.readyState === EventSource.CLOSED ? 'stopped: the token may have expired; paste a new one' : 'reconnecting…'; };
     const show = (message) => {
       const event = JSON.parse(message.data);
       const item = document.createElement('li');
