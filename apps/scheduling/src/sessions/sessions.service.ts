@@ -1,4 +1,4 @@
-import { assertOrganiserOf, decodeCursor, encodeCursor, organises, Problem, type Caller, type Page, type PageQuery } from '#common';
+import { assertOrganiserOf, decodeCursor, encodeCursor, isUuid, organises, Problem, type Caller, type Page, type PageQuery } from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
@@ -167,8 +167,10 @@ export class SessionsService {
     const mission = await missionOf(manager, missionId);
     const session = await manager.findOneBy(SessionEntity, { id: sessionId, missionId });
     if (!session || (!session.releasedAt && !organises(caller, missionId))) throw Problem.notFound('Session', sessionId);
-    // As if it did not exist: a 403 would say that there is such a session.
-    if (!isVisibleTo(session, await programmeViewerOf(manager, caller, missionId))) throw Problem.notFound('Session', sessionId);
+    // As if it did not exist: a 403 would say that there is such a session. Only a session by invitation asks who the caller is.
+    if (session.audience.kind === 'invitation' && !isVisibleTo(session, await programmeViewerOf(manager, caller, missionId))) {
+      throw Problem.notFound('Session', sessionId);
+    }
     const venue = session.venueId ? await manager.findOneBy(VenueEntity, { id: session.venueId }) : null;
     const view = toSessionView(session, venue, mission, await this.seats.counts(manager, sessionId));
     return organises(caller, missionId) ? view : withoutParticipants(view);
@@ -337,7 +339,7 @@ function cursorOf(cursor: string | undefined): { startsAt: Date; id: string } | 
   const [startsAt, id] = values ?? [];
   // Only what encodeCursor writes (toISOString, years 0–9999): any date Date.parse takes could lie outside Postgres's range.
   const written = typeof startsAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(startsAt) && !Number.isNaN(Date.parse(startsAt));
-  if (values?.length !== 2 || !written || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) {
+  if (values?.length !== 2 || !written || !isUuid(id)) {
     throw Problem.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
   }
   return { startsAt: new Date(startsAt as string), id };

@@ -2,6 +2,11 @@ import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/c
 import { Problem } from './problem.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether Postgres takes `value` as a uuid (in the 8-4-4-4-12 form the services write). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
 /** Postgres `integer`: a larger number would fail the query, not the input. */
 const INTEGER_MAX = 2 ** 31 - 1;
 
@@ -9,7 +14,7 @@ const INTEGER_MAX = 2 ** 31 - 1;
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
-    if (UUID.test(value)) return value;
+    if (isUuid(value)) return value;
     throw Problem.validation([{ field: metadata.data ?? 'id', message: 'must be a UUID' }]);
   }
 }
