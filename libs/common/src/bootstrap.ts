@@ -71,7 +71,8 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
   await app.listen(config.port, '0.0.0.0');
   const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
   const logger = app.get(Logger);
-  if (config.usesDevelopmentSecret) logger.warn('Organiser tokens are checked with the development secret (JWT_SECRET unset, or set to it). Never do this in production.');
+  if (config.usesDevelopmentSecret)
+    logger.warn('Organiser tokens are checked with the development secret (JWT_SECRET unset, or set to it). Never do this in production.');
   logger.log(`${config.service} listening on http://127.0.0.1:${port}/api (OpenAPI: /api/docs)`);
   if (process.send && process.connected) {
     process.send({ type: 'listening', port } satisfies ServiceListening);
