@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import type { ServiceConfig } from './config/service-config.js';
 import { jsonBodiesOnly } from './http/json-only.middleware.js';
+import { problemContent } from './problems/problem-responses.js';
 
 export interface ServiceApplicationOptions {
   title: string;
@@ -108,7 +109,7 @@ function describeProblems(document: OpenAPIObject): void {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
       operation.responses.default ??= {
         description: 'An error, as RFC 9457 problem details (application/problem+json)',
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        content: problemContent(),
       };
     }
   }

@@ -15,6 +15,14 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A `Page` of `item`s as a schema, for the OpenAPI document of a list (a generic interface has no schema of its own). */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last one.'),
+  });
+}
+
 export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }

@@ -1,6 +1,7 @@
-import { Access, CurrentCaller, UuidParamPipe, type Caller } from '#common';
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access, ApiAccessProblems, ApiProblem, CurrentCaller, UuidParamPipe, type Caller } from '#common';
+import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { missionSummary } from './summary.js';
 import { SummaryService } from './summary.service.js';
 
 @ApiTags('dashboard')
@@ -12,6 +13,13 @@ export class SummaryController {
   @Get(':id/summary')
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiOkResponse({
+    description:
+      'The counters at one moment, with the position of the stream they include. A mission the dashboard has no events of counts zero everywhere (no 404).',
+    standardSchema: missionSummary,
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
+  @ApiAccessProblems('The token is not an organiser of this mission.')
   summary(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.summaries.summary(caller, id);
   }

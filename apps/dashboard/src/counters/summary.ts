@@ -1,4 +1,5 @@
-import { mouStatuses, registrationStatuses, type RegistrationStatus } from '#contracts';
+import { instant, mouStatuses, uuid, registrationStatuses, type RegistrationStatus } from '#contracts';
+import { z } from 'zod';
 
 type MouStatus = (typeof mouStatuses)[number];
 const enrolmentStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
@@ -11,15 +12,21 @@ export interface RegistrationCount {
   count: number;
 }
 
-export interface SessionRow {
-  sessionId: string;
-  kind: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number | null;
-  cancelled: boolean;
-}
+const count = z.number().int().nonnegative();
+/** Every status appears, at zero when there is none. */
+const countsOf = <S extends string>(statuses: readonly [S, ...S[]]) => z.record(z.enum(statuses), count);
+
+const sessionRow = z.object({
+  sessionId: uuid,
+  kind: z.string().describe('`unknown`, with an empty title and empty times, for a session whose enrolments arrived before it did.'),
+  title: z.string(),
+  startsAt: instant.or(z.literal('')),
+  endsAt: instant.or(z.literal('')),
+  capacity: count.nullable(),
+  cancelled: z.boolean(),
+});
+
+export type SessionRow = z.infer<typeof sessionRow>;
 
 export interface SummaryInput {
   missionId: string;
@@ -34,26 +41,34 @@ export interface SummaryInput {
   meetings: { status: string; scheduled: boolean; outcome: string | null; count: number }[];
 }
 
-export interface StatusBreakdown {
-  total: number;
-  byStatus: Record<RegistrationStatus, number>;
-}
+const LARGEST_FIRST = 'Largest first; ties by name, the unnamed (null) last.';
+const statusBreakdown = z.object({ total: count, byStatus: countsOf(registrationStatuses) });
 
-export interface MissionSummary {
-  missionId: string;
-  /** The last position of the mission's stream this summary includes: open the stream after it to follow on. */
-  position: number;
-  registrations: StatusBreakdown & {
-    checkedIn: number;
-    byDelegation: (StatusBreakdown & { delegation: string | null })[];
-    byCountry: (StatusBreakdown & { country: string | null })[];
-  };
-  sessions: (SessionRow & { enrolments: Record<EnrolmentStatus, number>; fill: number | null })[];
-  mous: { total: number; byStatus: Record<MouStatus, number> };
-  notifications: { sent: number; failed: number };
-  /** B2B matchmaking: every meeting ever requested, those with a place now, those held (and no-shows). */
-  meetings: { requested: number; accepted: number; declined: number; cancelled: number; scheduled: number; held: number; noShow: number };
-}
+export type StatusBreakdown = z.infer<typeof statusBreakdown>;
+
+/** The dashboard's counters of a mission, as the API answers them; the schema also documents the response. */
+export const missionSummary = z.object({
+  missionId: z.guid(),
+  position: z.number().int().nonnegative().describe("The last position of the mission's stream this summary includes: open the stream after it to follow on."),
+  registrations: statusBreakdown.extend({
+    checkedIn: count,
+    byDelegation: z.array(statusBreakdown.extend({ delegation: z.string().nullable() })).describe(LARGEST_FIRST),
+    byCountry: z.array(statusBreakdown.extend({ country: z.string().nullable() })).describe(LARGEST_FIRST),
+  }),
+  sessions: z.array(
+    sessionRow.extend({
+      enrolments: countsOf(enrolmentStatuses),
+      fill: z.number().nonnegative().nullable().describe('Confirmed enrolments over capacity (to 3 decimals); null for a session without one (or of 0).'),
+    }),
+  ),
+  mous: z.object({ total: count, byStatus: countsOf(mouStatuses) }),
+  notifications: z.object({ sent: count, failed: count }),
+  meetings: z
+    .object({ requested: count, accepted: count, declined: count, cancelled: count, scheduled: count, held: count, noShow: count })
+    .describe('B2B matchmaking: every meeting ever requested, those with a place now, those held (and no-shows).'),
+});
+
+export type MissionSummary = z.infer<typeof missionSummary>;
 
 /** The summary from the counters' grouped rows: every status appears, at zero when there is none. */
 export function summarise(input: SummaryInput): MissionSummary {

@@ -1,6 +1,6 @@
-import { Access, assertOrganiserOf, CurrentCaller, Problem, TokenInQuery, UuidParamPipe, type Caller } from '#common';
-import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Access, ApiAccessProblems, ApiProblem, assertOrganiserOf, CurrentCaller, Problem, TokenInQuery, UuidParamPipe, type Caller } from '#common';
+import { Controller, Get, Headers, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { StreamHub } from './stream-hub.js';
 import { resumePosition, SSE_PREAMBLE } from './sse.js';
@@ -24,6 +24,13 @@ export class StreamController {
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this position (EventSource sends it on reconnecting).' })
   @ApiQuery({ name: 'access_token', required: false, description: 'The organiser token, for EventSource, which cannot send headers.' })
   @ApiQuery({ name: 'lastEventId', required: false, description: 'Same as the Last-Event-ID header.' })
+  @ApiOkResponse({
+    description:
+      "Server-sent events, until the token expires (or the client falls far behind; EventSource then reconnects with `Last-Event-ID`). First `retry: 2000`; then one message per CloudEvent of the mission, in the log's order: `id` its position (resume with `Last-Event-ID`), `event` its type, `data` the CloudEvent as JSON. Without `Last-Event-ID` the whole log comes first, then what happens; a comment line every 15 s keeps an idle stream open.",
+    schema: { type: 'string' },
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID, or `Last-Event-ID` (`lastEventId`) is not a position this stream sent.')
+  @ApiAccessProblems('The token is not an organiser of this mission.')
   stream(
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,

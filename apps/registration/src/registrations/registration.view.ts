@@ -1,39 +1,56 @@
-import { spreadsheetSafe } from '#common';
-import type { EventTypeOf, RegistrationSnapshot, RegistrationStatus } from '#contracts';
+import { pageOf, spreadsheetSafe } from '#common';
+import {
+  countryCode,
+  instant,
+  languageTag,
+  organisationTypes,
+  registrationStatuses,
+  timeZone,
+  uuid,
+  type EventTypeOf,
+  type RegistrationSnapshot,
+  type RegistrationStatus,
+} from '#contracts';
+import { z } from 'zod';
 import type { MissionOfEvents } from '../missions/mission.entity.js';
 import type { RegistrationEntity } from './registration.entity.js';
 
-/** What leaves the API about a registration: decided here and nowhere else (never the token's hash). */
-export interface RegistrationView {
-  id: string;
-  missionId: string;
-  status: RegistrationStatus;
-  /** 1 for the next in line; null unless waitlisted. */
-  waitlistPosition: number | null;
-  email: string;
-  givenName: string;
-  familyName: string;
-  jobTitle: string | null;
-  organisation: { name: string; type: RegistrationEntity['organisationType']; country: string; city: string | null };
-  delegation: string | null;
-  preferredLanguage: string;
-  timezone: string;
-  dietary: string | null;
-  accessibility: string | null;
-  consent: { dataProcessing: true; givenAt: string };
-  rejectionReason: string | null;
-  checkedInAt: string | null;
-  cancelledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** What leaves the API about a registration: decided here and nowhere else (never the token's hash). The schema also documents the responses. */
+export const registrationView = z.object({
+  id: uuid,
+  missionId: uuid,
+  status: z.enum(registrationStatuses),
+  waitlistPosition: z.number().int().positive().nullable().describe('1 for the next in line; null unless waitlisted.'),
+  email: z.email().describe("`erased+<id>@erased.invalid` once the participant's personal data is erased."),
+  givenName: z.string().describe('Empty once erased, as is `familyName`.'),
+  familyName: z.string(),
+  jobTitle: z.string().nullable(),
+  organisation: z.object({ name: z.string(), type: z.enum(organisationTypes), country: countryCode, city: z.string().nullable() }),
+  delegation: z.string().nullable(),
+  preferredLanguage: languageTag,
+  timezone: timeZone,
+  dietary: z.string().nullable(),
+  accessibility: z.string().nullable(),
+  consent: z.object({ dataProcessing: z.literal(true), givenAt: instant }),
+  rejectionReason: z.string().nullable(),
+  checkedInAt: instant.nullable(),
+  cancelledAt: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+export type RegistrationView = z.infer<typeof registrationView>;
+
+export const registrationPage = pageOf(registrationView);
 
 /** The answer to the registration form: the only time the access token is shown. */
-export interface RegistrationCreatedView {
-  id: string;
-  status: RegistrationStatus;
-  accessToken: string;
-}
+export const registrationCreatedView = z.object({
+  id: uuid,
+  status: z.enum(registrationStatuses).describe('`confirmed`, `waitlisted` or, when the organisers approve each registration, `pending_approval`.'),
+  accessToken: z.string().describe("The participant's bearer token for their own registration; never shown again."),
+});
+
+export type RegistrationCreatedView = z.infer<typeof registrationCreatedView>;
 
 export function toRegistrationView(registration: RegistrationEntity, waitlistPosition: number | null): RegistrationView {
   return {

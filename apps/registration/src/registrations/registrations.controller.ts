@@ -1,11 +1,14 @@
-import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, openApiSchemaOf, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
 import { registerSchema, registrationListQuery, rejectSchema, type Register, type RegistrationListQuery, type Reject } from './registration.schema.js';
-import { csvColumns } from './registration.view.js';
+import { csvColumns, registrationCreatedView, registrationPage, registrationView } from './registration.view.js';
 import { RegistrationsService } from './registrations.service.js';
+
+const NO_SUCH_REGISTRATION = 'No registration has this id.';
+const ORGANISER_OR_SELF = "The token is neither an organiser of the registration's mission nor the participant's own.";
 
 @ApiTags('registrations')
 @Controller()
@@ -15,6 +18,20 @@ export class RegistrationsController {
   /** The public registration form. */
   @Post('missions/:id/registrations')
   @Idempotent()
+  @ApiIdempotencyProblems()
+  @ApiCreatedResponse({ description: 'The registration, with the access token of the participant, shown this once.', standardSchema: registrationCreatedView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID, or a field of the body or the Idempotency-Key is not valid; `errors` names each.')
+  @ApiProblem(
+    HttpStatus.NOT_FOUND,
+    'not-found',
+    'Registration does not know the mission (yet: it learns of it from `mission.created`), or the mission takes no registrations (no settings).',
+  )
+  @ApiProblem(
+    HttpStatus.CONFLICT,
+    'already-registered',
+    'The e-mail address has a registration to this mission that is pending approval, confirmed or waitlisted.',
+  )
+  @ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, 'registration-closed', 'Registration is not open yet, or no longer; the problem has `opensAt` and `closesAt`.')
   register(@Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: registerSchema }) body: Register) {
     return this.registrations.register(missionId, body);
   }
@@ -22,7 +39,17 @@ export class RegistrationsController {
   @Get('missions/:id/registrations')
   @Access('organiser')
   @ApiBearerAuth()
-  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: `A page of the registrations, in the order they arrived; with \`?format=csv\`, every registration that matches the filters as a CSV attachment instead, with the columns ${csvColumns.join(', ')}.`,
+    content: { 'application/json': { schema: openApiSchemaOf(registrationPage) }, 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiProblem(
+    HttpStatus.BAD_REQUEST,
+    'validation',
+    'The id is not a UUID, or a query parameter (a cursor of another list, say) is not valid; `errors` names each.',
+  )
+  @ApiAccessProblems('The token is not an organiser of this mission.')
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'Registration does not know the mission.')
   async list(
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,
@@ -40,6 +67,10 @@ export class RegistrationsController {
   @Get('registrations/:id')
   @Access('organiser', 'participant')
   @ApiBearerAuth()
+  @ApiOkResponse({ description: 'The registration.', standardSchema: registrationView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
+  @ApiAccessProblems(ORGANISER_OR_SELF)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_REGISTRATION)
   get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.registrations.get(caller, id);
   }
@@ -48,6 +79,15 @@ export class RegistrationsController {
   @HttpCode(200)
   @Access('organiser', 'participant')
   @ApiBearerAuth()
+  @ApiOkResponse({
+    description:
+      "The registration, cancelled; a seat it held has gone to the first of the waitlist whose delegation's quota allows it (`registration.confirmed`).",
+    standardSchema: registrationView,
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
+  @ApiAccessProblems(ORGANISER_OR_SELF)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_REGISTRATION)
+  @ApiProblem(HttpStatus.CONFLICT, 'invalid-transition', 'The registration is rejected or cancelled already; the problem has `currentStatus` and `allowed`.')
   cancel(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.registrations.cancel(caller, id);
   }

@@ -1,16 +1,24 @@
+import { instant, uuid } from '#contracts';
+import { z } from 'zod';
+import { approvalModes } from '../registrations/registration.rules.js';
 import type { RegistrationSettingsEntity } from './registration-settings.entity.js';
 
-export interface RegistrationSettingsView {
-  missionId: string;
-  capacity: number;
-  opensAt: string | null;
-  closesAt: string | null;
-  approval: RegistrationSettingsEntity['approval'];
-  delegationQuotas: Record<string, number>;
-  confirmed: number;
-  waitlisted: number;
-  updatedAt: string;
-}
+/** How a mission takes registrations, as the API answers it; the schema also documents the responses. */
+export const registrationSettingsView = z.object({
+  missionId: uuid,
+  capacity: z.number().int().nonnegative(),
+  opensAt: instant.nullable().describe('Registration is open from then on; null: no such limit.'),
+  closesAt: instant.nullable().describe('Registration is open until then; null: no such limit.'),
+  approval: z.enum(approvalModes),
+  delegationQuotas: z
+    .record(z.string(), z.number().int().nonnegative())
+    .describe('Most confirmed seats per delegation; a delegation without one is limited by the capacity only.'),
+  confirmed: z.number().int().nonnegative().describe('Seats taken now.'),
+  waitlisted: z.number().int().nonnegative(),
+  updatedAt: instant,
+});
+
+export type RegistrationSettingsView = z.infer<typeof registrationSettingsView>;
 
 export function toSettingsView(settings: RegistrationSettingsEntity): RegistrationSettingsView {
   return {

@@ -7,18 +7,7 @@ import type { DataSource } from 'typeorm';
 import { MissionEntity } from './mission.entity.js';
 import { changedMission } from './mission-change.js';
 import type { CreateMission, MissionUpdate } from './mission.schema.js';
-
-export interface MissionView {
-  id: string;
-  code: string;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  timezone: string;
-  cities: MissionEntity['cities'];
-  themes: string[];
-  createdAt: string;
-}
+import type { MissionView } from './mission.view.js';
 
 @Injectable()
 export class MissionsService {

@@ -9,6 +9,7 @@ import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller.js';
 import { Problem } from '../problems/problem.js';
+import { ApiProblem } from '../problems/problem-responses.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -126,4 +127,19 @@ export const Idempotent = () =>
       required: false,
       description: `Makes a retry safe: the same caller with the same key and request gets the first response again (header Idempotent-Replayed: true) for ${IDEMPOTENCY_KEYS_KEPT_FOR}; another request with the key is a 422.`,
     }),
+  );
+
+/**
+ * What an `Idempotent` call answers because of its key, for a call that documents its responses.
+ * Not part of `Idempotent`: an operation that declares any response no longer gets the success
+ * response Nest adds by itself, and the calls that declare none would lose theirs.
+ */
+export const ApiIdempotencyProblems = () =>
+  applyDecorators(
+    ApiProblem(
+      HttpStatus.CONFLICT,
+      'idempotency-key-in-progress',
+      'A request with this Idempotency-Key is still in progress, or was just abandoned: try again.',
+    ),
+    ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency-key-reused', 'This Idempotency-Key came with another request (body or query): use a new key.'),
   );
