@@ -7,7 +7,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { deriveMessageId, normaliseRecipient } from '../mail/message-id.js';
 import { deliveriesRepository as repository, type DeliveryRow, type NewDelivery } from './deliveries.repository.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
-import type { DeliveryListQuery, DeliveryStatus } from './delivery.schema.js';
+import type { DeliveryListQuery } from './delivery.schema.js';
+import type { DeliveryView } from './delivery.view.js';
 
 /** An e-mail an event calls for, as a capability (registration mail, broadcasts…) hands it over. */
 export interface DueMail {
@@ -19,24 +20,6 @@ export interface DueMail {
   html: string;
   missionId: string | null;
   recipientRegistrationId: string | null;
-}
-
-export interface DeliveryView {
-  id: string;
-  causeEventId: string;
-  causeEventType: string;
-  channel: 'email';
-  recipient: string;
-  recipientRegistrationId: string | null;
-  template: string;
-  language: string;
-  messageId: string;
-  status: DeliveryStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  updatedAt: string;
-  sentAt: string | null;
 }
 
 /**

@@ -3,30 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, Not, type DataSource } from 'typeorm';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity.js';
-import { meetingTimetableOf, publicEntry, type PublicTimetableEntry } from '../meetings/timetables/timetables.service.js';
+import { meetingTimetableOf, publicEntry } from '../meetings/timetables/timetables.service.js';
 import type { MissionEntity } from '../missions/mission.entity.js';
 import { ParticipantEntity } from '../participants/participant.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { venuesOf } from '../sessions/sessions.service.js';
 import { missionOf } from '../venues/venues.service.js';
-import { agendaOf, publicProgramme, toCalendar, type AgendaEntry, type ProgrammeEntry } from './agenda.js';
-
-export interface Agenda {
-  missionId: string;
-  registrationId: string;
-  timezone: string;
-  items: AgendaEntry[];
-  /** The participant's B2B meetings as the last scheduling run placed them. */
-  meetings: PublicTimetableEntry[];
-}
-
-export interface PublicProgramme {
-  missionId: string;
-  code: string;
-  title: string;
-  timezone: string;
-  items: ProgrammeEntry[];
-}
+import { agendaOf, publicProgramme, toCalendar } from './agenda.js';
+import type { Agenda, PublicProgramme } from './agenda.view.js';
 
 @Injectable()
 export class AgendaService {

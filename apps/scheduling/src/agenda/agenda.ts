@@ -4,35 +4,8 @@ import { localIso } from '../sessions/local-time.js';
 import { anyone, isVisibleTo } from '../sessions/session-visibility.js';
 import type { SessionEntity } from '../sessions/session.entity.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
-import { toVenueView, type VenueView } from '../venues/venue.view.js';
-
-export type AgendaRole = 'enrolled' | 'waitlisted' | 'moderator' | 'panellist' | 'speaker' | 'travelling';
-
-export interface ProgrammeEntry {
-  sessionId: string;
-  kind: SessionEntity['kind'];
-  title: string;
-  description: string | null;
-  status: 'scheduled' | 'cancelled';
-  startsAt: string;
-  endsAt: string;
-  /** The same two instants on the venue's wall clock (the mission's, without a venue). */
-  venueTime: { timezone: string; startsAt: string; endsAt: string };
-  venue: VenueView | null;
-  route: SessionEntity['route'];
-  hostEvent: string | null;
-  languages: string[];
-  interpretation: SessionEntity['interpretation'];
-  speakers: { role: string; name: string }[];
-  /** Bumped on every change (iCalendar SEQUENCE). */
-  sequence: number;
-}
-
-export interface AgendaEntry extends ProgrammeEntry {
-  role: AgendaRole;
-  /** The same two instants on the participant's wall clock. */
-  participantTime: { timezone: string; startsAt: string; endsAt: string };
-}
+import { toVenueView } from '../venues/venue.view.js';
+import type { AgendaEntry, AgendaRole, ProgrammeEntry } from './agenda.view.js';
 
 /** A placed meeting as the agenda's calendar shows it. */
 export interface CalendarMeeting {

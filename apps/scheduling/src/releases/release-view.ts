@@ -1,14 +1,21 @@
+import { instant, uuid } from '#contracts';
+import { z } from 'zod';
 import { isVisibleTo, type AudiencedSession, type ProgrammeViewer } from '../sessions/session-visibility.js';
-import type { ReleaseChange } from './release-diff.js';
 
-export interface ReleaseView {
-  missionId: string;
-  number: number;
-  publishedAt: string;
-  /** The organiser who published it: for the mission's organisers only. */
-  publishedBy?: string;
-  changes: ReleaseChange[];
-}
+/** A release as the API answers it; the schema also documents the responses. */
+export const releaseView = z.object({
+  missionId: uuid,
+  number: z.number().int().positive(),
+  publishedAt: instant,
+  publishedBy: z.string().optional().describe("The organiser who published it: for the mission's organisers only."),
+  changes: z
+    .array(z.object({ sessionId: uuid, change: z.enum(['added', 'changed', 'cancelled']) }))
+    .describe('Since the release before: added, then changed, then cancelled sessions.'),
+});
+
+export type ReleaseView = z.infer<typeof releaseView>;
+
+export const releaseList = z.object({ items: z.array(releaseView).describe('The latest first.') });
 
 /**
  * A release as `viewer` may see it. Who published it (an organiser's login, often an e-mail address)

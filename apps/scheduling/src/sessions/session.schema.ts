@@ -9,9 +9,9 @@ const audience = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invitation'), registrationIds: z.array(uuid).min(1).max(1000) }).strict(),
 ]);
 
-const speaker = z
-  .object({ role: z.enum(['moderator', 'panellist', 'speaker']), name: z.string().trim().min(1).max(200), registrationId: uuid.optional() })
-  .strict();
+export const speakerRoles = ['moderator', 'panellist', 'speaker'] as const;
+
+const speaker = z.object({ role: z.enum(speakerRoles), name: z.string().trim().min(1).max(200), registrationId: uuid.optional() }).strict();
 
 /** Every field of a session; `sessionSchema` adds the rules between fields. */
 const sessionFields = z.object({

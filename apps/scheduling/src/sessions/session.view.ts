@@ -1,48 +1,80 @@
-import type { CloudEvent } from '#contracts';
+import { pageOf } from '#common';
+import { instant, languageTag, sessionKinds, timeZone, uuid, type CloudEvent } from '#contracts';
+import { z } from 'zod';
 import { describeConflict, type ParticipantConflict } from '../enrolments/conflict.rules.js';
 import type { MissionEntity } from '../missions/mission.entity.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
-import { toVenueView, type VenueView } from '../venues/venue.view.js';
+import { toVenueView, venueView } from '../venues/venue.view.js';
 import type { SessionEntity } from './session.entity.js';
+import { speakerRoles } from './session.schema.js';
 
-export interface SessionView {
-  id: string;
-  missionId: string;
-  kind: SessionEntity['kind'];
-  title: string;
-  description: string | null;
-  startsAt: string;
-  endsAt: string;
-  /** The zone the session is shown in: its venue's, else the mission's. */
-  timezone: string;
-  venue: VenueView | null;
-  route: SessionEntity['route'];
-  hostEvent: string | null;
-  capacity: number | null;
-  languages: string[];
-  interpretation: SessionEntity['interpretation'];
-  audience: SessionEntity['audience'];
-  speakers: SessionEntity['speakers'];
-  status: SessionEntity['status'];
-  cancellationReason: string | null;
-  /** Draft until a release has published it. */
-  released: boolean;
-  sequence: number;
-  enrolments: { confirmed: number; waitlisted: number };
-  updatedAt: string;
-}
+const count = z.number().int().nonnegative();
+
+/** A session as the API answers it; the schema also documents the responses. */
+export const sessionView = z.object({
+  id: uuid,
+  missionId: uuid,
+  kind: z.enum(sessionKinds),
+  title: z.string(),
+  description: z.string().nullable(),
+  startsAt: instant,
+  endsAt: instant,
+  timezone: timeZone.describe("The zone the session is shown in: its venue's, else the mission's."),
+  venue: venueView.nullable().describe('Null for a transfer without one.'),
+  route: z
+    .object({ from: z.string(), to: z.string() })
+    .nullable()
+    .describe("A transfer's journey between two of the mission's cities; null for any other session."),
+  hostEvent: z.string().nullable().describe("A side event's host event, e.g. a trade fair; null for any other session."),
+  capacity: z.number().int().positive().nullable().describe('Seats; null for no limit.'),
+  languages: z.array(languageTag),
+  interpretation: z.array(z.object({ from: languageTag, to: languageTag })),
+  audience: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('all') }),
+      z.object({ kind: z.literal('delegations'), delegations: z.array(z.string()) }),
+      z.object({ kind: z.literal('invitation'), registrationIds: z.array(uuid).describe("Empty for anyone but the mission's organisers.") }),
+    ])
+    .describe('Who may enrol: everyone, the delegations named, or the participants invited.'),
+  speakers: z.array(
+    z.object({
+      role: z.enum(speakerRoles),
+      name: z.string(),
+      registrationId: uuid.optional().describe("When the speaker is a registered participant; for the mission's organisers only."),
+    }),
+  ),
+  status: z.enum(['active', 'cancelled']),
+  cancellationReason: z.string().nullable(),
+  released: z.boolean().describe('Draft (false) until a release has published it.'),
+  sequence: count.describe('Bumped on every change, for calendar apps (iCalendar SEQUENCE).'),
+  enrolments: z.object({ confirmed: count, waitlisted: count }).describe('Participants holding a seat, and waiting for one.'),
+  updatedAt: instant,
+});
+
+export type SessionView = z.infer<typeof sessionView>;
+
+export const sessionPage = pageOf(sessionView);
 
 /**
  * A participant whom a change of time or place puts in conflict with another of their sessions, as the
  * organiser who made the change is told (the change is made: moving a day of the programme may need
  * several steps, and the participant may prefer the moved session).
  */
-export interface ParticipantConflictView {
-  registrationId: string;
-  kind: 'overlap' | 'transfer';
-  session: { id: string; title: string; startsAt: string; endsAt: string };
-  detail: string;
-}
+export const participantConflictView = z.object({
+  registrationId: uuid,
+  kind: z.enum(['overlap', 'transfer']).describe('`overlap`: at the same time; `transfer`: too little time to travel between the two cities.'),
+  session: z.object({ id: uuid, title: z.string(), startsAt: instant, endsAt: instant }).describe('The other session.'),
+  detail: z.string().describe('The conflict in words.'),
+});
+
+export type ParticipantConflictView = z.infer<typeof participantConflictView>;
+
+/** The answer to a change of a session. */
+export const changedSessionView = sessionView.extend({
+  participantConflicts: z
+    .array(participantConflictView)
+    .describe('Those enrolled, waiting or speaking whom a new time or place puts in conflict with another of their sessions; empty when neither changed.'),
+});
 
 export function toParticipantConflictView({ registrationId, conflict }: ParticipantConflict): ParticipantConflictView {
   const { session } = conflict;

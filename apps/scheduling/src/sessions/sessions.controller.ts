@@ -1,8 +1,24 @@
-import { Access, CurrentCaller, Idempotent, pageQuery, UuidParamPipe, type Caller, type PageQuery } from '#common';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  pageQuery,
+  UuidParamPipe,
+  type Caller,
+  type PageQuery,
+} from '#common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { cancelSessionSchema, sessionChangeSchema, sessionSchema, type CancelSession, type SessionChange, type SessionInput } from './session.schema.js';
+import { changedSessionView, sessionPage, sessionView } from './session.view.js';
 import { SessionsService } from './sessions.service.js';
+
+const ORGANISERS_ONLY = 'The token is not an organiser of this mission.';
+const NO_SUCH_SESSION = 'No mission has this id, or no session of it has this one.';
+const DOUBLE_BOOKED = 'Another running session is at the venue at that time; the problem has `conflictsWith`.';
 
 @ApiTags('sessions')
 @Controller('missions/:id/sessions')
@@ -14,6 +30,16 @@ export class SessionsController {
   @Access('organiser')
   @ApiBearerAuth()
   @Idempotent()
+  @ApiIdempotencyProblems()
+  @ApiCreatedResponse({ description: 'The session, a draft: nothing is announced until a release publishes it.', standardSchema: sessionView })
+  @ApiProblem(
+    HttpStatus.BAD_REQUEST,
+    'validation',
+    "The id is not a UUID, a field of the body or the Idempotency-Key is not valid or does not fit the others (a session that ends before it starts, a side event without `hostEvent`, say), `venueId` is not a venue of the mission, or `route` names a city that is not the mission's; `errors` names each.",
+  )
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No mission has this id.')
+  @ApiProblem(HttpStatus.CONFLICT, 'venue-double-booked', DOUBLE_BOOKED)
   create(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: sessionSchema }) body: SessionInput) {
     return this.sessions.create(caller, missionId, body);
   }
@@ -21,11 +47,29 @@ export class SessionsController {
   @Get()
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiOkResponse({ description: 'A page of the sessions, drafts and cancelled ones included, in time order.', standardSchema: sessionPage })
+  @ApiProblem(
+    HttpStatus.BAD_REQUEST,
+    'validation',
+    'The id is not a UUID, or a query parameter (a cursor of another list, say) is not valid; `errors` names each.',
+  )
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No mission has this id.')
   list(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Query({ schema: pageQuery.strict() }) query: PageQuery) {
     return this.sessions.list(caller, missionId, query);
   }
 
   @Get(':sessionId')
+  @ApiOkResponse({
+    description: "The session. For anyone but the mission's organisers, a session by invitation lists no one invited, and speakers have no `registrationId`.",
+    standardSchema: sessionView,
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'An id is not a UUID.')
+  @ApiProblem(
+    HttpStatus.NOT_FOUND,
+    'not-found',
+    "No mission has this id, or no session of it has this one; a draft exists for the mission's organisers only, and a session by invitation only for them and the participants it concerns.",
+  )
   get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('sessionId', new UuidParamPipe()) sessionId: string) {
     return this.sessions.get(caller, missionId, sessionId);
   }
@@ -34,6 +78,21 @@ export class SessionsController {
   @Patch(':sessionId')
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiOkResponse({
+    description:
+      'The session as changed, with the participants the change puts in conflict (it is made all the same). A released session that moved is announced at once (`session.rescheduled`); seats it gained have gone to the waitlist.',
+    standardSchema: changedSessionView,
+  })
+  @ApiProblem(
+    HttpStatus.BAD_REQUEST,
+    'validation',
+    "An id is not a UUID, a field of the body is not valid or does not fit the session's other fields, `venueId` is not a venue of the mission, or `route` names a city that is not the mission's; `errors` names each.",
+  )
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_SESSION)
+  @ApiProblem(HttpStatus.CONFLICT, 'session-cancelled', 'The session is cancelled.')
+  @ApiProblem(HttpStatus.CONFLICT, 'capacity-below-enrolled', 'More participants hold a seat than the new capacity; the problem has `confirmed`.')
+  @ApiProblem(HttpStatus.CONFLICT, 'venue-double-booked', DOUBLE_BOOKED)
   update(
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,
@@ -47,6 +106,14 @@ export class SessionsController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiOkResponse({
+    description: 'The session, cancelled; a released one is announced (`session.cancelled`) to everyone it touches, a draft one is not.',
+    standardSchema: sessionView,
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'An id is not a UUID, or a field of the body is not valid; `errors` names each.')
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_SESSION)
+  @ApiProblem(HttpStatus.CONFLICT, 'session-cancelled', 'The session is cancelled already.')
   cancel(
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,
@@ -61,6 +128,11 @@ export class SessionsController {
   @HttpCode(204)
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'The draft is deleted.' })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'An id is not a UUID.')
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No session of this mission has this id.')
+  @ApiProblem(HttpStatus.CONFLICT, 'session-released', 'The session was released: cancel it instead.')
   remove(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('sessionId', new UuidParamPipe()) sessionId: string) {
     return this.sessions.remove(caller, missionId, sessionId);
   }

@@ -6,18 +6,7 @@ import { confirmedParticipant } from '../../participants/confirmed-participant.j
 import { assertOrganiserOrConfirmed } from '../participation.js';
 import { MatchmakingProfileEntity } from './profile.entity.js';
 import type { DirectoryQuery, ProfileInput } from './profile.schema.js';
-
-export interface ProfileView {
-  registrationId: string;
-  missionId: string;
-  delegation: string | null;
-  offers: string;
-  seeks: string;
-  themes: string[];
-  sectors: string[];
-  languages: string[];
-  updatedAt: string;
-}
+import type { ProfileView } from './profile.view.js';
 
 @Injectable()
 export class ProfilesService {

@@ -9,22 +9,7 @@ import { confirmedParticipant } from '../../participants/confirmed-participant.j
 import { MeetingEntity, type MeetingOutcome } from './meeting.entity.js';
 import { meetingPayload, refuseAnswer, refuseOutcome, refuseWithdrawal, slotOf, type Answer, type Refusal } from './meeting.rules.js';
 import type { MeetingListQuery, MeetingRequestInput } from './meeting.schema.js';
-
-export interface MeetingView {
-  id: string;
-  missionId: string;
-  requesterId: string;
-  inviteeId: string;
-  proposedByOrganiser: boolean;
-  priority: number;
-  message: string | null;
-  status: MeetingEntity['status'];
-  /** Where and when, once a run placed it (the announced place). */
-  slot: { blockId: string; startsAt: string; endsAt: string; table: number } | null;
-  outcome: MeetingOutcome | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { MeetingView } from './meeting.view.js';
 
 /**
  * Meeting requests: A asks B (or an organiser proposes A meets B, and B answers as for any request),

@@ -5,23 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SessionEntity } from '../../sessions/session.entity.js';
 import { confirmedParticipant } from '../../participants/confirmed-participant.js';
+import type { MeetingBlockView, UnavailabilityView } from './availability.view.js';
 import { MeetingBlockEntity, UnavailabilityEntity } from './run.entity.js';
 import type { MeetingBlockInput, UnavailabilityInput } from './run.schema.js';
-
-export interface MeetingBlockView {
-  sessionId: string;
-  slotMinutes: number;
-  tables: number;
-  breaks: { startsAt: string; endsAt: string }[];
-}
-
-export interface UnavailabilityView {
-  id: string;
-  registrationId: string;
-  startsAt: string;
-  endsAt: string;
-  note: string | null;
-}
 
 /** What the scheduler needs besides requests: how meeting blocks are cut, and when participants cannot meet. */
 @Injectable()

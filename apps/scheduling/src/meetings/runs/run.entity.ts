@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RunResult } from './run.view.js';
 
 export interface BlockBreak {
   startsAt: string;
@@ -28,17 +29,6 @@ export class UnavailabilityEntity {
 }
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-
-export interface RunResult {
-  scheduled: number;
-  kept: number;
-  moved: number;
-  cancelled: number;
-  unscheduled: { meetingId: string; reason: string }[];
-  timetablesPublished: number;
-  /** Where the run's time went: reading the instance, the scheduler, applying and announcing (the commit not included). */
-  timings: { readMs: number; scheduleMs: number; applyMs: number };
-}
 
 /** A scheduling run: its row is the background job's state (and its `heartbeat_at`, kept by RunsService, says someone works on it). */
 @Entity('matchmaking_runs')

@@ -1,8 +1,11 @@
-import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { runSchema, type RunInput } from './run.schema.js';
+import { runView } from './run.view.js';
 import { RunsService } from './runs.service.js';
+
+const ORGANISERS_ONLY = 'The token is not an organiser of this mission.';
 
 @ApiTags('matchmaking')
 @ApiBearerAuth()
@@ -15,6 +18,16 @@ export class RunsController {
   @HttpCode(202)
   @Access('organiser')
   @Idempotent()
+  @ApiIdempotencyProblems()
+  @ApiAcceptedResponse({ description: 'The run, `queued`: it works after the response; follow it with GET.', standardSchema: runView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID, or a field of the body or the Idempotency-Key is not valid; `errors` names each.')
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No mission has this id.')
+  @ApiProblem(
+    HttpStatus.CONFLICT,
+    'run-in-progress',
+    'A run of this mission is queued or running; the problem has its `runId`. Start another once it has finished.',
+  )
   start(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: runSchema }) body: RunInput) {
     return this.runs.start(caller, missionId, body ?? { rebuild: false });
   }
@@ -22,6 +35,13 @@ export class RunsController {
   /** The run's status and progress, then its result: meetings placed, kept, moved, cancelled, and those left out with why. */
   @Get(':runId')
   @Access('organiser')
+  @ApiOkResponse({
+    description: 'The run: its progress while it is queued or running, then its result (or, when it failed, why).',
+    standardSchema: runView,
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id or the runId is not a UUID.')
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No run of this mission has this id.')
   get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('runId', new UuidParamPipe()) runId: string) {
     return this.runs.get(caller, missionId, runId);
   }

@@ -14,23 +14,9 @@ import { diffSchedules, type ScheduleDiff } from '../../matchmaking/schedule-dif
 import { timetableNotices, type Placement } from '../timetables/timetable.js';
 import { readRunInstance, type RunInstance } from './run-instance.js';
 import { scheduleInWorker } from './schedule-in-worker.js';
-import { MatchmakingRunEntity, type RunResult } from './run.entity.js';
+import { MatchmakingRunEntity } from './run.entity.js';
 import type { RunInput } from './run.schema.js';
-
-export interface RunView {
-  id: string;
-  missionId: string;
-  status: MatchmakingRunEntity['status'];
-  rebuild: boolean;
-  limitPerParticipant: number | null;
-  /** What the run is doing now, while it runs. */
-  progress: string | null;
-  result: RunResult | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+import type { RunResult, RunView } from './run.view.js';
 
 /** How often a working instance says so, and after how long without a word its run counts as abandoned. */
 const HEARTBEAT_MS = 5_000;

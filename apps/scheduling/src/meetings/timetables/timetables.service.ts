@@ -4,30 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ParticipantEntity } from '../../participants/participant.entity.js';
 import { localIso } from '../../sessions/local-time.js';
+import type { PublicTimetableEntry, Timetable } from './timetable.view.js';
 
-export interface TimetableEntry {
-  meetingId: string;
-  counterpartId: string;
-  startsAt: string;
-  endsAt: string;
-  /** The same instants on the participant's wall clock, and on the venue's. */
-  participantTime: { timezone: string; startsAt: string; endsAt: string };
-  venueTime: { timezone: string; startsAt: string; endsAt: string } | null;
-  table: number;
-  blockId: string;
-  venue: { name: string; city: string; timezone: string } | null;
-  outcome: 'held' | 'no_show' | null;
+export type { PublicTimetableEntry } from './timetable.view.js';
+
+/** A meeting of the timetable, with what calendars need besides. */
+export type TimetableEntry = PublicTimetableEntry & {
   /** For calendars (iCalendar SEQUENCE): seconds from the request to the meeting's last change. */
   sequence: number;
   updatedAt: Date;
-}
-
-export interface Timetable {
-  missionId: string;
-  registrationId: string;
-  timezone: string;
-  items: PublicTimetableEntry[];
-}
+};
 
 interface Row {
   id: string;
@@ -71,8 +57,6 @@ export async function meetingTimetableOf(manager: EntityManager, missionId: stri
     updatedAt: row.updated_at,
   }));
 }
-
-export type PublicTimetableEntry = Omit<TimetableEntry, 'sequence' | 'updatedAt'>;
 
 /** An entry as the JSON shows it (the calendar's bookkeeping left out). */
 export function publicEntry({ sequence: _, updatedAt: __, ...entry }: TimetableEntry): PublicTimetableEntry {

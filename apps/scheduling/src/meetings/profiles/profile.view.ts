@@ -1,0 +1,20 @@
+import { pageOf } from '#common';
+import { instant, languageTag, uuid } from '#contracts';
+import { z } from 'zod';
+
+/** A published matchmaking profile as the API answers it; the schema also documents the responses. */
+export const profileView = z.object({
+  registrationId: uuid,
+  missionId: uuid,
+  delegation: z.string().nullable().describe("The participant's delegation, as registered; null without one."),
+  offers: z.string().describe("What the participant's organisation offers."),
+  seeks: z.string().describe('What it seeks.'),
+  themes: z.array(z.string()),
+  sectors: z.array(z.string()),
+  languages: z.array(languageTag).describe('The languages the participant meets in.'),
+  updatedAt: instant.describe('When the profile was last published.'),
+});
+
+export type ProfileView = z.infer<typeof profileView>;
+
+export const profilePage = pageOf(profileView);
