@@ -13,29 +13,7 @@ import type { MouRow } from '../mous/mou.view.js';
 import { actorOf } from '../mous/mous.service.js';
 import { Participants, type Contact } from '../participants/participants.js';
 import type { CreateMilestone, CreatePilotProject, UpdatePilotProject } from './follow-up.schema.js';
-
-export interface PilotProjectView {
-  id: string;
-  mouId: string;
-  title: string;
-  leadParty: string;
-  budget: { amount: number; currency: string } | null;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MilestoneView {
-  id: string;
-  mouId: string;
-  pilotProjectId: string | null;
-  title: string;
-  dueOn: string;
-  /** Contact data and the link to a participant for organisers only. */
-  owner: { name: string; email?: string | null; preferredLanguage?: string | null; registrationId?: string | null };
-  completedAt: string | null;
-  dueAnnouncedAt: string | null;
-}
+import type { MilestoneView, PilotProjectView } from './follow-up.view.js';
 
 interface MilestoneRow {
   id: string;
@@ -305,7 +283,7 @@ function toPilotProjectView(row: {
   leadParty: string;
   budgetAmount: number | null;
   budgetCurrency: string | null;
-  status: string;
+  status: PilotProjectView['status'];
   createdAt: Date;
   updatedAt: Date;
 }): PilotProjectView {

@@ -1,24 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { ChainVerdict, HistoryEntry } from './history.view.js';
 
 /** The first entry of an MoU's trail follows this. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+export type { ChainVerdict, HistoryEntry };
+
 /** What an entry says; its hash covers all of it and the previous entry's hash. */
-export interface HistoryContent {
-  mouId: string;
-  seq: number;
-  action: string;
-  actor: string;
-  at: string;
-  details: Record<string, unknown>;
-}
-
-export interface HistoryEntry extends HistoryContent {
-  previousHash: string;
-  hash: string;
-}
-
-export type ChainVerdict = { intact: true; entries: number } | { intact: false; entries: number; brokenAt: number; reason: string };
+export type HistoryContent = Omit<HistoryEntry, 'previousHash' | 'hash'>;
 
 /** JSON with keys sorted at every level, so that the same content always hashes the same (jsonb reorders keys). */
 export function canonicalJson(value: unknown): string {

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MouAccess } from '../mous/mou.access.js';
-import { chain, verifyChain, type ChainVerdict, type HistoryEntry } from './history.chain.js';
+import { chain, verifyChain, type HistoryEntry } from './history.chain.js';
+import type { ChainVerification, HistoryView } from './history.view.js';
 
 /** A change of the MoU as the trail records it: no personal data, so that erasure never has to break the chain. */
 export interface HistoryRecord {
@@ -37,12 +38,12 @@ export class HistoryService {
     return entry;
   }
 
-  async list(caller: Caller, mouId: string): Promise<{ mouId: string; entries: HistoryEntry[] }> {
+  async list(caller: Caller, mouId: string): Promise<HistoryView> {
     await this.access.readable(caller, mouId);
     return { mouId, entries: await this.entries(mouId) };
   }
 
-  async verify(caller: Caller, mouId: string): Promise<ChainVerdict & { mouId: string; verifiedAt: string }> {
+  async verify(caller: Caller, mouId: string): Promise<ChainVerification> {
     await this.access.readable(caller, mouId);
     const verdict = verifyChain(await this.entries(mouId));
     return { mouId, ...verdict, verifiedAt: new Date().toISOString() };

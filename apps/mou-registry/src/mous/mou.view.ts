@@ -1,12 +1,12 @@
-import { spreadsheetSafe } from '#common';
-import type { EventData, MouStatus, PartyKind } from '#contracts';
+import { pageOf, spreadsheetSafe } from '#common';
+import { countryCode, instant, languageTag, localDate, mouStatuses, partyKinds, uuid, type EventData, type MouStatus } from '#contracts';
+import { z } from 'zod';
+import { documentTypes } from '../versions/version.rules.js';
 
-export interface Party {
-  name: string;
-  kind: PartyKind;
-  country: string;
-  city?: string;
-}
+/** A party to an MoU, as stored and as the API answers it. */
+const party = z.object({ name: z.string(), kind: z.enum(partyKinds), country: countryCode, city: z.string().optional() });
+
+export type Party = z.infer<typeof party>;
 
 /** An MoU as stored (the columns the register and the record read). */
 export interface MouRow {
@@ -51,7 +51,7 @@ export interface SignatoryRow {
 export interface VersionRow {
   version: number;
   language: string;
-  mediaType: string;
+  mediaType: (typeof documentTypes)[number];
   sha256: string;
   size: number;
   amendment: boolean;
@@ -61,51 +61,64 @@ export interface VersionRow {
   signedAt: Date | null;
 }
 
-export interface VersionView {
-  version: number;
-  language: string;
-  mediaType: string;
-  sha256: string;
-  size: number;
-  /** Versions added after the MoU was signed amend it, and are signed in their turn. */
-  amendment: boolean;
-  addedAt: string;
-  /** Null until signed; a signed version is frozen. */
-  signed: { on: string; place: string; at: string } | null;
-}
+const sha256 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .describe('SHA-256 of the document, in hex.');
 
-export interface SignatoryView {
-  /** Null once the participant who signed asked for erasure: the signature stays, their name goes. */
-  name: string | null;
-  title: string;
-  party: string;
-  /** Organisers only. */
-  registrationId?: string | null;
-  erased?: boolean;
-}
+/** A version of the text, as the API answers it; the schemas below also document the responses. */
+export const versionView = z.object({
+  version: z.number().int().positive().describe('1, 2, … in the order the versions were added.'),
+  language: languageTag,
+  mediaType: z.enum(documentTypes),
+  sha256,
+  size: z.number().int().positive().describe('In bytes.'),
+  amendment: z.boolean().describe('Versions added after the MoU was signed amend it, and are signed in their turn.'),
+  addedAt: instant,
+  signed: z.object({ on: localDate, place: z.string(), at: instant }).nullable().describe('Null until signed; a signed version is frozen.'),
+});
+
+export type VersionView = z.infer<typeof versionView>;
+
+export const signatoryView = z.object({
+  name: z.string().nullable().describe('Null once the participant who signed asked for erasure: the signature stays, their name goes.'),
+  title: z.string(),
+  party: z.string().describe('The name of the party signed for, one of `parties`.'),
+  registrationId: uuid.nullable().optional().describe('Organisers only: the participant who signed, if linked.'),
+  erased: z.boolean().optional().describe("Organisers only: whether that participant's personal data was erased."),
+});
+
+export type SignatoryView = z.infer<typeof signatoryView>;
 
 /** A line of the register: what anyone may read of a public MoU. */
-export interface MouSummaryView {
-  id: string;
-  reference: string;
-  missionId: string | null;
-  title: string;
-  summary: Record<string, string>;
-  themes: string[];
-  parties: Party[];
-  signedOn: string | null;
-  signedPlace: string | null;
-  validity: { entryIntoForceOn: string | null; expiresOn: string | null };
-  visibility: 'public' | 'organisers';
-  status: MouStatus;
-  createdAt: string;
-  updatedAt: string;
-}
+export const mouSummaryView = z.object({
+  id: uuid,
+  reference: z.string().describe('`MOU-<year>-<number>`: the year of signing (or of creation), and the number in that year.'),
+  missionId: uuid.nullable(),
+  title: z.string(),
+  summary: z.record(languageTag, z.string()).describe('The summary per language: `{ "en": "…", "zh-CN": "…" }`.'),
+  themes: z.array(z.string()),
+  parties: z.array(party),
+  signedOn: localDate.nullable(),
+  signedPlace: z.string().nullable(),
+  validity: z.object({ entryIntoForceOn: localDate.nullable(), expiresOn: localDate.nullable() }),
+  visibility: z.enum(['public', 'organisers']),
+  status: z.enum(mouStatuses),
+  createdAt: instant,
+  updatedAt: instant,
+});
 
-export interface MouView extends MouSummaryView {
-  signatories: SignatoryView[];
-  versions: VersionView[];
-}
+export type MouSummaryView = z.infer<typeof mouSummaryView>;
+
+export const mouPage = pageOf(mouSummaryView);
+
+/** The record of an MoU: the line of the register, with its signatories and the versions of its text. */
+export const mouView = mouSummaryView.extend({
+  signatories: z.array(signatoryView),
+  versions: z.array(versionView),
+});
+
+export type MouView = z.infer<typeof mouView>;
 
 export function toMouSummary(row: MouRow): MouSummaryView {
   return {

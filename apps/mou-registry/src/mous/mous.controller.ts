@@ -1,9 +1,11 @@
-import { Access, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, openApiSchemaOf, UuidParamPipe, type Caller } from '#common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
+import { z } from 'zod';
 import { HistoryService } from '../history/history.service.js';
+import { chainVerification, historyView } from '../history/history.view.js';
 import { MouRegister } from './mou-register.js';
 import {
   createMouSchema,
@@ -17,8 +19,14 @@ import {
   type Transition,
   type UpdateMou,
 } from './mou.schema.js';
-import { csvColumns, toCsvRecord, toMouSummary, type MouRow } from './mou.view.js';
+import { csvColumns, mouPage, mouSummaryView, mouView, toCsvRecord, toMouSummary, type MouRow } from './mou.view.js';
 import { MousService } from './mous.service.js';
+
+const NO_SUCH_MOU = 'No MoU has this id.';
+const NO_READABLE_MOU = 'No MoU has this id, or it is for organisers only and the token is not an organiser of its mission.';
+const ORGANISERS_ONLY = "The token is not an organiser of the MoU's mission (of every mission, for an MoU of none).";
+const ACROSS_FIELDS = 'a party named twice, a signatory for no party, an expiry before the entry into force';
+const SIGNATORY_LINK = "a signatory's `registrationId` that is not a confirmed participant (of the MoU's mission) known to the registry";
 
 @ApiTags('mous')
 @Controller('mous')
@@ -33,12 +41,25 @@ export class MousController {
   @Access('organiser')
   @ApiBearerAuth()
   @Idempotent()
+  @ApiIdempotencyProblems()
+  @ApiCreatedResponse({ description: 'The MoU, drafted, with its reference; `mou.drafted` announces it.', standardSchema: mouView })
+  @ApiProblem(
+    HttpStatus.BAD_REQUEST,
+    'validation',
+    `A field of the body is not valid (${ACROSS_FIELDS}, ${SIGNATORY_LINK}), or the Idempotency-Key is not; \`errors\` names each.`,
+  )
+  @ApiAccessProblems(ORGANISERS_ONLY)
   create(@CurrentCaller() caller: Caller, @Body({ schema: createMouSchema }) body: CreateMou) {
     return this.mous.create(caller, body);
   }
 
   /** The public register (organisers also see their organisers-only MoUs). */
   @Get()
+  @ApiOkResponse({
+    description: 'A page of the register, newest first: the public MoUs, and for an organiser the organisers-only MoUs of their missions too.',
+    standardSchema: mouPage,
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'A query parameter (a cursor of another list, say) is not valid; `errors` names each.')
   list(@CurrentCaller() caller: Caller, @Query({ schema: registerQuery }) query: RegisterQuery) {
     const { limit, cursor, ...filters } = query;
     return this.register.page(caller, filters, { limit, cursor });
@@ -46,7 +67,11 @@ export class MousController {
 
   /** The whole register with the same filters, as CSV or as one JSON array. */
   @Get('export')
-  @ApiProduces('text/csv', 'application/json')
+  @ApiOkResponse({
+    description: `Every MoU of the register that matches the filters, newest first, as an attachment: CSV with the columns ${csvColumns.join(', ')} (\`?format=csv\`, the default), or one JSON array of the register's lines (\`?format=json\`).`,
+    content: { 'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: openApiSchemaOf(z.array(mouSummaryView)) } },
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'A query parameter is not valid; `errors` names each.')
   export(@CurrentCaller() caller: Caller, @Query({ schema: exportQuery }) query: ExportQuery) {
     const { format, ...filters } = query;
     const rows = this.register.all(caller, filters);
@@ -60,6 +85,9 @@ export class MousController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ description: "The MoU; the signatories' links to participants for its organisers only.", standardSchema: mouView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_READABLE_MOU)
   get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.mous.get(caller, id);
   }
@@ -67,6 +95,19 @@ export class MousController {
   @Patch(':id')
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiOkResponse({ description: 'The MoU as it is now; `mou.updated` announces it.', standardSchema: mouView })
+  @ApiProblem(
+    HttpStatus.BAD_REQUEST,
+    'validation',
+    `The id is not a UUID, a field of the body is not valid, or the MoU as changed would not be (${ACROSS_FIELDS}, ${SIGNATORY_LINK}); \`errors\` names each.`,
+  )
+  @ApiAccessProblems("The token is not an organiser of the MoU's mission (of every mission, for an MoU of none), or of the mission `missionId` moves it to.")
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_MOU)
+  @ApiProblem(
+    HttpStatus.CONFLICT,
+    'mou-signed',
+    'The MoU is signed: what was agreed (title, parties, signatories, signing, validity) changes only through an amendment; the problem has `fields` and `currentStatus`.',
+  )
   update(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: updateMouSchema }) body: UpdateMou) {
     return this.mous.update(caller, id, body);
   }
@@ -76,18 +117,41 @@ export class MousController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiOkResponse({
+    description: 'The MoU in its new status; `mou.status_changed` announces it. Signing freezes the latest version of the text, with the date and place.',
+    standardSchema: mouView,
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID, or a field of the body is not valid; `errors` names each.')
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_MOU)
+  @ApiProblem(
+    HttpStatus.CONFLICT,
+    'invalid-transition',
+    'The lifecycle has no such step from the current status (an MoU expires by itself, at its expiry date); the problem has `currentStatus` and `allowed`.',
+  )
+  @ApiProblem(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'not-ready-to-sign',
+    'Signing needs a date and a place (on the record or in the body), a version of the text and a signatory; `errors` names what is missing.',
+  )
   transition(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: transitionSchema }) body: Transition) {
     return this.mous.transition(caller, id, body);
   }
 
   /** The audit trail: every change, each entry chained by hash to the one before. */
   @Get(':id/history')
+  @ApiOkResponse({ description: 'Every change of the MoU, oldest first, each entry chained by hash to the one before.', standardSchema: historyView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_READABLE_MOU)
   historyOf(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.history.list(caller, id);
   }
 
   /** Recomputes the chain: intact, or the first entry where it breaks. */
   @Get(':id/history/verify')
+  @ApiOkResponse({ description: 'The chain, recomputed now: intact, or the first entry where it breaks, and why.', standardSchema: chainVerification })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_READABLE_MOU)
   verify(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.history.verify(caller, id);
   }

@@ -1,0 +1,38 @@
+import { instant, languageTag, localDate, uuid } from '#contracts';
+import { z } from 'zod';
+import { pilotProjectStatuses } from './follow-up.schema.js';
+
+/** A pilot project of an MoU's action plan, as the API answers it; the schemas also document the responses. */
+export const pilotProjectView = z.object({
+  id: uuid,
+  mouId: uuid,
+  title: z.string(),
+  leadParty: z.string().describe('The name of the party that leads it, one of the MoU’s parties.'),
+  budget: z.object({ amount: z.number().nonnegative(), currency: z.string().describe('ISO 4217, e.g. EUR.') }).nullable(),
+  status: z.enum(pilotProjectStatuses),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+export type PilotProjectView = z.infer<typeof pilotProjectView>;
+
+/** A milestone of an MoU's follow-up. */
+export const milestoneView = z.object({
+  id: uuid,
+  mouId: uuid,
+  pilotProjectId: uuid.nullable(),
+  title: z.string(),
+  dueOn: localDate,
+  owner: z
+    .object({
+      name: z.string().describe('`(erased participant)` once a participant who owns it is erased.'),
+      email: z.email().nullable().optional(),
+      preferredLanguage: languageTag.nullable().optional(),
+      registrationId: uuid.nullable().optional().describe('The participant who owns it, if it is one the registry knows.'),
+    })
+    .describe('Whoever answers for it; the contact data and the link to a participant for organisers only.'),
+  completedAt: instant.nullable(),
+  dueAnnouncedAt: instant.nullable().describe('When the registry announced it overdue (`mou.milestone_due`), once; null until then.'),
+});
+
+export type MilestoneView = z.infer<typeof milestoneView>;
