@@ -55,7 +55,13 @@ export const eventLogRepository = {
     );
   },
 
+  /**
+   * Under the participant's erasure lock (shared), held to the commit: an erasure under way is waited
+   * for. Two statements: the look-up's snapshot must be taken after the wait, or it would not see that
+   * erasure.
+   */
   async isErased(manager: EntityManager, registrationId: string): Promise<boolean> {
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [erasureLockKey(registrationId)]);
     return (await manager.query(`SELECT 1 FROM erased_participants WHERE registration_id = $1`, [registrationId])).length > 0;
   },
 
@@ -86,6 +92,8 @@ export const eventLogRepository = {
    * of any mission). The erasure is remembered, for events that name them and come later (`isErased`).
    */
   async eraseParticipant(manager: EntityManager, missionId: string, registrationId: string): Promise<void> {
+    // Exclusive: an event naming them that is being stored meanwhile (isErased, shared) commits first, then is erased here.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [erasureLockKey(registrationId)]);
     await manager.query(`INSERT INTO erased_participants (registration_id) VALUES ($1) ON CONFLICT DO NOTHING`, [registrationId]);
     await manager.query(
       `UPDATE mission_events SET event = jsonb_set(event, '{data,participant}', '{"erased": true}'::jsonb)
@@ -99,3 +107,7 @@ export const eventLogRepository = {
     );
   },
 };
+
+function erasureLockKey(registrationId: string): string {
+  return `dashboard:erasure:${registrationId}`;
+}
