@@ -1,3 +1,4 @@
+import { createEvent, type EventData } from '#contracts';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
@@ -55,6 +56,19 @@ describe('a mission changed by its organisers', () => {
     expect((await call(`${system.url('scheduling')}/api/missions/${missionId}`, { method: 'PATCH', token, body: { title } })).status).toBe(200);
     const announced = await system.tap.waitFor('mission.updated', (event) => event.subject === missionId);
     await eventually(async () => (await handled(system.schemaOf('notifications'), announced.id)) === 1, { what: 'notifications to take the change' });
+    // An older description of the mission arriving after it (a retry) does not set the title back.
+    const stale = createEvent(
+      'scheduling',
+      'mission.updated',
+      { ...(announced.data as EventData<'mission.updated'>), title: 'An older title' },
+      {
+        subject: missionId,
+        missionId,
+        time: new Date(Date.parse(announced.time) - 60_000),
+      },
+    );
+    await system.producer.publish(stale);
+    await eventually(async () => (await handled(system.schemaOf('notifications'), stale.id)) === 1, { what: 'notifications to take the older one' });
 
     const enrolled = await call(`${system.url('scheduling')}/api/missions/${missionId}/sessions/${visit}/enrolments`, { method: 'POST', token: ana.token });
     expect(enrolled.status).toBe(201);

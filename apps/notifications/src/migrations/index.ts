@@ -4,6 +4,7 @@ import { CreateDeliveries1732000004000 } from './1732000004000-create-deliveries
 import { CreateErasedRegistrations1732000004100 } from './1732000004100-create-erased-registrations.js';
 import { CreateParticipantDirectory1732000004200 } from './1732000004200-create-participant-directory.js';
 import { QueueDeliveries1732000004300 } from './1732000004300-queue-deliveries.js';
+import { CreateMissions1732000004400 } from './1732000004400-create-missions.js';
 
 export const notificationsMigrations = [
   CreateOutbox1732000000000,
@@ -13,4 +14,5 @@ export const notificationsMigrations = [
   CreateErasedRegistrations1732000004100,
   CreateParticipantDirectory1732000004200,
   QueueDeliveries1732000004300,
+  CreateMissions1732000004400,
 ];

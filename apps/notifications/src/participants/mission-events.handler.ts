@@ -13,7 +13,7 @@ export class MissionEventsHandler {
   async onMissionUpdated(@Payload() event: CloudEvent<'mission.updated'>): Promise<void> {
     const { missionId, code, title, startsOn, endsOn, timezone } = event.data;
     await this.inbox.handle(event, 'notifications.missions', (manager) =>
-      participantDirectoryRepository.describeMission(manager, missionId, { code, title, startsOn, endsOn, timezone }),
+      participantDirectoryRepository.describeMission(manager, missionId, { code, title, startsOn, endsOn, timezone }, event.time),
     );
   }
 }

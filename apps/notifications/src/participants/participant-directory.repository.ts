@@ -45,7 +45,8 @@ export const participantDirectoryRepository = {
     return {
       sql: `INSERT INTO participant_directory (registration_id, mission_id, status, email, given_name, family_name, job_title, preferred_language, timezone,
                                           organisation, delegation, mission, as_of)
-       SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::jsonb, $11::text, $12::jsonb, $13::timestamptz
+       SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::jsonb, $11::text,
+              COALESCE((SELECT mission FROM missions WHERE mission_id = $2::uuid), $12::jsonb), $13::timestamptz
         WHERE NOT EXISTS (SELECT 1 FROM erased_registrations WHERE registration_id = $1::uuid)
        ON CONFLICT (registration_id) DO UPDATE SET
          status = EXCLUDED.status, email = EXCLUDED.email, given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
@@ -77,12 +78,20 @@ export const participantDirectoryRepository = {
   },
 
   /**
-   * A mission's new title, dates or zone, for the mails of everyone registered to it. (A registration
-   * snapshot taken before the change and delivered after it, a retry, would bring the old one back
-   * for that participant until their next event.)
+   * A mission's new title, dates or zone, for the mails of everyone registered to it, unless a later
+   * change came first. Kept in `missions` too: a registration snapshot carries the mission as
+   * registration knew it, which may be from before the change (`keepStatement` prefers the kept one).
    */
-  async describeMission(manager: EntityManager, missionId: string, mission: DirectoryEntry['mission']): Promise<void> {
-    await manager.query(`UPDATE participant_directory SET mission = $2::jsonb, updated_at = now() WHERE mission_id = $1`, [missionId, JSON.stringify(mission)]);
+  async describeMission(manager: EntityManager, missionId: string, mission: DirectoryEntry['mission'], asOf: string): Promise<void> {
+    await manager.query(
+      `WITH kept AS (
+         INSERT INTO missions (mission_id, mission, as_of) VALUES ($1, $2::jsonb, $3)
+         ON CONFLICT (mission_id) DO UPDATE SET mission = EXCLUDED.mission, as_of = EXCLUDED.as_of WHERE missions.as_of < EXCLUDED.as_of
+         RETURNING 1
+       )
+       UPDATE participant_directory SET mission = $2::jsonb, updated_at = now() WHERE mission_id = $1 AND EXISTS (SELECT 1 FROM kept)`,
+      [missionId, JSON.stringify(mission), asOf],
+    );
   },
 
   /** Erasure: the directory forgets the person entirely. */
