@@ -48,7 +48,7 @@ export type StatusBreakdown = z.infer<typeof statusBreakdown>;
 
 /** The dashboard's counters of a mission, as the API answers them; the schema also documents the response. */
 export const missionSummary = z.object({
-  missionId: z.guid(),
+  missionId: uuid,
   position: z.number().int().nonnegative().describe("The last position of the mission's stream this summary includes: open the stream after it to follow on."),
   registrations: statusBreakdown.extend({
     checkedIn: count,

@@ -1,7 +1,7 @@
 import { instant, uuid } from '#contracts';
 import { z } from 'zod';
+import { sha256 } from '../mous/mou.view.js';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const count = z.number().int().nonnegative();
 
 /** An entry of an MoU's audit trail, as the API answers it; the schemas also document the responses. */

@@ -61,7 +61,7 @@ export interface VersionRow {
   signedAt: Date | null;
 }
 
-const sha256 = z
+export const sha256 = z
   .string()
   .regex(/^[0-9a-f]{64}$/)
   .describe('SHA-256 of the document, in hex.');

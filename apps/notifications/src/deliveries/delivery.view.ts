@@ -10,7 +10,9 @@ export const deliveryView = z.object({
   causeEventType: z.string(),
   channel: z.literal('email'),
   recipient: z.string().describe("The address, lower-cased; `erased:<id>` once the participant's personal data is erased."),
-  recipientRegistrationId: uuid.nullable().describe("The participant the e-mail went to; null for someone who is not one (a milestone's owner, say)."),
+  recipientRegistrationId: uuid
+    .nullable()
+    .describe("The participant the e-mail went to; null for someone who is not one (a milestone's owner from outside the mission, say)."),
   template: z.string().describe('Such as `registration.confirmed`.'),
   language: languageTag.describe("The template's language."),
   messageId: z.string().describe('The `Message-ID` of the e-mail, the same on every attempt.'),

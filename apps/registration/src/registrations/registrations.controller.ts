@@ -8,6 +8,8 @@ import { csvColumns, registrationCreatedView, registrationPage, registrationView
 import { RegistrationsService } from './registrations.service.js';
 
 const NO_SUCH_REGISTRATION = 'No registration has this id.';
+const ORGANISERS_OF_ITS_MISSION = "The token is not an organiser of the registration's mission.";
+const NOT_PENDING = 'The registration is not pending approval; the problem has `currentStatus` and `allowed`.';
 const ORGANISER_OR_SELF = "The token is neither an organiser of the registration's mission nor the participant's own.";
 
 @ApiTags('registrations')
@@ -96,6 +98,11 @@ export class RegistrationsController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiOkResponse({ description: 'The registration, confirmed, or waitlisted when the mission or its delegation is full.', standardSchema: registrationView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
+  @ApiAccessProblems(ORGANISERS_OF_ITS_MISSION)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_REGISTRATION)
+  @ApiProblem(HttpStatus.CONFLICT, 'invalid-transition', NOT_PENDING)
   approve(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.registrations.approve(caller, id);
   }
@@ -104,6 +111,11 @@ export class RegistrationsController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiOkResponse({ description: 'The registration, rejected, with the reason if one was given.', standardSchema: registrationView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID, or the reason is not valid; `errors` names each.')
+  @ApiAccessProblems(ORGANISERS_OF_ITS_MISSION)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_REGISTRATION)
+  @ApiProblem(HttpStatus.CONFLICT, 'invalid-transition', NOT_PENDING)
   reject(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: rejectSchema }) body: Reject) {
     return this.registrations.reject(caller, id, body?.reason ?? null);
   }
@@ -112,6 +124,12 @@ export class RegistrationsController {
   @HttpCode(200)
   @Access('organiser')
   @ApiBearerAuth()
+  @ApiOkResponse({ description: 'The registration, with `checkedInAt`; `participant.checked_in` is announced.', standardSchema: registrationView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
+  @ApiAccessProblems(ORGANISERS_OF_ITS_MISSION)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_REGISTRATION)
+  @ApiProblem(HttpStatus.CONFLICT, 'already-checked-in', 'The participant checked in already; the problem has `checkedInAt`.')
+  @ApiProblem(HttpStatus.CONFLICT, 'invalid-transition', 'Only a confirmed registration checks in; the problem has `currentStatus` and `allowed`.')
   checkIn(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
     return this.registrations.checkIn(caller, id);
   }

@@ -1,10 +1,8 @@
 import { instant, languageTag, sessionKinds, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
-import { timetableEntryView } from '../meetings/timetables/timetable.view.js';
+import { timetableEntryView, wallClock } from '../meetings/timetables/timetable.view.js';
 import { speakerRoles } from '../sessions/session.schema.js';
 import { venueView } from '../venues/venue.view.js';
-
-const wallClock = z.object({ timezone: timeZone, startsAt: instant, endsAt: instant });
 
 /** A released session as the programme shows it; the schema also documents the responses. */
 export const programmeEntry = z.object({

@@ -2,7 +2,8 @@ import { instant, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
 import { meetingOutcomeSchema } from '../requests/meeting.schema.js';
 
-const wallClock = z.object({ timezone: timeZone, startsAt: instant, endsAt: instant });
+/** Two instants on one wall clock: the participant's, or the venue's. */
+export const wallClock = z.object({ timezone: timeZone, startsAt: instant, endsAt: instant });
 
 /** A meeting of a participant's timetable as the API answers it; the schema also documents the responses. */
 export const timetableEntryView = z.object({
