@@ -1,5 +1,5 @@
 # One image for every service; SERVICE picks which one runs.
-FROM node:20-bookworm-slim AS build
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # No dependency needs an install script (pg is pure JavaScript), and the slim image has no compiler.
@@ -11,7 +11,7 @@ COPY scripts scripts
 COPY bench bench
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24.22.3-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./
