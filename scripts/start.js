@@ -20,7 +20,8 @@ if (!services.every(({ name }) => existsSync(`dist/apps/${name}/src/main.js`))) 
 
 const children = services.map(({ name, port }) => {
   const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
-    env: { ...process.env, PORT: String(port) },
+    // `npm start` is the development system: the development secret is accepted only where NODE_ENV says so.
+    env: { NODE_ENV: 'development', ...process.env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {

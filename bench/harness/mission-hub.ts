@@ -50,6 +50,8 @@ export class MissionHub {
           `dist/apps/${service}/src/main.js`,
           {
             NODE_ENV: 'production',
+            // One load generator is one client address: the limits would measure themselves.
+            RATE_LIMITS: 'off',
             DATABASE_URL: options.databaseUrl,
             DB_SCHEMA: MissionHub.schemaOf(service, options.schemaSuffix),
             RABBITMQ_URL: options.rabbitmqUrl,

@@ -46,6 +46,8 @@ export interface SystemOptions {
   mailRetryDelaysMs?: number[];
   /** In-process only: the MoU registry's clock (a test's, to move time) and how often it checks the calendar. */
   mouRegistry?: MouRegistryOptions;
+  /** `RATE_LIMITS` of every service: off unless a test is about the limits (all of a run's clients share one address). */
+  rateLimits?: string;
   /** In-process only: registration's outbox relay (its poll, its batch size). */
   registration?: RegistrationOptions;
 }
@@ -86,6 +88,7 @@ export class TestSystem {
       EVENTS_EXCHANGE: EXCHANGE,
       SMTP_URL: this.smtp.url,
       JWT_SECRET,
+      RATE_LIMITS: this.options.rateLimits ?? 'off',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       // Never a port picked in advance, not even the one it had before a restart: by then it may be the source port of one of the run's own connections.
       PORT: '0',

@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import type { ServiceConfig } from './config/service-config.js';
 import { jsonBodiesOnly } from './http/json-only.middleware.js';
+import { uploadGate } from './http/upload-gate.middleware.js';
 import { problemContent } from './problems/problem-responses.js';
 
 export interface ServiceApplicationOptions {
@@ -18,7 +19,7 @@ export interface ServiceApplicationOptions {
   transport?: CustomTransportStrategy;
   /** Largest JSON body accepted. */
   bodyLimit?: string;
-  /** Routes that take a document as their raw body instead of JSON (an upload), each with its media types and size limit. */
+  /** Routes that take a document as their raw body instead of JSON (an upload by an organiser), each with its media types and size limit. */
   rawBodies?: { path: string; types: string[]; limit: string }[];
 }
 
@@ -29,7 +30,7 @@ export interface ServiceApplicationOptions {
 export async function createServiceApplication(module: DynamicModule, config: ServiceConfig, options: ServiceApplicationOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  for (const raw of options.rawBodies ?? []) app.use(raw.path, express.raw({ type: raw.types, limit: raw.limit }));
+  for (const raw of options.rawBodies ?? []) app.use(raw.path, uploadGate(config, raw.limit), express.raw({ type: raw.types, limit: raw.limit }));
   app.use(jsonBodiesOnly);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] });
   // Outside /api: the health probes, and `/` for a service that serves a page there (the dashboard).

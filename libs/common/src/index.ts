@@ -25,6 +25,8 @@ export * from './idempotency/idempotency.migration.js';
 export * from './logging/event-log-context.js';
 export * from './logging/logging.module.js';
 export * from './pagination.js';
+export * from './rate-limit/rate-limit.rules.js';
+export * from './rate-limit/rate-limit.guard.js';
 export * from './http/spreadsheet-safe.js';
 export * from './http/openapi-schema.js';
 export * from './bootstrap.js';

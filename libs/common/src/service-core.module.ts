@@ -9,6 +9,7 @@ import type { ReadinessProbe } from './health/health.controller.js';
 import { IdempotencyKeyRetention } from './idempotency/idempotency-key.retention.js';
 import { loggingModule } from './logging/logging.module.js';
 import { ProblemDetailsFilter } from './problems/problem-details.filter.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { createValidationPipe } from './problems/validation.js';
 
 export interface ServiceCoreOptions extends DatabaseOptions {
@@ -31,6 +32,8 @@ export class ServiceCoreModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the auth guard: a limit may count by caller.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         IdempotencyKeyRetention,
       ],
       exports: [IdempotencyKeyRetention],

@@ -4,10 +4,14 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags
 import type { Request, Response } from 'express';
 import { StreamHub } from './stream-hub.js';
 import { resumePosition, SSE_PREAMBLE } from './sse.js';
+import { MAX_STREAMS_PER_ORGANISER, StreamQuota } from './stream-quota.rules.js';
 
 @ApiTags('dashboard')
 @Controller('missions')
 export class StreamController {
+  /** Per instance: behind N instances an organiser may hold N times as many. */
+  private readonly quota = new StreamQuota();
+
   constructor(private readonly hub: StreamHub) {}
 
   /**
@@ -31,6 +35,11 @@ export class StreamController {
   })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID, or `Last-Event-ID` (`lastEventId`) is not a position this stream sent.')
   @ApiAccessProblems('The token is not an organiser of this mission.')
+  @ApiProblem(
+    HttpStatus.TOO_MANY_REQUESTS,
+    'rate-limited',
+    `The organiser already holds ${MAX_STREAMS_PER_ORGANISER} open streams; close one (\`Retry-After\`).`,
+  )
   stream(
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,
@@ -42,6 +51,9 @@ export class StreamController {
     assertOrganiserOf(caller, missionId);
     const position = resumePosition(lastEventId ?? lastEventIdQuery);
     if (position === undefined) throw Problem.validation([{ field: 'Last-Event-ID', message: 'must be a position this stream sent as an id' }]);
+    const holder = caller.kind === 'organiser' ? caller.subject : '';
+    if (!this.quota.open(holder)) throw Problem.tooManyRequests(`At most ${MAX_STREAMS_PER_ORGANISER} open streams per organiser.`, 5);
+    response.once('close', () => this.quota.close(holder));
 
     response.status(200);
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');

@@ -1,4 +1,4 @@
-import { GroupCommit, type Outcome } from './group-commit.js';
+import { GroupCommit, GroupQueueFull, type Outcome } from './group-commit.js';
 
 /** A `decide` that records each group and finishes it only when the test says so. */
 function recorder<R>(answer: (request: string) => Outcome<R>) {
@@ -113,5 +113,21 @@ describe('GroupCommit', () => {
 
   it('refuses a group size that is not a positive integer', () => {
     expect(() => new GroupCommit(async () => [], 0)).toThrow(RangeError);
+  });
+
+  it('refuses a request past the waiting limit of its key, and takes it again once the queue has drained', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const decide = async (_key: string, requests: readonly string[]) => {
+      await held;
+      return requests.map((request) => ({ ok: true as const, value: request }));
+    };
+    const commit = new GroupCommit(decide, 2, 3);
+    const taken = ['a', 'b', 'c'].map((request) => commit.submit('mission', request));
+    await expect(commit.submit('mission', 'd')).rejects.toBeInstanceOf(GroupQueueFull);
+    await expect(commit.submit('another mission', 'e')).resolves.toBe('e');
+    release();
+    await expect(Promise.all(taken)).resolves.toEqual(['a', 'b', 'c']);
+    await expect(commit.submit('mission', 'f')).resolves.toBe('f');
   });
 });

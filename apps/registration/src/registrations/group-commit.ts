@@ -4,6 +4,13 @@ export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 /** Decides a group of one key's requests, in their order, in one unit of work: one outcome per request, in the same order. */
 export type DecideGroup<K, I, R> = (key: K, requests: readonly I[]) => Promise<readonly Outcome<R>[]>;
 
+/** A key already has as many requests waiting as it may: the caller should come back shortly. */
+export class GroupQueueFull extends Error {
+  constructor(readonly waiting: number) {
+    super(`${waiting} requests are already waiting for this key`);
+  }
+}
+
 interface Waiting<I, R> {
   request: I;
   resolve: (value: R) => void;
@@ -28,6 +35,8 @@ export class GroupCommit<K, I, R> {
   constructor(
     private readonly decide: DecideGroup<K, I, R>,
     private readonly maxGroupSize: number,
+    /** Requests one key may have waiting (the group being decided not counted); past it `submit` rejects with `GroupQueueFull`. */
+    private readonly maxWaiting = Number.POSITIVE_INFINITY,
   ) {
     if (!(Number.isInteger(maxGroupSize) && maxGroupSize >= 1)) throw new RangeError(`maxGroupSize must be a positive integer, not ${maxGroupSize}`);
   }
@@ -35,6 +44,10 @@ export class GroupCommit<K, I, R> {
   submit(key: K, request: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       const queue = this.waiting.get(key);
+      if (queue && queue.length >= this.maxWaiting) {
+        reject(new GroupQueueFull(queue.length));
+        return;
+      }
       if (queue) {
         queue.push({ request, resolve, reject });
         return;

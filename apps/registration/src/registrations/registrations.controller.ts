@@ -1,4 +1,15 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, openApiSchemaOf, UuidParamPipe, type Caller } from '#common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  openApiSchemaOf,
+  RateLimit,
+  UuidParamPipe,
+  type Caller,
+} from '#common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
@@ -19,6 +30,13 @@ export class RegistrationsController {
 
   /** The public registration form. */
   @Post('missions/:id/registrations')
+  @RateLimit('registration-per-client', 'client')
+  @RateLimit('registration-per-mission', 'mission')
+  @ApiProblem(
+    HttpStatus.TOO_MANY_REQUESTS,
+    'rate-limited',
+    'Too many registrations from this address, or for this mission, in the window; `Retry-After` says when to try again.',
+  )
   @Idempotent()
   @ApiIdempotencyProblems()
   @ApiCreatedResponse({ description: 'The registration, with the access token of the participant, shown this once.', standardSchema: registrationCreatedView })

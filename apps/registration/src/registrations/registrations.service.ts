@@ -16,7 +16,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { MissionEntity, type MissionOfEvents } from '../missions/mission.entity.js';
-import { GroupCommit, type Outcome } from './group-commit.js';
+import { GroupCommit, GroupQueueFull, type Outcome } from './group-commit.js';
 import type { RegistrationSettingsEntity } from '../settings/registration-settings.entity.js';
 import { MissionSeats } from './mission-seats.js';
 import { RegistrationEntity, registrationsWithTokenHash } from './registration.entity.js';
@@ -35,6 +35,8 @@ import {
 const EXPORT_BATCH = 500;
 /** Most registrations of one mission decided in one transaction. */
 const MAX_GROUP_SIZE = 64;
+/** Registrations of one mission waiting for their turn: past it the form is answered 503 at once instead of holding memory and sockets without bound. */
+const MAX_WAITING_PER_MISSION = 2_000;
 
 /** A registration form as it arrived, waiting for its mission's turn. */
 interface Arrival {
@@ -57,6 +59,7 @@ export class RegistrationsService {
   private readonly groups = new GroupCommit<string, Arrival, RegistrationCreatedView>(
     (missionId, arrivals) => this.decide(missionId, arrivals),
     MAX_GROUP_SIZE,
+    MAX_WAITING_PER_MISSION,
   );
 
   /**
@@ -65,8 +68,19 @@ export class RegistrationsService {
    * rules applied to each in arrival order, one statement that stores them all with their events,
    * one commit. Each is answered on its own: a taken e-mail or a closed window refuses that one only.
    */
-  register(missionId: string, input: Register): Promise<RegistrationCreatedView> {
-    return this.groups.submit(missionId, { input, receivedAt: new Date() });
+  async register(missionId: string, input: Register): Promise<RegistrationCreatedView> {
+    try {
+      return await this.groups.submit(missionId, { input, receivedAt: new Date() });
+    } catch (error) {
+      if (error instanceof GroupQueueFull)
+        throw Problem.unavailable(
+          'registration-queue-full',
+          'Too many registrations are waiting for this mission',
+          'Try again in a moment: nothing was stored.',
+          1,
+        );
+      throw error;
+    }
   }
 
   /**

@@ -36,7 +36,7 @@ export class AuthGuard implements CanActivate {
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Optional() @Inject(PARTICIPANT_TOKEN_RESOLVER) private readonly participants?: ParticipantTokenResolver,
   ) {
-    this.verifyOrganiser = organiserTokenVerifier({ secret: config.jwtSecret, oidc: config.oidc });
+    this.verifyOrganiser = organiserTokenVerifier({ secret: config.jwtSecret, oidc: config.oidc, maxLifetimeSeconds: config.organiserTokenMaxLifetimeSeconds });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,21 +45,25 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const allowed = this.reflector.getAllAndOverride<CallerKind[] | undefined>(ACCESS, targets);
     const token = bearerToken(request, this.reflector.getAllAndOverride<boolean | undefined>(TOKEN_IN_QUERY, targets) === true);
-    request.caller = token ? await this.identify(token) : { kind: 'anonymous' };
+    const identified: { caller: Caller; refused?: string } = token ? await this.identify(token) : { caller: { kind: 'anonymous' } };
+    request.caller = identified.caller;
+    // A token that is presented must be valid, also on a public route: quietly serving the anonymous view would hide an expired or forged one.
+    if (identified.refused) throw Problem.unauthorized(`The bearer token is not valid: ${identified.refused}.`);
     if (!allowed) return true;
-    if (request.caller.kind === 'anonymous') throw Problem.unauthorized(token ? 'The bearer token is not valid.' : undefined);
+    if (request.caller.kind === 'anonymous') throw Problem.unauthorized();
     if (!allowed.includes(request.caller.kind)) throw Problem.forbidden();
     return true;
   }
 
-  private async identify(token: string): Promise<Caller> {
+  private async identify(token: string): Promise<{ caller: Caller; refused?: string }> {
     if (looksLikeParticipantToken(token)) {
       const holder = await this.participants?.resolve(hashParticipantToken(token));
-      return holder ? { kind: 'participant', ...holder } : { kind: 'anonymous' };
+      return holder ? { caller: { kind: 'participant', ...holder } } : { caller: { kind: 'anonymous' }, refused: 'unknown or revoked participant token' };
     }
-    const claims = await this.verifyOrganiser(token);
-    if (!claims) return { kind: 'anonymous' };
-    return { kind: 'organiser', subject: claims.sub, missions: claims.missions, ...(claims.exp !== undefined ? { expiresAt: claims.exp * 1000 } : {}) };
+    const verdict = await this.verifyOrganiser(token);
+    if ('refused' in verdict) return { caller: { kind: 'anonymous' }, refused: verdict.refused };
+    const { claims } = verdict;
+    return { caller: { kind: 'organiser', subject: claims.sub, missions: claims.missions, expiresAt: claims.exp * 1000 } };
   }
 }
 

@@ -36,14 +36,16 @@ describe('who may do what', () => {
   });
 
   it('verifies organiser tokens by signature, algorithm and claims', async () => {
-    const token = signOrganiserToken('secret-secret-secret', { sub: 'ana', role: 'organiser', missions: ['m-rome'] });
-    expect(await verifier('secret-secret-secret')(token)).toMatchObject({ sub: 'ana', missions: ['m-rome'] });
-    expect(await verifier('another-secret-secret')(token)).toBeNull();
+    const rome = '0b6a1e0c-1c0f-4bd7-8a56-3e9f4b1d2c77';
+    const token = signOrganiserToken('secret-secret-secret', { sub: 'ana', role: 'organiser', missions: [rome] });
+    const refused = { refused: expect.any(String) };
+    expect(await verifier('secret-secret-secret')(token)).toMatchObject({ claims: { sub: 'ana', missions: [rome] } });
+    expect(await verifier('another-secret-secret')(token)).toEqual(refused);
     const [header, , signature] = token.split('.');
     const forgedClaims = Buffer.from(JSON.stringify({ sub: 'ana', role: 'organiser', missions: ['*'] })).toString('base64url');
-    expect(await verifier('secret-secret-secret')(`${header}.${forgedClaims}.${signature}`)).toBeNull();
+    expect(await verifier('secret-secret-secret')(`${header}.${forgedClaims}.${signature}`)).toEqual(refused);
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${forgedClaims}.`;
-    expect(await verifier('secret-secret-secret')(unsigned)).toBeNull();
+    expect(await verifier('secret-secret-secret')(unsigned)).toEqual(refused);
   });
 
   it('issues participant tokens that are only stored as their hash', () => {

@@ -1,8 +1,8 @@
 import { ConfigurationError, DEVELOPMENT_JWT_SECRET, loadServiceConfig } from './service-config.js';
 
 describe('service configuration', () => {
-  it('works with no variables at all, on the service’s own schema and port', () => {
-    const config = loadServiceConfig('mou-registry', {});
+  it('works in development with no other variable, on the service’s own schema and port', () => {
+    const config = loadServiceConfig('mou-registry', { NODE_ENV: 'development' });
     expect(config).toMatchObject({ schema: 'mou_registry', port: 3003, exchange: 'mission-hub.events', usesDevelopmentSecret: true });
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/mission_hub');
   });
@@ -22,19 +22,37 @@ describe('service configuration', () => {
   });
 
   it('warns of the development secret also when JWT_SECRET is set to it (docker-compose’s default)', () => {
-    expect(loadServiceConfig('dashboard', { JWT_SECRET: DEVELOPMENT_JWT_SECRET }).usesDevelopmentSecret).toBe(true);
+    expect(loadServiceConfig('dashboard', { NODE_ENV: 'test', JWT_SECRET: DEVELOPMENT_JWT_SECRET }).usesDevelopmentSecret).toBe(true);
+  });
+
+  it('accepts the development secret only when NODE_ENV says development or test', () => {
+    expect(() => loadServiceConfig('dashboard', {})).toThrow(/NODE_ENV=development or test/);
+    expect(() => loadServiceConfig('dashboard', { JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow(ConfigurationError);
+    expect(loadServiceConfig('dashboard', { JWT_SECRET: 'a-secret-of-sixteen+' }).usesDevelopmentSecret).toBe(false);
+  });
+
+  it('caps an organiser token’s lifetime at a day unless configured', () => {
+    expect(loadServiceConfig('dashboard', { NODE_ENV: 'test' }).organiserTokenMaxLifetimeSeconds).toBe(86_400);
+    expect(loadServiceConfig('dashboard', { NODE_ENV: 'test', ORGANISER_TOKEN_MAX_LIFETIME_S: '3600' }).organiserTokenMaxLifetimeSeconds).toBe(3600);
   });
 });
 
 describe('an OIDC issuer for organiser tokens', () => {
-  it('takes the issuer and its key set together, and then needs no JWT_SECRET in production', () => {
+  it('takes the issuer, its key set and the audience together, and then needs no JWT_SECRET in production', () => {
     const config = loadServiceConfig('dashboard', {
       NODE_ENV: 'production',
       OIDC_ISSUER: 'https://id.example/realms/mh',
       OIDC_JWKS_URL: 'https://id.example/realms/mh/certs',
+      OIDC_AUDIENCE: 'mission-hub',
     });
-    expect(config.oidc).toEqual({ issuer: 'https://id.example/realms/mh', jwksUrl: 'https://id.example/realms/mh/certs', audience: undefined });
+    expect(config.oidc).toEqual({ issuer: 'https://id.example/realms/mh', jwksUrl: 'https://id.example/realms/mh/certs', audience: 'mission-hub' });
     expect(config.usesDevelopmentSecret).toBe(false);
+  });
+
+  it('requires an audience in production, where another application of the same issuer would otherwise pass', () => {
+    const issuer = { OIDC_ISSUER: 'https://id.example/realms/mh', OIDC_JWKS_URL: 'https://id.example/realms/mh/certs' };
+    expect(() => loadServiceConfig('dashboard', { NODE_ENV: 'production', ...issuer })).toThrow(/OIDC_AUDIENCE/);
+    expect(loadServiceConfig('dashboard', { NODE_ENV: 'development', ...issuer }).oidc?.audience).toBeUndefined();
   });
 
   it('refuses one without the other', () => {

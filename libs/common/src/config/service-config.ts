@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { OidcIssuer } from '../auth/organiser-token.js';
+import { DEFAULT_ORGANISER_TOKEN_MAX_LIFETIME_SECONDS, type OidcIssuer } from '../auth/organiser-token.js';
+import { DEFAULT_RATE_LIMITS, parseRateLimits, type RateLimitPolicy } from '../rate-limit/rate-limit.rules.js';
 
 export const services = {
   dashboard: { schema: 'dashboard', port: 3000 },
@@ -14,7 +15,8 @@ export type ServiceName = keyof typeof services;
 export const DEVELOPMENT_JWT_SECRET = 'mission-hub-development-secret-change-me';
 
 const environment = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // No default: the development secret is accepted only where someone said this is development or a test.
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/mission_hub'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_SCHEMA: z
@@ -30,13 +32,21 @@ const environment = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_JWKS_URL: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
+  ORGANISER_TOKEN_MAX_LIFETIME_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(31 * 24 * 3600)
+    .default(DEFAULT_ORGANISER_TOKEN_MAX_LIFETIME_SECONDS),
+  RATE_LIMITS: z.string().max(2000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 /** The whole configuration of one service, validated once at start-up. */
 export interface ServiceConfig {
   service: ServiceName;
-  nodeEnv: 'development' | 'production' | 'test';
+  /** Unset means neither: no development secret, and production's own checks do not apply. */
+  nodeEnv?: 'development' | 'production' | 'test';
   databaseUrl: string;
   schema: string;
   /** Connections per service instance; Postgres allows 100 in all by default. */
@@ -51,6 +61,10 @@ export interface ServiceConfig {
   oidc?: OidcIssuer;
   /** True when organiser tokens are checked with the development secret (JWT_SECRET unset, or set to it). */
   usesDevelopmentSecret: boolean;
+  /** The longest an organiser token may live from its `iat`. */
+  organiserTokenMaxLifetimeSeconds: number;
+  /** The limits of the public calls by name; null when `RATE_LIMITS=off`. */
+  rateLimits: Record<string, RateLimitPolicy> | null;
   logLevel: string;
 }
 
@@ -68,10 +82,23 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
   }
   // Set to the development secret itself (docker-compose's default does that) counts as not set: it is public.
   const usesDevelopmentSecret = !e.OIDC_ISSUER && (e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET) === DEVELOPMENT_JWT_SECRET;
-  if (e.NODE_ENV === 'production' && usesDevelopmentSecret) {
+  if (usesDevelopmentSecret && e.NODE_ENV !== 'development' && e.NODE_ENV !== 'test') {
     throw new ConfigurationError(
-      'JWT_SECRET (other than the development secret) or an OIDC issuer (OIDC_ISSUER and OIDC_JWKS_URL) is required when NODE_ENV=production',
+      e.NODE_ENV === 'production'
+        ? 'JWT_SECRET (other than the development secret) or an OIDC issuer (OIDC_ISSUER and OIDC_JWKS_URL) is required when NODE_ENV=production'
+        : 'JWT_SECRET (other than the development secret) or an OIDC issuer is required; the development secret is accepted only with NODE_ENV=development or test',
     );
+  }
+  if (e.NODE_ENV === 'production' && e.OIDC_ISSUER && !e.OIDC_AUDIENCE) {
+    throw new ConfigurationError(
+      "OIDC_AUDIENCE is required with an OIDC issuer when NODE_ENV=production: another application's tokens from the same issuer would pass",
+    );
+  }
+  let rateLimits: Record<string, RateLimitPolicy> | null;
+  try {
+    rateLimits = parseRateLimits(e.RATE_LIMITS, DEFAULT_RATE_LIMITS);
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message);
   }
   return {
     service,
@@ -87,6 +114,8 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     ...(e.OIDC_ISSUER && e.OIDC_JWKS_URL ? { oidc: { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE } } : {}),
     usesDevelopmentSecret,
+    organiserTokenMaxLifetimeSeconds: e.ORGANISER_TOKEN_MAX_LIFETIME_S,
+    rateLimits,
     logLevel: e.LOG_LEVEL,
   };
 }

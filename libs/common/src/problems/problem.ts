@@ -25,6 +25,9 @@ const PROBLEM_TYPE_BASE = 'https://mission-hub.dev/problems/';
  * a client can branch on it; `extensions` add members such as `allowed` or `conflictsWith`.
  */
 export class Problem extends HttpException {
+  /** Sent as `Retry-After` (a 429 or a 503 that knows when to come back). */
+  retryAfterSeconds?: number;
+
   constructor(
     status: HttpStatus,
     readonly kind: string,
@@ -69,6 +72,15 @@ export class Problem extends HttpException {
 
   static unauthorized(detail = 'A valid bearer token is required.'): Problem {
     return new Problem(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Unauthorized', detail);
+  }
+
+  static tooManyRequests(detail: string, retryAfterSeconds: number): Problem {
+    return Object.assign(new Problem(HttpStatus.TOO_MANY_REQUESTS, 'rate-limited', 'Too many requests', detail), { retryAfterSeconds });
+  }
+
+  /** The service cannot take this now (a full queue, a limit of open streams); the same request may succeed later. */
+  static unavailable(kind: string, title: string, detail: string, retryAfterSeconds: number): Problem {
+    return Object.assign(new Problem(HttpStatus.SERVICE_UNAVAILABLE, kind, title, detail), { retryAfterSeconds });
   }
 }
 

@@ -1,4 +1,4 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, type Caller, CurrentCaller, Idempotent, RateLimit, UuidParamPipe } from '#common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
@@ -32,6 +32,12 @@ export class MeetingsController {
   /** A confirmed participant asks another for a meeting; an organiser proposes one (naming both), which the invitee answers. */
   @Post()
   @Access('organiser', 'participant')
+  @RateLimit('meeting-request-per-participant', 'participant')
+  @ApiProblem(
+    HttpStatus.TOO_MANY_REQUESTS,
+    'rate-limited',
+    'The participant asked for too many meetings in the window (withdrawn ones count); `Retry-After` says when to try again.',
+  )
   @Idempotent()
   @ApiIdempotencyProblems()
   @ApiCreatedResponse({ description: 'The meeting, `requested`: the invitee answers it; `meeting.requested` announces it.', standardSchema: meetingView })
