@@ -3,6 +3,9 @@ import { eventually } from './support/eventually.js';
 import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
 import { useSystem } from './support/system.js';
 
+/** An organiser token's missions are mission ids: this one names a mission that is not the test's. */
+const ANOTHER_MISSION = '7d0b6f4e-3c1a-4f7e-9b2d-5a8c1e0f9d33';
+
 describe('enrolment in the programme', () => {
   const system = useSystem({ services: ['scheduling', 'registration', 'dashboard'] });
 
@@ -201,7 +204,7 @@ describe('enrolment in the programme', () => {
     expect((await agendaOf(ben.id, ana.token)).status).toBe(403);
     expect((await call(`${scheduling(missionId)}/participants/${ben.id}/agenda.ics`, { token: ana.token })).status).toBe(403);
     expect((await agendaOf(ben.id, token)).status).toBe(200);
-    expect((await agendaOf(ben.id, system.organiserToken(['another-mission']))).status).toBe(403);
+    expect((await agendaOf(ben.id, system.organiserToken([ANOTHER_MISSION]))).status).toBe(403);
     expect((await agendaOf(ben.id)).status).toBe(401);
 
     // An organiser enrols anyone; a participant only themselves; an organiser of another mission nobody.
@@ -210,7 +213,7 @@ describe('enrolment in the programme', () => {
     await release(system, token, missionId);
     const enrolments = `${scheduling(missionId)}/sessions/${sessionId}/enrolments`;
     expect((await call(enrolments, { token: ana.token, body: { registrationId: ben.id } })).status).toBe(403);
-    expect((await call(enrolments, { token: system.organiserToken(['another-mission']), body: { registrationId: ben.id } })).status).toBe(403);
+    expect((await call(enrolments, { token: system.organiserToken([ANOTHER_MISSION]), body: { registrationId: ben.id } })).status).toBe(403);
     expect((await call(enrolments, { token, body: {} })).body.errors).toEqual([{ field: 'registrationId', message: expect.any(String) }]);
     const byOrganiser = await call(enrolments, { token, body: { registrationId: ben.id } });
     expect(byOrganiser).toMatchObject({ status: 201, body: { registrationId: ben.id, status: 'confirmed' } });

@@ -4,6 +4,9 @@ import { eventually } from './support/eventually.js';
 import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
 import { useSystem } from './support/system.js';
 
+/** An organiser token's missions are mission ids: this one names a mission that is not the test's. */
+const ANOTHER_MISSION = '7d0b6f4e-3c1a-4f7e-9b2d-5a8c1e0f9d33';
+
 /** The VEVENTs of a feed as a calendar app reads them, by UID. */
 function eventsOf(feed: string): Map<string, { sequence: number; start: string; status: string | null; summary: string }> {
   const calendar = new ICAL.Component(ICAL.parse(feed));
@@ -234,7 +237,7 @@ describe('schedule releases and personal agendas', () => {
       response.body.items.flatMap((item) => item.changes.map((change) => change.sessionId)).sort();
 
     // Anyone, and a participant it does not concern, are told nothing of it: not found, as if it did not exist.
-    for (const caller of [undefined, ben.token, system.organiserToken(['another-mission'])]) {
+    for (const caller of [undefined, ben.token, system.organiserToken([ANOTHER_MISSION])]) {
       const hidden = await session(caller);
       expect(hidden.status).toBe(404);
       expect(JSON.stringify(hidden.body)).not.toContain('Mayor');
