@@ -146,6 +146,8 @@ async function measure(root: string, round: number): Promise<Measured> {
       NODE_ENV: 'production',
       // One load generator is one client address: the limits would measure themselves.
       RATE_LIMITS: 'off',
+      PARTICIPANT_TOKEN_SECRET: randomBytes(24).toString('hex'),
+      PARTICIPANT_LINK_SECRET: randomBytes(24).toString('hex'),
       DATABASE_URL: databaseUrl,
       DB_SCHEMA: schema,
       RABBITMQ_URL: rabbitmqUrl,

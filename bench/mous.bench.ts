@@ -91,6 +91,8 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     // One load generator is one client address: the limits would measure themselves.
     RATE_LIMITS: 'off',
+    PARTICIPANT_TOKEN_SECRET: randomBytes(24).toString('hex'),
+    PARTICIPANT_LINK_SECRET: randomBytes(24).toString('hex'),
     DATABASE_URL: databaseUrl,
     DB_SCHEMA: schema,
     RABBITMQ_URL: withVhost(String(flag['rabbitmq-url']), vhost),

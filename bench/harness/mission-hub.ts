@@ -1,4 +1,5 @@
 import { services as serviceTable, signOrganiserToken, type ServiceName } from '#common';
+import { randomBytes } from 'node:crypto';
 import type { Children } from './processes.js';
 import { freePort, sleep, waitReady } from './processes.js';
 
@@ -52,6 +53,8 @@ export class MissionHub {
             NODE_ENV: 'production',
             // One load generator is one client address: the limits would measure themselves.
             RATE_LIMITS: 'off',
+            PARTICIPANT_TOKEN_SECRET: randomBytes(24).toString('hex'),
+            PARTICIPANT_LINK_SECRET: randomBytes(24).toString('hex'),
             DATABASE_URL: options.databaseUrl,
             DB_SCHEMA: MissionHub.schemaOf(service, options.schemaSuffix),
             RABBITMQ_URL: options.rabbitmqUrl,

@@ -1,14 +1,20 @@
-import { ConfigurationError, DEVELOPMENT_JWT_SECRET, loadServiceConfig } from './service-config.js';
+import {
+  ConfigurationError,
+  DEVELOPMENT_JWT_SECRET,
+  DEVELOPMENT_PARTICIPANT_LINK_SECRET,
+  DEVELOPMENT_PARTICIPANT_TOKEN_SECRET,
+  loadServiceConfig,
+} from './service-config.js';
 
 describe('service configuration', () => {
   it('works in development with no other variable, on the service’s own schema and port', () => {
     const config = loadServiceConfig('mou-registry', { NODE_ENV: 'development' });
-    expect(config).toMatchObject({ schema: 'mou_registry', port: 3003, exchange: 'mission-hub.events', usesDevelopmentSecret: true });
+    expect(config).toMatchObject({ schema: 'mou_registry', port: 3003, exchange: 'mission-hub.events', usesDevelopmentSecret: true, trustProxy: 'loopback' });
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/mission_hub');
   });
 
   it('takes overrides and coerces the port', () => {
-    const config = loadServiceConfig('registration', { DB_SCHEMA: 'registration_t1', PORT: '4001', JWT_SECRET: 'a-secret-of-sixteen+' });
+    const config = loadServiceConfig('registration', { NODE_ENV: 'test', DB_SCHEMA: 'registration_t1', PORT: '4001', JWT_SECRET: 'a-secret-of-sixteen+' });
     expect(config).toMatchObject({ schema: 'registration_t1', port: 4001, jwtSecret: 'a-secret-of-sixteen+', usesDevelopmentSecret: false });
   });
 
@@ -57,5 +63,37 @@ describe('an OIDC issuer for organiser tokens', () => {
 
   it('refuses one without the other', () => {
     expect(() => loadServiceConfig('dashboard', { OIDC_ISSUER: 'https://id.example/realms/mh' })).toThrow(/OIDC_JWKS_URL/);
+  });
+});
+
+describe('the participants’ secrets', () => {
+  it('go only to the services that hold them, with development values and a warning outside production', () => {
+    const registration = loadServiceConfig('registration', { NODE_ENV: 'test' });
+    expect(registration.developmentParticipantSecrets).toEqual(['PARTICIPANT_TOKEN_SECRET', 'PARTICIPANT_LINK_SECRET']);
+    expect(registration.participantTokenSecret).toBe(DEVELOPMENT_PARTICIPANT_TOKEN_SECRET);
+    const notifications = loadServiceConfig('notifications', { NODE_ENV: 'test', PARTICIPANT_LINK_SECRET: 'a-link-secret-of-thirty-two-chars-or-more' });
+    expect(notifications).toMatchObject({ participantTokenSecret: '', participantLinkSecret: 'a-link-secret-of-thirty-two-chars-or-more' });
+    expect(notifications.developmentParticipantSecrets).toEqual([]);
+    expect(loadServiceConfig('scheduling', { NODE_ENV: 'test' })).toMatchObject({
+      participantTokenSecret: '',
+      participantLinkSecret: '',
+      developmentParticipantSecrets: [],
+    });
+  });
+
+  it('are required in production by the services that hold them, and must differ', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-secret-of-sixteen+' };
+    expect(() => loadServiceConfig('registration', production)).toThrow(/PARTICIPANT_TOKEN_SECRET and PARTICIPANT_LINK_SECRET/);
+    expect(() => loadServiceConfig('notifications', { ...production, PARTICIPANT_LINK_SECRET: DEVELOPMENT_PARTICIPANT_LINK_SECRET })).toThrow(
+      /PARTICIPANT_LINK_SECRET/,
+    );
+    expect(loadServiceConfig('scheduling', production).developmentParticipantSecrets).toEqual([]);
+    const same = 'one-secret-for-both-of-thirty-two-chars';
+    expect(() => loadServiceConfig('registration', { ...production, PARTICIPANT_TOKEN_SECRET: same, PARTICIPANT_LINK_SECRET: same })).toThrow(/differ/);
+  });
+
+  it('points links at the web entry, without a trailing slash', () => {
+    expect(loadServiceConfig('notifications', { NODE_ENV: 'test' }).webBaseUrl).toBe('http://127.0.0.1:8080');
+    expect(loadServiceConfig('notifications', { WEB_BASE_URL: 'https://mission.example.eu/' }).webBaseUrl).toBe('https://mission.example.eu');
   });
 });

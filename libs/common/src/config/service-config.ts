@@ -13,6 +13,15 @@ export const services = {
 export type ServiceName = keyof typeof services;
 
 export const DEVELOPMENT_JWT_SECRET = 'mission-hub-development-secret-change-me';
+export const DEVELOPMENT_PARTICIPANT_TOKEN_SECRET = 'mission-hub-development-participant-token-secret-change-me';
+export const DEVELOPMENT_PARTICIPANT_LINK_SECRET = 'mission-hub-development-participant-link-secret-change-me';
+
+/** The participants' secrets, and the services that hold them: no other service needs (or gets) either. */
+const participantSecrets = {
+  PARTICIPANT_TOKEN_SECRET: { development: DEVELOPMENT_PARTICIPANT_TOKEN_SECRET, heldBy: ['registration'] },
+  PARTICIPANT_LINK_SECRET: { development: DEVELOPMENT_PARTICIPANT_LINK_SECRET, heldBy: ['registration', 'notifications'] },
+} as const satisfies Record<string, { development: string; heldBy: readonly ServiceName[] }>;
+type ParticipantSecret = keyof typeof participantSecrets;
 
 const environment = z.object({
   // No default: the development secret is accepted only where someone said this is development or a test.
@@ -29,6 +38,13 @@ const environment = z.object({
   SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('mission-hub <no-reply@mission-hub.local>'),
   JWT_SECRET: z.string().min(16).optional(),
+  PARTICIPANT_TOKEN_SECRET: z.string().min(32).optional(),
+  PARTICIPANT_LINK_SECRET: z.string().min(32).optional(),
+  PARTICIPANT_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  WEB_BASE_URL: z
+    .url()
+    .default('http://127.0.0.1:8080')
+    .transform((url) => url.replace(/\/+$/, '')),
   OIDC_ISSUER: z.url().optional(),
   OIDC_JWKS_URL: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
@@ -39,6 +55,7 @@ const environment = z.object({
     .max(31 * 24 * 3600)
     .default(DEFAULT_ORGANISER_TOKEN_MAX_LIFETIME_SECONDS),
   RATE_LIMITS: z.string().max(2000).optional(),
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -63,8 +80,20 @@ export interface ServiceConfig {
   usesDevelopmentSecret: boolean;
   /** The longest an organiser token may live from its `iat`. */
   organiserTokenMaxLifetimeSeconds: number;
-  /** The limits of the public calls by name; null when `RATE_LIMITS=off`. */
-  rateLimits: Record<string, RateLimitPolicy> | null;
+  /** The limits of the public calls by name; a name missing is not limited (`RATE_LIMITS=off`). */
+  rateLimits: Record<string, RateLimitPolicy>;
+  /** Derives participants' access tokens (registration only); see DESIGN.md, Participant links. */
+  participantTokenSecret: string;
+  /** Signs and verifies participants' sign-in links (registration and notifications only). */
+  participantLinkSecret: string;
+  /** How long a sign-in link is valid. */
+  participantLinkDays: number;
+  /** The web entry's address, which sign-in links point at. */
+  webBaseUrl: string;
+  /** Express's `trust proxy`: which proxies' `X-Forwarded-For` names the client (per-address limits go by it). */
+  trustProxy: string;
+  /** The participant secrets this service holds that are their public development values: a warning at start-up. */
+  developmentParticipantSecrets: ParticipantSecret[];
   logLevel: string;
 }
 
@@ -94,11 +123,23 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       "OIDC_AUDIENCE is required with an OIDC issuer when NODE_ENV=production: another application's tokens from the same issuer would pass",
     );
   }
-  let rateLimits: Record<string, RateLimitPolicy> | null;
+  let rateLimits: Record<string, RateLimitPolicy>;
   try {
     rateLimits = parseRateLimits(e.RATE_LIMITS, DEFAULT_RATE_LIMITS);
   } catch (error) {
     throw new ConfigurationError((error as Error).message);
+  }
+  const held = (Object.keys(participantSecrets) as ParticipantSecret[]).filter((name) =>
+    (participantSecrets[name].heldBy as readonly ServiceName[]).includes(service),
+  );
+  const developmentParticipantSecrets = held.filter((name) => (e[name] ?? participantSecrets[name].development) === participantSecrets[name].development);
+  if (developmentParticipantSecrets.length > 0 && e.NODE_ENV !== 'development' && e.NODE_ENV !== 'test') {
+    throw new ConfigurationError(
+      `${developmentParticipantSecrets.join(' and ')} (other than the development value) required unless NODE_ENV is development or test`,
+    );
+  }
+  if (e.NODE_ENV === 'production' && held.length === 2 && e.PARTICIPANT_TOKEN_SECRET === e.PARTICIPANT_LINK_SECRET) {
+    throw new ConfigurationError('PARTICIPANT_TOKEN_SECRET and PARTICIPANT_LINK_SECRET must differ: notifications holds the second only');
   }
   return {
     service,
@@ -116,6 +157,12 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     usesDevelopmentSecret,
     organiserTokenMaxLifetimeSeconds: e.ORGANISER_TOKEN_MAX_LIFETIME_S,
     rateLimits,
+    participantTokenSecret: held.includes('PARTICIPANT_TOKEN_SECRET') ? (e.PARTICIPANT_TOKEN_SECRET ?? DEVELOPMENT_PARTICIPANT_TOKEN_SECRET) : '',
+    participantLinkSecret: held.includes('PARTICIPANT_LINK_SECRET') ? (e.PARTICIPANT_LINK_SECRET ?? DEVELOPMENT_PARTICIPANT_LINK_SECRET) : '',
+    participantLinkDays: e.PARTICIPANT_LINK_DAYS,
+    webBaseUrl: e.WEB_BASE_URL,
+    developmentParticipantSecrets,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -26,9 +26,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // An HttpException of 5xx (a health check saying "not ready") was meant; only the unexpected is an error.
     if (problem.status >= 500 && !(exception instanceof HttpException)) this.logger.error({ err: loggable(exception), path: request.path }, 'request failed');
     if (response.headersSent) return;
-    const retryAfter = exception instanceof Problem ? exception.retryAfterSeconds : undefined;
-    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
-    else if (problem.status === 503) response.setHeader('Retry-After', '1');
+    if (problem.status === 503) response.setHeader('Retry-After', '1');
+    if (exception instanceof Problem) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

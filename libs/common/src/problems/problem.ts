@@ -25,8 +25,8 @@ const PROBLEM_TYPE_BASE = 'https://mission-hub.dev/problems/';
  * a client can branch on it; `extensions` add members such as `allowed` or `conflictsWith`.
  */
 export class Problem extends HttpException {
-  /** Sent as `Retry-After` (a 429 or a 503 that knows when to come back). */
-  retryAfterSeconds?: number;
+  /** Response headers that go with the problem, such as `Retry-After`. */
+  headers: Record<string, string> = {};
 
   constructor(
     status: HttpStatus,
@@ -74,13 +74,19 @@ export class Problem extends HttpException {
     return new Problem(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Unauthorized', detail);
   }
 
+  /** 429: the caller is over a rate limit; it may try again in `retryAfterSeconds`. */
   static tooManyRequests(detail: string, retryAfterSeconds: number): Problem {
-    return Object.assign(new Problem(HttpStatus.TOO_MANY_REQUESTS, 'rate-limited', 'Too many requests', detail), { retryAfterSeconds });
+    return new Problem(HttpStatus.TOO_MANY_REQUESTS, 'rate-limited', 'Too many requests', detail).withRetryAfter(retryAfterSeconds);
   }
 
-  /** The service cannot take this now (a full queue, a limit of open streams); the same request may succeed later. */
+  /** The service cannot take this now (a full queue); the same request may succeed later. */
   static unavailable(kind: string, title: string, detail: string, retryAfterSeconds: number): Problem {
-    return Object.assign(new Problem(HttpStatus.SERVICE_UNAVAILABLE, kind, title, detail), { retryAfterSeconds });
+    return new Problem(HttpStatus.SERVICE_UNAVAILABLE, kind, title, detail).withRetryAfter(retryAfterSeconds);
+  }
+
+  private withRetryAfter(seconds: number): this {
+    this.headers['Retry-After'] = String(Math.max(1, Math.ceil(seconds)));
+    return this;
   }
 }
 

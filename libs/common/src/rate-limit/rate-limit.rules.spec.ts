@@ -31,7 +31,8 @@ describe('rate limits', () => {
   it('reads RATE_LIMITS over the defaults, and refuses unknown names and bad entries', () => {
     const defaults = { 'registration-per-client': policy, 'registration-per-mission': { limit: 600, windowSeconds: 60 } };
     expect(parseRateLimits(undefined, defaults)).toEqual(defaults);
-    expect(parseRateLimits('off', defaults)).toBeNull();
+    expect(parseRateLimits('off', defaults)).toEqual({});
+    expect(parseRateLimits('off,registration-per-client=5/10', defaults)).toEqual({ 'registration-per-client': { limit: 5, windowSeconds: 10 } });
     expect(parseRateLimits('registration-per-client=5/10', defaults)).toEqual({ ...defaults, 'registration-per-client': { limit: 5, windowSeconds: 10 } });
     expect(() => parseRateLimits('registrations=5/10', defaults)).toThrow(/no limit is called/);
     expect(() => parseRateLimits('registration-per-client=5', defaults)).toThrow(/name=limit\/seconds/);

@@ -68,16 +68,17 @@ export class RateLimitCounter {
 }
 
 /**
- * `RATE_LIMITS`: `off`, or comma-separated `name=limit/seconds` entries overriding the defaults,
- * e.g. `registration-per-client=20/60,meeting-requests-per-participant=30/3600`.
+ * `RATE_LIMITS`: comma-separated `name=limit/seconds` entries overriding the defaults, e.g.
+ * `registration-per-client=20/60`; a first entry `off` starts from no limit at all, so `off` alone
+ * turns every limit off and `off,access-link-per-client=10/600` keeps only that one.
  */
-export function parseRateLimits(text: string | undefined, defaults: Readonly<Record<string, RateLimitPolicy>>): Record<string, RateLimitPolicy> | null {
-  if (text?.trim() === 'off') return null;
-  const policies = { ...defaults };
-  for (const entry of (text ?? '')
+export function parseRateLimits(text: string | undefined, defaults: Readonly<Record<string, RateLimitPolicy>>): Record<string, RateLimitPolicy> {
+  const entries = (text ?? '')
     .split(',')
     .map((part) => part.trim())
-    .filter(Boolean)) {
+    .filter(Boolean);
+  const policies: Record<string, RateLimitPolicy> = entries[0] === 'off' ? {} : { ...defaults };
+  for (const entry of entries[0] === 'off' ? entries.slice(1) : entries) {
     const match = /^([a-z][a-z0-9-]*)=(\d+)\/(\d+)$/.exec(entry);
     if (!match) throw new Error(`RATE_LIMITS: "${entry}" is not name=limit/seconds`);
     const [, name, limit, seconds] = match;

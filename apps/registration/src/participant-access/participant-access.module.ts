@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ParticipantAccessController } from './participant-access.controller.js';
+import { ParticipantAccessService } from './participant-access.service.js';
+
+/** Participant links: sign-in with an e-mailed link, "send me my link again", revocation. */
+@Module({
+  controllers: [ParticipantAccessController],
+  providers: [ParticipantAccessService],
+})
+export class ParticipantAccessModule {}
