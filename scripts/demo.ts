@@ -19,7 +19,7 @@ try {
   console.log(
     `\nDone: ${sum(result.created)} created, ${sum(result.found)} already there${result.skipped.length ? `, ${result.skipped.length} skipped (above)` : ''}.`,
   );
-  for (const [kind, count] of Object.entries(result.created)) console.log(`  ${String(count).padStart(4)} ${kind}`);
+  for (const [kind, count] of Object.entries(result.created)) console.log(`  ${kind}: ${count}`);
   console.log(`
 The mission:   ${urls.scheduling}/api/missions/${result.missionId}
 Its page:      ${web}/m/${result.missionId}

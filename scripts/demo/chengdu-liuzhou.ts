@@ -794,6 +794,7 @@ export interface Mou {
   /** The status the demo brings it to. */
   status: 'negotiating' | 'in_force';
   entryIntoForceOn?: string;
+  /** After today, or none: the registry lets an MoU expire by itself the day after, and the demo's would be found expired. */
   expiresOn?: string;
   text: string;
   pilotProjects: { title: string; leadParty: string; budget?: { amount: number; currency: string }; status: 'planned' | 'running' | 'completed' }[];
@@ -819,7 +820,7 @@ export const mous: Mou[] = [
     ],
     status: 'in_force',
     entryIntoForceOn: '2019-07-01',
-    expiresOn: '2022-06-30',
+    expiresOn: '2029-06-30',
     text: 'Memorandum of understanding on cooperation on urban data platforms between the Ajuntament de Barcelona and the Liuzhou Big Data Bureau.',
     pilotProjects: [
       { title: 'Liuzhou open city data portal', leadParty: 'Liuzhou Big Data Bureau', budget: { amount: 1_200_000, currency: 'CNY' }, status: 'running' },
@@ -855,7 +856,6 @@ export const mous: Mou[] = [
     ],
     status: 'in_force',
     entryIntoForceOn: '2019-07-01',
-    expiresOn: '2024-06-30',
     text: 'Memorandum of understanding on a smart district and e-mobility partnership between the City of Ludwigsburg, the Verband Region Stuttgart and Liudong New District.',
     pilotProjects: [
       { title: 'Electric bus depot with smart charging', leadParty: 'Liudong New District', budget: { amount: 2_500_000, currency: 'CNY' }, status: 'running' },
@@ -902,7 +902,7 @@ export const mous: Mou[] = [
     ],
     status: 'in_force',
     entryIntoForceOn: '2019-09-01',
-    expiresOn: '2023-08-31',
+    expiresOn: '2029-08-31',
     text: 'Memorandum of understanding on research and training cooperation between the Universidad de Granada and Guangxi University of Science and Technology.',
     pilotProjects: [
       {

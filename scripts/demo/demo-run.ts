@@ -38,9 +38,9 @@ class Tally {
 
   constructor(private readonly log: (line: string) => void) {}
 
-  add(kind: string, name: string, created: boolean): void {
+  add(kind: string, name: string, created: boolean, count = 1): void {
     const counts = created ? this.created : this.found;
-    counts[kind] = (counts[kind] ?? 0) + 1;
+    counts[kind] = (counts[kind] ?? 0) + count;
     this.log(`  ${created ? '+' : '='} ${kind}: ${name}${created ? '' : ' (already there)'}`);
   }
 
@@ -254,7 +254,10 @@ async function enrol(
     ),
   );
   for (const [index, session] of wanted.entries()) {
-    tally.add('enrolments', `${session.body.title}: ${session.enrol.length} participants`, missing[index]!.length > 0);
+    const added = missing[index]!.length;
+    const name = `${session.body.title}: ${session.enrol.length} participants`;
+    if (added > 0) tally.add('enrolment', added < session.enrol.length ? `${name}, ${added} of them now` : name, true, added);
+    if (added < session.enrol.length) tally.add('enrolment', name, false, session.enrol.length - added);
   }
 }
 
@@ -435,9 +438,10 @@ async function createMous(client: MissionHubClient, tally: Tally, missionId: str
     }
     tally.add('MoU version', `${current.reference} version 1 (en)`, current.versions.length === 0);
 
+    // Only forward along the way to its status: an MoU moved on since (completed, terminated, expired) is left as it is.
     const target = lifecycle.indexOf(mou.status);
     const from = lifecycle.indexOf(current.status);
-    for (let step = from + 1; step <= target; step++) {
+    for (let step = from + 1; from >= 0 && step <= target; step++) {
       const status = lifecycle[step]!;
       const body = status === 'signed' && !current.signedOn ? { status, ...story.signing } : { status };
       current = (await client.expect([200], `the MoU's status ${status}`, 'mou-registry', `${path}/status`, { body })).body;
@@ -445,7 +449,7 @@ async function createMous(client: MissionHubClient, tally: Tally, missionId: str
     tally.add(
       'MoU status',
       `${current.reference} ${current.status}${current.signedOn ? `, signed in ${current.signedPlace} on ${current.signedOn}` : ''}`,
-      from < target,
+      from >= 0 && from < target,
     );
 
     const projects = new Map(
