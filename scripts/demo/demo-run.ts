@@ -30,7 +30,7 @@ export interface DemoResult {
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const client = new MissionHubClient(options.urls, options.organiserToken, options.keySecret);
+  const client = new MissionHubClient(options.urls, options.organiserToken, options.keySecret, log);
   const tally = new Tally(log);
 
   log('Mission');

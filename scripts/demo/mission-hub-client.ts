@@ -46,6 +46,7 @@ export class MissionHubClient {
     private readonly organiserToken: string,
     /** Keys the Idempotency-Keys: a key no one can derive without it, since the public form's keys are anyone's to replay. */
     private readonly keySecret: string,
+    private readonly onWait: (line: string) => void = () => undefined,
   ) {}
 
   idempotencyKey(name: string): string {
@@ -66,7 +67,15 @@ export class MissionHubClient {
       headers['content-type'] = 'application/json';
     }
     const method = options.method ?? (body === undefined ? 'GET' : 'POST');
-    const response = await fetch(`${this.urls[service]}${path}`, { method, headers, body });
+    let response = await fetch(`${this.urls[service]}${path}`, { method, headers, body });
+    // The public form is limited per address (RATE_LIMITS): 28 people from one desk may have to wait for the next window.
+    for (let waits = 0; response.status === 429 && waits < 5; waits++) {
+      const seconds = Math.min(Number(response.headers.get('retry-after')) || 1, 120);
+      this.onWait(`  … ${service} asks to wait ${seconds} s (429 Too Many Requests)`);
+      await response.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      response = await fetch(`${this.urls[service]}${path}`, { method, headers, body });
+    }
     const text = await response.text();
     const json = /json/.test(response.headers.get('content-type') ?? '');
     return { status: response.status, body: (json && text ? JSON.parse(text) : text) as T };

@@ -1,4 +1,4 @@
-import { assertOrganiserOf, decodeCursor, encodeCursor, isUuid, Problem, type Caller, type Page, type PageQuery } from '#common';
+import { assertOrganiserOf, decodeCursor, encodeCursor, isUniqueViolation, isUuid, Problem, type Caller, type Page, type PageQuery } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -20,14 +20,19 @@ export class MissionsService {
     if (caller.kind !== 'organiser') throw Problem.unauthorized();
     if (!caller.missions.includes('*')) throw Problem.forbidden('Only an organiser of every mission may create one.');
     const id = randomUUID();
-    return this.missions.transaction(async (manager) => {
-      if (await this.missions.codeTaken(manager, input.code)) {
-        throw Problem.conflict('mission-code-taken', 'Mission code already in use', `A mission with code ${input.code} exists.`);
-      }
-      const mission = await this.missions.insert(manager, { id, ...input, createdBy: caller.subject });
-      await this.outbox.add(manager, 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });
-      return toView(mission);
-    });
+    const taken = () => Problem.conflict('mission-code-taken', 'Mission code already in use', `A mission with code ${input.code} exists.`);
+    try {
+      return await this.missions.transaction(async (manager) => {
+        if (await this.missions.codeTaken(manager, input.code)) throw taken();
+        const mission = await this.missions.insert(manager, { id, ...input, createdBy: caller.subject });
+        await this.outbox.add(manager, 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });
+        return toView(mission);
+      });
+    } catch (error) {
+      // Two creations with one code at once both pass the look-up; the unique constraint decides.
+      if (isUniqueViolation(error, 'missions_code_key')) throw taken();
+      throw error;
+    }
   }
 
   /** Changes what describes the mission (not its code); `mission.updated` tells the services that keep a copy. */
