@@ -1,0 +1,60 @@
+// Registration: the settings with the delegations' quotas, and everyone through the public form.
+import * as story from './chengdu-liuzhou.js';
+import { nameOf, type Participant, type Tally } from './demo-context.js';
+import { ApiError, type MissionHubClient } from './mission-hub-client.js';
+
+export async function registrationSettings(client: MissionHubClient, tally: Tally, missionId: string): Promise<void> {
+  const path = `/api/missions/${missionId}/registration-settings`;
+  const current = await client.call('registration', path);
+  const wanted = story.registrationSettings;
+  const same =
+    current.status === 200 &&
+    current.body.capacity === wanted.capacity &&
+    current.body.approval === wanted.approval &&
+    JSON.stringify(Object.entries(current.body.delegationQuotas ?? {}).sort()) === JSON.stringify(Object.entries(wanted.delegationQuotas).sort());
+  if (same) {
+    tally.add('registration settings', describeQuotas(), false);
+    return;
+  }
+  // Registration learns of the mission by event: 404 until mission.created has reached it.
+  await client.until('registration to learn of the mission', async () => {
+    const put = await client.call('registration', path, { method: 'PUT', body: wanted });
+    if (put.status === 404) return undefined;
+    if (put.status !== 200) throw new ApiError('the registration settings', put);
+    return true;
+  });
+  tally.add('registration settings', describeQuotas(), true);
+}
+
+function describeQuotas(): string {
+  const quotas = Object.entries(story.registrationSettings.delegationQuotas).map(([delegation, quota]) => `${delegation} ${quota}`);
+  return `${story.registrationSettings.capacity} places; quotas ${quotas.join(', ')}`;
+}
+
+export async function register(client: MissionHubClient, tally: Tally, missionId: string): Promise<Map<string, Participant>> {
+  const path = `/api/missions/${missionId}/registrations`;
+  const registered = new Map(
+    (await client.listAll<{ id: string; email: string }>('registration', path, 'the registrations')).map((one) => [one.email.toLowerCase(), one.id]),
+  );
+  const participants = new Map<string, Participant>();
+  for (const person of story.people) {
+    const { key: _key, ...form } = person;
+    // Through the public form, as the person would; the key replays the answer (access token included) for 24 hours.
+    const answer = await client.call('registration', path, {
+      token: null,
+      body: { ...form, consent: { dataProcessing: true } },
+      idempotent: `registration:${story.mission.code}:${person.email}`,
+    });
+    const name = `${nameOf(person)} (${person.delegation}, ${person.organisation.name})`;
+    if (answer.status === 201) {
+      participants.set(person.key, { id: answer.body.id, token: answer.body.accessToken, person });
+      tally.add('registration', name, !registered.has(person.email));
+    } else if (answer.status === 409 && registered.has(person.email)) {
+      participants.set(person.key, { id: registered.get(person.email)!, token: null, person });
+      tally.add('registration', name, false);
+    } else {
+      throw new ApiError(`the registration of ${person.email}`, answer);
+    }
+  }
+  return participants;
+}

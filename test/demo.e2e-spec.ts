@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { runDemo } from '../scripts/demo/demo-run.js';
+import { call, listAll } from './support/api.js';
+import { JWT_SECRET, useSystem } from './support/system.js';
+
+const GIEF = 'Chengdu Global Innovation and Entrepreneurship Fair (GIEF)';
+
+describe('npm run demo', () => {
+  const system = useSystem({ services: ['scheduling', 'registration', 'mou-registry'] });
+  // The token `npm run demo` mints for itself: the same organiser, so that its create calls' keys are the same too.
+  const token = () => system.organiserToken(['*'], 'demo@mission-hub.local');
+  const urls = () => ({ registration: system.url('registration'), scheduling: system.url('scheduling'), 'mou-registry': system.url('mou-registry') });
+
+  /** What the demo leaves behind, counted through the public APIs. */
+  async function countsOf(missionId: string) {
+    const scheduling = `${system.url('scheduling')}/api/missions/${missionId}`;
+    const sessions = await listAll(`${scheduling}/sessions`, token());
+    const enrolments = await Promise.all(sessions.map(async (session) => (await listAll(`${scheduling}/sessions/${session.id}/enrolments`, token())).length));
+    const mous = await listAll(`${system.url('mou-registry')}/api/mous?mission=${missionId}`, token());
+    const followUp = await Promise.all(
+      mous.map(async (mou) => {
+        const url = `${system.url('mou-registry')}/api/mous/${mou.id}`;
+        const [projects, milestones, detail] = await Promise.all([
+          call(`${url}/pilot-projects`, { token: token() }),
+          call(`${url}/milestones`, { token: token() }),
+          call(url, { token: token() }),
+        ]);
+        return { projects: projects.body.length, milestones: milestones.body.length, versions: detail.body.versions.length };
+      }),
+    );
+    return {
+      missions: (await listAll(`${system.url('scheduling')}/api/missions`, token())).length,
+      registrations: (await listAll(`${system.url('registration')}/api/missions/${missionId}/registrations`, token())).length,
+      venues: (await call(`${scheduling}/venues`, { token: token() })).body.items.length,
+      sessions: sessions.length,
+      releases: (await call(`${scheduling}/schedule/releases`, { token: token() })).body.items.length,
+      enrolments: enrolments.reduce((total, count) => total + count, 0),
+      profiles: (await listAll(`${scheduling}/matchmaking/profiles`, token())).length,
+      meetings: (await listAll(`${scheduling}/meetings`, token())).length,
+      mous: mous.length,
+      pilotProjects: followUp.reduce((total, one) => total + one.projects, 0),
+      milestones: followUp.reduce((total, one) => total + one.milestones, 0),
+      versions: followUp.reduce((total, one) => total + one.versions, 0),
+    };
+  }
+
+  it('creates the Chengdu-Liuzhou mission through the APIs, and a second run creates nothing', async () => {
+    const progress: string[] = [];
+    const first = await runDemo({ urls: urls(), organiserToken: token(), keySecret: JWT_SECRET, log: (line) => progress.push(line) });
+    expect(first.skipped).toEqual([]);
+    expect(progress).toContain('  + mission: EU-SC-CN-2019 EU Smart Cities mission to Chengdu and Liuzhou');
+    const { missionId } = first;
+
+    const [mission] = (await call(`${system.url('scheduling')}/api/missions`, { token: token() })).body.items;
+    expect(mission).toMatchObject({ id: missionId, code: 'EU-SC-CN-2019', startsOn: '2019-06-09', endsOn: '2019-06-15', timezone: 'Asia/Shanghai' });
+    expect(mission.cities.map((city: { name: string }) => city.name)).toEqual(['Chengdu', 'Liuzhou']);
+
+    // Registrations per delegation, everyone confirmed; Ludwigsburg travels within the Stuttgart Region.
+    const registrations = await listAll(`${system.url('registration')}/api/missions/${missionId}/registrations`, token());
+    const perDelegation: Record<string, number> = {};
+    for (const registration of registrations) perDelegation[registration.delegation] = (perDelegation[registration.delegation] ?? 0) + 1;
+    expect(perDelegation).toEqual({ Barcelona: 4, Granada: 3, Rome: 3, 'Stuttgart Region': 5, 'EU staff': 2, 'Chinese hosts': 11 });
+    expect(registrations.every((registration) => registration.status === 'confirmed')).toBe(true);
+    expect(registrations.filter((registration) => registration.organisation.name === 'City of Ludwigsburg').map((one) => one.delegation)).toEqual([
+      'Stuttgart Region',
+      'Stuttgart Region',
+    ]);
+    expect(new Set(registrations.map((registration) => registration.preferredLanguage))).toEqual(new Set(['es', 'ca', 'it', 'de', 'en', 'zh-CN']));
+
+    // The forum, a side event of GIEF, with its three panels after it in its hall; the transfer; the visits.
+    const sessions = await listAll(`${system.url('scheduling')}/api/missions/${missionId}/sessions`, token());
+    expect(sessions.every((session) => session.released && session.status === 'active')).toBe(true);
+    const forum = sessions.find((session) => session.title === 'EU-China forum on smart city and innovation');
+    expect(forum).toMatchObject({ kind: 'side_event', hostEvent: GIEF });
+    const panels = sessions.filter((session) => session.kind === 'panel_discussion');
+    expect(panels).toHaveLength(3);
+    for (const [index, panel] of panels.entries()) {
+      expect(panel.venue.id).toBe(forum.venue.id);
+      expect(Date.parse(panel.startsAt)).toBeGreaterThanOrEqual(Date.parse(index === 0 ? forum.endsAt : panels[index - 1].endsAt));
+    }
+    expect(sessions.find((session) => session.kind === 'transfer')).toMatchObject({ route: { from: 'Chengdu', to: 'Liuzhou' } });
+    const visits = sessions.filter((session) => session.kind === 'site_visit').map((session) => session.venue.name);
+    expect(visits).toEqual([
+      'Jingronghui high-tech business incubation plaza',
+      'Science City Planning Hall',
+      'Xinglong Lake',
+      'Chengdu Energy Internet Institute of Tsinghua University',
+      'Liudong New District',
+      'Northern Ecological District',
+    ]);
+
+    // Every meeting asked for was accepted and placed by the run, in the block, and recorded as held.
+    const block = sessions.find((session) => session.kind === 'b2b_meeting_block');
+    const meetings = await listAll(`${system.url('scheduling')}/api/missions/${missionId}/meetings`, token());
+    expect(meetings).toHaveLength(11);
+    for (const meeting of meetings) {
+      expect(meeting).toMatchObject({ status: 'accepted', outcome: 'held' });
+      expect(Date.parse(meeting.slot.startsAt)).toBeGreaterThanOrEqual(Date.parse(block.startsAt));
+      expect(Date.parse(meeting.slot.endsAt)).toBeLessThanOrEqual(Date.parse(block.endsAt));
+    }
+
+    // MoUs signed with their parties and signatories, a version each, and pilot projects with milestones.
+    const mous = await listAll(`${system.url('mou-registry')}/api/mous?mission=${missionId}`, token());
+    expect(mous.map((mou) => mou.status).sort()).toEqual(['in_force', 'in_force', 'in_force', 'negotiating']);
+    const ludwigsburg = mous.find((mou) => mou.title.startsWith('Smart district and e-mobility partnership'));
+    const detail = (await call(`${system.url('mou-registry')}/api/mous/${ludwigsburg.id}`, { token: token() })).body;
+    expect(detail).toMatchObject({
+      signedOn: '2019-06-14',
+      signedPlace: 'Liuzhou',
+      versions: [expect.objectContaining({ version: 1, signed: expect.anything() })],
+    });
+    expect(detail.parties.map((party: { name: string }) => party.name)).toEqual(['City of Ludwigsburg', 'Verband Region Stuttgart', 'Liudong New District']);
+    expect(detail.signatories).toHaveLength(3);
+    const projects = (await call(`${system.url('mou-registry')}/api/mous/${ludwigsburg.id}/pilot-projects`)).body;
+    expect(projects.map((project: { title: string }) => project.title)).toEqual([
+      'Electric bus depot with smart charging',
+      'Smart street lighting in a Liudong neighbourhood',
+    ]);
+    const milestones = (await call(`${system.url('mou-registry')}/api/mous/${ludwigsburg.id}/milestones`)).body;
+    expect(milestones).toHaveLength(3);
+    expect(milestones.filter((milestone: { completedAt: string | null }) => milestone.completedAt)).toHaveLength(2);
+
+    const before = await countsOf(missionId);
+    expect(before).toMatchObject({
+      missions: 1,
+      registrations: 28,
+      venues: 9,
+      sessions: 13,
+      releases: 1,
+      meetings: 11,
+      mous: 4,
+      pilotProjects: 4,
+      milestones: 6,
+    });
+
+    // The second run is `npm run demo` itself, against the same system: it finds everything and creates nothing.
+    const { stdout } = await promisify(execFile)(process.execPath, ['dist/scripts/demo.js'], {
+      env: {
+        ...process.env,
+        JWT_SECRET,
+        REGISTRATION_URL: system.url('registration'),
+        SCHEDULING_URL: system.url('scheduling'),
+        MOU_REGISTRY_URL: system.url('mou-registry'),
+      },
+    });
+    expect(stdout).toMatch(/Done: 0 created, \d+ already there\./);
+    expect(stdout).not.toMatch(/^\s+\+ /m);
+    expect(stdout).toContain('http://127.0.0.1:8080/console');
+    expect(stdout).toContain(`npm run token -- --role organiser --missions ${missionId}`);
+    expect(await countsOf(missionId)).toEqual(before);
+    // 40-60 s on the shared machine; three times that when eight engineers' tests run at once.
+  }, 240_000);
+});
