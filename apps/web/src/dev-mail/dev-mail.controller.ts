@@ -1,0 +1,43 @@
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { contextOf, sendPage } from '../participant/participant-page.js';
+import { DEV_MAIL_URL } from './dev-mail.config.js';
+import { mailHtml, mailListPage, mailPage } from './dev-mail.page.js';
+import { MailCatcher } from './mail-catcher.js';
+
+/** `/dev/mail`: what the catcher caught. Only registered when the catcher runs (never in production). */
+@Controller('dev/mail')
+export class DevMailController {
+  constructor(
+    @Inject(MailCatcher) private readonly catcher: MailCatcher,
+    @Inject(DEV_MAIL_URL) private readonly smtpUrl: string,
+  ) {}
+
+  @Get()
+  list(@Req() request: Request, @Res() response: Response) {
+    sendPage(response, contextOf(request), { title: 'Mail sent (development)', body: mailListPage(this.catcher.messages, this.smtpUrl) });
+  }
+
+  @Get(':id')
+  show(@Req() request: Request, @Res() response: Response, @Param('id') id: string) {
+    const mail = this.catcher.find(id);
+    if (!mail) throw new NotFoundException();
+    sendPage(response, contextOf(request), { title: mail.subject || '(no subject)', body: mailPage(mail) });
+  }
+
+  /** The message's HTML alone, for a sandboxed frame: no script, nothing fetched, its own origin. */
+  @Get(':id/html')
+  html(@Param('id') id: string, @Res() response: Response) {
+    const mail = this.catcher.find(id);
+    if (!mail?.html) throw new NotFoundException();
+    response
+      .set({
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy':
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation",
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      })
+      .send(mailHtml(mail));
+  }
+}

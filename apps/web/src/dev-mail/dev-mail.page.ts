@@ -1,0 +1,85 @@
+import { html, type Html } from '../participant/html.js';
+import type { CaughtMail } from './mail-catcher.js';
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
+
+/** Plain text with its addresses made links, everything else escaped. */
+export function linkified(text: string): Html {
+  const parts: (Html | string)[] = [];
+  let at = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    parts.push(text.slice(at, match.index));
+    parts.push(html`<a href="${match[0]}">${match[0]}</a>`);
+    at = match.index + match[0].length;
+  }
+  parts.push(text.slice(at));
+  return html`${parts}`;
+}
+
+function when(date: Date): string {
+  return date.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+}
+
+export function mailListPage(messages: readonly CaughtMail[], smtpUrl: string): Html {
+  return html`<p>
+      Every message the system sent since the web entry started (the last ${300} at most), newest first. Mail reaches this catcher at <code>${smtpUrl}</code>.
+    </p>
+    ${
+      messages.length
+        ? html`<table class="mail-list">
+            <caption class="visually-hidden">
+              Messages sent
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${messages.map(
+                (mail) =>
+                  html`<tr>
+                    <td>${when(mail.receivedAt)}</td>
+                    <td>${mail.to.join(', ')}</td>
+                    <td><a href="/dev/mail/${mail.id}">${mail.subject || '(no subject)'}</a></td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>No mail yet.</p>`
+    }`;
+}
+
+export function mailPage(mail: CaughtMail): Html {
+  return html`<p><a href="/dev/mail">All messages</a></p>
+    <dl class="details">
+      <dt>From</dt>
+      <dd>${mail.from}</dd>
+      <dt>To</dt>
+      <dd>${mail.to.join(', ')}</dd>
+      <dt>Time</dt>
+      <dd>${when(mail.receivedAt)}</dd>
+    </dl>
+    ${
+      mail.html
+        ? html`<h2>As sent</h2>
+            <iframe
+              class="mail-html"
+              title="${mail.subject}"
+              src="/dev/mail/${mail.id}/html"
+              sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
+            ></iframe>`
+        : ''
+    }
+    <h2>Text</h2>
+    <pre class="mail-text" ${mail.language ? html` lang="${mail.language}"` : ''}>${linkified(mail.text)}</pre>`;
+}
+
+/** The message's own HTML, for the sandboxed frame: its links open in the page that holds the frame. */
+export function mailHtml(mail: CaughtMail): string {
+  const source = mail.html ?? '';
+  const base = '<base target="_top">';
+  return /<head[^>]*>/i.test(source) ? source.replace(/<head[^>]*>/i, (head) => head + base) : base + source;
+}
