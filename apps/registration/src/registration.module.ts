@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { registrationMigrations } from './migrations/index.js';
 import { MissionEntity } from './missions/mission.entity.js';
 import { MissionsModule } from './missions/missions.module.js';
+import { ParticipantAccessModule } from './participant-access/participant-access.module.js';
 import { ParticipantDataModule } from './participant-data/participant-data.module.js';
 import { RegistrationEntity } from './registrations/registration.entity.js';
 import { RegistrationsModule } from './registrations/registrations.module.js';
@@ -37,6 +38,7 @@ export class RegistrationModule {
         RegistrationSettingsModule,
         RegistrationsModule,
         ParticipantDataModule,
+        ParticipantAccessModule,
       ],
     };
   }

@@ -74,6 +74,10 @@ export async function runService(module: DynamicModule, config: ServiceConfig, o
   const logger = app.get(Logger);
   if (config.usesDevelopmentSecret)
     logger.warn('Organiser tokens are checked with the development secret (JWT_SECRET unset, or set to it). Never do this in production.');
+  if (config.developmentParticipantSecrets.length > 0)
+    logger.warn(
+      `${config.developmentParticipantSecrets.join(' and ')} unset (or set to the development value): anyone can mint participants' credentials. Never do this in production.`,
+    );
   logger.log(`${config.service} listening on http://127.0.0.1:${port}/api (OpenAPI: /api/docs)`);
   if (process.send && process.connected) {
     process.send({ type: 'listening', port } satisfies ServiceListening);

@@ -17,6 +17,7 @@ export * from './auth/caller.js';
 export * from './auth/auth.guard.js';
 export * from './auth/organiser-token.js';
 export * from './auth/participant-token.js';
+export * from './auth/participant-link.js';
 export * from './health/health.controller.js';
 export * from './health/health.module.js';
 export * from './idempotency/idempotency.interceptor.js';

@@ -4,6 +4,7 @@ import { CreateMissions1732000002000 } from './1732000002000-create-missions.js'
 import { CreateRegistrationSettings1732000002001 } from './1732000002001-create-registration-settings.js';
 import { CreateRegistrations1732000002002 } from './1732000002002-create-registrations.js';
 import { ParticipantErasure1732000002003 } from './1732000002003-participant-erasure.js';
+import { ParticipantLinks1732000002004 } from './1732000002004-participant-links.js';
 
 export const registrationMigrations = [
   CreateOutbox1732000000000,
@@ -13,4 +14,5 @@ export const registrationMigrations = [
   CreateRegistrationSettings1732000002001,
   CreateRegistrations1732000002002,
   ParticipantErasure1732000002003,
+  ParticipantLinks1732000002004,
 ];

@@ -24,6 +24,12 @@ export class RegistrationEntity {
   @Column('timestamptz', { name: 'consented_at' }) consentedAt!: Date;
   /** SHA-256 of the participant's access token; never selected unless asked for by name. Null once erased. */
   @Column('text', { name: 'token_hash', select: false, nullable: true }) tokenHash!: string | null;
+  /** Generation of the participant's sign-in links: a link of an older one is refused (DESIGN.md, Participant links). */
+  @Column('integer', { name: 'link_generation', default: 1 }) linkGeneration!: number;
+  /** Generation of the participant's access token, which is derived from it and the id. */
+  @Column('integer', { name: 'token_generation', default: 1 }) tokenGeneration!: number;
+  /** When the last link the participant asked for was mailed, for the once-a-minute rule. */
+  @Column('timestamptz', { name: 'link_requested_at', nullable: true }) linkRequestedAt?: Date | null;
   /** Place in the mission's waitlist order, taken when the registration joined it. */
   @Column('bigint', { name: 'waitlist_order', nullable: true }) waitlistOrder!: string | null;
   @Column('text', { name: 'rejection_reason', nullable: true }) rejectionReason!: string | null;

@@ -26,6 +26,8 @@ function registration(overrides: Partial<RegistrationEntity> = {}): Registration
     accessibility: null,
     consentedAt: now,
     tokenHash: 'f'.repeat(64),
+    linkGeneration: 2,
+    tokenGeneration: 1,
     waitlistOrder: '12',
     rejectionReason: null,
     checkedInAt: null,

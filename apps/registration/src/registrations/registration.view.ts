@@ -43,11 +43,13 @@ export type RegistrationView = z.infer<typeof registrationView>;
 
 export const registrationPage = pageOf(registrationView);
 
-/** The answer to the registration form: the only time the access token is shown. */
+/** The answer to the registration form, with the participant's access token. */
 export const registrationCreatedView = z.object({
   id: uuid,
   status: z.enum(registrationStatuses).describe('`confirmed`, `waitlisted` or, when the organisers approve each registration, `pending_approval`.'),
-  accessToken: z.string().describe("The participant's bearer token for their own registration; never shown again."),
+  accessToken: z
+    .string()
+    .describe("The participant's bearer token for their own registration; signing in with the link in any of their e-mails gives it again."),
 });
 
 export type RegistrationCreatedView = z.infer<typeof registrationCreatedView>;
@@ -175,6 +177,8 @@ export function toSnapshot(
     reason: registration.status === 'rejected' ? registration.rejectionReason : null,
     occurredAt: change.occurredAt.toISOString(),
     accessTokenHash: tokenHashOf(registration),
+    linkGeneration: registration.linkGeneration,
+    tokenGeneration: registration.tokenGeneration,
   };
 }
 

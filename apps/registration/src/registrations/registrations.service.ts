@@ -3,7 +3,9 @@ import {
   assertOrganiserOrSelf,
   encodeCursor,
   isUniqueViolation,
-  issueParticipantToken,
+  deriveParticipantToken,
+  SERVICE_CONFIG,
+  type ServiceConfig,
   Problem,
   seqOfCursor,
   sqlStateOf,
@@ -11,7 +13,7 @@ import {
   type Page,
 } from '#common';
 import { OutboxService } from '#messaging';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
@@ -51,6 +53,7 @@ export class RegistrationsService {
     private readonly seats: MissionSeats,
     private readonly events: RegistrationEvents,
     private readonly outbox: OutboxService,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   /** Registrations of one mission that arrive while its previous group is being decided are decided together. */
@@ -116,8 +119,9 @@ export class RegistrationsService {
 
     const created = new Map<Arrival, RegistrationCreatedView>();
     const changed = accepted.map((arrival, index) => {
-      const token = issueParticipantToken();
-      const registration = newRegistration(manager, missionId, mission, arrival, placements[index]!.status, token.hash);
+      const id = randomUUID();
+      const token = deriveParticipantToken(this.config.participantTokenSecret, id, FIRST_GENERATION);
+      const registration = newRegistration(manager, id, missionId, mission, arrival, placements[index]!.status, token.hash);
       created.set(arrival, toRegistrationCreated(registration, token.token));
       return { registration, change: { previousStatus: null, waitlistPosition: placements[index]!.waitlistPosition, occurredAt: arrival.receivedAt } };
     });
@@ -383,8 +387,12 @@ function insertOf(registrations: readonly RegistrationEntity[]): { sql: string; 
   };
 }
 
+/** The generation of a new registration's first sign-in link and access token (the columns' default too). */
+const FIRST_GENERATION = 1;
+
 function newRegistration(
   manager: EntityManager,
+  id: string,
   missionId: string,
   mission: MissionOfEvents,
   { input, receivedAt }: Arrival,
@@ -392,7 +400,7 @@ function newRegistration(
   tokenHash: string,
 ): RegistrationEntity {
   return manager.create(RegistrationEntity, {
-    id: randomUUID(),
+    id,
     missionId,
     status,
     email: input.email,
@@ -410,6 +418,8 @@ function newRegistration(
     accessibility: input.accessibility ?? null,
     consentedAt: receivedAt,
     tokenHash,
+    linkGeneration: FIRST_GENERATION,
+    tokenGeneration: FIRST_GENERATION,
     waitlistOrder: null,
     rejectionReason: null,
     checkedInAt: null,

@@ -8,6 +8,7 @@ import { In, Not, type EntityManager } from 'typeorm';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity.js';
 import { SessionSeats } from '../enrolments/session-seats.js';
 import { MeetingsService } from '../meetings/requests/meetings.service.js';
+import { NEWER_TOKEN, participantsRepository } from './participants.repository.js';
 
 /**
  * Keeps scheduling's participants from registration's events, once per event (inbox). A registration
@@ -32,6 +33,12 @@ export class RegistrationEventsHandler {
         await this.meetings.leave(manager, event.data.registrationId, event);
       }
     });
+  }
+
+  /** The participant's access token was replaced (revoked, or a random one given way to a derived one): the old one stops working here too. */
+  @EventPattern(['participant.access_revoked', 'participant.access_token_renewed'])
+  async onAccessTokenReplaced(@Payload() event: CloudEvent<'participant.access_revoked' | 'participant.access_token_renewed'>): Promise<void> {
+    await this.inbox.handle(event, 'scheduling.participants', (manager) => participantsRepository.replaceAccessToken(manager, event.data, event.time));
   }
 
   @EventPattern('participant.erased')
@@ -59,12 +66,16 @@ export class RegistrationEventsHandler {
     const { participant } = registration;
     sendAhead(
       manager,
-      `INSERT INTO participants (registration_id, mission_id, status, delegation, preferred_language, timezone, token_hash, as_of)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO participants (registration_id, mission_id, status, delegation, preferred_language, timezone, token_hash, token_generation, token_as_of, as_of)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $9, $8, $8)
        ON CONFLICT (registration_id) DO UPDATE
          SET status = EXCLUDED.status, delegation = EXCLUDED.delegation, preferred_language = EXCLUDED.preferred_language,
              timezone = EXCLUDED.timezone, as_of = EXCLUDED.as_of,
-             token_hash = CASE WHEN participants.erased_at IS NULL THEN coalesce(EXCLUDED.token_hash, participants.token_hash) END
+             token_hash = CASE WHEN participants.erased_at IS NOT NULL THEN NULL
+                               WHEN ${NEWER_TOKEN} THEN coalesce(EXCLUDED.token_hash, participants.token_hash)
+                               ELSE participants.token_hash END,
+             token_generation = CASE WHEN ${NEWER_TOKEN} THEN EXCLUDED.token_generation ELSE participants.token_generation END,
+             token_as_of = CASE WHEN ${NEWER_TOKEN} THEN EXCLUDED.token_as_of ELSE participants.token_as_of END
        WHERE participants.as_of <= EXCLUDED.as_of`,
       [
         registration.registrationId,
@@ -75,6 +86,7 @@ export class RegistrationEventsHandler {
         participant.timezone,
         registration.accessTokenHash ?? null,
         asOf,
+        registration.tokenGeneration ?? 1,
       ],
     );
   }

@@ -1,8 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
-/** Opaque participant tokens: 32 random bytes, shown once; only their SHA-256 is stored. */
-export function issueParticipantToken(): { token: string; hash: string } {
-  const token = `mhp_${randomBytes(32).toString('base64url')}`;
+/**
+ * A participant's access token, derived rather than random: `mhp_` + base64url(HMAC-SHA256(secret,
+ * `<registrationId>:<generation>`)). Registration can hand it out again at each sign-in without
+ * storing it (it stores its SHA-256 only); a new generation (a revocation) ends the one before.
+ * 256 bits no one can compute without the secret, so its hash is a verifier, not a credential.
+ */
+export function deriveParticipantToken(secret: string, registrationId: string, generation: number): { token: string; hash: string } {
+  if (!secret) throw new Error('no participant token secret: only registration derives access tokens');
+  const mac = createHmac('sha256', secret).update(`${registrationId}:${generation}`).digest('base64url');
+  const token = `mhp_${mac}`;
   return { token, hash: hashParticipantToken(token) };
 }
 

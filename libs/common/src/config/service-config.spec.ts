@@ -1,4 +1,10 @@
-import { ConfigurationError, DEVELOPMENT_JWT_SECRET, loadServiceConfig } from './service-config.js';
+import {
+  ConfigurationError,
+  DEVELOPMENT_JWT_SECRET,
+  DEVELOPMENT_PARTICIPANT_LINK_SECRET,
+  DEVELOPMENT_PARTICIPANT_TOKEN_SECRET,
+  loadServiceConfig,
+} from './service-config.js';
 
 describe('service configuration', () => {
   it('works with no variables at all, on the service’s own schema and port', () => {
@@ -39,5 +45,33 @@ describe('an OIDC issuer for organiser tokens', () => {
 
   it('refuses one without the other', () => {
     expect(() => loadServiceConfig('dashboard', { OIDC_ISSUER: 'https://id.example/realms/mh' })).toThrow(/OIDC_JWKS_URL/);
+  });
+});
+
+describe('the participants’ secrets', () => {
+  it('go only to the services that hold them, with development values and a warning outside production', () => {
+    const registration = loadServiceConfig('registration', {});
+    expect(registration.developmentParticipantSecrets).toEqual(['PARTICIPANT_TOKEN_SECRET', 'PARTICIPANT_LINK_SECRET']);
+    expect(registration.participantTokenSecret).toBe(DEVELOPMENT_PARTICIPANT_TOKEN_SECRET);
+    const notifications = loadServiceConfig('notifications', { PARTICIPANT_LINK_SECRET: 'a-link-secret-of-thirty-two-chars-or-more' });
+    expect(notifications).toMatchObject({ participantTokenSecret: '', participantLinkSecret: 'a-link-secret-of-thirty-two-chars-or-more' });
+    expect(notifications.developmentParticipantSecrets).toEqual([]);
+    expect(loadServiceConfig('scheduling', {})).toMatchObject({ participantTokenSecret: '', participantLinkSecret: '', developmentParticipantSecrets: [] });
+  });
+
+  it('are required in production by the services that hold them, and must differ', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-secret-of-sixteen+' };
+    expect(() => loadServiceConfig('registration', production)).toThrow(/PARTICIPANT_TOKEN_SECRET and PARTICIPANT_LINK_SECRET/);
+    expect(() => loadServiceConfig('notifications', { ...production, PARTICIPANT_LINK_SECRET: DEVELOPMENT_PARTICIPANT_LINK_SECRET })).toThrow(
+      /PARTICIPANT_LINK_SECRET/,
+    );
+    expect(loadServiceConfig('scheduling', production).developmentParticipantSecrets).toEqual([]);
+    const same = 'one-secret-for-both-of-thirty-two-chars';
+    expect(() => loadServiceConfig('registration', { ...production, PARTICIPANT_TOKEN_SECRET: same, PARTICIPANT_LINK_SECRET: same })).toThrow(/differ/);
+  });
+
+  it('points links at the web entry, without a trailing slash', () => {
+    expect(loadServiceConfig('notifications', {}).webBaseUrl).toBe('http://127.0.0.1:8080');
+    expect(loadServiceConfig('notifications', { WEB_BASE_URL: 'https://mission.example.eu/' }).webBaseUrl).toBe('https://mission.example.eu');
   });
 });

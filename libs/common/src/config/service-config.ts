@@ -12,6 +12,15 @@ export const services = {
 export type ServiceName = keyof typeof services;
 
 export const DEVELOPMENT_JWT_SECRET = 'mission-hub-development-secret-change-me';
+export const DEVELOPMENT_PARTICIPANT_TOKEN_SECRET = 'mission-hub-development-participant-token-secret-change-me';
+export const DEVELOPMENT_PARTICIPANT_LINK_SECRET = 'mission-hub-development-participant-link-secret-change-me';
+
+/** The participants' secrets, and the services that hold them: no other service needs (or gets) either. */
+const participantSecrets = {
+  PARTICIPANT_TOKEN_SECRET: { development: DEVELOPMENT_PARTICIPANT_TOKEN_SECRET, heldBy: ['registration'] },
+  PARTICIPANT_LINK_SECRET: { development: DEVELOPMENT_PARTICIPANT_LINK_SECRET, heldBy: ['registration', 'notifications'] },
+} as const satisfies Record<string, { development: string; heldBy: readonly ServiceName[] }>;
+type ParticipantSecret = keyof typeof participantSecrets;
 
 const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,6 +36,13 @@ const environment = z.object({
   SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('mission-hub <no-reply@mission-hub.local>'),
   JWT_SECRET: z.string().min(16).optional(),
+  PARTICIPANT_TOKEN_SECRET: z.string().min(32).optional(),
+  PARTICIPANT_LINK_SECRET: z.string().min(32).optional(),
+  PARTICIPANT_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  WEB_BASE_URL: z
+    .url()
+    .default('http://127.0.0.1:8080')
+    .transform((url) => url.replace(/\/+$/, '')),
   OIDC_ISSUER: z.url().optional(),
   OIDC_JWKS_URL: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
@@ -51,6 +67,16 @@ export interface ServiceConfig {
   oidc?: OidcIssuer;
   /** True when organiser tokens are checked with the development secret (JWT_SECRET unset, or set to it). */
   usesDevelopmentSecret: boolean;
+  /** Derives participants' access tokens (registration only); see DESIGN.md, Participant links. */
+  participantTokenSecret: string;
+  /** Signs and verifies participants' sign-in links (registration and notifications only). */
+  participantLinkSecret: string;
+  /** How long a sign-in link is valid. */
+  participantLinkDays: number;
+  /** The web entry's address, which sign-in links point at. */
+  webBaseUrl: string;
+  /** The participant secrets this service holds that are their public development values: a warning at start-up. */
+  developmentParticipantSecrets: ParticipantSecret[];
   logLevel: string;
 }
 
@@ -73,6 +99,16 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       'JWT_SECRET (other than the development secret) or an OIDC issuer (OIDC_ISSUER and OIDC_JWKS_URL) is required when NODE_ENV=production',
     );
   }
+  const held = (Object.keys(participantSecrets) as ParticipantSecret[]).filter((name) =>
+    (participantSecrets[name].heldBy as readonly ServiceName[]).includes(service),
+  );
+  const developmentParticipantSecrets = held.filter((name) => (e[name] ?? participantSecrets[name].development) === participantSecrets[name].development);
+  if (e.NODE_ENV === 'production' && developmentParticipantSecrets.length > 0) {
+    throw new ConfigurationError(`${developmentParticipantSecrets.join(' and ')} (other than the development value) required when NODE_ENV=production`);
+  }
+  if (e.NODE_ENV === 'production' && held.length === 2 && e.PARTICIPANT_TOKEN_SECRET === e.PARTICIPANT_LINK_SECRET) {
+    throw new ConfigurationError('PARTICIPANT_TOKEN_SECRET and PARTICIPANT_LINK_SECRET must differ: notifications holds the second only');
+  }
   return {
     service,
     nodeEnv: e.NODE_ENV,
@@ -87,6 +123,11 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     ...(e.OIDC_ISSUER && e.OIDC_JWKS_URL ? { oidc: { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE } } : {}),
     usesDevelopmentSecret,
+    participantTokenSecret: held.includes('PARTICIPANT_TOKEN_SECRET') ? (e.PARTICIPANT_TOKEN_SECRET ?? DEVELOPMENT_PARTICIPANT_TOKEN_SECRET) : '',
+    participantLinkSecret: held.includes('PARTICIPANT_LINK_SECRET') ? (e.PARTICIPANT_LINK_SECRET ?? DEVELOPMENT_PARTICIPANT_LINK_SECRET) : '',
+    participantLinkDays: e.PARTICIPANT_LINK_DAYS,
+    webBaseUrl: e.WEB_BASE_URL,
+    developmentParticipantSecrets,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -27,6 +27,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500 && !(exception instanceof HttpException)) this.logger.error({ err: loggable(exception), path: request.path }, 'request failed');
     if (response.headersSent) return;
     if (problem.status === 503) response.setHeader('Retry-After', '1');
+    if (exception instanceof Problem) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -25,6 +25,9 @@ const PROBLEM_TYPE_BASE = 'https://mission-hub.dev/problems/';
  * a client can branch on it; `extensions` add members such as `allowed` or `conflictsWith`.
  */
 export class Problem extends HttpException {
+  /** Response headers that go with the problem, such as `Retry-After`. */
+  headers: Record<string, string> = {};
+
   constructor(
     status: HttpStatus,
     readonly kind: string,
@@ -65,6 +68,14 @@ export class Problem extends HttpException {
 
   static forbidden(detail = 'You may not do this.'): Problem {
     return new Problem(HttpStatus.FORBIDDEN, 'forbidden', 'Forbidden', detail);
+  }
+
+  /** 429: the caller is over a rate limit; it may try again in `retryAfterSeconds`. */
+  static tooManyRequests(retryAfterSeconds: number, detail: string): Problem {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    const problem = new Problem(HttpStatus.TOO_MANY_REQUESTS, 'rate-limited', 'Too many requests', detail, { retryAfterSeconds: seconds });
+    problem.headers['Retry-After'] = String(seconds);
+    return problem;
   }
 
   static unauthorized(detail = 'A valid bearer token is required.'): Problem {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { instant, languageTag, localDate, organisation, timeZone, uuid } from '../shared.js';
 
+/** A counter of a registration's sign-in links or access tokens: each new one ends those before it. */
+const generation = z.number().int().positive();
+
 export const registrationStatuses = ['pending_approval', 'confirmed', 'waitlisted', 'rejected', 'cancelled'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
@@ -44,9 +47,22 @@ export const registrationSnapshot = z.object({
     .regex(/^[0-9a-f]{64}$/)
     .nullable()
     .optional(),
+  /**
+   * The registration's sign-in link generation: a link naming an older one is refused, so a mail
+   * must carry a link of this one (notifications mints it). Optional only for events recorded before it was added.
+   */
+  linkGeneration: generation.optional(),
+  /** The generation of the access token whose hash is `accessTokenHash`; a hash of an older generation never replaces a newer one. */
+  tokenGeneration: generation.optional(),
 });
 
 export type RegistrationSnapshot = z.infer<typeof registrationSnapshot>;
+
+/**
+ * The new access token's verifier (SHA-256, 64 hex) when a token is replaced: the token itself never
+ * travels, nor does a sign-in link (notifications mints links itself, see DESIGN.md "Participant links").
+ */
+const accessTokenHash = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** The registration.* events whose data is a whole registration snapshot. */
 export const registrationSnapshotTypes = [
@@ -69,4 +85,34 @@ export const registrationEvents = {
   'participant.checked_in': z.object({ registrationId: uuid, missionId: uuid, checkedInAt: instant }),
   /** Personal data is gone from registration; consumers drop theirs too. */
   'participant.erased': z.object({ registrationId: uuid, missionId: uuid, erasedAt: instant }),
+  /**
+   * The participant asked for their sign-in link again: a new link generation ends every older link;
+   * notifications mails a link of this generation (the "send me my link again" form).
+   */
+  'participant.access_link_requested': z.object({ registrationId: uuid, missionId: uuid, linkGeneration: generation, requestedAt: instant }),
+  /**
+   * The participant or an organiser revoked the participant's access: every link and the access token
+   * end (both generations move on); services that accept the token take the new one's hash, and
+   * notifications mails a link of the new generation.
+   */
+  'participant.access_revoked': z.object({
+    registrationId: uuid,
+    missionId: uuid,
+    linkGeneration: generation,
+    tokenGeneration: generation,
+    accessTokenHash,
+    revokedBy: z.enum(['participant', 'organiser']),
+    revokedAt: instant,
+  }),
+  /**
+   * A registration made before access tokens were derived signed in with a link and was given a
+   * derived token in place of its random one (same generation); services that accept the token take its hash. Nobody is mailed.
+   */
+  'participant.access_token_renewed': z.object({
+    registrationId: uuid,
+    missionId: uuid,
+    tokenGeneration: generation,
+    accessTokenHash,
+    renewedAt: instant,
+  }),
 } as const;
