@@ -24,6 +24,7 @@ interface Request {
   token?: string;
   body?: unknown;
   idempotencyKey?: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -37,8 +38,12 @@ export class ParticipantApi {
     return this.call<{ registrationId: string; missionId: string; accessToken: string }>('registration', '/api/participant-sessions', { body: { link } });
   }
 
-  sendLinkAgain(missionId: string, email: string) {
-    return this.call<unknown>('registration', `/api/missions/${encodeURIComponent(missionId)}/access-links`, { body: { email } });
+  /** `clientAddress`: the browser's, for registration's limit per address (every call comes from the web entry otherwise). */
+  sendLinkAgain(missionId: string, email: string, clientAddress: string | undefined) {
+    return this.call<unknown>('registration', `/api/missions/${encodeURIComponent(missionId)}/access-links`, {
+      body: { email },
+      headers: clientAddress ? { 'x-forwarded-for': clientAddress } : {},
+    });
   }
 
   registration(token: string, registrationId: string) {
@@ -116,7 +121,7 @@ export class ParticipantApi {
   }
 
   private async call<T>(service: keyof ServiceUrls, path: string, request: Request): Promise<Answer<T>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.token) headers.authorization = `Bearer ${request.token}`;
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
     if (request.body !== undefined) headers['content-type'] = 'application/json';

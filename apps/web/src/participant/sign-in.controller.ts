@@ -69,12 +69,12 @@ export class SignInController {
     const { t } = context;
     if (!isUuid(missionId)) return notFound(response, context);
     const email = typeof request.body?.email === 'string' ? request.body.email.trim() : '';
-    const answer = await this.api.sendLinkAgain(missionId, email);
+    const answer = await this.api.sendLinkAgain(missionId, email, request.ip);
     if (answer.ok) return sendPage(response, context, { title: t.link.sentTitle, body: html`<p role="status">${t.link.sent}</p>` });
     if (answer.status === 400 && (answer.problem.errors ?? []).some((error) => error.field === 'email')) {
       return sendPage(response, context, { status: 400, title: t.link.title, body: linkPage(context, missionId, { email, error: t.link.invalidEmail }) });
     }
-    if (answer.status === 429 || problemKind(answer.problem) === 'too-many-requests') {
+    if (answer.status === 429 || problemKind(answer.problem) === 'rate-limited') {
       return sendPage(response, context, { status: 429, title: t.link.title, body: html`<p role="alert">${t.link.tooMany}</p>` });
     }
     if (answer.status === 404) return sendPage(response, context, { status: 404, title: t.link.title, body: html`<p>${t.link.unknownMission}</p>` });
