@@ -1,6 +1,7 @@
 import { services as serviceTable, ConfigurationError } from '#common';
 import { z } from 'zod';
 import { resolve } from 'node:path';
+import { mailCatcherUrl } from './dev-mail/dev-mail.config.js';
 
 /** The services the web entry forwards to; the route table names them. */
 export const upstreamServices = ['registration', 'scheduling', 'mou-registry', 'notifications', 'dashboard'] as const;
@@ -49,6 +50,8 @@ export interface WebConfig {
   /** Where the built client scripts and the stylesheet are (`npm run build` writes them). */
   assetsDir: string;
   logLevel: string;
+  /** `MAIL_CATCHER_URL`: the development mail catcher's SMTP address, and `/dev/mail`; null without it (always in production). */
+  mailCatcherUrl: string | null;
 }
 
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -71,5 +74,6 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     allowedOrigins: e.WEB_ALLOWED_ORIGINS,
     assetsDir: resolve(e.WEB_ASSETS_DIR ?? 'dist/apps/web/assets'),
     logLevel: e.LOG_LEVEL,
+    mailCatcherUrl: mailCatcherUrl(env),
   };
 }

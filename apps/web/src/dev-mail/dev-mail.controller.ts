@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { contextOf, sendPage } from '../participant/participant-page.js';
+import { layout } from '../kit/layout.js';
+import { pageContextOf } from '../kit/page-context.js';
 import { DEV_MAIL_URL } from './dev-mail.config.js';
 import { mailHtml, mailListPage, mailPage } from './dev-mail.page.js';
 import { MailCatcher } from './mail-catcher.js';
@@ -15,17 +16,26 @@ export class DevMailController {
 
   @Get()
   list(@Req() request: Request, @Res() response: Response) {
-    sendPage(response, contextOf(request), { title: 'Mail sent (development)', body: mailListPage(this.catcher.messages, this.smtpUrl) });
+    const page = pageContextOf(request, response);
+    response
+      .set('cache-control', 'no-store')
+      .type('html')
+      .send(layout(page, { title: 'Mail sent (development)', main: mailListPage(this.catcher.messages, this.smtpUrl) }));
   }
 
   @Get(':id')
   show(@Req() request: Request, @Res() response: Response, @Param('id') id: string) {
     const mail = this.catcher.find(id);
     if (!mail) throw new NotFoundException();
-    sendPage(response, contextOf(request), { title: mail.subject || '(no subject)', body: mailPage(mail) });
+    const page = pageContextOf(request, response);
+    // The links in a mail are credentials: they must not travel on as a Referer.
+    response
+      .set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
+      .type('html')
+      .send(layout(page, { title: mail.subject || '(no subject)', main: mailPage(mail) }));
   }
 
-  /** The message's HTML alone, for a sandboxed frame: no script, nothing fetched, its own origin. */
+  /** The message's HTML alone, for a sandboxed frame: no script, nothing fetched, an origin of its own. */
   @Get(':id/html')
   html(@Param('id') id: string, @Res() response: Response) {
     const mail = this.catcher.find(id);
@@ -34,7 +44,7 @@ export class DevMailController {
       .set({
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy':
-          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation",
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation",
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',
       })

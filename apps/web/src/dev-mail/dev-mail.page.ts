@@ -1,4 +1,4 @@
-import { html, type Html } from '../participant/html.js';
+import { html, type Html } from '../kit/html.js';
 import type { CaughtMail } from './mail-catcher.js';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
@@ -21,40 +21,44 @@ function when(date: Date): string {
 }
 
 export function mailListPage(messages: readonly CaughtMail[], smtpUrl: string): Html {
-  return html`<p>
+  return html`<h1>Mail sent</h1>
+    <p>
       Every message the system sent since the web entry started (the last ${300} at most), newest first. Mail reaches this catcher at <code>${smtpUrl}</code>.
     </p>
     ${
       messages.length
-        ? html`<table class="mail-list">
-            <caption class="visually-hidden">
-              Messages sent
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${messages.map(
-                (mail) =>
-                  html`<tr>
-                    <td>${when(mail.receivedAt)}</td>
-                    <td>${mail.to.join(', ')}</td>
-                    <td><a href="/dev/mail/${mail.id}">${mail.subject || '(no subject)'}</a></td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? html`<div class="table-scroll">
+            <table>
+              <caption class="visually-hidden">
+                Messages sent
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Subject</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${messages.map(
+                  (mail) =>
+                    html`<tr>
+                      <td>${when(mail.receivedAt)}</td>
+                      <td>${mail.to.join(', ')}</td>
+                      <td><a href="/dev/mail/${mail.id}">${mail.subject || '(no subject)'}</a></td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
         : html`<p>No mail yet.</p>`
     }`;
 }
 
 export function mailPage(mail: CaughtMail): Html {
   return html`<p><a href="/dev/mail">All messages</a></p>
-    <dl class="details">
+    <h1>${mail.subject || '(no subject)'}</h1>
+    <dl class="participant-details">
       <dt>From</dt>
       <dd>${mail.from}</dd>
       <dt>To</dt>
@@ -74,7 +78,7 @@ export function mailPage(mail: CaughtMail): Html {
         : ''
     }
     <h2>Text</h2>
-    <pre class="mail-text" ${mail.language ? html` lang="${mail.language}"` : ''}>${linkified(mail.text)}</pre>`;
+    <pre class="dev-mail-text" ${mail.language ? html` lang="${mail.language}"` : ''}>${linkified(mail.text)}</pre>`;
 }
 
 /** The message's own HTML, for the sandboxed frame: its links open in the page that holds the frame. */

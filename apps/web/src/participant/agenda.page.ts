@@ -1,30 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { html, type Html } from './html.js';
+import { html, type Html } from '../kit/html.js';
 import type { Agenda, AgendaItem, Programme, ProgrammeItem, RegistrationView } from './participant-api.js';
-import type { PageContext } from './participant-page.js';
+import type { ParticipantPage } from './participant-page.js';
 import { formatSpan } from './participant-time.js';
 
 /** A time on the venue's clock and the participant's, side by side. */
-export function twoClocks(context: PageContext, startsAt: string, endsAt: string, venueZone: string, participantZone: string): Html {
-  const words = context.t.agenda;
-  return html`<dl class="clocks">
+export function twoClocks(p: ParticipantPage, startsAt: string, endsAt: string, venueZone: string, participantZone: string): Html {
+  const locale = p.page.locale;
+  return html`<dl class="participant-clocks">
     <div>
-      <dt>${words.venueTime(venueZone)}</dt>
-      <dd>${formatSpan(startsAt, endsAt, venueZone, context.locale)}</dd>
+      <dt>${p.t('agenda.venueTime', { zone: venueZone })}</dt>
+      <dd>${formatSpan(startsAt, endsAt, venueZone, locale)}</dd>
     </div>
     <div>
-      <dt>${words.yourTime(participantZone)}</dt>
-      <dd>${formatSpan(startsAt, endsAt, participantZone, context.locale)}</dd>
+      <dt>${p.t('agenda.yourTime', { zone: participantZone })}</dt>
+      <dd>${formatSpan(startsAt, endsAt, participantZone, locale)}</dd>
     </div>
   </dl>`;
 }
 
-function whereAndWho(context: PageContext, item: ProgrammeItem): Html {
-  const words = context.t.agenda;
-  return html`${item.venue ? html`<p>${words.venue}: ${item.venue.name}, ${item.venue.city}</p>` : ''}
-  ${item.route ? html`<p>${words.route(item.route.from, item.route.to)}</p>` : ''} ${item.hostEvent ? html`<p>${words.hostEvent(item.hostEvent)}</p>` : ''}
-  ${item.speakers.length ? html`<p>${words.speakers}: ${item.speakers.map((speaker) => speaker.name).join(', ')}</p>` : ''}
-  ${item.status === 'cancelled' ? html`<p class="cancelled">${words.cancelledSession}</p>` : ''}`;
+function whereAndWho(p: ParticipantPage, item: ProgrammeItem): Html {
+  return html`${item.venue ? html`<p>${p.t('agenda.venue', { name: item.venue.name, city: item.venue.city })}</p>` : ''}
+  ${item.route ? html`<p>${p.t('agenda.route', { from: item.route.from, to: item.route.to })}</p>` : ''}
+  ${item.hostEvent ? html`<p>${p.t('agenda.hostEvent', { event: item.hostEvent })}</p>` : ''}
+  ${item.speakers.length ? html`<p>${p.t('agenda.speakers', { names: item.speakers.map((speaker) => speaker.name).join(', ') })}</p>` : ''}
+  ${item.status === 'cancelled' ? html`<p class="participant-cancelled">${p.t('agenda.cancelledSession')}</p>` : ''}`;
 }
 
 export interface AgendaPageInput {
@@ -35,53 +35,52 @@ export interface AgendaPageInput {
   refusal?: { sessionId: string; words: string };
 }
 
-export function agendaPage(context: PageContext, input: AgendaPageInput): Html {
-  const words = context.t.agenda;
+export function agendaPage(p: ParticipantPage, input: AgendaPageInput): Html {
   const { registration } = input;
   const mine = input.agenda?.items ?? [];
   const inAgenda = new Map(mine.map((item) => [item.sessionId, item]));
   const confirmed = registration.status === 'confirmed';
   return html`<section aria-labelledby="mine-heading">
-      <h2 id="mine-heading">${words.mine}</h2>
+      <h2 id="mine-heading">${p.t('agenda.mine')}</h2>
       ${
         mine.length
           ? html`<ol class="sessions">
-                ${mine.map((item) => mySession(context, registration, item, input.refusal))}
+                ${mine.map((item) => mySession(p, registration, item, input.refusal))}
               </ol>
-              <p><a href="/p/${registration.id}/agenda.ics" download>${words.subscribe}</a></p>`
-          : html`<p>${words.none}</p>`
+              <p><a href="/p/${registration.id}/agenda.ics" download>${p.t('agenda.download')}</a></p>`
+          : html`<p>${p.t('agenda.none')}</p>`
       }
     </section>
     <section aria-labelledby="programme-heading">
-      <h2 id="programme-heading">${words.programme}</h2>
-      ${confirmed ? '' : html`<p>${words.onlyConfirmed}</p>`}
+      <h2 id="programme-heading">${p.t('agenda.programme')}</h2>
+      ${confirmed ? '' : html`<p>${p.t('agenda.onlyConfirmed')}</p>`}
       ${
         input.programme?.items.length
           ? html`<ol class="sessions">
-              ${input.programme.items.map((item) => programmeSession(context, registration, item, inAgenda.get(item.sessionId), confirmed, input.refusal))}
+              ${input.programme.items.map((item) => programmeSession(p, registration, item, inAgenda.get(item.sessionId), confirmed, input.refusal))}
             </ol>`
-          : html`<p>${words.programmeEmpty}</p>`
+          : html`<p>${p.t('agenda.programmeEmpty')}</p>`
       }
     </section>`;
 }
 
 function refusalHere(refusal: AgendaPageInput['refusal'], sessionId: string, id: string): Html {
-  return refusal?.sessionId === sessionId ? html`<p class="error" id="${id}" role="alert">${refusal.words}</p>` : html``;
+  return refusal?.sessionId === sessionId ? html`<p class="field-error" id="${id}">${refusal.words}</p>` : html``;
 }
 
-function mySession(context: PageContext, registration: RegistrationView, item: AgendaItem, refusal: AgendaPageInput['refusal']): Html {
-  const words = context.t.agenda;
+function mySession(p: ParticipantPage, registration: RegistrationView, item: AgendaItem, refusal: AgendaPageInput['refusal']): Html {
   const heading = `mine-${item.sessionId}`;
-  return html`<li class="session" aria-labelledby="${heading}">
+  return html`<li aria-labelledby="${heading}">
     <h3 id="${heading}">${item.title}</h3>
-    <p class="role">${words.roles[item.role] ?? item.role}</p>
-    ${twoClocks(context, item.startsAt, item.endsAt, item.venueTime.timezone, registration.timezone)} ${whereAndWho(context, item)}
+    <p class="participant-role">${p.name('role', item.role)}</p>
+    ${twoClocks(p, item.startsAt, item.endsAt, item.venueTime.timezone, registration.timezone)} ${whereAndWho(p, item)}
     ${refusalHere(refusal, item.sessionId, `mine-refusal-${item.sessionId}`)}
     ${
       item.enrolmentId && item.status === 'scheduled'
         ? html`<form method="post" action="/p/${registration.id}/agenda/leave">
-            <input type="hidden" name="sessionId" value="${item.sessionId}" /><input type="hidden" name="enrolmentId" value="${item.enrolmentId}" />
-            <button type="submit" class="secondary" aria-label="${words.leaveTitle(item.title)}">${words.leave}</button>
+            <input type="hidden" name="sessionId" value="${item.sessionId}" />
+            <input type="hidden" name="enrolmentId" value="${item.enrolmentId}" />
+            <button type="submit" class="button--secondary" aria-label="${p.t('agenda.leaveTitle', { title: item.title })}">${p.t('agenda.leave')}</button>
           </form>`
         : ''
     }
@@ -89,32 +88,32 @@ function mySession(context: PageContext, registration: RegistrationView, item: A
 }
 
 function programmeSession(
-  context: PageContext,
+  p: ParticipantPage,
   registration: RegistrationView,
   item: ProgrammeItem,
   mine: AgendaItem | undefined,
   confirmed: boolean,
   refusal: AgendaPageInput['refusal'],
 ): Html {
-  const words = context.t.agenda;
   const heading = `programme-${item.sessionId}`;
   const refusalId = `refusal-${item.sessionId}`;
   const canEnrol = confirmed && !mine && item.status === 'scheduled' && item.kind !== 'transfer';
-  return html`<li class="session" id="session-${item.sessionId}" aria-labelledby="${heading}">
+  return html`<li id="session-${item.sessionId}" aria-labelledby="${heading}">
     <h3 id="${heading}">${item.title}</h3>
-    ${mine ? html`<p class="role">${words.roles[mine.role] ?? mine.role}</p>` : ''}
-    ${twoClocks(context, item.startsAt, item.endsAt, item.venueTime.timezone, registration.timezone)} ${whereAndWho(context, item)}
+    ${mine ? html`<p class="participant-role">${p.name('role', mine.role)}</p>` : ''}
+    ${twoClocks(p, item.startsAt, item.endsAt, item.venueTime.timezone, registration.timezone)} ${whereAndWho(p, item)}
     ${refusalHere(refusal, item.sessionId, refusalId)}
     ${
       canEnrol
         ? html`<form method="post" action="/p/${registration.id}/agenda/enrol">
-            <input type="hidden" name="sessionId" value="${item.sessionId}" /><input type="hidden" name="key" value="${randomUUID()}" />
+            <input type="hidden" name="sessionId" value="${item.sessionId}" />
+            <input type="hidden" name="key" value="${randomUUID()}" />
             <button
               type="submit"
-              aria-label="${words.enrolIn(item.title)}"
-              ${refusal?.sessionId === item.sessionId ? html` aria-describedby="${refusalId}"` : ''}
+              aria-label="${p.t('agenda.enrolIn', { title: item.title })}"
+              ${refusal?.sessionId === item.sessionId ? html`aria-describedby="${refusalId}"` : ''}
             >
-              ${words.enrol}
+              ${p.t('agenda.enrol')}
             </button>
           </form>`
         : ''

@@ -1,12 +1,12 @@
-import { html, type Html } from './html.js';
-import type { PageContext } from './participant-page.js';
+import { html, type Html } from '../kit/html.js';
+import type { ParticipantPage } from './participant-page.js';
 
-/** The "send me my link again" form: a plain post, whatever the address, the same answer. */
-export function linkForm(context: PageContext, missionId: string, options: { email?: string; error?: string } = {}): Html {
-  const { link } = context.t;
-  return html`<form method="post" action="/m/${missionId}/link" class="stack" novalidate>
-    <div class="field${options.error ? ' invalid' : ''}">
-      <label for="link-email">${link.email}</label>
+/** The "send me my link again" form: a plain post, and whatever the address, the same answer. */
+export function linkForm(p: ParticipantPage, missionId: string, options: { email?: string; error?: string } = {}): Html {
+  return html`<form method="post" action="/m/${missionId}/link" novalidate>
+    <div class="field${options.error ? ' field--invalid' : ''}">
+      <label for="link-email">${p.t('link.email')}</label>
+      ${options.error ? html`<span class="field-error" id="link-email-error">${options.error}</span>` : ''}
       <input
         id="link-email"
         name="email"
@@ -14,15 +14,14 @@ export function linkForm(context: PageContext, missionId: string, options: { ema
         autocomplete="email"
         required
         value="${options.email ?? ''}"
-        ${options.error ? html` aria-invalid="true" aria-describedby="link-email-error"` : ''}
+        ${options.error ? html`aria-invalid="true" aria-describedby="link-email-error"` : ''}
       />
-      ${options.error ? html`<p class="error" id="link-email-error">${options.error}</p>` : ''}
     </div>
-    <button type="submit">${link.submit}</button>
+    <button type="submit">${p.t('link.submit')}</button>
   </form>`;
 }
 
-export function linkPage(context: PageContext, missionId: string, options: { email?: string; error?: string } = {}): Html {
-  return html`<p>${context.t.link.intro}</p>
-    ${linkForm(context, missionId, options)}`;
+export function linkPage(p: ParticipantPage, missionId: string, options: { email?: string; error?: string } = {}): Html {
+  return html`<p>${p.t('link.intro')}</p>
+    ${linkForm(p, missionId, options)}`;
 }

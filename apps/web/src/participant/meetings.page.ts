@@ -1,104 +1,109 @@
+import { html, type Html } from '../kit/html.js';
 import { twoClocks } from './agenda.page.js';
-import { html, type Html } from './html.js';
 import type { Meeting, Profile, RegistrationView, Timetable } from './participant-api.js';
-import type { PageContext } from './participant-page.js';
+import type { ParticipantPage } from './participant-page.js';
 import { formatSpan } from './participant-time.js';
 
 export interface MeetingsPageInput {
   registration: RegistrationView;
   meetings: Meeting[];
   timetable: Timetable | null;
-  /** The published profiles of the other participants, by registration id (no names: scheduling keeps none). */
+  /** The published profiles of the other participants, by registration id (scheduling keeps no names). */
   profiles: ReadonlyMap<string, Profile>;
   refusal?: { meetingId: string; words: string };
 }
 
-function counterpart(context: PageContext, profiles: MeetingsPageInput['profiles'], registrationId: string): string {
+function counterpart(p: ParticipantPage, profiles: MeetingsPageInput['profiles'], registrationId: string): string {
   const delegation = profiles.get(registrationId)?.delegation;
-  return delegation ? context.t.meetings.ofDelegation(delegation) : context.t.meetings.participant;
+  return delegation ? p.t('meetings.ofDelegation', { delegation }) : p.t('meetings.participant');
 }
 
-function profileLines(context: PageContext, profile: Profile | undefined): Html {
+function profileLines(p: ParticipantPage, profile: Profile | undefined): Html {
   if (!profile) return html``;
-  const words = context.t.meetings;
-  return html`<dl class="profile">
+  return html`<dl class="participant-profile">
     <div>
-      <dt>${words.offers}</dt>
+      <dt>${p.t('meetings.offers')}</dt>
       <dd>${profile.offers}</dd>
     </div>
     <div>
-      <dt>${words.seeks}</dt>
+      <dt>${p.t('meetings.seeks')}</dt>
       <dd>${profile.seeks}</dd>
     </div>
   </dl>`;
 }
 
-export function meetingsPage(context: PageContext, input: MeetingsPageInput): Html {
-  const words = context.t.meetings;
+export function meetingsPage(p: ParticipantPage, input: MeetingsPageInput): Html {
   const me = input.registration.id;
   const incoming = input.meetings.filter((meeting) => meeting.inviteeId === me);
   const outgoing = input.meetings.filter((meeting) => meeting.requesterId === me);
   const placed = input.timetable?.items ?? [];
-  return html`${input.registration.status === 'confirmed' ? '' : html`<p>${words.onlyConfirmed}</p>`}
+  return html`${input.registration.status === 'confirmed' ? '' : html`<p>${p.t('meetings.onlyConfirmed')}</p>`}
     <section aria-labelledby="timetable-heading">
-      <h2 id="timetable-heading">${words.timetable}</h2>
+      <h2 id="timetable-heading">${p.t('meetings.timetable')}</h2>
       ${
         placed.length
-          ? html`<ol class="meetings">
+          ? html`<ol class="sessions">
               ${placed.map(
                 (item) =>
-                  html`<li class="meeting">
-                    <h3>${counterpart(context, input.profiles, item.counterpartId)} · ${words.table(item.table)}</h3>
-                    ${twoClocks(context, item.startsAt, item.endsAt, item.venueTime?.timezone ?? item.participantTime.timezone, input.registration.timezone)}
+                  html`<li>
+                    <h3>${counterpart(p, input.profiles, item.counterpartId)} · ${p.t('meetings.table', { table: item.table })}</h3>
+                    ${twoClocks(p, item.startsAt, item.endsAt, item.venueTime?.timezone ?? item.participantTime.timezone, input.registration.timezone)}
                     ${item.venue ? html`<p>${item.venue.name}, ${item.venue.city}</p>` : ''}
-                    ${item.outcome ? html`<p>${words.outcomes[item.outcome] ?? item.outcome}</p>` : ''}
+                    ${item.outcome ? html`<p>${p.name('outcome', item.outcome)}</p>` : ''}
                   </li>`,
               )}
             </ol>`
-          : html`<p>${words.noTimetable}</p>`
+          : html`<p>${p.t('meetings.noTimetable')}</p>`
       }
     </section>
     <section aria-labelledby="incoming-heading">
-      <h2 id="incoming-heading">${words.incoming}</h2>
+      <h2 id="incoming-heading">${p.t('meetings.incoming')}</h2>
       ${
         incoming.length
-          ? html`<ol class="meetings">
-              ${incoming.map((meeting) => request(context, input, meeting, meeting.requesterId, true))}
+          ? html`<ol class="sessions">
+              ${incoming.map((meeting) => request(p, input, meeting, meeting.requesterId, true))}
             </ol>`
-          : html`<p>${words.noIncoming}</p>`
+          : html`<p>${p.t('meetings.noIncoming')}</p>`
       }
     </section>
     <section aria-labelledby="outgoing-heading">
-      <h2 id="outgoing-heading">${words.outgoing}</h2>
+      <h2 id="outgoing-heading">${p.t('meetings.outgoing')}</h2>
       ${
         outgoing.length
-          ? html`<ol class="meetings">
-              ${outgoing.map((meeting) => request(context, input, meeting, meeting.inviteeId, false))}
+          ? html`<ol class="sessions">
+              ${outgoing.map((meeting) => request(p, input, meeting, meeting.inviteeId, false))}
             </ol>`
-          : html`<p>${words.noOutgoing}</p>`
+          : html`<p>${p.t('meetings.noOutgoing')}</p>`
       }
     </section>`;
 }
 
-function request(context: PageContext, input: MeetingsPageInput, meeting: Meeting, other: string, toMe: boolean): Html {
-  const words = context.t.meetings;
-  const who = counterpart(context, input.profiles, other);
+function request(p: ParticipantPage, input: MeetingsPageInput, meeting: Meeting, other: string, toMe: boolean): Html {
+  const who = counterpart(p, input.profiles, other);
   const status = meeting.slot && meeting.status === 'accepted' ? 'scheduled' : meeting.status;
   const refusal = input.refusal?.meetingId === meeting.id ? input.refusal.words : null;
-  return html`<li class="meeting" id="meeting-${meeting.id}">
-    <h3>${toMe ? words.from : words.to}: ${who}</h3>
-    ${profileLines(context, input.profiles.get(other))}
-    <p>${words.statusLabel}: <span data-meeting-status="${meeting.status}">${words.statuses[status] ?? status}</span></p>
-    ${meeting.slot ? html`<p>${formatSpan(meeting.slot.startsAt, meeting.slot.endsAt, input.registration.timezone, context.locale)} · ${words.table(meeting.slot.table)}</p>` : ''}
-    ${meeting.message ? html`<p>${words.message}: ${meeting.message}</p>` : ''} ${refusal ? html`<p class="error" role="alert">${refusal}</p>` : ''}
+  return html`<li id="meeting-${meeting.id}">
+    <h3>${toMe ? p.t('meetings.from', { who }) : p.t('meetings.with', { who })}</h3>
+    ${profileLines(p, input.profiles.get(other))}
+    <p data-meeting-status="${meeting.status}">${p.t('meetings.status', { status: p.name('meetingStatus', status) })}</p>
+    ${
+      meeting.slot
+        ? html`<p>
+            ${formatSpan(meeting.slot.startsAt, meeting.slot.endsAt, input.registration.timezone, p.page.locale)} ·
+            ${p.t('meetings.table', { table: meeting.slot.table })}
+          </p>`
+        : ''
+    }
+    ${meeting.message ? html`<p>${p.t('meetings.message', { message: meeting.message })}</p>` : ''}
+    ${refusal ? html`<p class="field-error">${refusal}</p>` : ''}
     ${
       toMe && meeting.status === 'requested'
-        ? html`<div class="actions">
+        ? html`<div class="participant-actions">
             <form method="post" action="/p/${input.registration.id}/meetings/${meeting.id}/accept">
-              <button type="submit" aria-label="${words.acceptFrom(who)}">${words.accept}</button>
+              <button type="submit" aria-label="${p.t('meetings.acceptFrom', { who })}">${p.t('meetings.accept')}</button>
             </form>
             <form method="post" action="/p/${input.registration.id}/meetings/${meeting.id}/decline">
-              <button type="submit" class="secondary" aria-label="${words.declineFrom(who)}">${words.decline}</button>
+              <button type="submit" class="button--secondary" aria-label="${p.t('meetings.declineFrom', { who })}">${p.t('meetings.decline')}</button>
             </form>
           </div>`
         : ''

@@ -1,145 +1,123 @@
-/** A problem response (RFC 9457) as the services send it; `kind` is the last segment of its `type`. */
-export interface ProblemAnswer {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-  [extension: string]: unknown;
-}
+import type { ProblemDetails } from '#common';
+import type { ApiAnswer, ServiceApi } from '../kit/service-api.js';
 
-export type Answer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; problem: ProblemAnswer };
+export type { ApiAnswer, ProblemDetails };
 
-export function problemKind(problem: ProblemAnswer): string {
+/** The last segment of a problem's `type`, e.g. `schedule-conflict`. */
+export function problemKind(problem: ProblemDetails): string {
   return problem.type?.split('/').pop() ?? '';
 }
 
-export interface ServiceUrls {
-  registration: string;
-  scheduling: string;
-}
+const path = encodeURIComponent;
 
-interface Request {
-  method?: string;
-  token?: string;
-  body?: unknown;
-  idempotencyKey?: string;
-  headers?: Record<string, string>;
+function mission(missionId: string): string {
+  return `/api/missions/${path(missionId)}`;
 }
 
 /**
- * The services' HTTP APIs as the participant's pages call them, server-side, with the participant's
- * own access token (never their tables). Every answer comes back as it is, a problem included.
+ * The services' calls as the participant's pages make them, server-side through the kit's
+ * `ServiceApi`, with the participant's own token (`credential`: `Bearer …`). Every answer comes
+ * back as it is, a problem included.
  */
 export class ParticipantApi {
-  constructor(private readonly urls: ServiceUrls) {}
+  constructor(private readonly services: ServiceApi) {}
 
   startSession(link: string) {
-    return this.call<{ registrationId: string; missionId: string; accessToken: string }>('registration', '/api/participant-sessions', { body: { link } });
+    return this.services.call<{ registrationId: string; missionId: string; accessToken: string }>('registration', '/api/participant-sessions', {
+      method: 'POST',
+      body: { link },
+    });
   }
 
   /** `clientAddress`: the browser's, for registration's limit per address (every call comes from the web entry otherwise). */
   sendLinkAgain(missionId: string, email: string, clientAddress: string | undefined) {
-    return this.call<unknown>('registration', `/api/missions/${encodeURIComponent(missionId)}/access-links`, {
+    return this.services.call('registration', `${mission(missionId)}/access-links`, {
+      method: 'POST',
       body: { email },
       headers: clientAddress ? { 'x-forwarded-for': clientAddress } : {},
     });
   }
 
-  registration(token: string, registrationId: string) {
-    return this.call<RegistrationView>('registration', `/api/registrations/${encodeURIComponent(registrationId)}`, { token });
+  registration(credential: string, registrationId: string) {
+    return this.services.call<RegistrationView>('registration', `/api/registrations/${path(registrationId)}`, { credential });
   }
 
-  updateRegistration(token: string, registrationId: string, change: Record<string, unknown>) {
-    return this.call<RegistrationView>('registration', `/api/registrations/${encodeURIComponent(registrationId)}`, { token, method: 'PATCH', body: change });
+  updateRegistration(credential: string, registrationId: string, change: Record<string, unknown>) {
+    return this.services.call<RegistrationView>('registration', `/api/registrations/${path(registrationId)}`, { credential, method: 'PATCH', body: change });
   }
 
-  cancelRegistration(token: string, registrationId: string) {
-    return this.call<RegistrationView>('registration', `/api/registrations/${encodeURIComponent(registrationId)}/cancel`, { token, method: 'POST' });
+  cancelRegistration(credential: string, registrationId: string) {
+    return this.services.call<RegistrationView>('registration', `/api/registrations/${path(registrationId)}/cancel`, { credential, method: 'POST' });
   }
 
-  eraseRegistration(token: string, registrationId: string) {
-    return this.call<RegistrationView>('registration', `/api/registrations/${encodeURIComponent(registrationId)}/erase`, { token, method: 'POST' });
+  eraseRegistration(credential: string, registrationId: string) {
+    return this.services.call<RegistrationView>('registration', `/api/registrations/${path(registrationId)}/erase`, { credential, method: 'POST' });
   }
 
   programme(missionId: string) {
-    return this.call<Programme>('scheduling', `${mission(missionId)}/programme`, {});
+    return this.services.call<Programme>('scheduling', `${mission(missionId)}/programme`);
   }
 
-  agenda(token: string, missionId: string, registrationId: string) {
-    return this.call<Agenda>('scheduling', `${mission(missionId)}/participants/${encodeURIComponent(registrationId)}/agenda`, { token });
+  agenda(credential: string, missionId: string, registrationId: string) {
+    return this.services.call<Agenda>('scheduling', `${mission(missionId)}/participants/${path(registrationId)}/agenda`, { credential });
   }
 
-  /** The feed as text: a calendar file the page hands on as it is. */
-  async agendaCalendar(token: string, missionId: string, registrationId: string): Promise<{ status: number; text: string; contentType: string }> {
-    const response = await fetch(`${this.urls.scheduling}${mission(missionId)}/participants/${encodeURIComponent(registrationId)}/agenda.ics`, {
-      headers: { authorization: `Bearer ${token}` },
+  /** The feed as the text it is: a calendar file the page hands on. */
+  agendaCalendar(credential: string, missionId: string, registrationId: string) {
+    return this.services.call<string>('scheduling', `${mission(missionId)}/participants/${path(registrationId)}/agenda.ics`, {
+      credential,
+      headers: { accept: 'text/calendar' },
     });
-    return { status: response.status, text: await response.text(), contentType: response.headers.get('content-type') ?? 'text/plain' };
   }
 
-  enrol(token: string, missionId: string, sessionId: string, idempotencyKey: string) {
-    return this.call<Enrolment>('scheduling', `${mission(missionId)}/sessions/${encodeURIComponent(sessionId)}/enrolments`, {
-      token,
+  enrol(credential: string, missionId: string, sessionId: string, idempotencyKey: string) {
+    return this.services.call<Enrolment>('scheduling', `${mission(missionId)}/sessions/${path(sessionId)}/enrolments`, {
+      credential,
       method: 'POST',
-      idempotencyKey,
+      headers: { 'idempotency-key': idempotencyKey },
     });
   }
 
-  leave(token: string, missionId: string, sessionId: string, enrolmentId: string) {
-    return this.call<Enrolment>(
-      'scheduling',
-      `${mission(missionId)}/sessions/${encodeURIComponent(sessionId)}/enrolments/${encodeURIComponent(enrolmentId)}/cancel`,
-      { token, method: 'POST' },
-    );
+  leave(credential: string, missionId: string, sessionId: string, enrolmentId: string) {
+    return this.services.call<Enrolment>('scheduling', `${mission(missionId)}/sessions/${path(sessionId)}/enrolments/${path(enrolmentId)}/cancel`, {
+      credential,
+      method: 'POST',
+    });
   }
 
   /** Every meeting the participant asked for or was asked to, following the pages to the last. */
-  async meetings(token: string, missionId: string): Promise<Answer<Meeting[]>> {
+  async meetings(credential: string, missionId: string): Promise<ApiAnswer<Meeting[]>> {
     const items: Meeting[] = [];
     let cursor: string | null = null;
+    let headers: Headers;
     do {
-      const query: string = `?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page: Answer<{ items: Meeting[]; nextCursor: string | null }> = await this.call('scheduling', `${mission(missionId)}/meetings${query}`, { token });
+      const query: string = `?limit=500${cursor ? `&cursor=${path(cursor)}` : ''}`;
+      const page: ApiAnswer<{ items: Meeting[]; nextCursor: string | null }> = await this.services.call(
+        'scheduling',
+        `${mission(missionId)}/meetings${query}`,
+        {
+          credential,
+        },
+      );
       if (!page.ok) return page;
       items.push(...page.body.items);
       cursor = page.body.nextCursor;
+      headers = page.headers;
     } while (cursor);
-    return { ok: true, status: 200, body: items };
+    return { ok: true, status: 200, body: items, headers };
   }
 
-  answerMeeting(token: string, missionId: string, meetingId: string, answer: 'accept' | 'decline') {
-    return this.call<Meeting>('scheduling', `${mission(missionId)}/meetings/${encodeURIComponent(meetingId)}/${answer}`, { token, method: 'POST' });
+  answerMeeting(credential: string, missionId: string, meetingId: string, answer: 'accept' | 'decline') {
+    return this.services.call<Meeting>('scheduling', `${mission(missionId)}/meetings/${path(meetingId)}/${answer}`, { credential, method: 'POST' });
   }
 
-  timetable(token: string, missionId: string, registrationId: string) {
-    return this.call<Timetable>('scheduling', `${mission(missionId)}/participants/${encodeURIComponent(registrationId)}/meetings`, { token });
+  timetable(credential: string, missionId: string, registrationId: string) {
+    return this.services.call<Timetable>('scheduling', `${mission(missionId)}/participants/${path(registrationId)}/meetings`, { credential });
   }
 
-  profile(token: string, missionId: string, registrationId: string) {
-    return this.call<Profile>('scheduling', `${mission(missionId)}/matchmaking/profiles/${encodeURIComponent(registrationId)}`, { token });
+  profile(credential: string, missionId: string, registrationId: string) {
+    return this.services.call<Profile>('scheduling', `${mission(missionId)}/matchmaking/profiles/${path(registrationId)}`, { credential });
   }
-
-  private async call<T>(service: keyof ServiceUrls, path: string, request: Request): Promise<Answer<T>> {
-    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-    if (request.token) headers.authorization = `Bearer ${request.token}`;
-    if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.urls[service]}${path}`, {
-      method: request.method ?? (request.body === undefined ? 'GET' : 'POST'),
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    });
-    const text = await response.text();
-    const body: unknown = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
-    if (response.ok) return { ok: true, status: response.status, body: body as T };
-    const problem = typeof body === 'object' && body !== null ? (body as ProblemAnswer) : { status: response.status, detail: String(body) };
-    return { ok: false, status: response.status, problem: { ...problem, status: response.status } };
-  }
-}
-
-function mission(missionId: string): string {
-  return `/api/missions/${encodeURIComponent(missionId)}`;
 }
 
 // The shapes the pages read, as the services' OpenAPI documents give them (only the fields used here).

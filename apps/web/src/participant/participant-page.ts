@@ -1,32 +1,23 @@
 import type { Request, Response } from 'express';
-import { html, type Html } from './html.js';
-import { participantCatalogues, type ParticipantMessages } from './participant.catalogue.js';
-import { cookiesOf } from './participant-session.js';
+import { html, type Html } from '../kit/html.js';
+import { layout } from '../kit/layout.js';
+import { translator, type Translate } from '../kit/messages.js';
+import { pageContextOf, type PageContext } from '../kit/page-context.js';
+import { participantMessages, type ParticipantKey } from './participant.messages.js';
 
-export type Language = keyof typeof participantCatalogues;
-
-export interface PageContext {
-  lang: Language;
-  /** The locale dates are written in. */
-  locale: string;
-  t: ParticipantMessages;
+/** What a participant's page is written with: the kit's page context, the area's messages, and a way to name a value (a status, a role) that has a message of its own. */
+export interface ParticipantPage {
+  page: PageContext;
+  t: Translate<ParticipantKey>;
+  /** `prefix.value`'s message, or the value itself when the catalogue has none (a status added since). */
+  name(prefix: string, value: string): string;
 }
 
-const locales: Record<Language, string> = { en: 'en-GB', zh: 'zh-CN' };
-
-export function contextOf(request: Request): PageContext {
-  const lang = languageOf(request);
-  return { lang, locale: locales[lang], t: participantCatalogues[lang] };
-}
-
-function languageOf(request: Request): Language {
-  const asked = [typeof request.query.lang === 'string' ? request.query.lang : undefined, cookiesOf(request).get('mh_lang')];
-  for (const tag of asked) if (tag && tag.slice(0, 2) in participantCatalogues) return tag.slice(0, 2) as Language;
-  for (const part of (request.headers['accept-language'] ?? '').split(',')) {
-    const tag = part.split(';')[0]!.trim().slice(0, 2).toLowerCase();
-    if (tag in participantCatalogues) return tag as Language;
-  }
-  return 'en';
+export function participantPageOf(request: Request, response: Response): ParticipantPage {
+  const page = pageContextOf(request, response);
+  const t = translator(participantMessages, page.language);
+  const messages = participantMessages[page.language] as Record<string, string>;
+  return { page, t, name: (prefix, value) => (`${prefix}.${value}` in messages ? messages[`${prefix}.${value}`]! : value) };
 }
 
 export type Tab = 'registration' | 'agenda' | 'meetings' | 'check-in';
@@ -40,72 +31,35 @@ interface PageOptions {
   current?: Tab;
 }
 
-/** A whole page of the participant's: never cached (it is personal), never sent as a referrer. */
-export function sendPage(response: Response, context: PageContext, options: PageOptions): void {
+/** A whole page of the participant's: never cached (it is personal), never sent on as a referrer. */
+export function sendPage(response: Response, p: ParticipantPage, options: PageOptions): void {
+  const main = html`${options.registrationId ? navigation(p, options.registrationId, options.current) : ''}
+    <h1>${options.title}</h1>
+    ${options.body}`;
   response
     .status(options.status ?? 200)
-    .set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-type': 'text/html; charset=utf-8' })
-    .send(layout(context, options).value);
+    .set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
+    .type('html')
+    .send(layout(p.page, { title: options.title, main }));
 }
 
-function layout(context: PageContext, options: PageOptions): Html {
-  const { t } = context;
-  return html`<!doctype html>
-    <html lang="${context.lang === 'zh' ? 'zh-CN' : 'en'}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${options.title} · ${t.siteName}</title>
-        <link rel="stylesheet" href="/assets/participant.css" />
-      </head>
-      <body class="participant">
-        <a class="skip" href="#content">${t.skipToContent}</a>
-        <header class="masthead">
-          <p class="site">${t.siteName}</p>
-          ${languageSwitch(context)} ${options.registrationId ? navigation(context, options.registrationId, options.current) : ''}
-        </header>
-        <main id="content" tabindex="-1">
-          <h1>${options.title}</h1>
-          ${options.body}
-        </main>
-      </body>
-    </html> `;
-}
-
-function languageSwitch(context: PageContext): Html {
-  const names: Record<Language, string> = { en: 'English', zh: '中文' };
-  return html`<nav class="languages" aria-label="${context.t.language}">
-    <ul>
-      ${(Object.keys(names) as Language[]).map(
-        (lang) =>
-          html`<li>
-            <a href="?lang=${lang}" lang="${lang === 'zh' ? 'zh-CN' : 'en'}" hreflang="${lang}" ${lang === context.lang ? html` aria-current="true"` : ''}
-              >${names[lang]}</a
-            >
-          </li>`,
-      )}
-    </ul>
-  </nav>`;
-}
-
-function navigation(context: PageContext, registrationId: string, current: Tab | undefined): Html {
-  const { nav } = context.t;
-  const tabs: [Tab, string][] = [
-    ['registration', nav.registration],
-    ['agenda', nav.agenda],
-    ['meetings', nav.meetings],
-    ['check-in', nav.checkIn],
+function navigation(p: ParticipantPage, registrationId: string, current: Tab | undefined): Html {
+  const tabs: [Tab, ParticipantKey][] = [
+    ['registration', 'nav.registration'],
+    ['agenda', 'nav.agenda'],
+    ['meetings', 'nav.meetings'],
+    ['check-in', 'nav.checkIn'],
   ];
-  return html`<nav class="tabs" aria-label="${nav.label}">
+  return html`<nav class="participant-nav" aria-label="${p.t('nav.label')}">
     <ul>
-      ${tabs.map(([tab, label]) => html`<li><a href="/p/${registrationId}/${tab}" ${tab === current ? html` aria-current="page"` : ''}>${label}</a></li>`)}
+      ${tabs.map(([tab, key]) => html`<li><a href="/p/${registrationId}/${tab}" ${tab === current ? html`aria-current="page"` : ''}>${p.t(key)}</a></li>`)}
     </ul>
-    <form method="post" action="/p/sign-out"><button type="submit" class="link">${nav.signOut}</button></form>
+    <form method="post" action="/p/sign-out"><button type="submit" class="button--link">${p.t('nav.signOut')}</button></form>
   </nav>`;
 }
 
 /** A notice at the top of a page: what just happened, or why it did not. */
 export function notice(text: string | null | undefined, kind: 'done' | 'refused' = 'done'): Html {
   if (!text) return html``;
-  return kind === 'done' ? html`<p class="notice done" role="status">${text}</p>` : html`<p class="notice refused" role="alert">${text}</p>`;
+  return kind === 'done' ? html`<p class="notice notice--ok" role="status">${text}</p>` : html`<p class="notice notice--error" role="alert">${text}</p>`;
 }

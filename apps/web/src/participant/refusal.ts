@@ -1,5 +1,6 @@
-import type { ParticipantMessages } from './participant.catalogue.js';
-import { problemKind, type ProblemAnswer } from './participant-api.js';
+import type { Translate } from '../kit/messages.js';
+import { problemKind, type ProblemDetails } from './participant-api.js';
+import type { ParticipantKey } from './participant.messages.js';
 
 interface ConflictingSession {
   title: string;
@@ -7,42 +8,38 @@ interface ConflictingSession {
   endsAt: string;
 }
 
+const plainRefusals: Record<string, ParticipantKey> = {
+  'already-enrolled': 'refusal.alreadyEnrolled',
+  'session-cancelled': 'refusal.cancelled',
+  'session-not-released': 'refusal.notReleased',
+  'not-a-confirmed-participant': 'refusal.notConfirmed',
+  forbidden: 'refusal.forOthers',
+  'not-found': 'refusal.notFound',
+  'already-cancelled': 'refusal.alreadyCancelled',
+  'already-answered': 'refusal.alreadyAnswered',
+  'meeting-closed': 'refusal.alreadyAnswered',
+  'delegation-full': 'refusal.delegationFull',
+  'already-erased': 'refusal.erased',
+  'invalid-transition': 'refusal.transition',
+};
+
 /**
  * Why a service refused what the participant asked, in their words: the problem's `type` says which
  * refusal, its extensions (`conflictsWith`, `transfer`) what it clashes with. `when` puts a span on
- * the participant's clocks.
+ * the participant's clock.
  */
-export function refusalWords(problem: ProblemAnswer, words: ParticipantMessages['refusal'], when: (startsAt: string, endsAt: string) => string): string {
+export function refusalWords(problem: ProblemDetails, t: Translate<ParticipantKey>, when: (startsAt: string, endsAt: string) => string): string {
+  const kind = problemKind(problem);
   const clash = problem.conflictsWith as ConflictingSession | undefined;
-  switch (problemKind(problem)) {
-    case 'schedule-conflict':
-      if (clash) return words.overlap(clash.title, when(clash.startsAt, clash.endsAt));
-      break;
-    case 'transfer-too-short': {
-      const transfer = problem.transfer as { between?: string[]; minutes?: number } | undefined;
-      if (clash && transfer?.between?.length === 2 && typeof transfer.minutes === 'number') {
-        return words.transfer(clash.title, when(clash.startsAt, clash.endsAt), transfer.minutes, transfer.between[0]!, transfer.between[1]!);
-      }
-      break;
+  if (kind === 'schedule-conflict' && clash) return t('refusal.overlap', { title: clash.title, when: when(clash.startsAt, clash.endsAt) });
+  if (kind === 'transfer-too-short' && clash) {
+    const transfer = problem.transfer as { between?: string[]; minutes?: number } | undefined;
+    if (transfer?.between?.length === 2 && typeof transfer.minutes === 'number') {
+      const [from, to] = transfer.between as [string, string];
+      return t('refusal.transfer', { title: clash.title, when: when(clash.startsAt, clash.endsAt), from, to, minutes: transfer.minutes });
     }
-    case 'already-enrolled':
-      return words.alreadyEnrolled;
-    case 'session-cancelled':
-      return words.cancelled;
-    case 'session-not-released':
-      return words.notReleased;
-    case 'not-a-confirmed-participant':
-      return words.notConfirmed;
-    case 'forbidden':
-      return words.forOthers;
-    case 'not-found':
-      return words.notFound;
-    case 'already-cancelled':
-      return words.alreadyCancelled;
-    case 'already-answered':
-    case 'meeting-closed':
-      return words.alreadyAnswered;
   }
+  if (kind in plainRefusals) return t(plainRefusals[kind]!);
   // A refusal the pages have no words for yet: the service's own words beat none.
-  return problem.detail ? `${words.other} ${problem.detail}` : words.other;
+  return problem.detail ? t('refusal.otherDetail', { detail: problem.detail }) : t('refusal.other');
 }
