@@ -36,6 +36,10 @@ const applications: Record<ServiceName, Application> = {
 };
 
 export const JWT_SECRET = 'mission-hub-test-secret-0123456789';
+/** The participants' secrets of a run: a test mints links with the second (an expired one, say) as notifications would. */
+export const PARTICIPANT_TOKEN_SECRET = 'mission-hub-test-participant-token-secret-0123456789';
+export const PARTICIPANT_LINK_SECRET = 'mission-hub-test-participant-link-secret-0123456789';
+export const WEB_BASE_URL = 'http://mission-hub.test';
 const EXCHANGE = 'mission-hub.events';
 
 export interface SystemOptions {
@@ -86,6 +90,9 @@ export class TestSystem {
       EVENTS_EXCHANGE: EXCHANGE,
       SMTP_URL: this.smtp.url,
       JWT_SECRET,
+      PARTICIPANT_TOKEN_SECRET,
+      PARTICIPANT_LINK_SECRET,
+      WEB_BASE_URL,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       // Never a port picked in advance, not even the one it had before a restart: by then it may be the source port of one of the run's own connections.
       PORT: '0',

@@ -1,6 +1,7 @@
 import { ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccessMailModule } from './access-mail/access-mail.module.js';
 import { DeliveriesModule, type DeliveriesOptions } from './deliveries/deliveries.module.js';
 import { EnrolmentMailModule } from './enrolment-mail/enrolment-mail.module.js';
 import { MeetingMailModule } from './meeting-mail/meeting-mail.module.js';
@@ -34,6 +35,7 @@ export class NotificationsModule {
         MilestoneMailModule,
         MeetingMailModule,
         MeetingTimetableMailModule,
+        AccessMailModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Mailer } from '../mail/mailer.js';
+import { SignInLinks } from '../mail/sign-in-link.js';
 import { DeliveriesController } from './deliveries.controller.js';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryDispatcher, DISPATCH_OPTIONS, type DispatchOptions } from './delivery-dispatcher.js';
@@ -25,7 +26,7 @@ export class DeliveriesModule {
       module: DeliveriesModule,
       global: true,
       controllers: [DeliveriesController, ParticipantEventsHandler],
-      providers: [Mailer, DeliveriesService, DeliveryDispatcher, { provide: DISPATCH_OPTIONS, useValue: dispatch }],
+      providers: [Mailer, SignInLinks, DeliveriesService, DeliveryDispatcher, { provide: DISPATCH_OPTIONS, useValue: dispatch }],
       exports: [DeliveriesService],
     };
   }

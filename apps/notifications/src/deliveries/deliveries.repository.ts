@@ -187,6 +187,11 @@ export const deliveriesRepository = {
     sendAhead(manager, LOCK_ERASURES_SHARED, [[registrationId]]);
   },
 
+  async isErased(manager: EntityManager, registrationId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM erased_registrations WHERE registration_id = $1`, [registrationId]);
+    return rows.length > 0;
+  },
+
   /**
    * Forgets who a participant's e-mails went to, and remembers that they are erased so that no mail
    * queued later is sent. An e-mail not sent yet is not sent any more: its row becomes failed. One

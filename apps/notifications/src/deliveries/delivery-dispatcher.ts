@@ -2,8 +2,10 @@ import { beforeDatabaseCloses, WakeableLoop } from '#common';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Mailer } from '../mail/mailer.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Mailer, type OutgoingMail } from '../mail/mailer.js';
+import { carriesSignInLink, SignInLinks, withSignInLink } from '../mail/sign-in-link.js';
+import { participantDirectoryRepository } from '../participants/participant-directory.repository.js';
 import { deliveriesRepository as repository, type DueDelivery, type SettledDelivery } from './deliveries.repository.js';
 import { afterFailedAttempt, describeMailError } from './delivery.rules.js';
 
@@ -52,6 +54,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly mailer: Mailer,
+    private readonly links: SignInLinks,
     @Inject(DISPATCH_OPTIONS) private readonly options: DispatchOptions,
   ) {
     this.loop = new WakeableLoop({
@@ -93,7 +96,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     const claimed = await this.dataSource.transaction(async (manager) => {
       const due = await repository.claimDue(manager, this.options.batchSize);
       if (due.length === 0) return 0;
-      const settled = await Promise.all(due.map((delivery) => this.attempt(delivery)));
+      const messages = await this.withSignInLinks(manager, due);
+      const settled = await Promise.all(due.map((delivery, i) => this.attempt(delivery, messages[i]!)));
       const events: OutboxEntry[] = [];
       settled.forEach((outcome, i) => {
         if (outcome.status === 'pending') retries.push(outcome.retryInMs);
@@ -108,11 +112,35 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     return claimed;
   }
 
-  private async attempt(delivery: DueDelivery): Promise<SettledDelivery> {
+  /**
+   * The messages as they are sent: a sign-in link is minted now, of the registration's link
+   * generation as the directory knows it now, so a mail never carries a link that was replaced while
+   * it waited. Only here, in memory: the delivery log keeps the message without it.
+   */
+  private async withSignInLinks(manager: EntityManager, due: readonly DueDelivery[]): Promise<OutgoingMail[]> {
+    const linked = due.filter((delivery) => !delivery.erased && carriesSignInLink(delivery.message));
+    if (linked.length === 0) return due.map((delivery) => delivery.message);
+    const holders = await participantDirectoryRepository.linkGenerations(manager, [...new Set(linked.flatMap((d) => d.recipient_registration_id ?? []))]);
+    return Promise.all(
+      due.map(async (delivery) => {
+        if (!linked.includes(delivery)) return delivery.message;
+        const registrationId = delivery.recipient_registration_id;
+        const holder = registrationId ? holders.get(registrationId) : undefined;
+        const url = await this.links.url(
+          holder && registrationId ? { registrationId, ...holder } : undefined,
+          delivery.mission_id,
+          new Date(delivery.message.date),
+        );
+        return withSignInLink(delivery.message, url);
+      }),
+    );
+  }
+
+  private async attempt(delivery: DueDelivery, message: OutgoingMail): Promise<SettledDelivery> {
     if (delivery.erased) return { id: delivery.id, status: 'erased' };
     const attempts = delivery.attempts + 1;
     try {
-      const receipt = await this.mailer.send(delivery.message);
+      const receipt = await this.mailer.send(message);
       return { id: delivery.id, status: 'sent', smtpResponse: receipt.response };
     } catch (failure) {
       const error = describeMailError(failure);

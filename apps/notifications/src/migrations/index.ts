@@ -5,6 +5,7 @@ import { CreateErasedRegistrations1732000004100 } from './1732000004100-create-e
 import { CreateParticipantDirectory1732000004200 } from './1732000004200-create-participant-directory.js';
 import { QueueDeliveries1732000004300 } from './1732000004300-queue-deliveries.js';
 import { CreateMissions1732000004400 } from './1732000004400-create-missions.js';
+import { DirectoryLinkGeneration1732000004500 } from './1732000004500-directory-link-generation.js';
 
 export const notificationsMigrations = [
   CreateOutbox1732000000000,
@@ -15,4 +16,5 @@ export const notificationsMigrations = [
   CreateParticipantDirectory1732000004200,
   QueueDeliveries1732000004300,
   CreateMissions1732000004400,
+  DirectoryLinkGeneration1732000004500,
 ];

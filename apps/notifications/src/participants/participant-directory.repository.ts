@@ -44,14 +44,15 @@ export const participantDirectoryRepository = {
     const { participant } = snapshot;
     return {
       sql: `INSERT INTO participant_directory (registration_id, mission_id, status, email, given_name, family_name, job_title, preferred_language, timezone,
-                                          organisation, delegation, mission, as_of)
+                                          organisation, delegation, mission, as_of, link_generation)
        SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::jsonb, $11::text,
-              COALESCE((SELECT mission FROM missions WHERE mission_id = $2::uuid), $12::jsonb), $13::timestamptz
+              COALESCE((SELECT mission FROM missions WHERE mission_id = $2::uuid), $12::jsonb), $13::timestamptz, $14::integer
         WHERE NOT EXISTS (SELECT 1 FROM erased_registrations WHERE registration_id = $1::uuid)
        ON CONFLICT (registration_id) DO UPDATE SET
          status = EXCLUDED.status, email = EXCLUDED.email, given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
          job_title = EXCLUDED.job_title, preferred_language = EXCLUDED.preferred_language, timezone = EXCLUDED.timezone,
-         organisation = EXCLUDED.organisation, delegation = EXCLUDED.delegation, mission = EXCLUDED.mission, as_of = EXCLUDED.as_of, updated_at = now()
+         organisation = EXCLUDED.organisation, delegation = EXCLUDED.delegation, mission = EXCLUDED.mission, as_of = EXCLUDED.as_of, updated_at = now(),
+         link_generation = GREATEST(participant_directory.link_generation, EXCLUDED.link_generation)
        WHERE participant_directory.as_of <= EXCLUDED.as_of`,
       parameters: [
         snapshot.registrationId,
@@ -67,8 +68,32 @@ export const participantDirectoryRepository = {
         participant.delegation,
         JSON.stringify(snapshot.mission),
         snapshot.occurredAt,
+        snapshot.linkGeneration ?? 1,
       ],
     };
+  },
+
+  /**
+   * The registration's link generation is `generation`, unless a later one is known (events out of
+   * order); answers the participant as now known, or null when the directory does not know them (yet, or any more).
+   */
+  async takeLinkGeneration(manager: EntityManager, registrationId: string, generation: number): Promise<DirectoryEntry | null> {
+    const [updated]: [DirectoryRow[], number] = await manager.query(
+      `UPDATE participant_directory SET link_generation = GREATEST(link_generation, $2), updated_at = now() WHERE registration_id = $1 RETURNING *`,
+      [registrationId, generation],
+    );
+    const row = updated[0];
+    return row ? toEntry(row) : null;
+  },
+
+  /** Each registration's mission and current link generation, for the links of the mails being sent. */
+  async linkGenerations(manager: EntityManager, registrationIds: readonly string[]): Promise<Map<string, { missionId: string; linkGeneration: number }>> {
+    if (registrationIds.length === 0) return new Map();
+    const rows: { registration_id: string; mission_id: string; link_generation: number }[] = await manager.query(
+      `SELECT registration_id, mission_id, link_generation FROM participant_directory WHERE registration_id = ANY($1::uuid[])`,
+      [registrationIds],
+    );
+    return new Map(rows.map((row) => [row.registration_id, { missionId: row.mission_id, linkGeneration: row.link_generation }]));
   },
 
   async find(manager: EntityManager, registrationIds: readonly string[]): Promise<DirectoryEntry[]> {

@@ -125,3 +125,25 @@ describe('formatDateRange', () => {
     expect(formatDateRange('2019-06-30', '2019-07-02', registrationTemplates.zh)).toBe('2019年6月30日至2019年7月2日');
   });
 });
+
+describe('the sign-in link in every registration e-mail', () => {
+  const events = [
+    ['registration.confirmed', { previousStatus: null }],
+    ['registration.confirmed', { previousStatus: 'pending_approval' }],
+    ['registration.confirmed', { previousStatus: 'waitlisted' }],
+    ['registration.waitlisted', { waitlistPosition: 2 }],
+    ['registration.submitted', {}],
+    ['registration.rejected', { reason: 'full' }],
+    ['registration.cancelled', {}],
+  ] as const;
+
+  it.each(['en', 'zh-CN'])('says where to manage the registration, before the closing (%s), with the link left to the sending', (language) => {
+    for (const [type, overrides] of events) {
+      const mail = composeRegistrationMail(type, snapshot(overrides as Partial<RegistrationSnapshot>, { preferredLanguage: language }))!;
+      const paragraphs = mail.text.trim().split('\n\n');
+      expect(paragraphs.at(-2)).toContain(language === 'en' ? 'Manage your registration: {{sign-in-link}}' : '管理您的报名：{{sign-in-link}}');
+      expect(mail.html).toContain('{{sign-in-link}}');
+      expect(mail.text).not.toMatch(/eyJ|sign-in\?link=/);
+    }
+  });
+});

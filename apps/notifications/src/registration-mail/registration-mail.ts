@@ -1,5 +1,6 @@
 import type { RegistrationSnapshot } from '#contracts';
-import { renderMailBody } from '../mail/mail-body.js';
+import { renderMailBody, type MailText } from '../mail/mail-body.js';
+import { SIGN_IN_LINK } from '../mail/sign-in-link.js';
 import { dateTimeFormat, formatInstant, sameWallClock } from '../mail/mail-format.js';
 import { resolveMailLanguage, type MailLanguage } from '../mail/mail-language.js';
 import {
@@ -69,13 +70,19 @@ export function composeRegistrationMail(type: string, snapshot: RegistrationSnap
     waitlistPosition: snapshot.waitlistPosition,
     reason: snapshot.reason,
   };
-  const content = templates.kinds[kind](view, mailMoments(view, templates));
+  const content = withManageLink(templates.kinds[kind](view, mailMoments(view, templates)), templates);
   return {
     template: `registration.${kind}`,
     language,
     to: { name: `${view.givenName} ${view.familyName}`.trim(), address: snapshot.participant.email },
     ...renderMailBody(content, language),
   };
+}
+
+/** The sign-in link's paragraph before the closing one; the link itself is put in when the mail is sent (`SIGN_IN_LINK`). */
+function withManageLink(content: MailText, templates: RegistrationTemplates): MailText {
+  const closing = content.paragraphs.at(-1)!;
+  return { ...content, paragraphs: [...content.paragraphs.slice(0, -1), templates.manage(SIGN_IN_LINK), closing] };
 }
 
 export function mailMoments(view: RegistrationMailView, templates: RegistrationTemplates): MailMoments {

@@ -44,7 +44,8 @@ export const participantAccessRepository = {
 
   /** A new link generation, asked for at `at`. */
   async newLink(manager: EntityManager, registrationId: string, at: Date): Promise<number> {
-    const [row]: { link_generation: number }[] = await manager.query(
+    // An UPDATE answers [rows, count].
+    const [[row]]: [{ link_generation: number }[], number] = await manager.query(
       `UPDATE registrations SET link_generation = link_generation + 1, link_requested_at = $2 WHERE id = $1 RETURNING link_generation`,
       [registrationId, at],
     );
@@ -53,7 +54,7 @@ export const participantAccessRepository = {
 
   /** Every link and the token end: both generations move on, and the new token's hash replaces the old; answers the new link generation. */
   async revoke(manager: EntityManager, registrationId: string, token: { generation: number; hash: string }, at: Date): Promise<number> {
-    const [row]: { link_generation: number }[] = await manager.query(
+    const [[row]]: [{ link_generation: number }[], number] = await manager.query(
       `UPDATE registrations SET link_generation = link_generation + 1, token_generation = $2, token_hash = $3, updated_at = $4
         WHERE id = $1 RETURNING link_generation`,
       [registrationId, token.generation, token.hash, at],

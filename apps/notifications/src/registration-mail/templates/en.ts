@@ -11,6 +11,7 @@ const closing = (view: RegistrationMailView) => [`Kind regards,\nThe organisers 
 export const en: RegistrationTemplates = {
   locale: 'en-GB',
   dateRange: (format, first, last) => format.formatRange(first, last),
+  manage: (link) => `Manage your registration: ${link}\nThis link is yours alone: please do not forward it.`,
   kinds: {
     confirmed: (view, moments) => ({
       subject: `Your registration for ${view.mission.title} is confirmed`,

@@ -14,6 +14,7 @@ export const zh: RegistrationTemplates = {
   locale: 'zh-CN',
   // ICU's zh range format falls back to numeric dates (2019/6/9 – 2019/6/15); spell both days out instead.
   dateRange: (format, first, last) => `${format.format(first)}至${format.format(last)}`,
+  manage: (link) => `管理您的报名：${link}\n此链接仅供您本人使用，请勿转发。`,
   kinds: {
     confirmed: (view, moments) => ({
       subject: `您的${view.mission.title}报名已确认`,

@@ -1,0 +1,52 @@
+import { SERVICE_CONFIG, signParticipantLink, type ServiceConfig } from '#common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { OutgoingMail } from './mailer.js';
+
+/**
+ * Where a mail's sign-in link goes, as it is kept in the delivery log: the link is a credential, so
+ * it is minted when the mail is sent and never stored (DESIGN.md, Participant links).
+ */
+export const SIGN_IN_LINK = '{{sign-in-link}}';
+
+/** The recipient's registration and its current link generation, as the directory knows them when the mail is sent. */
+export interface LinkHolder {
+  registrationId: string;
+  missionId: string;
+  linkGeneration: number;
+}
+
+/** Mints participants' sign-in links (PARTICIPANT_LINK_SECRET, which notifications shares with registration only). */
+@Injectable()
+export class SignInLinks {
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+
+  /**
+   * The sign-in address for `holder`, valid from `issuedAt` (the mail's date, so that a mail sent again
+   * is the same mail); without a holder (not in the directory), the page that mails a new link.
+   */
+  async url(holder: LinkHolder | undefined, missionId: string | null, issuedAt: Date): Promise<string> {
+    const base = this.config.webBaseUrl;
+    if (!holder) return missionId ? `${base}/m/${missionId}/link` : base;
+    const link = await signParticipantLink(
+      this.config.participantLinkSecret,
+      { registrationId: holder.registrationId, missionId: holder.missionId, generation: holder.linkGeneration },
+      issuedAt,
+      this.config.participantLinkDays,
+    );
+    return `${base}/p/sign-in?link=${link}`;
+  }
+}
+
+/** The mail as it is sent: its sign-in link in place, in the text and as a link in the HTML. */
+export function withSignInLink(mail: OutgoingMail, url: string): OutgoingMail {
+  const anchor = `<a href="${escapeAttribute(url)}">${escapeAttribute(url)}</a>`;
+  return { ...mail, text: mail.text.replaceAll(SIGN_IN_LINK, url), html: mail.html.replaceAll(SIGN_IN_LINK, anchor) };
+}
+
+export function carriesSignInLink(mail: OutgoingMail): boolean {
+  return mail.text.includes(SIGN_IN_LINK);
+}
+
+function escapeAttribute(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+}
