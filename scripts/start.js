@@ -12,8 +12,13 @@ const services = [
   { name: 'dashboard', port: 3000 },
 ];
 
+// Without SMTP_URL, notifications sends to the development mail catcher that the web entry runs
+// in its own process (MAIL_CATCHER_URL), and /dev/mail shows what was sent.
+const mailCatcher = process.env.SMTP_URL || process.env.NODE_ENV === 'production' ? null : (process.env.MAIL_CATCHER_URL ?? 'smtp://127.0.0.1:1025');
+const mailEnv = mailCatcher ? { SMTP_URL: mailCatcher } : {};
+
 // The web entry (pages, and /api/… forwarded to the services) starts once the services answer.
-const web = { name: 'web', port: Number(process.env.WEB_PORT ?? 8080) };
+const web = { name: 'web', port: Number(process.env.WEB_PORT ?? 8080), env: mailCatcher ? { MAIL_CATCHER_URL: mailCatcher } : {} };
 
 if (![...services, web].every(({ name }) => existsSync(`dist/apps/${name}/src/main.js`)) || !existsSync('dist/apps/web/assets/manifest.json')) {
   console.log('No build found: building…');
@@ -21,9 +26,9 @@ if (![...services, web].every(({ name }) => existsSync(`dist/apps/${name}/src/ma
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-function launch({ name, port }) {
+function launch({ name, port, env = {} }) {
   const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, ...mailEnv, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
@@ -67,6 +72,8 @@ if (!stopping) {
   console.log(
     `  pages          http://127.0.0.1:${web.port}/   (the API of every service under http://127.0.0.1:${web.port}/api/…)${webReady ? '' : '   (not ready yet)'}`,
   );
+  if (mailCatcher)
+    console.log(`  mail           http://127.0.0.1:${web.port}/dev/mail   (what the system sent; SMTP_URL unset, so mail goes to ${mailCatcher})`);
   children
     .slice(0, services.length)
     .forEach((service, i) =>

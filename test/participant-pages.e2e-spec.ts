@@ -7,7 +7,9 @@ import { eventually } from './support/eventually.js';
 import { createSession, placesOf, release, sessionInput } from './support/programme.js';
 import type { ReceivedMail } from './support/smtp-sink.js';
 import { useSystem, WEB_BASE_URL } from './support/system.js';
-import { useWeb } from './support/web.js';
+import { startWeb, useWeb } from './support/web.js';
+import nodemailer from 'nodemailer';
+import { MailCatcher } from '../apps/web/src/dev-mail/mail-catcher.js';
 
 /** A phone's width: the pages must work there. */
 const PHONE = { viewport: { width: 390, height: 844 } };
@@ -227,6 +229,35 @@ describe("the participant's pages, in a real browser on the real system", () => 
     await expect(page.locator('[data-check-in-code]').textContent()).resolves.toBe(fei.id);
     await expectNoSeriousA11yViolations(page);
     expect(await decodedQrCode(page)).toBe(fei.id);
+  });
+
+  it('/dev/mail shows what reached the development mail catcher, its links clickable; without the catcher there is no /dev/mail', async () => {
+    const { missionId } = await openMission(system);
+    const gao = await register(missionId, { email: 'gao.yan@example.cn', givenName: 'Yan', familyName: 'Gao', preferredLanguage: 'zh-CN' });
+    const sent = system.smtp.to('gao.yan@example.cn')[0]!;
+    const withCatcher = await startWeb(system, { mailCatcher: true });
+    try {
+      // The registration e-mail as notifications wrote it, sent on to the catcher with its link on this web entry.
+      const port = withCatcher.app.get(MailCatcher).port!;
+      const text = sent.text.replace(`${WEB_BASE_URL}/p/sign-in`, `${withCatcher.url}/p/sign-in`);
+      await nodemailer
+        .createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
+        .sendMail({ from: 'no-reply@mission-hub.local', to: 'gao.yan@example.cn', subject: sent.subject, text, html: `<p>${sent.subject}</p>` });
+
+      const page = await browser.newPage(PHONE);
+      await page.goto(`${withCatcher.url}/dev/mail`);
+      await expect(page.locator('tbody tr').first().innerText()).resolves.toContain('gao.yan@example.cn');
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('link', { name: sent.subject }).click();
+      await expect(page.locator('iframe').count()).resolves.toBe(1);
+      await expectNoSeriousA11yViolations(page);
+      await page.locator('pre a[href*="/p/sign-in"]').click();
+      await page.waitForURL(`${withCatcher.url}/p/${gao.id}/registration`);
+      await expect(page.locator('[data-status]').textContent()).resolves.toBe('Confirmed');
+    } finally {
+      await withCatcher.stop();
+    }
+    expect((await call(`${web.url}/dev/mail`)).status).toBe(404);
   });
 });
 

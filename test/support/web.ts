@@ -13,6 +13,8 @@ export interface WebOptions {
   allowedOrigins?: string[];
   /** The base URL of a service instead of the system's (one that is down, to see a 502). */
   upstreams?: Partial<Record<UpstreamService, string>>;
+  /** Runs the development mail catcher (`MAIL_CATCHER_URL`) on a free port, and `/dev/mail`. */
+  mailCatcher?: boolean;
 }
 
 export interface RunningWeb {
@@ -40,6 +42,7 @@ export async function startWeb(system: TestSystem, options: WebOptions = {}): Pr
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     WEB_ASSETS_DIR: assetsDir,
     WEB_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
+    ...(options.mailCatcher ? { MAIL_CATCHER_URL: 'smtp://127.0.0.1:0' } : {}),
   };
   const variables: Record<UpstreamService, string> = {
     registration: 'REGISTRATION_URL',

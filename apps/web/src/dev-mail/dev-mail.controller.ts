@@ -20,7 +20,7 @@ export class DevMailController {
     response
       .set('cache-control', 'no-store')
       .type('html')
-      .send(layout(page, { title: 'Mail sent (development)', main: mailListPage(this.catcher.messages, this.smtpUrl) }));
+      .send(layout(page, { title: 'Mail sent (development)', main: mailListPage(this.catcher.messages, this.listeningAt(), this.smtpUrl) }));
   }
 
   @Get(':id')
@@ -33,6 +33,11 @@ export class DevMailController {
       .set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
       .type('html')
       .send(layout(page, { title: mail.subject || '(no subject)', main: mailPage(mail) }));
+  }
+
+  private listeningAt(): string | null {
+    const port = this.catcher.port;
+    return port === null ? null : this.smtpUrl.replace(/:\d+\/?$/, `:${port}`);
   }
 
   /** The message's HTML alone, for a sandboxed frame: no script, nothing fetched, an origin of its own. */

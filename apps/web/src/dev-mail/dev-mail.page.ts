@@ -20,18 +20,21 @@ function when(date: Date): string {
   return date.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
 }
 
-export function mailListPage(messages: readonly CaughtMail[], smtpUrl: string): Html {
+/** `listeningAt`: where the catcher takes mail; null when it could not listen at the configured address (another server holds the port). */
+export function mailListPage(messages: readonly CaughtMail[], listeningAt: string | null, configured: string): Html {
   return html`<h1>Mail sent</h1>
     <p>
-      Every message the system sent since the web entry started (the last ${300} at most), newest first. Mail reaches this catcher at <code>${smtpUrl}</code>.
+      ${
+        listeningAt
+          ? html`Every message the system sent since the web entry started (the last 300 at most), newest first. Mail reaches this catcher at
+              <code>${listeningAt}</code>.`
+          : html`The mail catcher could not listen at <code>${configured}</code> (another server holds the port?): mail goes there, not here.`
+      }
     </p>
     ${
       messages.length
         ? html`<div class="table-scroll">
             <table>
-              <caption class="visually-hidden">
-                Messages sent
-              </caption>
               <thead>
                 <tr>
                   <th scope="col">Time</th>

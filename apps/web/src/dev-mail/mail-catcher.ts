@@ -24,6 +24,11 @@ export class MailCatcher {
 
   constructor(private readonly keep = 300) {}
 
+  /** The port it listens on; null until it does. */
+  get port(): number | null {
+    return this.server ? (this.server.server.address() as AddressInfo).port : null;
+  }
+
   /** Newest first. */
   get messages(): readonly CaughtMail[] {
     return this.kept;

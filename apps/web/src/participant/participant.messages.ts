@@ -94,7 +94,6 @@ export const participantMessages = defineMessages({
     'registration.keep': 'No, go back',
     'registration.erasedTitle': 'Your data is erased',
     'registration.erasedDone': 'Your personal data has been erased and you are signed out. Thank you for taking part.',
-    'registration.refused': 'This could not be done: {reason}',
 
     'agenda.title': 'My agenda',
     'agenda.mine': 'My sessions',
@@ -267,7 +266,6 @@ export const participantMessages = defineMessages({
     'registration.keep': '不，返回',
     'registration.erasedTitle': '您的数据已删除',
     'registration.erasedDone': '您的个人数据已被删除，您已退出。感谢您的参与。',
-    'registration.refused': '无法完成：{reason}',
 
     'agenda.title': '我的日程',
     'agenda.mine': '我的活动',

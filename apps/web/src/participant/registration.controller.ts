@@ -118,8 +118,7 @@ export class RegistrationPageController {
 }
 
 function refusedMessage(p: ParticipantPage, problem: ProblemDetails, timezone: string): string {
-  const reason = refusalWords(problem, p.t, (startsAt, endsAt) => formatSpan(startsAt, endsAt, timezone, p.page.locale));
-  return p.t('registration.refused', { reason });
+  return refusalWords(problem, p.t, (startsAt, endsAt) => formatSpan(startsAt, endsAt, timezone, p.page.locale));
 }
 
 function refused(response: Response, p: ParticipantPage, participant: Participant, problem: ProblemDetails): void {
