@@ -1,6 +1,8 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { WebHealthController } from './health/health.controller.js';
+import { MissionController } from './mission/mission.controller.js';
+import { RegisterController } from './registration/register.controller.js';
 import { PageErrorsFilter } from './kit/page-errors.filter.js';
 import { ServiceApi } from './kit/service-api.js';
 import { WEB_CONFIG } from './web-config.provider.js';
