@@ -10,7 +10,7 @@ import type { WebConfig } from './web-config.js';
 import { webLoggingModule } from './web-logging.js';
 
 /** The pages of each area, one line each: an area adds its controllers here and nothing else. */
-const pageControllers: Type[] = [WebHealthController];
+const pageControllers: Type[] = [WebHealthController, MissionController, RegisterController];
 
 @Module({})
 export class WebModule {
