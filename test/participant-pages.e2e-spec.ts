@@ -44,7 +44,10 @@ describe("the participant's pages, in a real browser on the real system", () => 
   /** Follows the link as the e-mail's reader would, on this run's web entry. */
   async function signIn(link: string, options: Parameters<typeof browser.newPage>[0] = {}): Promise<Page> {
     const page = await browser.newPage({ ...PHONE, ...options });
-    await page.goto(`${web.url}/p/sign-in?link=${link}`);
+    const response = (await page.goto(`${web.url}/p/sign-in?link=${link}`))!;
+    // The answer to the address with the link, whether it redirects or refuses, sends it on to no one.
+    const signInAnswer = response.request().redirectedFrom() ? (await response.request().redirectedFrom()!.response())! : response;
+    expect(signInAnswer.headers()['referrer-policy']).toBe('no-referrer');
     return page;
   }
 

@@ -20,12 +20,14 @@ export class SignInController {
   /** The link sets the session, then leaves the address bar (and the history) by a redirect. */
   @Get('p/sign-in')
   async signIn(@Req() request: Request, @Res() response: Response) {
+    // Whatever the answer, the address holds a credential: no page of it sends it on as a Referer.
+    response.set('referrer-policy', 'no-referrer');
     const p = participantPageOf(request, response);
     const link = typeof request.query.link === 'string' ? request.query.link : '';
     const answer = link ? await this.api.startSession(link) : null;
     if (answer?.ok) {
       startSession(request, response, answer.body);
-      response.set({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' }).redirect(303, '/p/');
+      response.set('cache-control', 'no-store').redirect(303, '/p/');
       return;
     }
     if (answer && answer.status >= 500) return unavailable(response, p);
