@@ -46,8 +46,10 @@ describe("the participant's pages, in a real browser on the real system", () => 
     const page = await browser.newPage({ ...PHONE, ...options });
     const response = (await page.goto(`${web.url}/p/sign-in?link=${link}`))!;
     // The answer to the address with the link, whether it redirects or refuses, sends it on to no one.
-    const signInAnswer = response.request().redirectedFrom() ? (await response.request().redirectedFrom()!.response())! : response;
-    expect(signInAnswer.headers()['referrer-policy']).toBe('no-referrer');
+    let first = response.request();
+    while (first.redirectedFrom()) first = first.redirectedFrom()!;
+    expect(new URL(first.url()).pathname).toBe('/p/sign-in');
+    expect((await first.response())!.headers()['referrer-policy']).toBe('no-referrer');
     return page;
   }
 
