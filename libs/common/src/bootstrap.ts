@@ -40,7 +40,7 @@ export async function createServiceApplication(module: DynamicModule, config: Se
     ],
   });
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
 
   const document = SwaggerModule.createDocument(

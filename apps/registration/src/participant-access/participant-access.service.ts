@@ -1,6 +1,6 @@
 import { assertOrganiserOrSelf, checkParticipantLink, deriveParticipantToken, Problem, SERVICE_CONFIG, type Caller, type ServiceConfig } from '#common';
 import { OutboxService } from '#messaging';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AddressLimit } from './address-limit.js';
@@ -15,6 +15,8 @@ import { ACCESS_LINK_REQUESTED, type AccessLinkRequestedView, type AccessRevoked
  */
 @Injectable()
 export class ParticipantAccessService {
+  private readonly logger = new Logger(ParticipantAccessService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -67,8 +69,17 @@ export class ParticipantAccessService {
         `At most ${this.addresses.quota.requests} requests for a link in ${this.addresses.quota.windowMs / 60_000} minutes from one address.`,
       );
     }
+    if (!(await repository.missionExists(this.dataSource.manager, missionId))) throw Problem.notFound('Mission', missionId);
+    // Not awaited: the answer must not take longer for a registered address than for any other, or its time would tell.
+    void this.newLinkFor(missionId, email).catch((error: unknown) =>
+      this.logger.error({ msg: 'a link asked for again could not be made; the participant can ask again', missionId, err: error }),
+    );
+    return ACCESS_LINK_REQUESTED;
+  }
+
+  /** A new link for the mission's registration of `email`, if there is one and it was not mailed a link in the last minute. */
+  private async newLinkFor(missionId: string, email: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      if (!(await repository.missionExists(manager, missionId))) throw Problem.notFound('Mission', missionId);
       const registration = await repository.lockLatestByEmail(manager, missionId, email);
       const now = new Date();
       if (!registration || !ParticipantAccessRules.mayMailLink(registration.linkRequestedAt, now)) return;
@@ -80,7 +91,6 @@ export class ParticipantAccessService {
         { subject: registration.id, missionId, time: now },
       );
     });
-    return ACCESS_LINK_REQUESTED;
   }
 
   /** Ends every link and the access token of the registration; notifications mails a fresh link. */

@@ -9,7 +9,7 @@ import {
 describe('service configuration', () => {
   it('works with no variables at all, on the service’s own schema and port', () => {
     const config = loadServiceConfig('mou-registry', {});
-    expect(config).toMatchObject({ schema: 'mou_registry', port: 3003, exchange: 'mission-hub.events', usesDevelopmentSecret: true });
+    expect(config).toMatchObject({ schema: 'mou_registry', port: 3003, exchange: 'mission-hub.events', usesDevelopmentSecret: true, trustProxy: 'loopback' });
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/mission_hub');
   });
 

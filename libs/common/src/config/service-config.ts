@@ -46,6 +46,7 @@ const environment = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_JWKS_URL: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -75,6 +76,8 @@ export interface ServiceConfig {
   participantLinkDays: number;
   /** The web entry's address, which sign-in links point at. */
   webBaseUrl: string;
+  /** Express's `trust proxy`: which proxies' `X-Forwarded-For` names the client (per-address limits go by it). */
+  trustProxy: string;
   /** The participant secrets this service holds that are their public development values: a warning at start-up. */
   developmentParticipantSecrets: ParticipantSecret[];
   logLevel: string;
@@ -128,6 +131,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     participantLinkDays: e.PARTICIPANT_LINK_DAYS,
     webBaseUrl: e.WEB_BASE_URL,
     developmentParticipantSecrets,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }
