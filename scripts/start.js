@@ -12,16 +12,24 @@ const services = [
   { name: 'dashboard', port: 3000 },
 ];
 
-if (!services.every(({ name }) => existsSync(`dist/apps/${name}/src/main.js`))) {
+// Without SMTP_URL, notifications sends to the development mail catcher that the web entry runs
+// in its own process (MAIL_CATCHER_URL), and /dev/mail shows what was sent.
+const mailCatcher = process.env.SMTP_URL || process.env.NODE_ENV === 'production' ? null : (process.env.MAIL_CATCHER_URL ?? 'smtp://127.0.0.1:1025');
+const mailEnv = mailCatcher ? { SMTP_URL: mailCatcher } : {};
+
+// The web entry (pages, and /api/… forwarded to the services) starts once the services answer.
+const web = { name: 'web', port: Number(process.env.WEB_PORT ?? 8080), env: mailCatcher ? { MAIL_CATCHER_URL: mailCatcher } : {} };
+
+if (![...services, web].every(({ name }) => existsSync(`dist/apps/${name}/src/main.js`)) || !existsSync('dist/apps/web/assets/manifest.json')) {
   console.log('No build found: building…');
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const children = services.map(({ name, port }) => {
+function launch({ name, port, env = {} }) {
   const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
     // `npm start` is the development system: the development secret is accepted only where NODE_ENV says so.
-    env: { NODE_ENV: 'development', ...process.env, PORT: String(port) },
+    env: { NODE_ENV: 'development', ...process.env, ...mailEnv, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
@@ -31,7 +39,9 @@ const children = services.map(({ name, port }) => {
     }
   });
   return { name, port, child };
-});
+}
+
+const children = services.map(launch);
 
 let stopping = false;
 function stop(exitCode = 0) {
@@ -56,12 +66,21 @@ async function ready({ port }) {
 }
 
 const results = await Promise.all(children.map(ready));
+if (!stopping) children.push(launch(web));
+const webReady = !stopping && (await ready(web));
 if (!stopping) {
   console.log('\nmission-hub is up:');
-  children.forEach((service, i) =>
-    console.log(
-      `  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}/api   OpenAPI: http://127.0.0.1:${service.port}/api/docs${results[i] ? '' : '   (not ready yet)'}`,
-    ),
+  console.log(
+    `  pages          http://127.0.0.1:${web.port}/   (the API of every service under http://127.0.0.1:${web.port}/api/…)${webReady ? '' : '   (not ready yet)'}`,
   );
+  if (mailCatcher)
+    console.log(`  mail           http://127.0.0.1:${web.port}/dev/mail   (what the system sent; SMTP_URL unset, so mail goes to ${mailCatcher})`);
+  children
+    .slice(0, services.length)
+    .forEach((service, i) =>
+      console.log(
+        `  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}/api   OpenAPI: http://127.0.0.1:${service.port}/api/docs${results[i] ? '' : '   (not ready yet)'}`,
+      ),
+    );
   console.log('Ctrl-C stops everything.\n');
 }

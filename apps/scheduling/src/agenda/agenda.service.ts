@@ -51,7 +51,7 @@ export class AgendaService {
       items: agendaOf(
         participant,
         sessions,
-        new Map(enrolments.map((enrolment) => [enrolment.sessionId, enrolment.status as 'confirmed' | 'waitlisted'])),
+        new Map(enrolments.map((enrolment) => [enrolment.sessionId, { id: enrolment.id, status: enrolment.status as 'confirmed' | 'waitlisted' }])),
         await venuesOf(manager, sessions),
         mission.timezone,
       ),

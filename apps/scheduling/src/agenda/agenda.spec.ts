@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import type { SessionEntity } from '../sessions/session.entity.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
-import { agendaOf, publicProgramme, toCalendar } from './agenda.js';
+import { agendaOf, publicProgramme, toCalendar, type AgendaEnrolment } from './agenda.js';
 
 const released = new Date('2019-06-01T00:00:00Z');
 const venue = {
@@ -67,19 +67,19 @@ describe('a participant’s agenda', () => {
       session('draft', { releasedAt: null }),
       session('elsewhere'),
     ];
-    const enrolments = new Map<string, 'confirmed' | 'waitlisted'>([
-      ['seat', 'confirmed'],
-      ['waiting', 'waitlisted'],
-      ['late', 'confirmed'],
-      ['draft', 'confirmed'],
+    const enrolments = new Map<string, AgendaEnrolment>([
+      ['seat', { id: 'e-seat', status: 'confirmed' }],
+      ['waiting', { id: 'e-waiting', status: 'waitlisted' }],
+      ['late', { id: 'e-late', status: 'confirmed' }],
+      ['draft', { id: 'e-draft', status: 'confirmed' }],
     ]);
     const agenda = agendaOf(ana, sessions, enrolments, venues, 'Asia/Shanghai');
-    expect(agenda.map((entry) => [entry.sessionId, entry.role])).toEqual([
-      ['seat', 'enrolled'],
-      ['talk', 'speaker'],
-      ['train', 'travelling'],
-      ['waiting', 'waitlisted'],
-      ['late', 'enrolled'],
+    expect(agenda.map((entry) => [entry.sessionId, entry.role, entry.enrolmentId])).toEqual([
+      ['seat', 'enrolled', 'e-seat'],
+      ['talk', 'speaker', null],
+      ['train', 'travelling', null],
+      ['waiting', 'waitlisted', 'e-waiting'],
+      ['late', 'enrolled', 'e-late'],
     ]);
     expect(agenda[0]).toMatchObject({
       participantTime: { timezone: 'Europe/Madrid', startsAt: '2019-06-10T03:00:00+02:00' },
@@ -101,8 +101,8 @@ describe('a participant’s agenda', () => {
       ana,
       sessions,
       new Map([
-        ['seat', 'confirmed'],
-        ['waiting', 'waitlisted'],
+        ['seat', { id: 'e-seat', status: 'confirmed' }],
+        ['waiting', { id: 'e-waiting', status: 'waitlisted' }],
       ] as const),
       venues,
       'UTC',

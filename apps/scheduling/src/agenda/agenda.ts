@@ -18,6 +18,12 @@ export interface CalendarMeeting {
   updatedAt: Date;
 }
 
+/** A participant's enrolment in one session, not cancelled. */
+export interface AgendaEnrolment {
+  id: string;
+  status: 'confirmed' | 'waitlisted';
+}
+
 export interface AgendaParticipant {
   registrationId: string;
   delegation: string | null;
@@ -32,17 +38,18 @@ export interface AgendaParticipant {
 export function agendaOf(
   participant: AgendaParticipant,
   sessions: readonly SessionEntity[],
-  enrolments: ReadonlyMap<string, 'confirmed' | 'waitlisted'>,
+  enrolments: ReadonlyMap<string, AgendaEnrolment>,
   venues: ReadonlyMap<string, VenueEntity>,
   missionZone: string,
 ): AgendaEntry[] {
   const entries: AgendaEntry[] = [];
   for (const session of [...sessions].sort(inTimeOrder)) {
     if (!session.releasedAt) continue;
-    const role = roleOf(participant, session, enrolments.get(session.id));
+    const enrolment = enrolments.get(session.id);
+    const role = roleOf(participant, session, enrolment?.status);
     if (!role) continue;
     const entry = programmeEntry(session, venues.get(session.venueId ?? '') ?? null, missionZone);
-    entries.push({ ...entry, role, participantTime: wallClock(session, participant.timezone) });
+    entries.push({ ...entry, role, enrolmentId: enrolment?.id ?? null, participantTime: wallClock(session, participant.timezone) });
   }
   return entries;
 }

@@ -30,6 +30,7 @@ export type AgendaRole = (typeof agendaRoles)[number];
 
 export const agendaEntry = programmeEntry.extend({
   role: z.enum(agendaRoles).describe('Why the session is in the agenda: an enrolment, a part as a speaker, or a transfer meant for the participant.'),
+  enrolmentId: uuid.nullable().describe("The participant's enrolment (a seat or a place in line), which they cancel to leave the session; null without one."),
   participantTime: wallClock.describe("The same two instants on the participant's wall clock."),
 });
 
