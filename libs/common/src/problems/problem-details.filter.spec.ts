@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable, loggable } from './problem-details.filter.js';
+import { isDatabaseUnavailable } from '../database/sql-state.js';
+import { loggable } from './problem-details.filter.js';
 
 describe('what an unexpected error leaves in the logs', () => {
   it('keeps a failed query’s statement and code but none of its parameters or the row Postgres quotes', () => {
