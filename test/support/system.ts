@@ -48,6 +48,10 @@ export interface SystemOptions {
   mouRegistry?: MouRegistryOptions;
   /** In-process only: registration's outbox relay (its poll, its batch size). */
   registration?: RegistrationOptions;
+  /** More environment for a service, read each time it starts (a test's database proxy, a smaller pool). */
+  env?: (service: ServiceName) => Record<string, string>;
+  /** Services of the run that `start()` leaves for the test to start (`startService`): their schemas still go at the end. */
+  deferred?: ServiceName[];
 }
 
 interface RunningService {
@@ -89,6 +93,7 @@ export class TestSystem {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       // Never a port picked in advance, not even the one it had before a restart: by then it may be the source port of one of the run's own connections.
       PORT: '0',
+      ...this.options.env?.(service),
     };
   }
 
@@ -118,7 +123,9 @@ export class TestSystem {
       await Promise.all([ensureTestDatabase(), createVhost(this.vhost), this.smtp.start()]);
       await this.tap.start();
       // Consumers first, so that their queues exist before the first event is published.
-      const order = [...this.options.services].sort((a, b) => Number(a === 'scheduling') - Number(b === 'scheduling'));
+      const order = this.options.services
+        .filter((service) => !this.options.deferred?.includes(service))
+        .sort((a, b) => Number(a === 'scheduling') - Number(b === 'scheduling'));
       await Promise.all(order.map((service) => this.startService(service)));
       return this;
     } catch (error) {

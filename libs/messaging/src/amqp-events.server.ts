@@ -3,7 +3,7 @@ import { Server, type CustomTransportStrategy, type MessageHandler } from '@nest
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, MessagePropertyHeaders, Options } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
-import { eventLogContext, isDatabaseUnavailable } from '#common';
+import { eventLogContext, isDatabaseOutage } from '#common';
 import { EventContractError, isSubscriber, parseEvent, sourceMismatch, subscriptions, type CloudEvent } from '#contracts';
 import { AmqpEventContext } from './amqp-event.context.js';
 import { connectToBroker } from './broker-connection.js';
@@ -317,7 +317,7 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
       try {
         await this.invoke(delivery);
       } catch (err) {
-        if (isDatabaseUnavailable(err)) {
+        if (isDatabaseOutage(err)) {
           if (this.closing) return;
           await this.outage.outage();
           // Stopping: left unsettled, the message goes back to the queue with the channel.
@@ -403,9 +403,7 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
     // A message that met an unreachable database (while the batch's connection was still fine) waits for it alone.
     await Promise.all(
       failed.map(({ delivery, err }) =>
-        isDatabaseUnavailable(err)
-          ? this.handleAlone(delivery)
-          : this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log),
+        isDatabaseOutage(err) ? this.handleAlone(delivery) : this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log),
       ),
     );
     for (const delivery of handled) {

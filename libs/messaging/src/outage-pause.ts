@@ -1,5 +1,5 @@
 /** Back-off between tries while the database is unreachable: doubles from the first to the last, then stays there, without limit. */
-export const OUTAGE_BACKOFF_MS = { first: 1000, max: 30_000 };
+export const OUTAGE_BACKOFF_MS = { first: 1000, max: 15_000 };
 
 export interface OutagePauseHooks {
   /** Stop taking messages from the broker (the first outage). */

@@ -1,6 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable } from '../database/sql-state.js';
-import { loggable } from './problem-details.filter.js';
+import { isDatabaseUnavailable, loggable } from './problem-details.filter.js';
 
 describe('what an unexpected error leaves in the logs', () => {
   it('keeps a failed query’s statement and code but none of its parameters or the row Postgres quotes', () => {

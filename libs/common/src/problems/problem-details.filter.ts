@@ -1,7 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable } from '../database/sql-state.js';
+import { sqlStateOf } from '../database/sql-state.js';
 import { PROBLEM_CONTENT_TYPE, Problem, problemTypeUri, type ProblemDetails } from './problem.js';
 
 /** Body-parser errors carry a `type`; map the ones a client causes to what they mean. */
@@ -60,6 +60,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return { type: problemTypeUri('internal'), title: 'Internal server error', status: 500, instance };
   }
+}
+
+/** SQLSTATEs of a connection lost or refused: class 08, and the server shutting down or starting (57P01–57P03). */
+const CONNECTION_LOST = /^(08|57P0[123])/;
+const CONNECTION_LOST_MESSAGES = ['Connection terminated', 'not queryable', 'ECONNREFUSED', 'ECONNRESET'];
+/** TypeORM's errors for a query runner (or the manager it provided) used after its failed connection released it. */
+const RELEASED_WITH_ITS_CONNECTION = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/**
+ * Whether a request failed because its database connection went away under it (a restart, a
+ * failover, an administrator ending it): its transaction did not commit, unless its COMMIT was
+ * what was in flight, so the same request is safe to send again with its Idempotency-Key. TypeORM
+ * releases a query runner whose connection failed, so the next statement meets one of its "already
+ * released" errors.
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const error = exception as { name?: string; message?: unknown; driverError?: { message?: unknown } } | null;
+  if (!error || typeof error !== 'object') return false;
+  if (RELEASED_WITH_ITS_CONNECTION.has(String(error.name))) return true;
+  if (CONNECTION_LOST.test(sqlStateOf(error) ?? '')) return true;
+  const message = String(error.driverError?.message ?? error.message ?? '');
+  return CONNECTION_LOST_MESSAGES.some((text) => message.includes(text));
 }
 
 function kindOfStatus(status: number): string {
