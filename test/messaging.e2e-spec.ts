@@ -519,6 +519,8 @@ it('keeps an event no queue is bound to in the unroutable queue, and counts it p
     [queueNames('notifications').main, 'mission.updated'],
     [queueNames('dashboard').main, '#'],
   ];
+  // The publisher declares every binding when its channel opens: that must be over before they go.
+  await eventually(() => app.get(BrokerConnection).isReady(), { what: 'the publishing channel open' });
   // The burst test cut the raw publisher's connection.
   const connection = await amqp.connect(url);
   const channel = await connection.createChannel();

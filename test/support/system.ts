@@ -52,6 +52,8 @@ export interface SystemOptions {
   env?: (service: ServiceName) => Record<string, string>;
   /** Services of the run that `start()` leaves for the test to start (`startService`): their schemas still go at the end. */
   deferred?: ServiceName[];
+  /** A broker of the test's own (`RabbitmqNode`, its default vhost) instead of a vhost of the machine's; read when the run starts. */
+  rabbitmqUrl?: () => string;
 }
 
 interface RunningService {
@@ -67,15 +69,18 @@ interface RunningService {
 export class TestSystem {
   readonly runId = newRunId();
   readonly vhost = `mission-hub-${this.runId}`;
-  readonly rabbitmqUrl = rabbitmqUrlFor(this.vhost);
+  readonly rabbitmqUrl: string;
   readonly exchange = EXCHANGE;
   readonly smtp = new SmtpSink();
-  readonly tap = new EventTap(this.rabbitmqUrl, EXCHANGE);
+  readonly tap: EventTap;
   /** Publishes onto this run's exchange as a producer that is not part of the run would; connects at its first event. */
   readonly producer = new EventProducer(this);
   private readonly running = new Map<ServiceName, RunningService>();
 
-  constructor(private readonly options: SystemOptions & Required<Pick<SystemOptions, 'services' | 'mode'>>) {}
+  constructor(private readonly options: SystemOptions & Required<Pick<SystemOptions, 'services' | 'mode'>>) {
+    this.rabbitmqUrl = options.rabbitmqUrl?.() ?? rabbitmqUrlFor(this.vhost);
+    this.tap = new EventTap(this.rabbitmqUrl, EXCHANGE);
+  }
 
   schemaOf(service: ServiceName): string {
     return `${serviceTable[service].schema}_${this.runId}`;
