@@ -511,6 +511,40 @@ it('keeps events while the broker refuses the service, and publishes them once i
   }
 });
 
+it('keeps an event no queue is bound to in the unroutable queue, and counts it published only then', async () => {
+  // Every binding of mission.updated in this vhost goes (the publisher declared every service's queue): none routes it now.
+  const bindings: [string, string][] = [
+    [queueNames(service).main, 'mission.*'],
+    [queueNames('registration').main, 'mission.updated'],
+    [queueNames('notifications').main, 'mission.updated'],
+    [queueNames('dashboard').main, '#'],
+  ];
+  // The publisher declares every binding when its channel opens: that must be over before they go.
+  await eventually(() => app.get(BrokerConnection).isReady(), { what: 'the publishing channel open' });
+  // The burst test cut the raw publisher's connection.
+  const connection = await amqp.connect(url);
+  const channel = await connection.createChannel();
+  for (const [queue, pattern] of bindings) await channel.unbindQueue(queue, exchange, pattern);
+  try {
+    const [event] = await addToOutbox(['nobody-listens'], 'mission.updated');
+
+    const kept = await eventually(
+      async () => (await listDeadLetters({ url, exchange, service: 'unroutable' })).find((letter) => letter.messageId === event.id),
+      {
+        what: 'the event kept in the unroutable queue',
+      },
+    );
+    expect(kept.routingKey).toBe('mission.updated');
+    expect(JSON.parse(kept.body)).toEqual(event);
+    const [row] = await dataSource.query('SELECT published_at FROM outbox WHERE event_id = $1', [event.id]);
+    expect(row.published_at).not.toBeNull();
+    expect((await app.get(BrokerConnection).describe()).unroutableKept).toBeGreaterThanOrEqual(1);
+  } finally {
+    for (const [queue, pattern] of bindings) await channel.bindQueue(queue, exchange, pattern);
+    await connection.close();
+  }
+});
+
 // It closes the app every other test uses: the last test of this file, and one that runs alone too (`-t`).
 it('on close, finishes the handler under way and acks it before disconnecting', async () => {
   const [event] = await addToOutbox(['slow']);

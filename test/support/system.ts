@@ -54,6 +54,12 @@ export interface SystemOptions {
   rateLimits?: string;
   /** In-process only: registration's outbox relay (its poll, its batch size). */
   registration?: RegistrationOptions;
+  /** More environment for a service, read each time it starts (a test's database proxy, a smaller pool). */
+  env?: (service: ServiceName) => Record<string, string>;
+  /** Services of the run that `start()` leaves for the test to start (`startService`): their schemas still go at the end. */
+  deferred?: ServiceName[];
+  /** A broker of the test's own (`RabbitmqNode`, its default vhost) instead of a vhost of the machine's; read when the run starts. */
+  rabbitmqUrl?: () => string;
 }
 
 interface RunningService {
@@ -69,15 +75,18 @@ interface RunningService {
 export class TestSystem {
   readonly runId = newRunId();
   readonly vhost = `mission-hub-${this.runId}`;
-  readonly rabbitmqUrl = rabbitmqUrlFor(this.vhost);
+  readonly rabbitmqUrl: string;
   readonly exchange = EXCHANGE;
   readonly smtp = new SmtpSink();
-  readonly tap = new EventTap(this.rabbitmqUrl, EXCHANGE);
+  readonly tap: EventTap;
   /** Publishes onto this run's exchange as a producer that is not part of the run would; connects at its first event. */
   readonly producer = new EventProducer(this);
   private readonly running = new Map<ServiceName, RunningService>();
 
-  constructor(private readonly options: SystemOptions & Required<Pick<SystemOptions, 'services' | 'mode'>>) {}
+  constructor(private readonly options: SystemOptions & Required<Pick<SystemOptions, 'services' | 'mode'>>) {
+    this.rabbitmqUrl = options.rabbitmqUrl?.() ?? rabbitmqUrlFor(this.vhost);
+    this.tap = new EventTap(this.rabbitmqUrl, EXCHANGE);
+  }
 
   schemaOf(service: ServiceName): string {
     return `${serviceTable[service].schema}_${this.runId}`;
@@ -99,6 +108,7 @@ export class TestSystem {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       // Never a port picked in advance, not even the one it had before a restart: by then it may be the source port of one of the run's own connections.
       PORT: '0',
+      ...this.options.env?.(service),
     };
   }
 
@@ -128,7 +138,9 @@ export class TestSystem {
       await Promise.all([ensureTestDatabase(), createVhost(this.vhost), this.smtp.start()]);
       await this.tap.start();
       // Consumers first, so that their queues exist before the first event is published.
-      const order = [...this.options.services].sort((a, b) => Number(a === 'scheduling') - Number(b === 'scheduling'));
+      const order = this.options.services
+        .filter((service) => !this.options.deferred?.includes(service))
+        .sort((a, b) => Number(a === 'scheduling') - Number(b === 'scheduling'));
       await Promise.all(order.map((service) => this.startService(service)));
       return this;
     } catch (error) {

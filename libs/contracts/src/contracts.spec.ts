@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { buildAsyncApiDocument } from './asyncapi.js';
 import { eventTypes } from './catalogue.js';
-import { EventContractError, createEvent, parseEvent } from './events.js';
+import { EventContractError, createEvent, isEventType, parseEvent, sourceMismatch, sourceOf } from './events.js';
+import { subscriptions } from './subscriptions.js';
 
 const missionId = '7d0c2a3e-1f7b-4a57-9a1e-2b5f7e0c9d11';
 const mission = {
@@ -98,5 +99,37 @@ describe('event contracts', () => {
   it('keeps docs/asyncapi.yaml the same as what the contracts generate (npm run asyncapi)', () => {
     const committed = parse(readFileSync(new URL('../../../docs/asyncapi.yaml', import.meta.url), 'utf8'));
     expect(committed).toEqual(JSON.parse(JSON.stringify(buildAsyncApiDocument())));
+  });
+});
+
+describe('who may publish what', () => {
+  const data = {
+    missionId: '6f1c3d4e-0000-4000-8000-000000000001',
+    code: 'CN-2019',
+    title: 'Smart cities mission to Chengdu',
+    startsOn: '2019-06-03',
+    endsOn: '2019-06-09',
+    timezone: 'Asia/Shanghai',
+    cities: [{ name: 'Chengdu', country: 'CN', timezone: 'Asia/Shanghai' }],
+    themes: ['smart cities'],
+  };
+
+  it('believes an event whose source is the service that owns its type', () => {
+    const event = createEvent('scheduling', 'mission.created', data, { subject: data.missionId });
+    expect(event.source).toBe(sourceOf('scheduling'));
+    expect(sourceMismatch(event)).toBeUndefined();
+  });
+
+  it('says why an event from another source is refused', () => {
+    const event = createEvent('scheduling', 'mission.created', data, { subject: data.missionId });
+    expect(sourceMismatch({ ...event, source: '/mission-hub/registration' })).toBe(
+      'source /mission-hub/registration does not own mission.created: only /mission-hub/scheduling publishes it',
+    );
+  });
+
+  it('names in the topology table only event types that exist', () => {
+    for (const patterns of Object.values(subscriptions)) {
+      for (const pattern of patterns) if (!pattern.includes('#') && !pattern.includes('*')) expect(isEventType(pattern)).toBe(true);
+    }
   });
 });

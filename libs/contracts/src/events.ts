@@ -38,7 +38,7 @@ export function createEvent<T extends EventType>(producer: Producer, type: T, da
   const event = {
     specversion: '1.0' as const,
     id,
-    source: `/mission-hub/${producer}`,
+    source: sourceOf(producer),
     type,
     time: (context.time ?? new Date()).toISOString(),
     subject: context.subject,
@@ -64,6 +64,23 @@ export function parseEvent(raw: unknown): CloudEvent {
   const data = schema.safeParse(envelope.data.data);
   if (!data.success) throw new EventContractError(`data does not match ${type} v${dataversion}`, issuesOf(data.error));
   return { ...envelope.data, data: data.data } as CloudEvent;
+}
+
+/** The CloudEvent `source` of everything a producer publishes. */
+export function sourceOf(producer: Producer): string {
+  return `/mission-hub/${producer}`;
+}
+
+/**
+ * Why an event may not be believed, or undefined when it may: its \`source\` must be the service that
+ * owns its type (\`eventCatalogue\`), so that no service can speak for another (scheduling takes a
+ * participant's access-token hash from \`registration.*\` events).
+ */
+export function sourceMismatch(event: Pick<CloudEventEnvelope, 'type' | 'source'>): string | undefined {
+  const owner = eventCatalogue[event.type]?.producer;
+  if (!owner) return `unknown event type ${event.type}`;
+  const expected = sourceOf(owner);
+  return event.source === expected ? undefined : `source ${event.source} does not own ${event.type}: only ${expected} publishes it`;
 }
 
 export function isEventType(type: string): type is EventType {

@@ -2,6 +2,7 @@ export * from './envelope.js';
 export * from './shared.js';
 export * from './catalogue.js';
 export * from './events.js';
+export * from './subscriptions.js';
 export * from './scheduling/mission.events.js';
 export * from './registration/registration.events.js';
 export * from './mou-registry/mou.events.js';

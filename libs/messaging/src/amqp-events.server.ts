@@ -3,12 +3,13 @@ import { Server, type CustomTransportStrategy, type MessageHandler } from '@nest
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, MessagePropertyHeaders, Options } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
-import { eventLogContext } from '#common';
-import { EventContractError, parseEvent, type CloudEvent } from '#contracts';
+import { eventLogContext, isDatabaseOutage } from '#common';
+import { EventContractError, isSubscriber, parseEvent, sourceMismatch, subscriptions, type CloudEvent } from '#contracts';
 import { AmqpEventContext } from './amqp-event.context.js';
 import { connectToBroker } from './broker-connection.js';
 import { batchSlots, BatchSlot, MessageBatch } from './message-batch.js';
 import { BROKER_HEADERS, MessageHeaders } from './message-headers.js';
+import { OutagePause } from './outage-pause.js';
 import { DEFAULT_RETRY_DELAYS_MS, decideRetry, retryCountOf } from './retry-policy.js';
 import { findMatchingPattern } from './topic-pattern.js';
 import { assertTopology, queueNames, type QueueNames } from './topology.js';
@@ -82,7 +83,8 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   private readonly retryDelaysMs: readonly number[];
   private manager?: AmqpConnectionManager;
   private channel?: ChannelWrapper;
-  private consumer?: { channel: ConfirmChannel; consumerTag: string };
+  /** The channel messages come from, and the consumer's tag while it takes them (none while paused). */
+  private consumer?: { channel: ConfirmChannel; consumerTag?: string };
   private closing = false;
   private readonly inFlight = new Set<Promise<void>>();
   /** Messages waiting for a batch. */
@@ -90,6 +92,8 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   private batchesRunning = 0;
   private batchScheduled = false;
   private readonly pendingListeners: { event: string; callback: (...args: any[]) => void }[] = [];
+  /** Holds messages and pauses consumption while the database is unreachable. */
+  private readonly outage = new OutagePause({ pause: () => this.pauseConsumption(), resume: () => this.resumeConsumption() });
 
   constructor(private readonly options: AmqpEventsServerOptions) {
     super();
@@ -101,6 +105,11 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   /** Calls back once the topology is asserted and the consumer started; until then the app waits for the broker. */
   listen(callback: (...optionalParams: unknown[]) => unknown): void {
     const patterns = this.bindingPatterns();
+    const drift = subscriptionDrift(this.options.service, patterns);
+    if (drift) {
+      callback(new Error(drift));
+      return;
+    }
     this.closing = false;
     this.manager = connectToBroker(this.options.url, this.logger, `${this.options.service} consumer`, this.options.reconnectSeconds);
     this.manager.on('connect', () => this._status$.next('connected'));
@@ -140,7 +149,9 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
     this.closing = true;
     const consumer = this.consumer;
     this.consumer = undefined;
-    if (consumer) await consumer.channel.cancel(consumer.consumerTag).catch(() => undefined);
+    if (consumer?.consumerTag) await consumer.channel.cancel(consumer.consumerTag).catch(() => undefined);
+    // Messages held through a database outage are left unsettled: they go back to the queue with the channel.
+    this.outage.stop();
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     await this.channel?.close().catch(() => undefined);
     await this.manager?.close();
@@ -197,8 +208,35 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
       retryDelaysMs: this.retryDelaysMs,
     });
     await channel.prefetch(this.options.prefetch ?? 32);
+    this.consumer = { channel };
+    // Through a database outage, a new channel waits like the old one for the outage to end.
+    if (!this.outage.isPaused) await this.consume(channel);
+  }
+
+  private async consume(channel: ConfirmChannel): Promise<void> {
     const { consumerTag } = await channel.consume(this.queues.main, (message) => this.onDelivery(message, channel), { noAck: false });
-    this.consumer = { channel, consumerTag };
+    if (this.consumer?.channel === channel) this.consumer.consumerTag = consumerTag;
+  }
+
+  /** Stops deliveries (those already here are held or handled); the channel, and the messages' delivery tags, stay. */
+  private pauseConsumption(): void {
+    const consumer = this.consumer;
+    this.logger.warn({
+      msg: 'the database is unreachable: consumption paused, messages held (no retry spent, none dead-lettered)',
+      service: this.options.service,
+    });
+    if (!consumer?.consumerTag) return;
+    const tag = consumer.consumerTag;
+    consumer.consumerTag = undefined;
+    consumer.channel.cancel(tag).catch(() => undefined);
+  }
+
+  private resumeConsumption(): void {
+    const consumer = this.consumer;
+    if (this.closing || !consumer || consumer.consumerTag) return;
+    this.logger.log({ msg: 'the database answers again: consumption resumed', service: this.options.service });
+    // A channel that closed meanwhile is replaced on reconnect, and its setUp consumes.
+    this.consume(consumer.channel).catch(() => undefined);
   }
 
   /**
@@ -252,6 +290,9 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
     }
     const log = { eventId: event.id, type: event.type, correlationId: event.correlationid, service: this.options.service };
     if (event.type !== routingKey) return { routingKey, log, reason: `routing key ${routingKey} does not match event type ${event.type}` };
+    // Only the service that owns a type speaks for it: a forged source never reaches a handler.
+    const forged = sourceMismatch(event);
+    if (forged) return { routingKey, log, reason: forged };
     const handler = this.getHandlerByPattern(routingKey);
     if (!handler) return { routingKey, log, reason: `no handler for ${routingKey} in ${this.options.service}` };
     return { message, channel, routingKey, event, handler, log };
@@ -266,15 +307,31 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
     );
   }
 
-  /** One message, its inbox work in a transaction of its own; acked once that committed. */
+  /**
+   * One message, its inbox work in a transaction of its own; acked once that committed. A failure
+   * because the database is unreachable is no failure of the message: it is held until the
+   * database answers (`OutagePause`) and tried again, spending no retry.
+   */
   private async handleAlone(delivery: Delivery): Promise<void> {
-    try {
-      await this.invoke(delivery);
-    } catch (err) {
-      return this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log);
+    for (;;) {
+      try {
+        await this.invoke(delivery);
+      } catch (err) {
+        if (isDatabaseOutage(err)) {
+          if (this.closing) return;
+          await this.outage.outage();
+          // Stopping: left unsettled, the message goes back to the queue with the channel.
+          if (this.closing) return;
+          continue;
+        }
+        this.outage.recovered();
+        return this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log);
+      }
+      this.outage.recovered();
+      settle(delivery.channel, delivery.message, 'ack');
+      this.logger.debug?.({ msg: 'event handled', ...delivery.log });
+      return;
     }
-    settle(delivery.channel, delivery.message, 'ack');
-    this.logger.debug?.({ msg: 'event handled', ...delivery.log });
   }
 
   /**
@@ -342,7 +399,13 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
       await Promise.all(deliveries.map((delivery) => this.handleAlone(delivery)));
       return;
     }
-    await Promise.all(failed.map(({ delivery, err }) => this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log)));
+    this.outage.recovered();
+    // A message that met an unreachable database (while the batch's connection was still fine) waits for it alone.
+    await Promise.all(
+      failed.map(({ delivery, err }) =>
+        isDatabaseOutage(err) ? this.handleAlone(delivery) : this.retryOrDeadLetter(delivery.message, delivery.channel, delivery.routingKey, err, delivery.log),
+      ),
+    );
     for (const delivery of handled) {
       settle(delivery.channel, delivery.message, 'ack');
       this.logger.debug?.({ msg: 'event handled', ...delivery.log });
@@ -404,6 +467,17 @@ function settle(channel: ConfirmChannel, message: ConsumeMessage, how: 'ack' | '
   } catch {
     // channel closed: nothing to settle
   }
+}
+
+/** Why the handlers of a consumer in the topology table (`subscriptions`) cannot start: they differ from its row. */
+function subscriptionDrift(service: string, patterns: readonly string[]): string | undefined {
+  if (!isSubscriber(service)) return undefined;
+  const declared = new Set<string>(subscriptions[service]);
+  const handled = new Set(patterns);
+  const missing = [...handled].filter((pattern) => !declared.has(pattern));
+  const extra = [...declared].filter((pattern) => !handled.has(pattern));
+  if (missing.length === 0 && extra.length === 0) return undefined;
+  return `${service}'s handlers and its row of libs/contracts/src/subscriptions.ts differ (handled, not in the table: ${missing.join(', ') || 'none'}; in the table, not handled: ${extra.join(', ') || 'none'}): publishers declare its queue from the table`;
 }
 
 /** Whether every handler of a pattern (Nest chains several through `next`) may run in a batch. */

@@ -12,7 +12,7 @@
 import { pathToFileURL } from 'node:url';
 import amqp, { type ConfirmChannel, type GetMessage } from 'amqplib';
 import { BROKER_HEADERS, MessageHeaders } from './message-headers.js';
-import { queueNames } from './topology.js';
+import { queueNames, UNROUTABLE } from './topology.js';
 
 export interface DeadLetterTarget {
   url: string;
@@ -38,9 +38,12 @@ export async function listDeadLetters(target: DeadLetterTarget): Promise<DeadLet
 /**
  * Sends dead letters back for another try, by default straight to the service's own queue (so
  * other services bound to the same type do not get a copy), or, with `viaExchange`, to the events
- * exchange under the original routing key. Retries start again from zero.
+ * exchange under the event's type (`routingKeyOf`). Retries start again from zero, and so does
+ * the broker's delivery count.
  */
 export async function replayDeadLetters(target: DeadLetterTarget, select: { all: true } | { messageId: string }, viaExchange = false): Promise<number> {
+  // Unroutable events belong to no one service's queue: only the exchange can route them now.
+  if (target.service === 'unroutable') viaExchange = true;
   return withDeadLetters(target, async (messages, channel) => {
     const chosen = messages.filter((message) => 'all' in select || message.properties.messageId === select.messageId);
     for (const message of chosen) {
@@ -66,7 +69,7 @@ export async function purgeDeadLetters(target: DeadLetterTarget): Promise<number
   const connection = await amqp.connect(target.url);
   try {
     const channel = await connection.createChannel();
-    const { messageCount } = await channel.purgeQueue(queueNames(target.service).dead);
+    const { messageCount } = await channel.purgeQueue(deadLetterQueue(target.service));
     return messageCount;
   } finally {
     await connection.close();
@@ -82,7 +85,7 @@ async function withDeadLetters<T>(target: DeadLetterTarget, work: (messages: Get
   const connection = await amqp.connect(target.url);
   try {
     const channel = await connection.createConfirmChannel();
-    const queue = queueNames(target.service).dead;
+    const queue = deadLetterQueue(target.service);
     const { messageCount } = await channel.checkQueue(queue);
     const messages: GetMessage[] = [];
     while (messages.length < messageCount) {
@@ -102,17 +105,42 @@ async function withDeadLetters<T>(target: DeadLetterTarget, work: (messages: Get
 
 function describe(message: GetMessage, index: number): DeadLetter {
   const headers = (message.properties.headers ?? {}) as Record<string, unknown>;
-  const original = headers[MessageHeaders.originalRoutingKey];
   const deaths = headers['x-death'] as { reason?: string; queue?: string }[] | undefined;
   return {
     position: index + 1,
     messageId: message.properties.messageId as string | undefined,
-    routingKey: typeof original === 'string' ? original : message.fields.routingKey,
+    routingKey: routingKeyOf(message),
     reason: String(headers[MessageHeaders.deathReason] ?? (deaths?.[0] ? `${deaths[0].reason} in ${deaths[0].queue}` : 'unknown')),
     retries: Number(headers[MessageHeaders.retryCount] ?? 0),
     headers,
     body: message.content.toString('utf8'),
   };
+}
+
+/**
+ * The routing key a dead letter was first published under: the event's own type, from its
+ * CloudEvent envelope. A message the broker dead-lettered (the delivery limit) arrives under the
+ * dead-letter queue's name, and only the backbone's own moves carry `x-original-routing-key`; the
+ * header, then `x-death`, serve for a body that is not an event.
+ */
+export function routingKeyOf(message: Pick<GetMessage, 'content' | 'fields' | 'properties'>): string {
+  try {
+    const type = (JSON.parse(message.content.toString('utf8')) as { type?: unknown }).type;
+    if (typeof type === 'string' && type.length > 0) return type;
+  } catch {
+    // not JSON: the headers say what they can
+  }
+  const headers = (message.properties.headers ?? {}) as Record<string, unknown>;
+  const original = headers[MessageHeaders.originalRoutingKey];
+  if (typeof original === 'string' && original.length > 0) return original;
+  const deaths = headers['x-death'] as { 'routing-keys'?: unknown[] }[] | undefined;
+  const first = deaths?.at(-1)?.['routing-keys']?.[0];
+  return typeof first === 'string' ? first : message.fields.routingKey;
+}
+
+/** The queue `--service` names: a service's dead-letter queue, or `unroutable` for the events no queue was bound to. */
+function deadLetterQueue(service: string): string {
+  return service === 'unroutable' ? UNROUTABLE.queue : queueNames(service).dead;
 }
 
 const USAGE = 'usage: dead-letters <list | show <n> | replay (--all | <messageId>) [--via-exchange] | purge> --service <name>';
@@ -137,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
       for (const letter of letters) {
         console.log(`${letter.position}\t${letter.messageId ?? '-'}\t${letter.routingKey}\tretries=${letter.retries}\t${letter.reason}`);
       }
-      console.log(`${letters.length} dead letter(s) in ${queueNames(service).dead}`);
+      console.log(`${letters.length} dead letter(s) in ${deadLetterQueue(service)}`);
       return 0;
     }
     case 'show': {

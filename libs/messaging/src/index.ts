@@ -12,5 +12,7 @@ export * from './topology.js';
 export * from './topic-pattern.js';
 export * from './retry-policy.js';
 export * from './message-headers.js';
-export { listDeadLetters, replayDeadLetters, purgeDeadLetters, type DeadLetter, type DeadLetterTarget } from './dead-letters.cli.js';
+export { listDeadLetters, replayDeadLetters, purgeDeadLetters, routingKeyOf, type DeadLetter, type DeadLetterTarget } from './dead-letters.cli.js';
+export { declareTopology } from './topology.cli.js';
+export * from './outage-pause.js';
 export * from './retention.js';

@@ -51,6 +51,19 @@ export class OutboxRelay {
       logger: this.logger,
       messages: { failed: 'outbox relay could not publish; retrying', recovered: 'outbox relay recovered' },
     });
+    if (options.producer) broker.reportOutboxWith(() => this.oldestUnpublishedSeconds());
+  }
+
+  /**
+   * Seconds since the oldest row still to publish was written, 0 when none waits: what an operator
+   * alerts on (the broker away, or a channel that keeps failing), since readiness ignores the broker.
+   */
+  async oldestUnpublishedSeconds(): Promise<number> {
+    // The partial index gives the oldest unpublished id at once; ids grow with time.
+    const [row] = (await this.dataSource.query(
+      `SELECT coalesce(extract(epoch FROM now() - created_at), 0)::float8 AS age FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 1`,
+    )) as { age: number }[];
+    return row ? Math.round(row.age) : 0;
   }
 
   /** Starts relaying; a service without a producer has no outbox and nothing to relay. */

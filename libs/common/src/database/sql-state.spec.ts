@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { isUniqueViolation, sqlStateOf } from './sql-state.js';
+import { isDatabaseOutage, isUniqueViolation, sqlStateOf } from './sql-state.js';
 
 function refused(code: string, constraint: string): Error {
   return Object.assign(new Error(`duplicate key value violates unique constraint "${constraint}"`), { code, constraint });
@@ -39,5 +39,21 @@ describe('reading the SQLSTATE of a failure', () => {
     expect(sqlStateOf(new TypeError('x is undefined'))).toBeUndefined();
     expect(sqlStateOf(null)).toBeUndefined();
     expect(sqlStateOf('23505')).toBeUndefined();
+  });
+});
+
+describe('telling an unreachable database from a failed statement', () => {
+  it('recognises lost connections, a server that shuts down or starts, and a pool that cannot connect in time', () => {
+    expect(isDatabaseOutage(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isDatabaseOutage(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(true);
+    expect(isDatabaseOutage(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isDatabaseOutage(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isDatabaseOutage(new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')))).toBe(true);
+  });
+
+  it('leaves a statement refused for what it asked to the retries', () => {
+    expect(isDatabaseOutage(new QueryFailedError('INSERT', [], refused('23505', 'inbox_pkey')))).toBe(false);
+    expect(isDatabaseOutage(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }))).toBe(false);
+    expect(isDatabaseOutage(new TypeError('x is undefined'))).toBe(false);
   });
 });

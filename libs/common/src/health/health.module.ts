@@ -4,7 +4,7 @@ import { HealthController, READINESS_PROBES, type ReadinessProbe } from './healt
 
 @Module({})
 export class HealthModule {
-  /** `probes` are providers available in the application (e.g. the broker connection). */
+  /** `probes` are providers available in the application (e.g. the broker connection), shown by the health calls. */
   static forRoot(probes: Type<ReadinessProbe>[] = []): DynamicModule {
     return {
       module: HealthModule,
