@@ -129,8 +129,8 @@ export class RegistrationsController {
     // Without JavaScript: back to the list the form was on, which says what happened (by code: the address never carries text to show).
     const query =
       outcome.kind === 'done'
-        ? { done: verb, status: outcome.item.status }
-        : { failed: outcome.kind, status: outcome.kind === 'conflict' ? outcome.status : undefined };
+        ? { done: verb, now: outcome.item.status }
+        : { failed: outcome.kind, now: outcome.kind === 'conflict' ? outcome.status : undefined };
     const extra = queryOf(query).slice(1);
     response.redirect(303, `${returnTo}${returnTo.includes('?') ? '&' : '?'}${extra}`);
   }
@@ -170,10 +170,10 @@ function noticeOf(page: PageContext, outcome: DecisionOutcome): DecisionNotice {
   }
 }
 
-/** What the decision made before this redirect came to (`?done=approve&status=confirmed`, `?failed=conflict&status=…`). */
+/** What the decision made before this redirect came to (`?done=approve&now=confirmed`, `?failed=conflict&now=rejected`: never `status`, the list's own filter). */
 function redirectNotice(page: PageContext, query: Record<string, unknown>): DecisionNotice | undefined {
   const t = translator(registrationsMessages, page.language);
-  const status = text(query.status) ?? '';
+  const status = text(query.now) ?? '';
   const known = (registrationStatuses as readonly string[]).includes(status) ? status : '';
   const failed = text(query.failed);
   if (failed === 'conflict') return noticeOf(page, { kind: 'conflict', status: known });
