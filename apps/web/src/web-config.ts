@@ -53,8 +53,8 @@ export interface WebConfig {
   logLevel: string;
   /** In production, organisers sign in through this OIDC issuer (the console's token form is not offered). */
   oidcIssuer?: string;
-  /** Whether the development mail catcher runs (`MAIL_CATCHER_URL`, never in production): the console links its page, `/dev/mail`. */
-  devMail: boolean;
+  /** `MAIL_CATCHER_URL`: the development mail catcher's SMTP address, and `/dev/mail`; null without it (always in production). */
+  mailCatcherUrl: string | null;
 }
 
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -78,6 +78,6 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     assetsDir: resolve(e.WEB_ASSETS_DIR ?? 'dist/apps/web/assets'),
     logLevel: e.LOG_LEVEL,
     oidcIssuer: e.OIDC_ISSUER,
-    devMail: e.NODE_ENV !== 'production' && Boolean(e.MAIL_CATCHER_URL?.trim()),
+    mailCatcherUrl: (e.NODE_ENV !== 'production' && e.MAIL_CATCHER_URL?.trim()) || null,
   };
 }

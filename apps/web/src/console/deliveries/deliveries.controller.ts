@@ -35,6 +35,6 @@ export class DeliveriesController {
       `/api/missions/${missionId}/deliveries${queryOf({ status, cursor, limit: '50' })}`,
     );
     const mission = await organiser.mission(missionId);
-    return deliveriesPage(page, { mission, items: log.items, status, cursor, nextCursor: log.nextCursor, devMail: this.config.devMail });
+    return deliveriesPage(page, { mission, items: log.items, status, cursor, nextCursor: log.nextCursor, devMail: this.config.mailCatcherUrl !== null });
   }
 }
