@@ -1,13 +1,40 @@
 import { signOrganiserToken } from '#common';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { call, openMission, registrationInput } from './support/api.js';
-import { expectNoSeriousA11yViolations, useBrowser } from './support/browser.js';
+import { CHROMIUM, expectNoSeriousA11yViolations, useBrowser } from './support/browser.js';
 import { eventually } from './support/eventually.js';
 import { JWT_SECRET, useSystem } from './support/system.js';
 import { useWeb } from './support/web.js';
 
 const SCREENSHOT = 'docs/screenshots/console-live.png';
+
+/**
+ * A camera's picture of a QR code, as Chromium's fake camera reads it (Y4M: 4:2:0 frames, black
+ * modules on white with the quiet zone), so that the check-in page's scanner sees what a phone
+ * held up to the participant's page would.
+ */
+function qrCodeVideo(text: string, path: string): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const scale = 8;
+  const side = 320;
+  const offset = Math.floor((side - modules.size * scale) / 2);
+  const luma = Buffer.alloc(side * side, 235);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const row = Math.floor((y - offset) / scale);
+      const column = Math.floor((x - offset) / scale);
+      if (row >= 0 && column >= 0 && row < modules.size && column < modules.size && modules.get(row, column)) luma[y * side + x] = 16;
+    }
+  }
+  const chroma = Buffer.alloc((side / 2) * (side / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  writeFileSync(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${side} H${side} F10:1 Ip A1:1 C420jpeg\n`), frame, frame, frame, frame, frame]));
+}
 
 describe('the organiser console: live page, registrations, check-in, deliveries', () => {
   const system = useSystem({ services: ['scheduling', 'registration', 'dashboard', 'notifications'] });
@@ -286,6 +313,46 @@ describe('the organiser console: live page, registrations, check-in, deliveries'
     await plain.getByLabel('Check-in code').fill(arriving.id);
     await plain.getByRole('button', { name: 'Check in', exact: true }).click();
     await expect(plain.locator('#check-in-result').textContent()).resolves.toContain('Wei Li checked in already');
+  });
+
+  it('checks a participant in by the QR code read with the camera, loading the QR decoder on the check-in page only', async () => {
+    const arriving = await register({ givenName: 'Chiara', familyName: 'Conti', delegation: 'Rome' });
+    expect((await call(`${web.url}/api/registrations/${arriving.id}/approve`, { method: 'POST', token: organiser })).status).toBe(200);
+    const directory = mkdtempSync(join(tmpdir(), 'mission-hub-camera-'));
+    const video = join(directory, 'qr.y4m');
+    qrCodeVideo(arriving.id, video);
+    // A browser of its own: its camera is a file showing the participant's QR code, and allowed without asking.
+    const browser = await chromium.launch({
+      ...CHROMIUM,
+      args: [...CHROMIUM.args, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    });
+    try {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      const page = await context.newPage();
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(request.url());
+      });
+      await page.goto(`${web.url}/console/sign-in`);
+      await page.getByLabel('Organiser token').fill(organiser);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${web.url}/console`);
+      await page.goto(`${web.url}/console/m/${missionId}`);
+      expect(scripts.filter((url) => url.includes('qr-decoder'))).toEqual([]);
+
+      await page.goto(`${web.url}/console/m/${missionId}/check-in`);
+      await page.getByRole('button', { name: 'Scan a QR code' }).click();
+      await textOf(page, '#check-in-result', (text) => text.includes('Checked in: Chiara Conti'), 'the scanned participant to be checked in');
+      const checked = await call(`${web.url}/api/registrations/${arriving.id}`, { token: organiser });
+      expect(checked.body.checkedInAt).toEqual(expect.any(String));
+      // Headless Chromium on Linux has no BarcodeDetector: the page fetched jsQR's bundle, then.
+      const detector = await page.evaluate(() => 'BarcodeDetector' in globalThis);
+      if (!detector) expect(scripts.filter((url) => url.includes('qr-decoder'))).toHaveLength(1);
+      await page.getByRole('button', { name: 'Stop the camera' }).click();
+    } finally {
+      await browser.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('shows the delivery log, filtered by status', async () => {

@@ -12,9 +12,6 @@ interface QrDecoder {
   decode(image: ImageData): string | null;
 }
 
-/** The same code read again within this long is the same participant still in front of the camera. */
-const SAME_CODE_MS = 4000;
-
 const form = document.getElementById('check-in-form') as HTMLFormElement | null;
 const input = document.getElementById('code') as HTMLInputElement | null;
 const result = document.getElementById('check-in-result');
@@ -60,12 +57,13 @@ if (scanner && form && input && navigator.mediaDevices?.getUserMedia) {
   const status = document.getElementById('scan-status')!;
   const video = document.getElementById('camera') as HTMLVideoElement;
   let stream: MediaStream | undefined;
+  // The code read last: the same QR code still in front of the camera is the same participant, checked in once.
   let lastCode = '';
-  let lastAt = 0;
 
   const stop = () => {
     for (const track of stream?.getTracks() ?? []) track.stop();
     stream = undefined;
+    lastCode = '';
     video.hidden = true;
     button.textContent = scanner.dataset.scan ?? '';
     status.textContent = '';
@@ -106,9 +104,8 @@ if (scanner && form && input && navigator.mediaDevices?.getUserMedia) {
     const look = async () => {
       if (!stream) return;
       const code = video.readyState >= 2 ? await read(video).catch(() => null) : null;
-      if (code && (code !== lastCode || Date.now() - lastAt > SAME_CODE_MS)) {
+      if (code && code !== lastCode) {
         lastCode = code;
-        lastAt = Date.now();
         input.value = code;
         await submit();
       }
