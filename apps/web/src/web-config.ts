@@ -36,6 +36,8 @@ const environment = z.object({
     )
     .pipe(z.array(origin)),
   WEB_ASSETS_DIR: z.string().optional(),
+  OIDC_ISSUER: z.url().optional(),
+  MAIL_CATCHER_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -50,6 +52,8 @@ export interface WebConfig {
   /** Where the built client scripts and the stylesheet are (`npm run build` writes them). */
   assetsDir: string;
   logLevel: string;
+  /** In production, organisers sign in through this OIDC issuer (the console's token form is not offered). */
+  oidcIssuer?: string;
   /** `MAIL_CATCHER_URL`: the development mail catcher's SMTP address, and `/dev/mail`; null without it (always in production). */
   mailCatcherUrl: string | null;
 }
@@ -74,6 +78,7 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     allowedOrigins: e.WEB_ALLOWED_ORIGINS,
     assetsDir: resolve(e.WEB_ASSETS_DIR ?? 'dist/apps/web/assets'),
     logLevel: e.LOG_LEVEL,
+    oidcIssuer: e.OIDC_ISSUER,
     mailCatcherUrl: mailCatcherUrl(env),
   };
 }

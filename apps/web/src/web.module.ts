@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { consoleControllers } from './console/console.controllers.js';
 import { DevMailModule } from './dev-mail/dev-mail.module.js';
 import { WebHealthController } from './health/health.controller.js';
 import { MissionController } from './mission/mission.controller.js';
@@ -12,7 +13,7 @@ import { webLoggingModule } from './web-logging.js';
 import { participantControllers } from './participant/participant.controllers.js';
 
 /** The pages of each area, one line each: an area adds its controllers here and nothing else. */
-const pageControllers: Type[] = [WebHealthController, MissionController, RegisterController, ...participantControllers];
+const pageControllers: Type[] = [WebHealthController, MissionController, RegisterController, ...participantControllers, ...consoleControllers];
 
 @Module({})
 export class WebModule {
