@@ -4,6 +4,7 @@ import { CreateMissions1732000001000 } from './1732000001000-create-missions.js'
 import { CreateProgramme1732000001100 } from './1732000001100-create-programme.js';
 import { CreateMatchmaking1732000001200 } from './1732000001200-create-matchmaking.js';
 import { MatchmakingRunHeartbeat1732000001300 } from './1732000001300-matchmaking-run-heartbeat.js';
+import { ReleaseNote1732000001400 } from './1732000001400-release-note.js';
 
 export const schedulingMigrations = [
   CreateOutbox1732000000000,
@@ -13,4 +14,5 @@ export const schedulingMigrations = [
   CreateProgramme1732000001100,
   CreateMatchmaking1732000001200,
   MatchmakingRunHeartbeat1732000001300,
+  ReleaseNote1732000001400,
 ];
