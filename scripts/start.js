@@ -12,13 +12,16 @@ const services = [
   { name: 'dashboard', port: 3000 },
 ];
 
-if (!services.every(({ name }) => existsSync(`dist/apps/${name}/src/main.js`))) {
+// The web entry (pages, and /api/… forwarded to the services) starts once the services answer.
+const web = { name: 'web', port: Number(process.env.WEB_PORT ?? 8080) };
+
+if (![...services, web].every(({ name }) => existsSync(`dist/apps/${name}/src/main.js`)) || !existsSync('dist/apps/web/assets/manifest.json')) {
   console.log('No build found: building…');
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const children = services.map(({ name, port }) => {
+function launch({ name, port }) {
   const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -30,7 +33,9 @@ const children = services.map(({ name, port }) => {
     }
   });
   return { name, port, child };
-});
+}
+
+const children = services.map(launch);
 
 let stopping = false;
 function stop(exitCode = 0) {
@@ -55,12 +60,19 @@ async function ready({ port }) {
 }
 
 const results = await Promise.all(children.map(ready));
+if (!stopping) children.push(launch(web));
+const webReady = !stopping && (await ready(web));
 if (!stopping) {
   console.log('\nmission-hub is up:');
-  children.forEach((service, i) =>
-    console.log(
-      `  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}/api   OpenAPI: http://127.0.0.1:${service.port}/api/docs${results[i] ? '' : '   (not ready yet)'}`,
-    ),
+  console.log(
+    `  pages          http://127.0.0.1:${web.port}/   (the API of every service under http://127.0.0.1:${web.port}/api/…)${webReady ? '' : '   (not ready yet)'}`,
   );
+  children
+    .slice(0, services.length)
+    .forEach((service, i) =>
+      console.log(
+        `  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}/api   OpenAPI: http://127.0.0.1:${service.port}/api/docs${results[i] ? '' : '   (not ready yet)'}`,
+      ),
+    );
   console.log('Ctrl-C stops everything.\n');
 }
