@@ -35,6 +35,8 @@ const environment = z.object({
     )
     .pipe(z.array(origin)),
   WEB_ASSETS_DIR: z.string().optional(),
+  OIDC_ISSUER: z.url().optional(),
+  SMTP_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +51,10 @@ export interface WebConfig {
   /** Where the built client scripts and the stylesheet are (`npm run build` writes them). */
   assetsDir: string;
   logLevel: string;
+  /** In production, organisers sign in through this OIDC issuer (the console's token form is not offered). */
+  oidcIssuer?: string;
+  /** Whether the development mail catcher runs (`SMTP_URL` unset), whose page the console links. */
+  devMail: boolean;
 }
 
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -71,5 +77,7 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     allowedOrigins: e.WEB_ALLOWED_ORIGINS,
     assetsDir: resolve(e.WEB_ASSETS_DIR ?? 'dist/apps/web/assets'),
     logLevel: e.LOG_LEVEL,
+    oidcIssuer: e.OIDC_ISSUER,
+    devMail: e.NODE_ENV !== 'production' && !e.SMTP_URL,
   };
 }

@@ -1,4 +1,5 @@
 import { countryCode, instant, localDate, timeZone, uuid } from '#contracts';
+import { pageOf } from '#common';
 import { z } from 'zod';
 
 /** A mission as the API answers it; the schema also documents the responses, so the two cannot drift apart. */
@@ -15,3 +16,10 @@ export const missionView = z.object({
 });
 
 export type MissionView = z.infer<typeof missionView>;
+
+/** A mission in the organiser's list of missions. */
+export const missionListItem = missionView.omit({ createdAt: true });
+
+export type MissionListItem = z.infer<typeof missionListItem>;
+
+export const missionPage = pageOf(missionListItem);

@@ -1,8 +1,19 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
-import { Body, Controller, Get, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  pageQuery,
+  UuidParamPipe,
+  type Caller,
+  type PageQuery,
+} from '#common';
+import { Body, Controller, Get, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createMissionSchema, updateMissionSchema, type CreateMission, type MissionUpdate } from './mission.schema.js';
-import { missionView } from './mission.view.js';
+import { missionPage, missionView } from './mission.view.js';
 import { MissionsService } from './missions.service.js';
 
 const NO_SUCH_MISSION = 'No mission has this id.';
@@ -44,6 +55,19 @@ export class MissionsController {
   )
   update(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: updateMissionSchema }) body: MissionUpdate) {
     return this.missions.update(caller, id, body);
+  }
+
+  @Get()
+  @Access('organiser')
+  @ApiBearerAuth()
+  @ApiOkResponse({
+    description: 'A page of the missions the token covers (every one for `missions: ["*"]`), latest start first.',
+    standardSchema: missionPage,
+  })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'A query parameter (a cursor of another list, say) is not valid; `errors` names each.')
+  @ApiAccessProblems('The token is a participant’s: the list is for organisers.')
+  list(@CurrentCaller() caller: Caller, @Query({ schema: pageQuery.strict() }) query: PageQuery) {
+    return this.missions.list(caller, query);
   }
 
   @Get(':id')

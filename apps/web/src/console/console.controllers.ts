@@ -1,0 +1,6 @@
+import type { Type } from '@nestjs/common';
+import { MissionsController } from './missions/missions.controller.js';
+import { SignInController } from './sign-in/sign-in.controller.js';
+
+/** The console's frame (sign-in, the organiser's missions) and its pages. */
+export const consoleControllers: Type[] = [SignInController, MissionsController];
