@@ -147,8 +147,8 @@ describe('the organiser console: programme, matchmaking and MoUs', () => {
     await expectNoSeriousA11yViolations(page);
   }, 180_000);
 
-  it('records an MoU, moves it through its lifecycle with a version uploaded, without JavaScript, and the public register has it once public', async () => {
-    const page = await signIn(organiser, { javaScriptEnabled: false });
+  it('records an MoU, moves it through its lifecycle with a version uploaded, and the public register has it once public', async () => {
+    const page = await signIn(organiser);
     await page.goto(`${web.url}/console/m/${missionId}/mous`);
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('link', { name: 'Record a new MoU' }).click();
@@ -233,6 +233,19 @@ describe('the organiser console: programme, matchmaking and MoUs', () => {
     await page.getByRole('button', { name: 'Mark “First line running” completed' }).click();
     await page.waitForURL(/done=completed/);
 
+    // Without JavaScript, the same forms: an amendment uploaded as a plain multipart form post.
+    const plain = await signIn(organiser, { javaScriptEnabled: false });
+    await plain.goto(mouUrl);
+    await plain
+      .getByLabel('Document')
+      .setInputFiles({ name: 'amendment-1.txt', mimeType: 'text/plain', buffer: Buffer.from('Amendment 1: a second pilot district.\n') });
+    await plain.getByLabel('Language of the text').fill('en');
+    await plain.getByRole('button', { name: 'Upload' }).click();
+    await plain.waitForURL(/done=uploaded/);
+    await expect(plain.getByRole('status').first().textContent()).resolves.toContain('Version 2 is uploaded.');
+    await expect(plain.locator('.versions').textContent()).resolves.toContain('amendment');
+
+    await page.reload();
     const history = await page.locator('table.history tbody').textContent();
     for (const entry of [
       'Recorded',
