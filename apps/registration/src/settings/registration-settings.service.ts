@@ -7,6 +7,8 @@ import { MissionSeats } from '../registrations/mission-seats.js';
 import { RegistrationSettingsEntity } from './registration-settings.entity.js';
 import type { RegistrationSettingsInput } from './registration-settings.schema.js';
 import { toSettingsView, type RegistrationSettingsView } from './registration-settings.view.js';
+import { toRegistrationFormView, type RegistrationFormView } from './registration-form.view.js';
+import { RegistrationRules } from '../registrations/registration.rules.js';
 
 @Injectable()
 export class RegistrationSettingsService {
@@ -43,6 +45,16 @@ export class RegistrationSettingsService {
     const known = await this.dataSource.getRepository(MissionEntity).existsBy({ id: missionId });
     if (!known) throw unknownMission(missionId);
     throw new Problem(HttpStatus.NOT_FOUND, 'not-found', 'Registration settings not found', `Mission ${missionId} has no registration settings yet.`);
+  }
+
+  /** What the public form needs, for anyone: the mission, whether it takes registrations now, its delegations. */
+  async form(missionId: string, now = new Date()): Promise<RegistrationFormView> {
+    const mission = await this.dataSource.getRepository(MissionEntity).findOneBy({ id: missionId });
+    if (!mission) throw unknownMission(missionId);
+    const settings = await this.dataSource.getRepository(RegistrationSettingsEntity).findOneBy({ missionId });
+    if (!settings)
+      throw new Problem(HttpStatus.NOT_FOUND, 'not-found', 'Registration form not found', `Mission ${missionId} takes no registrations (no settings yet).`);
+    return toRegistrationFormView(mission, settings, RegistrationRules.window(settings, now));
   }
 }
 

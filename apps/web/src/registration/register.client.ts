@@ -1,0 +1,46 @@
+// The registration form with JavaScript: the same post, sent by fetch, and the answer's <main> put
+// in place of this one, without a reload. Without JavaScript the form posts as a plain form does.
+const form = document.querySelector<HTMLFormElement>('form[data-register-form]');
+
+function focusFirst(): void {
+  const target =
+    document.querySelector<HTMLElement>('main [aria-invalid="true"]') ??
+    document.querySelector<HTMLElement>('main [data-focus-on-load]') ??
+    document.querySelector<HTMLElement>('main .error-summary');
+  target?.focus();
+}
+
+function enhance(form: HTMLFormElement): void {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (button?.disabled) return;
+    const label = button?.textContent ?? '';
+    if (button) {
+      button.disabled = true;
+      button.textContent = form.dataset.submitting ?? label;
+    }
+    try {
+      const answer = await fetch(form.action, {
+        method: 'POST',
+        body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+        headers: { accept: 'text/html' },
+        credentials: 'same-origin',
+      });
+      const next = new DOMParser().parseFromString(await answer.text(), 'text/html');
+      const main = next.querySelector('main');
+      if (!main) throw new Error('no page in the answer');
+      document.querySelector('main')!.innerHTML = main.innerHTML;
+      document.title = next.title;
+      const again = document.querySelector<HTMLFormElement>('form[data-register-form]');
+      if (again) enhance(again);
+      focusFirst();
+    } catch {
+      // The network or the page failed us: the plain post still works.
+      form.submit();
+    }
+  });
+}
+
+if (form) enhance(form);
+document.querySelector<HTMLElement>('main [data-focus-on-load]')?.focus();

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { setSessionCookie } from '../kit/cookies.js';
+import { PARTICIPANT_COOKIE } from '../gateway/origin-policy.js';
+import { messagePage } from '../kit/layout.js';
+import { Page, type PageContext } from '../kit/page-context.js';
+import { ServiceApi, type ApiAnswer } from '../kit/service-api.js';
+import { errorsOnFields, newIdempotencyKey, readForm, registrationBody, type RegistrationForm } from './register.form.js';
+import { outcomePage, registerPage } from './register.page.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Created {
+  id: string;
+  status: 'confirmed' | 'waitlisted' | 'pending_approval';
+  accessToken: string;
+}
+
+/**
+ * The registration form: GET shows it as the mission's settings make it, POST takes the plain form
+ * post (or the same post sent by its script) and answers the form again with its errors, or the outcome.
+ */
+@Controller('m/:missionId/register')
+export class RegisterController {
+  constructor(private readonly api: ServiceApi) {}
+
+  @Get()
+  async show(@Page() page: PageContext, @Param('missionId') missionId: string, @Res() response: Response) {
+    const form = await this.form(page, missionId, response);
+    if (!form) return;
+    if (form.window !== 'open') {
+      response.type('html').send(outcomePage(page, form, { kind: form.window, opensAt: form.opensAt, closesAt: form.closesAt }, false));
+      return;
+    }
+    response.type('html').send(registerPage(page, form, { values: {}, idempotencyKey: newIdempotencyKey(), errors: {}, general: [] }));
+  }
+
+  @Post()
+  async submit(
+    @Page() page: PageContext,
+    @Param('missionId') missionId: string,
+    @Body() body: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const form = await this.form(page, missionId, response);
+    if (!form) return;
+    const { values, idempotencyKey } = readForm(body ?? {});
+    const created = await this.api.call<Created>('registration', `/api/missions/${missionId}/registrations`, {
+      method: 'POST',
+      body: registrationBody(values),
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+    if (created.ok) {
+      setSessionCookie(request, response, PARTICIPANT_COOKIE, created.body.accessToken);
+      const email = values.email?.trim() ?? '';
+      const outcome =
+        created.body.status === 'waitlisted'
+          ? { kind: 'waitlisted' as const, email, position: await this.waitlistPosition(created.body) }
+          : { kind: created.body.status, email };
+      response
+        .status(201)
+        .type('html')
+        .send(outcomePage(page, form, outcome, true));
+      return;
+    }
+    const kind = String(created.problem.type).split('/').pop();
+    if (kind === 'registration-closed') {
+      const closed = (created.problem.opensAt && new Date(String(created.problem.opensAt)) > new Date() ? 'not-yet-open' : 'closed') as
+        'closed' | 'not-yet-open';
+      const opensAt = (created.problem.opensAt as string | null) ?? null;
+      const closesAt = (created.problem.closesAt as string | null) ?? null;
+      response
+        .status(422)
+        .type('html')
+        .send(outcomePage(page, form, { kind: closed, opensAt, closesAt }, false));
+      return;
+    }
+    const { fields, general } = errorsOnFields(created.fieldErrors);
+    const alreadyRegistered = kind === 'already-registered';
+    if (!alreadyRegistered && Object.keys(fields).length === 0 && general.length === 0) general.push(created.problem.detail ?? created.problem.title);
+    // A corrected form is another request: it gets a key of its own.
+    response
+      .status(created.status >= 500 ? 503 : created.status)
+      .type('html')
+      .send(registerPage(page, form, { values, idempotencyKey: newIdempotencyKey(), errors: fields, general, alreadyRegistered }));
+  }
+
+  private async form(page: PageContext, missionId: string, response: Response): Promise<RegistrationForm | undefined> {
+    if (!UUID.test(missionId)) throw new NotFoundException();
+    const form = await this.api.call<RegistrationForm>('registration', `/api/missions/${missionId}/registration-form`);
+    if (form.ok) return form.body;
+    if (form.status === 404) throw new NotFoundException();
+    response.status(503).type('html').send(messagePage(page, 'unavailable'));
+    return undefined;
+  }
+
+  /** The 201 has no place in the line; the participant's own token reads it. */
+  private async waitlistPosition(created: Created): Promise<number | null> {
+    const registration: ApiAnswer<{ waitlistPosition: number | null }> = await this.api.call('registration', `/api/registrations/${created.id}`, {
+      credential: `Bearer ${created.accessToken}`,
+    });
+    return registration.ok ? registration.body.waitlistPosition : null;
+  }
+}

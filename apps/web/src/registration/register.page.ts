@@ -1,0 +1,215 @@
+import { html, type Html } from '../kit/html.js';
+import { layout } from '../kit/layout.js';
+import { translator, type Translate } from '../kit/messages.js';
+import type { PageContext } from '../kit/page-context.js';
+import { formatDate, formatDateTime } from '../kit/time.js';
+import { countriesIn, mailLanguages, organisationTypes, timeZones, type FormField, type FormValues, type RegistrationForm } from './register.form.js';
+import { registerMessages } from './register.messages.js';
+
+type Key = Parameters<Translate<keyof (typeof registerMessages)['en']>>[0];
+
+export interface FormState {
+  values: FormValues;
+  idempotencyKey: string;
+  errors: Partial<Record<FormField, string>>;
+  /** Errors that belong to no field (a service away, the body). */
+  general: string[];
+  /** The e-mail address is registered already: say so beside it, with the way back to the registration. */
+  alreadyRegistered?: boolean;
+}
+
+const SCRIPT = 'registration/register.client.ts';
+
+/** `/m/:missionId/register`: the form, with the errors of a post beside their fields and the values kept. */
+export function registerPage(page: PageContext, form: RegistrationForm, state: FormState): string {
+  const t = translator(registerMessages, page.language);
+  const title = t('title', { mission: form.title });
+  const id = (field: FormField) => `f-${field.replace('.', '-')}`;
+  const firstInvalid = (Object.keys(state.errors) as FormField[]).sort((a, b) => order(a) - order(b))[0];
+  const message = (field: FormField): string | undefined => {
+    if (field === 'email' && state.alreadyRegistered) return t('alreadyRegistered');
+    const server = state.errors[field];
+    if (server === undefined) return undefined;
+    const key = `error.${field}` as Key;
+    return key in registerMessages[page.language] ? t(key) : server;
+  };
+  const describedBy = (field: FormField, hint: boolean) =>
+    [message(field) ? `${id(field)}-error` : '', hint ? `${id(field)}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const attributes = (field: FormField, hint = false) =>
+    html`id="${id(field)}"
+    name="${field}"${describedBy(field, hint) ? html` aria-describedby="${describedBy(field, hint)}"` : ''}${
+      message(field) ? html` aria-invalid="true"` : ''
+    }${field === firstInvalid ? html` autofocus` : ''}`;
+  const errorLine = (field: FormField) =>
+    message(field)
+      ? html`<span class="field-error" id="${id(field)}-error"
+          >${message(field)}${field === 'email' && state.alreadyRegistered ? html` <a href="/m/${form.missionId}/link">${t('sendLink')}</a>` : ''}</span
+        >`
+      : '';
+  const fieldClass = (field: FormField) => (message(field) ? 'field field--invalid' : 'field');
+  const label = (field: FormField, key: Key, required: boolean) =>
+    html`<label for="${id(field)}">${t(key)} <span class="muted">(${required ? t('required') : t('optional')})</span></label>`;
+  const text = (field: FormField, key: Key, options: { required?: boolean; type?: string; autocomplete?: string; hint?: Key } = {}) =>
+    html`<div class="${fieldClass(field)}">
+      ${label(field, key, options.required ?? true)} ${options.hint ? html`<span class="hint" id="${id(field)}-hint">${t(options.hint)}</span>` : ''}
+      ${errorLine(field)}
+      <input
+        type="${options.type ?? 'text'}"
+        ${attributes(field, Boolean(options.hint))}
+        value="${state.values[field] ?? ''}"
+        ${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${options.required === false ? '' : html` required aria-required="true"`}
+      />
+    </div>`;
+  const select = (
+    field: FormField,
+    key: Key,
+    choices: { value: string; label: string; lang?: string }[],
+    options: { required?: boolean; hint?: Key; extra?: Html } = {},
+  ) =>
+    html`<div class="${fieldClass(field)}">
+      ${label(field, key, options.required ?? true)} ${options.hint ? html`<span class="hint" id="${id(field)}-hint">${t(options.hint)}</span>` : ''}
+      ${errorLine(field)}
+      <select ${attributes(field, Boolean(options.hint))}${options.required === false ? '' : html` required aria-required="true"`}${options.extra ?? ''}>
+        ${choices.map(
+          (choice) =>
+            html`<option
+              value="${choice.value}"
+              ${choice.lang ? html` lang="${choice.lang}"` : ''}${choice.value === (state.values[field] ?? '') ? html` selected` : ''}
+            >
+              ${choice.label}
+            </option>`,
+        )}
+      </select>
+    </div>`;
+
+  const defaults: FormValues = { preferredLanguage: page.language === 'zh' ? 'zh-CN' : 'en', timezone: form.timezone };
+  const timezoneKept = state.values.timezone !== undefined;
+  state = { ...state, values: { ...defaults, ...state.values } };
+  const errorCount = Object.keys(state.errors).length + (state.alreadyRegistered ? 1 : 0);
+
+  const main = html`
+    <h1>${title}</h1>
+    <p>${formatDate(form.startsOn, page.language)} – ${formatDate(form.endsOn, page.language)}</p>
+    ${
+      errorCount > 0 || state.general.length > 0
+        ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">${t('errorSummary')}</h2>
+            <ul>
+              ${formFieldsInOrder.filter((field) => message(field)).map((field) => html`<li><a href="#${id(field)}">${message(field)}</a></li>`)}
+              ${state.general.map((detail) => html`<li>${t('errorGeneral', { detail })}</li>`)}
+            </ul>
+          </div>`
+        : ''
+    }
+    <p>${t('intro')}</p>
+    ${form.approval === 'manual' ? html`<p class="notice">${t('manual')}</p>` : ''}
+    <form method="post" action="/m/${form.missionId}/register" novalidate data-register-form data-submitting="${t('submitting')}">
+      <input type="hidden" name="idempotencyKey" value="${state.idempotencyKey}" />
+      ${text('givenName', 'givenName', { autocomplete: 'given-name' })} ${text('familyName', 'familyName', { autocomplete: 'family-name' })}
+      ${text('email', 'email', { type: 'email', autocomplete: 'email', hint: 'emailHint' })}
+      ${select(
+        'preferredLanguage',
+        'preferredLanguage',
+        mailLanguages.map((language) => ({ value: language.tag, label: language.name, lang: language.tag })),
+      )}
+      ${select(
+        'timezone',
+        'timezone',
+        timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
+        { hint: 'timezoneHint', extra: html` data-browser-time-zone="${timezoneKept ? 'keep' : 'default'}"` },
+      )}
+      ${text('organisation.name', 'organisationName', { autocomplete: 'organization' })}
+      ${select('organisation.type', 'organisationType', [
+        { value: '', label: t('choose') },
+        ...organisationTypes.map((type) => ({ value: type, label: t(`type.${type}`) })),
+      ])}
+      ${select('organisation.country', 'organisationCountry', [
+        { value: '', label: t('choose') },
+        ...countriesIn(page.locale).map((country) => ({ value: country.code, label: country.name })),
+      ])}
+      ${text('organisation.city', 'organisationCity', { required: false, autocomplete: 'address-level2' })}
+      ${
+        form.delegations.length > 0
+          ? select(
+              'delegation',
+              'delegation',
+              [{ value: '', label: t('delegationNone') }, ...form.delegations.map((delegation) => ({ value: delegation, label: delegation }))],
+              { required: false, hint: 'delegationHint' },
+            )
+          : text('delegation', 'delegation', { required: false, hint: 'delegationHint' })
+      }
+      <fieldset class="${fieldClass('consent.dataProcessing')}">
+        <legend>${t('consentLegend')} <span class="muted">(${t('required')})</span></legend>
+        ${errorLine('consent.dataProcessing')}
+        <div class="checkbox">
+          <input
+            type="checkbox"
+            value="true"
+            ${attributes('consent.dataProcessing')}${state.values['consent.dataProcessing'] === 'true' ? html` checked` : ''}
+            required
+            aria-required="true"
+          />
+          <label for="${id('consent.dataProcessing')}">${t('consent')}</label>
+        </div>
+      </fieldset>
+      <p><button type="submit">${t('submit')}</button></p>
+    </form>
+    <p><a href="/m/${form.missionId}">${t('backToMission')}</a></p>
+  `;
+  return layout(page, { title: errorCount > 0 ? `${t('errorSummary')}: ${title}` : title, main, scripts: [SCRIPT, 'kit/visitor-time.client.ts'] });
+}
+
+const formFieldsInOrder: FormField[] = [
+  'givenName',
+  'familyName',
+  'email',
+  'preferredLanguage',
+  'timezone',
+  'organisation.name',
+  'organisation.type',
+  'organisation.country',
+  'organisation.city',
+  'delegation',
+  'consent.dataProcessing',
+];
+const order = (field: FormField) => formFieldsInOrder.indexOf(field);
+
+export type Outcome =
+  | { kind: 'confirmed' | 'pending_approval'; email: string }
+  | { kind: 'waitlisted'; email: string; position: number | null }
+  | { kind: 'closed' | 'not-yet-open'; opensAt: string | null; closesAt: string | null };
+
+/** What happened to the registration (or why there is no form): one heading, one paragraph, the way on. */
+export function outcomePage(
+  page: PageContext,
+  form: Pick<RegistrationForm, 'missionId' | 'title' | 'timezone'>,
+  outcome: Outcome,
+  registered: boolean,
+): string {
+  const t = translator(registerMessages, page.language);
+  const mission = form.title;
+  const when = (instant: string | null) => (instant ? formatDateTime(instant, form.timezone, page.language, { dateStyle: 'long', timeStyle: 'short' }) : '');
+  const [title, text] = ((): [string, string] => {
+    switch (outcome.kind) {
+      case 'confirmed':
+        return [t('confirmedTitle'), t('confirmed', { mission, email: outcome.email })];
+      case 'waitlisted':
+        return [t('waitlistedTitle'), t('waitlisted', { position: outcome.position ?? '?', email: outcome.email })];
+      case 'pending_approval':
+        return [t('pendingTitle'), t('pending', { email: outcome.email })];
+      case 'not-yet-open':
+        return [t('notOpenTitle'), t('notOpen', { mission, opensAt: when(outcome.opensAt) })];
+      case 'closed':
+        return [t('closedTitle'), outcome.closesAt ? t('closed', { mission, closesAt: when(outcome.closesAt) }) : t('closedNoDate', { mission })];
+    }
+  })();
+  const main = html`
+    <div class="notice ${registered ? 'notice--ok' : ''}" data-outcome="${outcome.kind}">
+      <h1 tabindex="-1" data-focus-on-load>${title}</h1>
+      <p>${text}</p>
+    </div>
+    ${registered ? html`<p><a class="button" href="/p/">${t('yourPages')}</a></p>` : ''}
+    <p><a href="/m/${form.missionId}">${t('backToMission')}</a></p>
+  `;
+  return layout(page, { title, main, scripts: [SCRIPT] });
+}
