@@ -204,7 +204,9 @@ function meetingsSection(page: PageContext, view: MeetingsView, t: MatchmakingTr
                   const zone = block?.timezone ?? view.mission.timezone;
                   return html`<tr data-meeting="${meeting.id}">
                     <td>${spanIn(slot.startsAt, slot.endsAt, zone, page)}</td>
-                    <td><time datetime="${slot.startsAt}" data-visitor-time>${momentIn(slot.startsAt, 'UTC', page)} (UTC)</time></td>
+                    <td>
+                      <time datetime="${slot.startsAt}" data-visitor-time>${momentIn(slot.startsAt, 'UTC', page)} </time> (<span data-visitor-zone>UTC</span>)
+                    </td>
                     <td>${block ? html`${block.title}${block.venue ? html`<br /><span class="muted">${block.venue.name}</span>` : ''}` : ''}</td>
                     <td>${t('tableNumber', { number: slot.table })}</td>
                     <td>${pair(view, meeting, t)}</td>

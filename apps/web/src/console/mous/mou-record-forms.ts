@@ -1,7 +1,7 @@
 import type { FormFields } from './mou-form.js';
 
 /** The forms of an MoU's page, each posting to its own address. */
-export type MouForm = 'status' | 'version' | 'project' | 'milestone' | 'complete';
+export type MouForm = 'status' | 'visibility' | 'version' | 'project' | 'milestone' | 'complete';
 
 export const pilotProjectStatuses = ['planned', 'running', 'completed', 'cancelled'] as const;
 

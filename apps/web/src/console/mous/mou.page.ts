@@ -14,7 +14,7 @@ import { pilotProjectStatuses, type MouForm } from './mou-record-forms.js';
 import type { MouRecord } from './mous.service.js';
 
 /** What was just done, said once above the page after its redirect. */
-export type MouDone = 'created' | 'moved' | 'uploaded' | 'projectAdded' | 'milestoneAdded' | 'completed';
+export type MouDone = 'created' | 'moved' | 'visibilitySet' | 'uploaded' | 'projectAdded' | 'milestoneAdded' | 'completed';
 
 export interface MouPageView {
   mission: ConsoleMission;
@@ -131,6 +131,24 @@ export function mouPage(page: PageContext, view: MouPageView): string {
                 <button type="submit">${t('move')}</button>
               </form>`
       }
+    </section>
+
+    <section aria-labelledby="visibility-heading">
+      <h2 id="visibility-heading">${t('visibility')}</h2>
+      ${errorSummary(refusedHere('visibility')?.problem, errorsOf('visibility'), t('visibilityNotSet'))}
+      <form method="post" action="${base}/visibility">
+        ${field({
+          name: 'visibility',
+          label: t('visibilityChoice'),
+          value: mou.visibility,
+          errors: errorsOf('visibility'),
+          choices: [
+            { value: 'organisers', label: t('visibility.organisers') },
+            { value: 'public', label: t('visibility.public') },
+          ],
+        })}
+        <button type="submit">${t('setVisibility')}</button>
+      </form>
     </section>
 
     <section aria-labelledby="versions-heading">

@@ -27,13 +27,14 @@ import {
   mouRecordOf,
   mousOf,
   moveMou,
+  setVisibility,
   uploadVersion,
   type Sent,
 } from './mous.service.js';
 
 /** The registry's own limit on a document; a larger upload is refused before it is read whole. */
 const DOCUMENT_BYTES = 20 * 1024 * 1024;
-const doneMessages: readonly MouDone[] = ['created', 'moved', 'uploaded', 'projectAdded', 'milestoneAdded', 'completed'];
+const doneMessages: readonly MouDone[] = ['created', 'moved', 'visibilitySet', 'uploaded', 'projectAdded', 'milestoneAdded', 'completed'];
 
 interface UploadedDocument {
   buffer: Buffer;
@@ -124,6 +125,19 @@ export class MousController {
     @Body() body: Record<string, unknown>,
   ) {
     await this.send(page, request, response, params, body, 'status', 'moved', (organiser, mouId, form) => moveMou(organiser, mouId, form.body));
+  }
+
+  @Post(':mouId/visibility')
+  async setVisibility(
+    @Page() page: PageContext,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: Record<string, string>,
+    @Body() body: Record<string, unknown>,
+  ) {
+    await this.send(page, request, response, params, body, 'visibility', 'visibilitySet', (organiser, mouId) =>
+      setVisibility(organiser, mouId, textOf(body, 'visibility')),
+    );
   }
 
   @Post(':mouId/pilot-projects')
@@ -239,6 +253,7 @@ export class MousController {
 
 const sectionOf: Record<MouForm, string> = {
   status: 'lifecycle-heading',
+  visibility: 'visibility-heading',
   version: 'versions-heading',
   project: 'projects-heading',
   milestone: 'milestones-heading',
@@ -253,6 +268,8 @@ function formBodyOf(form: MouForm, fields: Record<string, string>): FormBody {
       return pilotProjectOf(fields);
     case 'milestone':
       return milestoneOf(fields);
+    case 'visibility':
+      return { body: {}, fieldOf: () => 'visibility' };
     case 'version':
       return { body: {}, fieldOf: (path) => (path === 'language' ? 'language' : 'document') };
     case 'complete':

@@ -134,6 +134,10 @@ export const mousMessages = defineMessages({
     'action.milestone_completed': 'Milestone completed',
     'action.milestone_due': 'Milestone due',
     publicRegister: 'See the public register',
+    visibilityChoice: 'Who may read it',
+    setVisibility: 'Save',
+    visibilitySet: 'Who may read it is saved.',
+    visibilityNotSet: 'It was not saved',
   },
   zh: {
     title: '合作备忘录',
@@ -268,5 +272,9 @@ export const mousMessages = defineMessages({
     'action.milestone_completed': '完成里程碑',
     'action.milestone_due': '里程碑到期',
     publicRegister: '查看公开登记册',
+    visibilityChoice: '谁可以查看',
+    setVisibility: '保存',
+    visibilitySet: '查看范围已保存。',
+    visibilityNotSet: '未能保存',
   },
 });

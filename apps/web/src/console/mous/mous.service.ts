@@ -109,6 +109,10 @@ export async function moveMou(organiser: OrganiserApi, mouId: string, body: Reco
   return sent(await organiser.call<ConsoleMou>('mou-registry', `/api/mous/${mouId}/status`, { method: 'POST', body }));
 }
 
+export async function setVisibility(organiser: OrganiserApi, mouId: string, visibility: string): Promise<Sent<ConsoleMou>> {
+  return sent(await organiser.call<ConsoleMou>('mou-registry', `/api/mous/${mouId}`, { method: 'PATCH', body: { visibility } }));
+}
+
 export async function addPilotProject(organiser: OrganiserApi, mouId: string, body: Record<string, unknown>, idempotencyKey: string) {
   return sent(
     await organiser.call<ConsolePilotProject>('mou-registry', `/api/mous/${mouId}/pilot-projects`, {

@@ -107,7 +107,7 @@ function sessionRow(page: PageContext, view: ProgrammeView, session: ConsoleSess
   const state = session.status === 'cancelled' ? 'cancelled' : session.released ? 'released' : 'draft';
   const yourTime = view.viewerZone
     ? spanIn(session.startsAt, session.endsAt, view.viewerZone, page)
-    : html`<time datetime="${session.startsAt}" data-visitor-time>${momentIn(session.startsAt, 'UTC', page)} (UTC)</time>`;
+    : html`<time datetime="${session.startsAt}" data-visitor-time>${momentIn(session.startsAt, 'UTC', page)} </time> (<span data-visitor-zone>UTC</span>)`;
   return html`<tr data-session="${session.id}">
     <th scope="row">${session.title}<br /><span class="muted">${t(`kind.${session.kind}`)}</span></th>
     <td>
