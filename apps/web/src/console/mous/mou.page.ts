@@ -233,7 +233,7 @@ export function mouPage(page: PageContext, view: MouPageView): string {
           choices: mou.parties.map((party) => ({ value: party.name, label: party.name })),
         })}
         ${field({ name: 'project.budget.amount', label: t('budgetAmount'), type: 'number', value: typed('project', 'project.budget.amount'), errors: errorsOf('project'), attributes: html`min="0" step="any"` })}
-        ${field({ name: 'project.budget.currency', label: t('currency'), hint: t('currencyHint'), value: typed('project', 'project.budget.currency', 'EUR'), errors: errorsOf('project'), attributes: html`maxlength="3"` })}
+        ${field({ name: 'project.budget.currency', label: t('currency'), hint: t('currencyHint'), value: typed('project', 'project.budget.currency', 'EUR'), errors: errorsOf('project'), attributes: html`autocapitalize="characters"` })}
         ${field({
           name: 'project.status',
           label: t('projectStatus'),

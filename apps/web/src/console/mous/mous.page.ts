@@ -97,7 +97,7 @@ export function newMouPage(page: PageContext, view: NewMouView): string {
             <legend>${t('party', { number: index + 1 })}</legend>
             ${field({ name: `${row}name`, label: t('partyName'), value: value(`${row}name`), errors })}
             ${field({ name: `${row}kind`, label: t('partyKind'), value: value(`${row}kind`), errors, choices: kinds })}
-            ${field({ name: `${row}country`, label: t('partyCountry'), hint: t('partyCountryHint'), value: value(`${row}country`), errors, attributes: html`maxlength="2" autocapitalize="characters"` })}
+            ${field({ name: `${row}country`, label: t('partyCountry'), hint: t('partyCountryHint'), value: value(`${row}country`), errors, attributes: html`autocapitalize="characters"` })}
             ${field({ name: `${row}city`, label: t('partyCity'), value: value(`${row}city`), errors })}
           </fieldset>`;
         })}
