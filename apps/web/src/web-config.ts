@@ -36,7 +36,7 @@ const environment = z.object({
     .pipe(z.array(origin)),
   WEB_ASSETS_DIR: z.string().optional(),
   OIDC_ISSUER: z.url().optional(),
-  SMTP_URL: z.string().optional(),
+  MAIL_CATCHER_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,7 +53,7 @@ export interface WebConfig {
   logLevel: string;
   /** In production, organisers sign in through this OIDC issuer (the console's token form is not offered). */
   oidcIssuer?: string;
-  /** Whether the development mail catcher runs (`SMTP_URL` unset), whose page the console links. */
+  /** Whether the development mail catcher runs (`MAIL_CATCHER_URL`, never in production): the console links its page, `/dev/mail`. */
   devMail: boolean;
 }
 
@@ -78,6 +78,6 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     assetsDir: resolve(e.WEB_ASSETS_DIR ?? 'dist/apps/web/assets'),
     logLevel: e.LOG_LEVEL,
     oidcIssuer: e.OIDC_ISSUER,
-    devMail: e.NODE_ENV !== 'production' && !e.SMTP_URL,
+    devMail: e.NODE_ENV !== 'production' && Boolean(e.MAIL_CATCHER_URL?.trim()),
   };
 }

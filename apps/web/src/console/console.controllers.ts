@@ -1,9 +1,23 @@
 import type { Type } from '@nestjs/common';
+import { CheckInController } from './check-in/check-in.controller.js';
+import { DeliveriesController } from './deliveries/deliveries.controller.js';
+import { LiveController } from './live/live.controller.js';
 import { MatchmakingController } from './matchmaking/matchmaking.controller.js';
 import { MissionsController } from './missions/missions.controller.js';
 import { MousController } from './mous/mous.controller.js';
 import { ProgrammeController } from './programme/programme.controller.js';
+import { RegistrationsController } from './registrations/registrations.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 
-/** The console's frame (sign-in, the organiser's missions) and its pages. */
-export const consoleControllers: Type[] = [SignInController, MissionsController, ProgrammeController, MatchmakingController, MousController];
+/** The console's frame and its pages: sign-in, missions; the mission's day (live, registrations, check-in, deliveries); its programme, matchmaking and MoUs. */
+export const consoleControllers: Type[] = [
+  SignInController,
+  MissionsController,
+  LiveController,
+  RegistrationsController,
+  CheckInController,
+  DeliveriesController,
+  ProgrammeController,
+  MatchmakingController,
+  MousController,
+];
