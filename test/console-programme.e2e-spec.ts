@@ -277,6 +277,16 @@ describe('the organiser console: programme, matchmaking and MoUs', () => {
     );
   }, 300_000);
 
+  it('fits each page to a phone’s width: nothing but a table scrolls sideways', async () => {
+    const mous = await call(`${system.url('mou-registry')}/api/mous?mission=${missionId}`, { token: organiser });
+    const page = await signIn(organiser, { viewport: { width: 360, height: 740 } });
+    for (const address of ['programme', 'matchmaking', 'mous', 'mous/new', `mous/${mous.body.items[0].id}`]) {
+      await page.goto(`${web.url}/console/m/${missionId}/${address}`);
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect({ address, width }).toEqual({ address, width: 360 });
+    }
+  }, 180_000);
+
   it('shows an organiser of another mission none of it', async () => {
     const mous = await call(`${system.url('mou-registry')}/api/mous?mission=${missionId}`, { token: organiser });
     const mouId = mous.body.items[0]?.id as string | undefined;
