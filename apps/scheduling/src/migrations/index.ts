@@ -5,6 +5,7 @@ import { CreateProgramme1732000001100 } from './1732000001100-create-programme.j
 import { CreateMatchmaking1732000001200 } from './1732000001200-create-matchmaking.js';
 import { MatchmakingRunHeartbeat1732000001300 } from './1732000001300-matchmaking-run-heartbeat.js';
 import { ParticipantTokenGeneration1732000001400 } from './1732000001400-participant-token-generation.js';
+import { ReleaseNote1732000001500 } from './1732000001500-release-note.js';
 
 export const schedulingMigrations = [
   CreateOutbox1732000000000,
@@ -15,4 +16,5 @@ export const schedulingMigrations = [
   CreateMatchmaking1732000001200,
   MatchmakingRunHeartbeat1732000001300,
   ParticipantTokenGeneration1732000001400,
+  ReleaseNote1732000001500,
 ];

@@ -10,6 +10,7 @@ const release: ReleaseView = {
   number: 2,
   publishedAt: '2019-06-01T08:00:00.000Z',
   publishedBy: 'laura.puig@bcn.cat',
+  note: 'The panel moves to the afternoon.',
   changes: [
     { sessionId: 's-panel', change: 'changed' },
     { sessionId: 's-dinner', change: 'added' },
@@ -25,7 +26,13 @@ describe('releaseSeenBy', () => {
   it('tells anyone else neither who published it nor the changes to sessions by invitation only that do not concern them', () => {
     for (const viewer of [{ kind: 'anyone' } as const, participant('r-ben')]) {
       const seen = releaseSeenBy(release, viewer, sessions);
-      expect(seen).toEqual({ missionId: 'm', number: 2, publishedAt: release.publishedAt, changes: [{ sessionId: 's-panel', change: 'changed' }] });
+      expect(seen).toEqual({
+        missionId: 'm',
+        number: 2,
+        publishedAt: release.publishedAt,
+        note: release.note,
+        changes: [{ sessionId: 's-panel', change: 'changed' }],
+      });
       expect('publishedBy' in seen).toBe(false);
     }
   });
@@ -35,6 +42,7 @@ describe('releaseSeenBy', () => {
       missionId: 'm',
       number: 2,
       publishedAt: release.publishedAt,
+      note: release.note,
       changes: release.changes,
     });
   });

@@ -8,6 +8,7 @@ export const releaseView = z.object({
   number: z.number().int().positive(),
   publishedAt: instant,
   publishedBy: z.string().optional().describe("The organiser who published it: for the mission's organisers only."),
+  note: z.string().nullable().describe('What the organiser said of the release, for everyone who reads the programme; null without one.'),
   changes: z
     .array(z.object({ sessionId: uuid, change: z.enum(['added', 'changed', 'cancelled']) }))
     .describe('Since the release before: added, then changed, then cancelled sessions.'),

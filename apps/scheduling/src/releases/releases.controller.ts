@@ -1,7 +1,8 @@
 import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
-import { Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { releaseList, releaseView } from './release-view.js';
+import { releaseSchema, type ReleaseInput } from './release.schema.js';
 import { ReleasesService } from './releases.service.js';
 
 const NO_SUCH_MISSION = 'No mission has this id.';
@@ -11,7 +12,7 @@ const NO_SUCH_MISSION = 'No mission has this id.';
 export class ReleasesController {
   constructor(private readonly releases: ReleasesService) {}
 
-  /** Publishes the programme as it stands: release n+1, `schedule.published` with the changes since release n. */
+  /** Publishes the programme as it stands, with an optional `note`: release n+1, `schedule.published` with the changes since release n. */
   @Post()
   @Access('organiser')
   @ApiBearerAuth()
@@ -21,12 +22,16 @@ export class ReleasesController {
     description: 'The release, with the changes since the one before; announced as `schedule.published`, and each session it adds as `session.scheduled`.',
     standardSchema: releaseView,
   })
-  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID, or the Idempotency-Key is not valid; `errors` names each.')
+  @ApiProblem(
+    HttpStatus.BAD_REQUEST,
+    'validation',
+    'The id is not a UUID, the note is empty or too long, or the Idempotency-Key is not valid; `errors` names each.',
+  )
   @ApiAccessProblems('The token is not an organiser of this mission.')
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_MISSION)
   @ApiProblem(HttpStatus.CONFLICT, 'nothing-to-release', 'Nothing changed since the last release.')
-  publish(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string) {
-    return this.releases.publish(caller, missionId);
+  publish(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: releaseSchema }) body: ReleaseInput) {
+    return this.releases.publish(caller, missionId, body?.note ?? null);
   }
 
   /** Every release of the mission, the latest first; who published it, and changes to sessions by invitation only, as the caller may see them. */

@@ -16,6 +16,7 @@ interface ReleaseRow {
   number: number;
   published_at: Date;
   published_by: string;
+  note: string | null;
   programme: Programme;
   changes: ReleaseChange[];
 }
@@ -28,7 +29,7 @@ export class ReleasesService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async publish(caller: Caller, missionId: string): Promise<ReleaseView> {
+  async publish(caller: Caller, missionId: string, note: string | null = null): Promise<ReleaseView> {
     assertOrganiserOf(caller, missionId);
     const publishedBy = caller.kind === 'organiser' ? caller.subject : 'unknown';
     return this.dataSource.transaction(async (manager) => {
@@ -62,21 +63,17 @@ export class ReleasesService {
           });
         }
       }
-      await manager.query(`INSERT INTO releases (mission_id, number, published_at, published_by, programme, changes) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        missionId,
-        number,
-        publishedAt,
-        publishedBy,
-        JSON.stringify(programme),
-        JSON.stringify(changes),
-      ]);
+      await manager.query(
+        `INSERT INTO releases (mission_id, number, published_at, published_by, note, programme, changes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [missionId, number, publishedAt, publishedBy, note, JSON.stringify(programme), JSON.stringify(changes)],
+      );
       await this.outbox.add(
         manager,
         'schedule.published',
         { missionId, release: number, publishedAt: publishedAt.toISOString(), changes },
         { subject: missionId, missionId, time: publishedAt },
       );
-      return { missionId, number, publishedAt: publishedAt.toISOString(), publishedBy, changes };
+      return { missionId, number, publishedAt: publishedAt.toISOString(), publishedBy, note, changes };
     });
   }
 
@@ -85,7 +82,7 @@ export class ReleasesService {
     const manager = this.dataSource.manager;
     await missionOf(manager, missionId);
     const rows: ReleaseRow[] = await manager.query(
-      `SELECT number, published_at, published_by, changes FROM releases WHERE mission_id = $1 ORDER BY number DESC`,
+      `SELECT number, published_at, published_by, note, changes FROM releases WHERE mission_id = $1 ORDER BY number DESC`,
       [missionId],
     );
     const viewer = await programmeViewerOf(manager, caller, missionId);
@@ -94,7 +91,7 @@ export class ReleasesService {
     return {
       items: rows.map((row) =>
         releaseSeenBy(
-          { missionId, number: row.number, publishedAt: row.published_at.toISOString(), publishedBy: row.published_by, changes: row.changes },
+          { missionId, number: row.number, publishedAt: row.published_at.toISOString(), publishedBy: row.published_by, note: row.note, changes: row.changes },
           viewer,
           sessions,
         ),

@@ -2,11 +2,14 @@ import type { Type } from '@nestjs/common';
 import { CheckInController } from './check-in/check-in.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { LiveController } from './live/live.controller.js';
+import { MatchmakingController } from './matchmaking/matchmaking.controller.js';
 import { MissionsController } from './missions/missions.controller.js';
+import { MousController } from './mous/mous.controller.js';
+import { ProgrammeController } from './programme/programme.controller.js';
 import { RegistrationsController } from './registrations/registrations.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 
-/** The console's frame and its pages of the mission's day: sign-in, missions, live, registrations, check-in, deliveries. */
+/** The console's frame and its pages: sign-in, missions; the mission's day (live, registrations, check-in, deliveries); its programme, matchmaking and MoUs. */
 export const consoleControllers: Type[] = [
   SignInController,
   MissionsController,
@@ -14,4 +17,7 @@ export const consoleControllers: Type[] = [
   RegistrationsController,
   CheckInController,
   DeliveriesController,
+  ProgrammeController,
+  MatchmakingController,
+  MousController,
 ];

@@ -1,0 +1,65 @@
+import type { ProblemDetails } from '#common';
+import type { SessionKind } from '#contracts';
+import type { OrganiserApi } from '../organiser-api.js';
+
+/** What the programme page reads of a session (scheduling's session view has more). */
+export interface ConsoleSession {
+  id: string;
+  kind: SessionKind;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  /** The venue's zone, else the mission's. */
+  timezone: string;
+  venue: { name: string; city: string } | null;
+  route: { from: string; to: string } | null;
+  capacity: number | null;
+  status: 'active' | 'cancelled';
+  released: boolean;
+  enrolments: { confirmed: number; waitlisted: number };
+}
+
+export interface ConsoleRelease {
+  number: number;
+  publishedAt: string;
+  publishedBy?: string;
+  note?: string | null;
+  changes: { sessionId: string; change: 'added' | 'changed' | 'cancelled' }[];
+}
+
+export type Publishing = { published: true; number: number } | { published: false; problem: ProblemDetails };
+
+/** Every item of one of the services' cursor-paged lists. */
+export async function everyItem<Item>(organiser: OrganiserApi, service: 'scheduling' | 'registration' | 'mou-registry', path: string): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor: string | null = null;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const page: { items: Item[]; nextCursor: string | null } = await organiser.read(
+      service,
+      `${path}${separator}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/** The sessions as the organisers see them (drafts too), in time order; the organisers' own call, so another mission's organiser is refused here. */
+export function sessionsOf(organiser: OrganiserApi, missionId: string): Promise<ConsoleSession[]> {
+  return everyItem<ConsoleSession>(organiser, 'scheduling', `/api/missions/${missionId}/sessions`);
+}
+
+export async function releasesOf(organiser: OrganiserApi, missionId: string): Promise<ConsoleRelease[]> {
+  return (await organiser.read<{ items: ConsoleRelease[] }>('scheduling', `/api/missions/${missionId}/schedule/releases`)).items;
+}
+
+/** Publishes the programme as it stands; the form's key makes a resent form publish once. */
+export async function publishRelease(organiser: OrganiserApi, missionId: string, note: string, idempotencyKey: string): Promise<Publishing> {
+  const answer = await organiser.call<ConsoleRelease>('scheduling', `/api/missions/${missionId}/schedule/releases`, {
+    method: 'POST',
+    body: note.trim() ? { note: note.trim() } : {},
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+  return answer.ok ? { published: true, number: answer.body.number } : { published: false, problem: answer.problem };
+}
