@@ -1,4 +1,4 @@
-import { assertOrganiserOf, Problem, type Caller } from '#common';
+import { assertOrganiserOf, Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,12 +16,12 @@ export class MissionsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async create(caller: Caller, input: CreateMission): Promise<MissionView> {
+  async create(caller: Caller, input: CreateMission, key?: IdempotencyKey): Promise<MissionView> {
     // A new mission has no id yet, so only an organiser of every mission may create one.
     if (caller.kind !== 'organiser') throw Problem.unauthorized();
     if (!caller.missions.includes('*')) throw Problem.forbidden('Only an organiser of every mission may create one.');
     const id = randomUUID();
-    return this.dataSource.transaction(async (manager) => {
+    return answerOnce(this.dataSource, key, async (manager) => {
       const clash = await manager.exists(MissionEntity, { where: { code: input.code } });
       if (clash) throw Problem.conflict('mission-code-taken', 'Mission code already in use', `A mission with code ${input.code} exists.`);
       const mission = await manager.save(manager.create(MissionEntity, { id, ...input, createdBy: caller.subject }));
