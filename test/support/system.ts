@@ -48,6 +48,8 @@ export interface SystemOptions {
   mouRegistry?: MouRegistryOptions;
   /** In-process only: registration's outbox relay (its poll, its batch size). */
   registration?: RegistrationOptions;
+  /** More environment for a service, read each time it starts (a test's database proxy, a smaller pool). */
+  env?: (service: ServiceName) => Record<string, string>;
 }
 
 interface RunningService {
@@ -85,10 +87,13 @@ export class TestSystem {
       RABBITMQ_URL: this.rabbitmqUrl,
       EVENTS_EXCHANGE: EXCHANGE,
       SMTP_URL: this.smtp.url,
+      // An e-mail claimed by a notifications process that a test kills is sent again within the test's patience.
+      MAIL_SEND_LEASE_MS: '20000',
       JWT_SECRET,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       // Never a port picked in advance, not even the one it had before a restart: by then it may be the source port of one of the run's own connections.
       PORT: '0',
+      ...this.options.env?.(service),
     };
   }
 
@@ -138,7 +143,7 @@ export class TestSystem {
       });
       const port = await listeningPort(child, service);
       this.running.set(service, { port, child });
-      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 30_000, what: `${service} to be ready` });
+      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 90_000, what: `${service} to be ready` });
     } else {
       const config = this.config(service);
       const { module, options } = applications[service](config, this.options);
@@ -208,7 +213,7 @@ async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
 /** The port a service started as a child process listens on, as it reports it (`runService`); its failure to start, if it exits first. */
 function listeningPort(child: ChildProcess, service: ServiceName): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => settle(new Error(`${service} did not listen within 30 s`)), 30_000);
+    const timer = setTimeout(() => settle(new Error(`${service} did not listen within 90 s`)), 90_000);
     const onMessage = (message: ServiceListening) => {
       if (message?.type === 'listening') settle(message.port);
     };

@@ -65,7 +65,13 @@ export const idempotencyKeysRepository = {
        SELECT r.id, r.fingerprint, r.status, r.body, now() FROM unnest($1::text[], $2::text[], $3::integer[], $4::bytea[]) AS r (id, fingerprint, status, body)
        ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, status = excluded.status, body = excluded.body, created_at = excluded.created_at
         WHERE idempotency_keys.created_at < now() - $5::interval`,
-      [responses.map((r) => r.id), responses.map((r) => r.fingerprint), responses.map((r) => r.status), responses.map((r) => r.body), IDEMPOTENCY_KEYS_KEPT_FOR],
+      [
+        responses.map((r) => r.id),
+        responses.map((r) => r.fingerprint),
+        responses.map((r) => r.status),
+        responses.map((r) => r.body),
+        IDEMPOTENCY_KEYS_KEPT_FOR,
+      ],
     );
   },
 
