@@ -88,7 +88,7 @@ export class TestSystem {
       EVENTS_EXCHANGE: EXCHANGE,
       SMTP_URL: this.smtp.url,
       // An e-mail claimed by a notifications process that a test kills is sent again within the test's patience.
-      MAIL_SEND_LEASE_MS: '20000',
+      MAIL_SEND_LEASE_MS: '10000',
       JWT_SECRET,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       // Never a port picked in advance, not even the one it had before a restart: by then it may be the source port of one of the run's own connections.
