@@ -89,6 +89,11 @@ export class TestSystem {
       SMTP_URL: this.smtp.url,
       // An e-mail claimed by a notifications process that a test kills is sent again within the test's patience.
       MAIL_SEND_LEASE_MS: '10000',
+      // The machine running the tests is shared and often many times overloaded: a burst that queues for seconds there is not
+      // what these limits guard against (their own tests set what they need).
+      DB_POOL_ACQUIRE_TIMEOUT_MS: '60000',
+      DB_LOCK_TIMEOUT_MS: '60000',
+      DB_STATEMENT_TIMEOUT_MS: '120000',
       JWT_SECRET,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       // Never a port picked in advance, not even the one it had before a restart: by then it may be the source port of one of the run's own connections.
