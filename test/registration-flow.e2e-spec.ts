@@ -135,6 +135,18 @@ describe('a registration, from the form to the participant’s inbox and the org
     expect(list.body.items).toHaveLength(1);
   });
 
+  it('answers repeats sent while the first is still running with its response, never 409, and stores one registration', async () => {
+    const { missionId, token } = await openMission(system);
+    const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
+    const body = registrationInput(31);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => call(url, { body, headers: { 'idempotency-key': 'double-click-31' } })));
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
+    expect(answers.filter((answer) => answer.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
+    const list = await call(url, { token });
+    expect(list.body.items).toHaveLength(1);
+  });
+
   it('lists a mission’s registrations with filters, pages and CSV, to its organisers only', async () => {
     const { missionId, token } = await openMission(system, { capacity: 3 });
     const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;

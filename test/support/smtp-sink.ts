@@ -1,5 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { eventually } from './eventually.js';
 
@@ -16,6 +16,9 @@ export interface ReceivedMail {
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private refusing = false;
+  /** While stalled: the greetings held back, released by `stall(false)`. */
+  private stalled: (() => void)[] | null = null;
+  private readonly sockets = new Set<Socket>();
   private server!: SMTPServer;
   port = 0;
 
@@ -24,6 +27,10 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onConnect: (_session, callback) => {
+        if (this.stalled) this.stalled.push(() => callback());
+        else callback();
+      },
       onData: (stream, _session, callback) => {
         if (this.refusing) {
           stream.resume();
@@ -47,6 +54,10 @@ export class SmtpSink {
     });
     // A sender killed mid-session resets its connection; that is the test's doing, not a failure.
     this.server.on('error', () => undefined);
+    this.server.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
@@ -58,6 +69,21 @@ export class SmtpSink {
 
   refuse(refusing: boolean): void {
     this.refusing = refusing;
+  }
+
+  /**
+   * A server that accepts connections and then says nothing: the connections open now are closed
+   * (the sender opens new ones), and each new one is accepted but never greeted until `stall(false)`.
+   */
+  stall(stalling: boolean): void {
+    if (stalling) {
+      this.stalled ??= [];
+      for (const socket of this.sockets) socket.destroy();
+      return;
+    }
+    const held = this.stalled ?? [];
+    this.stalled = null;
+    for (const greet of held) greet();
   }
 
   to(address: string): ReceivedMail[] {

@@ -100,6 +100,13 @@ export class TestSystem {
       RABBITMQ_URL: this.rabbitmqUrl,
       EVENTS_EXCHANGE: EXCHANGE,
       SMTP_URL: this.smtp.url,
+      // An e-mail claimed by a notifications process that a test kills is sent again within the test's patience.
+      MAIL_SEND_LEASE_MS: '10000',
+      // The machine running the tests is shared and often many times overloaded: a burst that queues for seconds there is not
+      // what these limits guard against (their own tests set what they need).
+      DB_POOL_ACQUIRE_TIMEOUT_MS: '60000',
+      DB_LOCK_TIMEOUT_MS: '60000',
+      DB_STATEMENT_TIMEOUT_MS: '120000',
       JWT_SECRET,
       RATE_LIMITS: `off${this.options.rateLimits ? `,${this.options.rateLimits}` : ''}`,
       PARTICIPANT_TOKEN_SECRET,
@@ -160,7 +167,7 @@ export class TestSystem {
       });
       const port = await listeningPort(child, service);
       this.running.set(service, { port, child });
-      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 30_000, what: `${service} to be ready` });
+      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 90_000, what: `${service} to be ready` });
     } else {
       const config = this.config(service);
       const { module, options } = applications[service](config, this.options);
@@ -230,7 +237,7 @@ async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
 /** The port a service started as a child process listens on, as it reports it (`runService`); its failure to start, if it exits first. */
 function listeningPort(child: ChildProcess, service: ServiceName): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => settle(new Error(`${service} did not listen within 30 s`)), 30_000);
+    const timer = setTimeout(() => settle(new Error(`${service} did not listen within 90 s`)), 90_000);
     const onMessage = (message: ServiceListening) => {
       if (message?.type === 'listening') settle(message.port);
     };

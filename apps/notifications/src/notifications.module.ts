@@ -12,7 +12,7 @@ import { ParticipantsModule } from './participants/participants.module.js';
 import { RegistrationMailModule } from './registration-mail/registration-mail.module.js';
 import { SessionMailModule } from './session-mail/session-mail.module.js';
 
-export type NotificationsOptions = DeliveriesOptions;
+export type NotificationsOptions = Omit<DeliveriesOptions, 'mailSendLeaseMs'>;
 
 @Module({})
 export class NotificationsModule {
@@ -27,7 +27,7 @@ export class NotificationsModule {
           rabbitmqUrl: config.rabbitmqUrl,
           exchange: config.exchange,
         }),
-        DeliveriesModule.forRoot(options),
+        DeliveriesModule.forRoot({ ...options, mailSendLeaseMs: config.mailSendLeaseMs }),
         ParticipantsModule,
         RegistrationMailModule,
         SessionMailModule,

@@ -21,6 +21,8 @@ export * from './auth/participant-link.js';
 export * from './health/health.controller.js';
 export * from './health/health.module.js';
 export * from './idempotency/idempotency.interceptor.js';
+export * from './idempotency/idempotency-key.js';
+export * from './idempotency/idempotency-keys.repository.js';
 export * from './idempotency/idempotency-key.retention.js';
 export * from './idempotency/idempotency.migration.js';
 export * from './logging/event-log-context.js';

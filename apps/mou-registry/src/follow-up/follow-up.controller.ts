@@ -1,4 +1,15 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  UuidParamPipe,
+  type Caller,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
+} from '#common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -40,8 +51,9 @@ export class FollowUpController {
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) id: string,
     @Body({ schema: createPilotProjectSchema }) body: CreatePilotProject,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
   ) {
-    return this.followUp.addPilotProject(caller, id, body);
+    return this.followUp.addPilotProject(caller, id, body, key);
   }
 
   @Get('pilot-projects')
@@ -86,8 +98,13 @@ export class FollowUpController {
   )
   @ApiAccessProblems(ORGANISERS_ONLY)
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_MOU)
-  addMilestone(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: createMilestoneSchema }) body: CreateMilestone) {
-    return this.followUp.addMilestone(caller, id, body);
+  addMilestone(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body({ schema: createMilestoneSchema }) body: CreateMilestone,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
+  ) {
+    return this.followUp.addMilestone(caller, id, body, key);
   }
 
   @Get('milestones')

@@ -1,4 +1,4 @@
-import { Problem, type Caller } from '#common';
+import { Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
@@ -54,10 +54,10 @@ export class FollowUpService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async addPilotProject(caller: Caller, mouId: string, input: CreatePilotProject): Promise<PilotProjectView> {
+  async addPilotProject(caller: Caller, mouId: string, input: CreatePilotProject, key?: IdempotencyKey): Promise<PilotProjectView> {
     const actor = actorOf(caller);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return answerOnce(this.dataSource, key, async (manager) => {
       const mou = await this.store.lock(manager, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       assertParty(mou, input.leadParty);
@@ -101,10 +101,10 @@ export class FollowUpService {
     return rows.map(toPilotProjectView);
   }
 
-  async addMilestone(caller: Caller, mouId: string, input: CreateMilestone): Promise<MilestoneView> {
+  async addMilestone(caller: Caller, mouId: string, input: CreateMilestone, key?: IdempotencyKey): Promise<MilestoneView> {
     const actor = actorOf(caller);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return answerOnce(this.dataSource, key, async (manager) => {
       const mou = await this.store.lock(manager, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       let pilotProjectTitle: string | null = null;

@@ -1,4 +1,4 @@
-import { CreateIdempotencyKeys1732000000100 } from '#common';
+import { CreateIdempotencyKeys1732000000100, KeepIdempotentResponsesWithTheirChange1732000014100 } from '#common';
 import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
 import { CreateMous1732000003000 } from './1732000003000-create-mous.js';
 import { RegisterFacetsIndex1732000003100 } from './1732000003100-register-facets-index.js';
@@ -9,4 +9,5 @@ export const mouRegistryMigrations = [
   CreateIdempotencyKeys1732000000100,
   CreateMous1732000003000,
   RegisterFacetsIndex1732000003100,
+  KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

@@ -1,4 +1,16 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, openApiSchemaOf, UuidParamPipe, type Caller } from '#common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  openApiSchemaOf,
+  UuidParamPipe,
+  type Caller,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
+} from '#common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
@@ -49,8 +61,8 @@ export class MousController {
     `A field of the body is not valid (${ACROSS_FIELDS}, ${SIGNATORY_LINK}), or the Idempotency-Key is not; \`errors\` names each.`,
   )
   @ApiAccessProblems(ORGANISERS_ONLY)
-  create(@CurrentCaller() caller: Caller, @Body({ schema: createMouSchema }) body: CreateMou) {
-    return this.mous.create(caller, body);
+  create(@CurrentCaller() caller: Caller, @Body({ schema: createMouSchema }) body: CreateMou, @CurrentIdempotencyKey() key: IdempotencyKey | undefined) {
+    return this.mous.create(caller, body, key);
   }
 
   /** The public register (organisers also see their organisers-only MoUs). */

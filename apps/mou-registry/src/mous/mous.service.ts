@@ -1,4 +1,4 @@
-import { Problem, type Caller, type FieldError } from '#common';
+import { Problem, type Caller, type FieldError, answerOnce, type IdempotencyKey } from '#common';
 import type { MouStatus } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
@@ -41,12 +41,12 @@ export class MousService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async create(caller: Caller, input: CreateMou): Promise<MouView> {
+  async create(caller: Caller, input: CreateMou, key?: IdempotencyKey): Promise<MouView> {
     const missionId = input.missionId ?? null;
     this.access.assertMayChange(caller, missionId);
     const actor = actorOf(caller);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return answerOnce(this.dataSource, key, async (manager) => {
       await this.checkParticipants(manager, input.signatories, missionId);
       const year = input.signedOn ? Number(input.signedOn.slice(0, 4)) : now.getUTCFullYear();
       const reference = formatReference(year, await this.nextInYear(manager, year));

@@ -8,6 +8,8 @@ import {
   OrdinalParamPipe,
   UuidParamPipe,
   type Caller,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
 } from '#common';
 import { languageTag } from '#contracts';
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
@@ -58,8 +60,9 @@ export class VersionsController {
     @Query({ schema: uploadQuery }) query: z.infer<typeof uploadQuery>,
     @Headers('content-type') mediaType: string | undefined,
     @Body() body: unknown,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
   ) {
-    return this.versions.add(caller, id, query.language, mediaType, body);
+    return this.versions.add(caller, id, query.language, mediaType, body, key);
   }
 
   @Get()

@@ -1,4 +1,4 @@
-import { Problem, type Caller } from '#common';
+import { Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -31,7 +31,7 @@ export class VersionsService {
   ) {}
 
   /** Stores the document (in the database) with its SHA-256 and size, as the MoU's next version. */
-  async add(caller: Caller, mouId: string, language: string, mediaType: string | undefined, body: unknown): Promise<VersionView> {
+  async add(caller: Caller, mouId: string, language: string, mediaType: string | undefined, body: unknown, key?: IdempotencyKey): Promise<VersionView> {
     const actor = actorOf(caller);
     if (!Buffer.isBuffer(body)) {
       throw new Problem(
@@ -44,7 +44,7 @@ export class VersionsService {
     if (body.length === 0) throw Problem.validation([{ field: '(body)', message: 'the document is empty' }]);
     const sha256 = createHash('sha256').update(body).digest('hex');
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return answerOnce(this.dataSource, key, async (manager) => {
       const mou = await this.store.lock(manager, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       const check = checkNewVersion(mou.status);

@@ -10,17 +10,20 @@ import { ParticipantEventsHandler } from './participant-events.handler.js';
 export interface DeliveriesOptions {
   /** Waits between attempts at one e-mail; tests make them short. */
   mailRetryDelaysMs?: readonly number[];
+  /** How long a claimed e-mail stays with its dispatcher (MAIL_SEND_LEASE_MS). */
+  mailSendLeaseMs: number;
 }
 
 /** The delivery log, the mailer and the dispatcher that sends what the log queues, for every capability that sends e-mail. */
 @Module({})
 export class DeliveriesModule {
-  static forRoot(options: DeliveriesOptions = {}): DynamicModule {
+  static forRoot(options: DeliveriesOptions): DynamicModule {
     const dispatch: DispatchOptions = {
       retryDelaysMs: options.mailRetryDelaysMs ?? DEFAULT_MAIL_RETRY_DELAYS_MS,
       batchSize: 20,
       concurrent: 2,
       pollIntervalMs: 1000,
+      leaseMs: options.mailSendLeaseMs,
     };
     return {
       module: DeliveriesModule,

@@ -36,7 +36,7 @@ export interface NewDelivery {
   message: OutgoingMail;
 }
 
-/** A pending e-mail the dispatcher has claimed (locked until its transaction ends). */
+/** A pending e-mail the dispatcher has claimed (leased: not due again until its lease ends). */
 export interface DueDelivery {
   id: string;
   cause_event_id: string;
@@ -118,21 +118,29 @@ export const deliveriesRepository = {
   },
 
   /**
-   * Claims up to `limit` e-mails that are due, oldest due first, locking them until the caller's
-   * transaction ends; rows another transaction holds (another dispatcher, an erasure) are skipped.
+   * Claims up to `limit` e-mails that are due, oldest due first, for `leaseMs`: their next attempt
+   * moves to the lease's end, so no other dispatcher takes them while this one sends, and a crash
+   * leaves them due again when the lease runs out. One statement, its own transaction: no row stays
+   * locked, and no connection held, while the mail goes out. Rows another transaction holds (another
+   * claim, an erasure) are skipped.
    */
-  claimDue(manager: EntityManager, limit: number): Promise<DueDelivery[]> {
-    return manager.query(
-      `SELECT d.id, d.cause_event_id, d.cause_event_type, d.correlation_id, d.mission_id, d.recipient_registration_id, d.template, d.language,
-              d.message, d.attempts,
-              EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.recipient_registration_id) AS erased
-         FROM deliveries d
-        WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-        ORDER BY d.next_attempt_at
-        LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-      [limit],
-    );
+  async claimDue(manager: EntityManager, limit: number, leaseMs: number): Promise<DueDelivery[]> {
+    // pg answers an UPDATE … RETURNING through TypeORM as [rows, affected].
+    const [rows] = (await manager.query(
+      `UPDATE deliveries d
+          SET next_attempt_at = now() + $2 * interval '1 millisecond'
+         FROM (SELECT id FROM deliveries
+                WHERE status = 'pending' AND next_attempt_at <= now()
+                ORDER BY next_attempt_at
+                LIMIT $1
+                  FOR UPDATE SKIP LOCKED) AS due
+        WHERE d.id = due.id
+       RETURNING d.id, d.cause_event_id, d.cause_event_type, d.correlation_id, d.mission_id, d.recipient_registration_id, d.template, d.language,
+                 d.message, d.attempts,
+                 EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.recipient_registration_id) AS erased`,
+      [limit, leaseMs],
+    )) as [DueDelivery[], number];
+    return rows;
   },
 
   /**
@@ -143,7 +151,10 @@ export const deliveriesRepository = {
   settleStatement(settled: readonly SettledDelivery[]): { sql: string; parameters: unknown[] } {
     return {
       sql: `UPDATE deliveries d
-               SET status = CASE WHEN o.status = 'erased' THEN 'failed' ELSE o.status END,
+               SET status = CASE WHEN o.status = 'erased' THEN 'failed'
+                                 -- Erased while it was being sent: failed as the erasure left it, unless it did go out.
+                                 WHEN d.recipient LIKE 'erased:%' AND o.status <> 'sent' THEN d.status
+                                 ELSE o.status END,
                    attempts = d.attempts + CASE WHEN o.status = 'erased' THEN 0 ELSE 1 END,
                    smtp_response = o.smtp_response,
                    last_error = CASE WHEN o.status = 'erased' THEN 'participant erased before delivery' ELSE o.error END,
@@ -195,7 +206,8 @@ export const deliveriesRepository = {
   /**
    * Forgets who a participant's e-mails went to, and remembers that they are erased so that no mail
    * queued later is sent. An e-mail not sent yet is not sent any more: its row becomes failed. One
-   * the dispatcher is sending right now holds its row locked: this waits for it, then forgets it too.
+   * the dispatcher is sending right now (claimed, no lock held) may still go out: its outcome is then
+   * recorded on the forgotten row, which stays failed unless it was sent.
    */
   async eraseRecipient(manager: EntityManager, registrationId: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('erasure:' || $1))`, [registrationId]);

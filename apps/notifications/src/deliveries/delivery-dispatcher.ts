@@ -19,6 +19,8 @@ export interface DispatchOptions {
   concurrent: number;
   /** How often it looks for due e-mails without being woken: e-mails and retries another instance queued and left. */
   pollIntervalMs: number;
+  /** How long a claimed e-mail is left to its dispatcher before it is due again (MAIL_SEND_LEASE_MS): longer than any send takes. */
+  leaseMs: number;
 }
 
 export const DISPATCH_OPTIONS = Symbol('DISPATCH_OPTIONS');
@@ -30,15 +32,19 @@ export const DISPATCH_OPTIONS = Symbol('DISPATCH_OPTIONS');
  * 1. An event's handler only queues its e-mails, in its inbox transaction (the row is unique per
  *    event and recipient), so a redelivered event queues nothing and the event is acked without
  *    waiting for any SMTP server.
- * 2. A batch of due rows is claimed `FOR UPDATE SKIP LOCKED` in one transaction, sent, and marked
- *    (sent; pending again with the next attempt's time; failed), with their `notification.sent` or
- *    `.failed`, before that transaction commits. Two dispatchers (two instances, or two batches of
- *    one) never hold the same row, and a row committed as sent is never claimed again.
- * 3. A crash after the SMTP server took a message and before the commit leaves its row pending, so
- *    it is sent again: the one duplicate left, and it is the same message (the Message-ID derives
- *    from event and recipient, `X-Mission-Hub-Event` names the event), which mail clients fold.
- * 4. An erasure waits for the rows a batch holds, then forgets them; e-mails are never queued for
- *    an erased participant (`enqueue`), and a claimed row whose recipient is erased is forgotten, not sent.
+ * 2. A batch of due rows is claimed in one short statement (`claimDue`): each is leased, its next
+ *    attempt moved to the lease's end. The e-mails are sent with no transaction open and no pooled
+ *    connection held (an SMTP server that stalls ties up nothing of the database's), and then their
+ *    outcomes (sent; pending again with the next attempt's time; failed), with their
+ *    `notification.sent` or `.failed`, are recorded in a second transaction. Two dispatchers (two
+ *    instances, or two batches of one) never claim the same row within its lease.
+ * 3. A crash after the SMTP server took a message and before its outcome was recorded leaves its row
+ *    pending, due again when its lease ends, so it is sent again: the one duplicate left, and it is
+ *    the same message (the Message-ID derives from event and recipient, `X-Mission-Hub-Event` names
+ *    the event), which mail clients fold.
+ * 4. An erasure forgets the rows of its participant, pending ones become failed; e-mails are never
+ *    queued for an erased participant (`enqueue`), and a claimed row whose recipient is erased is
+ *    forgotten, not sent (one already being sent may go out; see `eraseRecipient`).
  *
  * Woken in this process when a transaction that queued e-mails commits (`DeliveriesService.deliver`),
  * at each retry's time, and by a slow poll (`WakeableLoop`); not by LISTEN/NOTIFY, for the reasons
@@ -90,26 +96,24 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     return this.stopped;
   }
 
-  /** Claims what is due, sends it, records the outcomes and their events; answers how many it claimed. */
+  /** Claims what is due, sends it holding no database connection, records the outcomes and their events; answers how many it claimed. */
   private async dispatchBatch(): Promise<number> {
+    const due = await repository.claimDue(this.dataSource.manager, this.options.batchSize, this.options.leaseMs);
+    if (due.length === 0) return 0;
+    // The link generations are read now, after the claim's short transaction, holding no connection while sending.
+    const messages = await this.withSignInLinks(this.dataSource.manager, due);
+    const settled = await Promise.all(due.map((delivery, i) => this.attempt(delivery, messages[i]!)));
     const retries: number[] = [];
-    const claimed = await this.dataSource.transaction(async (manager) => {
-      const due = await repository.claimDue(manager, this.options.batchSize);
-      if (due.length === 0) return 0;
-      const messages = await this.withSignInLinks(manager, due);
-      const settled = await Promise.all(due.map((delivery, i) => this.attempt(delivery, messages[i]!)));
-      const events: OutboxEntry[] = [];
-      settled.forEach((outcome, i) => {
-        if (outcome.status === 'pending') retries.push(outcome.retryInMs);
-        const event = announcementOf(due[i]!, outcome);
-        if (event) events.push(event);
-      });
-      await this.outbox.addAllWith(manager, repository.settleStatement(settled), events, { sentAhead: true });
-      return due.length;
+    const events: OutboxEntry[] = [];
+    settled.forEach((outcome, i) => {
+      if (outcome.status === 'pending') retries.push(outcome.retryInMs);
+      const event = announcementOf(due[i]!, outcome);
+      if (event) events.push(event);
     });
+    await this.dataSource.transaction((manager) => this.outbox.addAllWith(manager, repository.settleStatement(settled), events, { sentAhead: true }));
     // This instance's retries are due at their time; another instance's are found by the poll.
     if (retries.length > 0) this.loop.wakeIn(Math.min(...retries));
-    return claimed;
+    return due.length;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { CreateIdempotencyKeys1732000000100 } from '#common';
+import { CreateIdempotencyKeys1732000000100, KeepIdempotentResponsesWithTheirChange1732000014100 } from '#common';
 import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
 import { CreateDeliveries1732000004000 } from './1732000004000-create-deliveries.js';
 import { CreateErasedRegistrations1732000004100 } from './1732000004100-create-erased-registrations.js';
@@ -17,4 +17,5 @@ export const notificationsMigrations = [
   QueueDeliveries1732000004300,
   CreateMissions1732000004400,
   DirectoryLinkGeneration1732000004500,
+  KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

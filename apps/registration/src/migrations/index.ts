@@ -1,4 +1,4 @@
-import { CreateIdempotencyKeys1732000000100 } from '#common';
+import { CreateIdempotencyKeys1732000000100, KeepIdempotentResponsesWithTheirChange1732000014100 } from '#common';
 import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
 import { CreateMissions1732000002000 } from './1732000002000-create-missions.js';
 import { CreateRegistrationSettings1732000002001 } from './1732000002001-create-registration-settings.js';
@@ -15,4 +15,5 @@ export const registrationMigrations = [
   CreateRegistrations1732000002002,
   ParticipantErasure1732000002003,
   ParticipantLinks1732000002004,
+  KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

@@ -9,6 +9,8 @@ import {
   RateLimit,
   UuidParamPipe,
   type Caller,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
 } from '#common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -52,8 +54,12 @@ export class RegistrationsController {
     'The e-mail address has a registration to this mission that is pending approval, confirmed or waitlisted.',
   )
   @ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, 'registration-closed', 'Registration is not open yet, or no longer; the problem has `opensAt` and `closesAt`.')
-  register(@Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: registerSchema }) body: Register) {
-    return this.registrations.register(missionId, body);
+  register(
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Body({ schema: registerSchema }) body: Register,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
+  ) {
+    return this.registrations.register(missionId, body, key);
   }
 
   @Get('missions/:id/registrations')

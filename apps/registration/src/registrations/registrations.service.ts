@@ -2,6 +2,7 @@ import {
   assertOrganiserOf,
   assertOrganiserOrSelf,
   encodeCursor,
+  IdempotencyKey,
   isUniqueViolation,
   deriveParticipantToken,
   SERVICE_CONFIG,
@@ -44,6 +45,8 @@ const MAX_WAITING_PER_MISSION = 2_000;
 interface Arrival {
   input: Register;
   receivedAt: Date;
+  /** Its Idempotency-Key, claimed and answered in the group's transaction. */
+  key?: IdempotencyKey;
 }
 
 export type RegistrationFilters = Pick<RegistrationListQuery, 'status' | 'delegation' | 'country'>;
@@ -71,9 +74,9 @@ export class RegistrationsService {
    * rules applied to each in arrival order, one statement that stores them all with their events,
    * one commit. Each is answered on its own: a taken e-mail or a closed window refuses that one only.
    */
-  async register(missionId: string, input: Register): Promise<RegistrationCreatedView> {
+  async register(missionId: string, input: Register, key?: IdempotencyKey): Promise<RegistrationCreatedView> {
     try {
-      return await this.groups.submit(missionId, { input, receivedAt: new Date() });
+      return await this.groups.submit(missionId, { input, receivedAt: new Date(), key });
     } catch (error) {
       if (error instanceof GroupQueueFull)
         throw Problem.unavailable(
@@ -118,7 +121,12 @@ export class RegistrationsService {
       throw notSetUp(missionId);
     }
     const { settings, mission } = locked;
-    const closed = arrivals.map(({ receivedAt }) => closedProblem(settings, receivedAt));
+    // Keys after the mission's lock (the order every group takes them in); an arrival whose key was answered before is answered that way, first.
+    const answered = await IdempotencyKey.claimAll(
+      manager,
+      arrivals.flatMap(({ key }) => key ?? []),
+    );
+    const closed = arrivals.map(({ receivedAt, key }) => (key && answered.get(key)) ?? closedProblem(settings, receivedAt));
     const open = arrivals.filter((_, index) => !closed[index]);
     const emails = open.map(({ input }) => input.email);
     const delegations = open.map(({ input }) => input.delegation ?? null);
@@ -139,6 +147,10 @@ export class RegistrationsService {
       created.set(arrival, toRegistrationCreated(registration, token.token));
       return { registration, change: { previousStatus: null, waitlistPosition: placements[index]!.waitlistPosition, occurredAt: arrival.receivedAt } };
     });
+    IdempotencyKey.keepAll(
+      manager,
+      accepted.flatMap((arrival) => (arrival.key ? [[arrival.key, created.get(arrival)] as const] : [])),
+    );
     if (changed.length > 0) {
       // The group's last statement: it goes with the COMMIT, and a value Postgres refuses fails the commit (see `decide`).
       await this.events.announceAllWith(manager, insertOf(changed.map(({ registration }) => registration)), changed, mission);

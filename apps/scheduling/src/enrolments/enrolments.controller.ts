@@ -1,4 +1,15 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  UuidParamPipe,
+  type Caller,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
+} from '#common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { enrolmentListQuery, enrolSchema, type Enrol, type EnrolmentListQuery } from './enrolment.schema.js';
@@ -52,8 +63,9 @@ export class EnrolmentsController {
     @Param('id', new UuidParamPipe()) missionId: string,
     @Param('sessionId', new UuidParamPipe()) sessionId: string,
     @Body({ schema: enrolSchema }) body: Enrol,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
   ) {
-    return this.enrolments.enrol(caller, missionId, sessionId, body?.registrationId);
+    return this.enrolments.enrol(caller, missionId, sessionId, body?.registrationId, key);
   }
 
   @Get()

@@ -1,4 +1,15 @@
-import { assertOrganiserOf, assertOrganiserOrSelf, encodeCursor, organises, Problem, seqOfCursor, type Caller, type Page } from '#common';
+import {
+  assertOrganiserOf,
+  assertOrganiserOrSelf,
+  encodeCursor,
+  organises,
+  Problem,
+  seqOfCursor,
+  type Caller,
+  type Page,
+  answerOnce,
+  type IdempotencyKey,
+} from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -28,12 +39,12 @@ export class EnrolmentsService {
    * A seat, or the end of the waitlist. The participant's row is locked first (their own enrolments
    * take turns, so two at once cannot both pass the conflict check), then the session's (its seats).
    */
-  async enrol(caller: Caller, missionId: string, sessionId: string, requested: string | undefined): Promise<EnrolmentView> {
+  async enrol(caller: Caller, missionId: string, sessionId: string, requested: string | undefined, key?: IdempotencyKey): Promise<EnrolmentView> {
     const registrationId = requested ?? (caller.kind === 'participant' ? caller.registrationId : undefined);
     if (!registrationId) throw Problem.validation([{ field: 'registrationId', message: 'is required when an organiser enrols someone' }]);
     assertOrganiserOrSelf(caller, missionId, registrationId);
 
-    return this.dataSource.transaction(async (manager) => {
+    return answerOnce(this.dataSource, key, async (manager) => {
       const participant = await confirmedParticipant(manager, missionId, registrationId, { field: 'Registration', lock: true });
       // Everything that does not need the seats is checked before the session's lock, so the lock is held briefly.
       const seen = await manager.findOneBy(SessionEntity, { id: sessionId, missionId });

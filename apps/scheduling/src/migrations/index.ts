@@ -1,4 +1,4 @@
-import { CreateIdempotencyKeys1732000000100 } from '#common';
+import { CreateIdempotencyKeys1732000000100, KeepIdempotentResponsesWithTheirChange1732000014100 } from '#common';
 import { CreateInbox1732000000001, CreateOutbox1732000000000 } from '#messaging';
 import { CreateMissions1732000001000 } from './1732000001000-create-missions.js';
 import { CreateProgramme1732000001100 } from './1732000001100-create-programme.js';
@@ -17,4 +17,5 @@ export const schedulingMigrations = [
   MatchmakingRunHeartbeat1732000001300,
   ParticipantTokenGeneration1732000001400,
   ReleaseNote1732000001500,
+  KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

@@ -4,10 +4,12 @@ import {
   ApiIdempotencyProblems,
   ApiProblem,
   CurrentCaller,
+  CurrentIdempotencyKey,
   Idempotent,
   pageQuery,
   UuidParamPipe,
   type Caller,
+  type IdempotencyKey,
   type PageQuery,
 } from '#common';
 import { Body, Controller, Get, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
@@ -32,8 +34,12 @@ export class MissionsController {
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'A field of the body, or the Idempotency-Key, is not valid; `errors` names each.')
   @ApiAccessProblems('The token is not an organiser of every mission (`missions: ["*"]`), the only one who may create a mission.')
   @ApiProblem(HttpStatus.CONFLICT, 'mission-code-taken', 'Another mission has this code.')
-  create(@CurrentCaller() caller: Caller, @Body({ schema: createMissionSchema }) body: CreateMission) {
-    return this.missions.create(caller, body);
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body({ schema: createMissionSchema }) body: CreateMission,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
+  ) {
+    return this.missions.create(caller, body, key);
   }
 
   /** Title, dates, time zone, themes; cities may be added. `mission.updated` when something changed. */

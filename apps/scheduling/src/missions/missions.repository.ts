@@ -1,3 +1,4 @@
+import { answerOnce, type IdempotencyKey } from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -14,8 +15,9 @@ export interface MissionsAfter {
 export class MissionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /** One transaction; with an Idempotency-Key, the key is claimed in it and the answer kept with the change. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>, key?: IdempotencyKey): Promise<T> {
+    return answerOnce(this.dataSource, key, work);
   }
 
   codeTaken(manager: EntityManager, code: string): Promise<boolean> {

@@ -1,4 +1,15 @@
-import { assertOrganiserOf, decodeCursor, encodeCursor, isUniqueViolation, isUuid, Problem, type Caller, type Page, type PageQuery } from '#common';
+import {
+  assertOrganiserOf,
+  decodeCursor,
+  encodeCursor,
+  isUniqueViolation,
+  isUuid,
+  Problem,
+  type Caller,
+  type IdempotencyKey,
+  type Page,
+  type PageQuery,
+} from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +26,7 @@ export class MissionsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async create(caller: Caller, input: CreateMission): Promise<MissionView> {
+  async create(caller: Caller, input: CreateMission, key?: IdempotencyKey): Promise<MissionView> {
     // A new mission has no id yet, so only an organiser of every mission may create one.
     if (caller.kind !== 'organiser') throw Problem.unauthorized();
     if (!caller.missions.includes('*')) throw Problem.forbidden('Only an organiser of every mission may create one.');
@@ -27,7 +38,7 @@ export class MissionsService {
         const mission = await this.missions.insert(manager, { id, ...input, createdBy: caller.subject });
         await this.outbox.add(manager, 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });
         return toView(mission);
-      });
+      }, key);
     } catch (error) {
       // Two creations with one code at once both pass the look-up; the unique constraint decides.
       if (isUniqueViolation(error, 'missions_code_key')) throw taken();

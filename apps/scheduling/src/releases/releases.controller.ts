@@ -1,4 +1,15 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  UuidParamPipe,
+  type Caller,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
+} from '#common';
 import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { releaseList, releaseView } from './release-view.js';
@@ -30,8 +41,13 @@ export class ReleasesController {
   @ApiAccessProblems('The token is not an organiser of this mission.')
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_MISSION)
   @ApiProblem(HttpStatus.CONFLICT, 'nothing-to-release', 'Nothing changed since the last release.')
-  publish(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: releaseSchema }) body: ReleaseInput) {
-    return this.releases.publish(caller, missionId, body?.note ?? null);
+  publish(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Body({ schema: releaseSchema }) body: ReleaseInput,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
+  ) {
+    return this.releases.publish(caller, missionId, body?.note ?? null, key);
   }
 
   /** Every release of the mission, the latest first; who published it, and changes to sessions by invitation only, as the caller may see them. */

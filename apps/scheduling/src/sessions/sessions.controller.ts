@@ -9,6 +9,8 @@ import {
   UuidParamPipe,
   type Caller,
   type PageQuery,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
 } from '#common';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -40,8 +42,13 @@ export class SessionsController {
   @ApiAccessProblems(ORGANISERS_ONLY)
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No mission has this id.')
   @ApiProblem(HttpStatus.CONFLICT, 'venue-double-booked', DOUBLE_BOOKED)
-  create(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: sessionSchema }) body: SessionInput) {
-    return this.sessions.create(caller, missionId, body);
+  create(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Body({ schema: sessionSchema }) body: SessionInput,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
+  ) {
+    return this.sessions.create(caller, missionId, body, key);
   }
 
   @Get()

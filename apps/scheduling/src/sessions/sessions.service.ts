@@ -1,4 +1,16 @@
-import { assertOrganiserOf, decodeCursor, encodeCursor, isUuid, organises, Problem, type Caller, type Page, type PageQuery } from '#common';
+import {
+  assertOrganiserOf,
+  decodeCursor,
+  encodeCursor,
+  isUuid,
+  organises,
+  Problem,
+  type Caller,
+  type Page,
+  type PageQuery,
+  answerOnce,
+  type IdempotencyKey,
+} from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
@@ -38,9 +50,9 @@ export class SessionsService {
     private readonly seats: SessionSeats,
   ) {}
 
-  async create(caller: Caller, missionId: string, input: SessionInput): Promise<SessionView> {
+  async create(caller: Caller, missionId: string, input: SessionInput, key?: IdempotencyKey): Promise<SessionView> {
     assertOrganiserOf(caller, missionId);
-    return this.dataSource.transaction(async (manager) => {
+    return answerOnce(this.dataSource, key, async (manager) => {
       const mission = await missionOf(manager, missionId);
       const venue = await this.placeOf(manager, mission, input, null);
       const now = new Date();

@@ -1,4 +1,15 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  UuidParamPipe,
+  type Caller,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
+} from '#common';
 import { Body, Controller, Get, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createVenueSchema, transferTimeSchema, type CreateVenue, type TransferTime } from './venue.schema.js';
@@ -26,8 +37,13 @@ export class VenuesController {
   )
   @ApiAccessProblems(ORGANISERS_ONLY)
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_MISSION)
-  create(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: createVenueSchema }) body: CreateVenue) {
-    return this.venues.create(caller, missionId, body);
+  create(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Body({ schema: createVenueSchema }) body: CreateVenue,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
+  ) {
+    return this.venues.create(caller, missionId, body, key);
   }
 
   @Get('venues')

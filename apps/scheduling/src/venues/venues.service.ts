@@ -1,4 +1,4 @@
-import { assertOrganiserOf, Problem, type Caller } from '#common';
+import { assertOrganiserOf, Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -14,22 +14,24 @@ import { toTransferTimeView, toVenueView, type VenueView } from './venue.view.js
 export class VenuesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(caller: Caller, missionId: string, input: CreateVenue): Promise<VenueView> {
+  async create(caller: Caller, missionId: string, input: CreateVenue, key?: IdempotencyKey): Promise<VenueView> {
     assertOrganiserOf(caller, missionId);
     const mission = await missionOf(this.dataSource.manager, missionId);
     const city = mission.cities.find((candidate) => candidate.name === input.city);
     if (!city) throw notAMissionCity('city', input.city, mission);
-    const venue = await this.dataSource.getRepository(VenueEntity).save({
-      id: randomUUID(),
-      missionId,
-      name: input.name,
-      address: input.address,
-      city: city.name,
-      timezone: input.timezone ?? city.timezone,
-      latitude: input.coordinates?.latitude ?? null,
-      longitude: input.coordinates?.longitude ?? null,
+    return answerOnce(this.dataSource, key, async (manager) => {
+      const venue = await manager.getRepository(VenueEntity).save({
+        id: randomUUID(),
+        missionId,
+        name: input.name,
+        address: input.address,
+        city: city.name,
+        timezone: input.timezone ?? city.timezone,
+        latitude: input.coordinates?.latitude ?? null,
+        longitude: input.coordinates?.longitude ?? null,
+      });
+      return toVenueView(venue);
     });
-    return toVenueView(venue);
   }
 
   async list(missionId: string): Promise<{ items: VenueView[] }> {

@@ -28,6 +28,10 @@ const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/mission_hub'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   DB_SCHEMA: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
@@ -37,6 +41,7 @@ const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('mission-hub <no-reply@mission-hub.local>'),
+  MAIL_SEND_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
   JWT_SECRET: z.string().min(16).optional(),
   PARTICIPANT_TOKEN_SECRET: z.string().min(32).optional(),
   PARTICIPANT_LINK_SECRET: z.string().min(32).optional(),
@@ -68,11 +73,15 @@ export interface ServiceConfig {
   schema: string;
   /** Connections per service instance; Postgres allows 100 in all by default. */
   poolSize: number;
+  /** How long the database may take, per connection (0: no limit); see DESIGN's configuration. */
+  databaseTimeouts: DatabaseTimeouts;
   rabbitmqUrl: string;
   exchange: string;
   port: number;
   smtpUrl: string;
   mailFrom: string;
+  /** How long the mail dispatcher keeps a claimed e-mail before it is due again (a crash while sending is retried after it). */
+  mailSendLeaseMs: number;
   jwtSecret: string;
   /** Organiser tokens from this issuer's keys instead of JWT_SECRET (production). */
   oidc?: OidcIssuer;
@@ -95,6 +104,17 @@ export interface ServiceConfig {
   /** The participant secrets this service holds that are their public development values: a warning at start-up. */
   developmentParticipantSecrets: ParticipantSecret[];
   logLevel: string;
+}
+
+export interface DatabaseTimeouts {
+  /** `statement_timeout`: one statement, server side. */
+  statementMs: number;
+  /** `lock_timeout`: one wait for a lock (rows, advisory locks), server side. */
+  lockMs: number;
+  /** `idle_in_transaction_session_timeout`: a transaction left open with nothing running; the server ends its connection. */
+  idleInTransactionMs: number;
+  /** A request's wait for a connection of the pool (and for connecting); past it the request is answered 503 with Retry-After. */
+  poolAcquireMs: number;
 }
 
 export class ConfigurationError extends Error {}
@@ -147,11 +167,18 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     databaseUrl: e.DATABASE_URL,
     schema: e.DB_SCHEMA ?? services[service].schema,
     poolSize: e.DB_POOL_SIZE,
+    databaseTimeouts: {
+      statementMs: e.DB_STATEMENT_TIMEOUT_MS,
+      lockMs: e.DB_LOCK_TIMEOUT_MS,
+      idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      poolAcquireMs: e.DB_POOL_ACQUIRE_TIMEOUT_MS,
+    },
     rabbitmqUrl: e.RABBITMQ_URL,
     exchange: e.EVENTS_EXCHANGE,
     port: e.PORT ?? services[service].port,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailSendLeaseMs: e.MAIL_SEND_LEASE_MS,
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     ...(e.OIDC_ISSUER && e.OIDC_JWKS_URL ? { oidc: { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE } } : {}),
     usesDevelopmentSecret,

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
+import { MigrationExecutor, type DataSource } from 'typeorm';
 import { sqlStateOf } from './sql-state.js';
 
 /**
@@ -46,11 +46,18 @@ export async function runMigrationsLocked(dataSource: DataSource, schema: string
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
+    // A migration may take longer than a request's statement, and another instance's longer than a lock wait: on this connection, no limits.
+    await runner.query(`SET statement_timeout = 0`);
+    await runner.query(`SET lock_timeout = 0`);
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`mission-hub:migrations:${schema}`]);
     try {
-      await dataSource.runMigrations({ transaction: 'each' });
+      const migrations = new MigrationExecutor(dataSource, runner);
+      migrations.transaction = 'each';
+      await migrations.executePendingMigrations();
     } finally {
       await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`mission-hub:migrations:${schema}`]);
+      await runner.query(`RESET statement_timeout`);
+      await runner.query(`RESET lock_timeout`);
     }
   } finally {
     await runner.release();

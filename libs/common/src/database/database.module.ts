@@ -34,7 +34,14 @@ export class DatabaseModule {
             synchronize: false,
             // Names the schema, so an operator (or a test) can tell whose connections these are.
             applicationName: `mission-hub:${config.schema}`,
-            extra: { options: `-c search_path=${config.schema}`, max: config.poolSize, Client: PreparingClient },
+            extra: {
+              options: connectionOptions(config),
+              max: config.poolSize,
+              connectionTimeoutMillis: config.databaseTimeouts.poolAcquireMs,
+              // A connection whose peer vanished without a word (a cut network) is found out, not waited on for ever.
+              keepAlive: true,
+              Client: PreparingClient,
+            },
           }),
           dataSourceFactory: async (dataSourceOptions) => {
             const config = dataSourceOptions as { schema: string; url: string };
@@ -49,6 +56,21 @@ export class DatabaseModule {
       exports: [TypeOrmModule],
     };
   }
+}
+
+/**
+ * What every connection of the service is opened with: its schema, and the server-side limits on a
+ * statement, a lock wait and a transaction left idle, so that nothing holds a connection or a lock
+ * without end (docs/reliability.md).
+ */
+export function connectionOptions(config: Pick<ServiceConfig, 'schema' | 'databaseTimeouts'>): string {
+  const { statementMs, lockMs, idleInTransactionMs } = config.databaseTimeouts;
+  return [
+    `-c search_path=${config.schema}`,
+    `-c statement_timeout=${statementMs}`,
+    `-c lock_timeout=${lockMs}`,
+    `-c idle_in_transaction_session_timeout=${idleInTransactionMs}`,
+  ].join(' ');
 }
 
 /**

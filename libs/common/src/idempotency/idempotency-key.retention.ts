@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { sweepExpiredRows } from '../database/expired-rows.js';
-import { IDEMPOTENCY_KEYS_KEPT_FOR } from './idempotency.interceptor.js';
+import { IDEMPOTENCY_KEYS_KEPT_FOR } from './idempotency-keys.repository.js';
 
 const HOURLY = 3_600_000;
 

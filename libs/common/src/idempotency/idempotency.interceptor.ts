@@ -1,29 +1,50 @@
-import { applyDecorators, HttpStatus, Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  applyDecorators,
+  HttpStatus,
+  Injectable,
+  Logger,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { from, lastValueFrom, of, type Observable } from 'rxjs';
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller.js';
 import { Problem } from '../problems/problem.js';
 import { ApiProblem } from '../problems/problem-responses.js';
+import { AnsweredBefore, IDEMPOTENCY_KEY, IdempotencyKey } from './idempotency-key.js';
+import { IDEMPOTENCY_KEYS_KEPT_FOR, idempotencyKeysRepository as repository, type KeptResponse } from './idempotency-keys.repository.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-/** How long a kept response is replayed for its key. */
-export const IDEMPOTENCY_KEYS_KEPT_FOR = '24 hours';
+export { IDEMPOTENCY_KEYS_KEPT_FOR };
 
 /**
- * `Idempotency-Key` on create calls: the first request with a key runs and its response is kept;
- * a repeat by the same caller with the same key and body gets that response again, with another
- * body a 422, and while the first is still running a 409. A key is the caller's own: another
- * caller's request with the same key is a request of its own, and never sees the first's response.
+ * Requests of this process under way per key id. Two requests with one key in one process wait for
+ * each other here: in one registration group they would share one transaction, where the advisory
+ * lock (re-entrant within a session) could not make them take turns.
+ */
+const underWay = new Map<string, Promise<unknown>>();
+
+/**
+ * `Idempotency-Key` on create calls: the first request with a key runs, and the handler keeps its
+ * response in the transaction that makes its change (`IdempotencyKey`); a repeat by the same caller
+ * with the same key and body gets that response again, with another body a 422. A repeat while the
+ * first is still running waits for it (the key's advisory lock) and then gets its response, or runs
+ * if the first changed nothing. A key is the caller's own: another caller's request with the same key
+ * is a request of its own, and never sees the first's response.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reflector: Reflector,
@@ -40,33 +61,42 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async run(key: string, request: Request & { caller?: Caller }, response: Response, status: number, next: CallHandler): Promise<unknown> {
     const id = keyId(`${request.method} ${request.originalUrl.split('?')[0]} ${callerScope(request.caller)}`, key);
-    const fingerprint = fingerprintOf(request);
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND created_at < now() - $2::interval`, [id, IDEMPOTENCY_KEYS_KEPT_FOR]);
-    const claimed = await this.dataSource.query(`INSERT INTO idempotency_keys (id, fingerprint) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id`, [
-      id,
-      fingerprint,
-    ]);
-    if (claimed.length === 0) return this.replay(id, key, fingerprint, response);
-    try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.dataSource.query(`UPDATE idempotency_keys SET status = $2, body = $3 WHERE id = $1`, [id, status, seal(key, body ?? null)]);
-      return body;
-    } catch (error) {
-      // A failed request stored nothing, so the same key may be tried again.
-      await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1`, [id]);
-      throw error;
+    const idempotencyKey = new IdempotencyKey(id, key, fingerprintOf(request), status);
+    for (;;) {
+      // A look before the handler runs, which may refuse early what it did before (a second run, a taken e-mail).
+      const kept = await repository.find(this.dataSource.manager, id);
+      if (kept) return this.replay(idempotencyKey, kept, response);
+      const earlier = underWay.get(id);
+      if (!earlier) break;
+      await earlier.catch(() => undefined);
     }
+    (request as Request & { [IDEMPOTENCY_KEY]?: IdempotencyKey })[IDEMPOTENCY_KEY] = idempotencyKey;
+    const handled = lastValueFrom(next.handle(), { defaultValue: undefined });
+    underWay.set(id, handled);
+    let body: unknown;
+    try {
+      body = await handled;
+    } catch (error) {
+      if (error instanceof AnsweredBefore) return this.replay(idempotencyKey, error.kept, response);
+      // A failed request kept nothing (its transaction rolled back), so the same key may be tried again.
+      throw error;
+    } finally {
+      if (underWay.get(id) === handled) underWay.delete(id);
+    }
+    if (!idempotencyKey.kept) {
+      // Every @Idempotent route keeps its response in its transaction; one that does not is a mistake, kept after the fact as a fallback.
+      this.logger.error({ msg: 'an idempotent route did not keep its response in its transaction', path: request.route?.path });
+      await repository.keepAfter(this.dataSource.manager, { id, fingerprint: idempotencyKey.fingerprint, status, body: idempotencyKey.seal(body) });
+    }
+    return body;
   }
 
-  private async replay(id: string, key: string, fingerprint: string, response: Response): Promise<unknown> {
-    const [stored] = await this.dataSource.query(`SELECT fingerprint, status, body FROM idempotency_keys WHERE id = $1`, [id]);
-    if (!stored) throw Problem.conflict('idempotency-key-in-progress', 'A request with this Idempotency-Key was just abandoned; try again');
-    if (stored.fingerprint !== fingerprint) {
+  private replay(key: IdempotencyKey, kept: KeptResponse, response: Response): unknown {
+    if (kept.fingerprint !== key.fingerprint) {
       throw Problem.unprocessable('idempotency-key-reused', 'Idempotency-Key reused with another body', 'Use a new key for a different request.');
     }
-    if (stored.status === null) throw Problem.conflict('idempotency-key-in-progress', 'A request with this Idempotency-Key is still in progress');
-    response.status(stored.status).setHeader('Idempotent-Replayed', 'true');
-    return lastValueFrom(of(open(key, stored.body)));
+    response.status(kept.status).setHeader('Idempotent-Replayed', 'true');
+    return key.open(kept);
   }
 }
 
@@ -96,28 +126,6 @@ function keyId(scope: string, key: string): string {
   return createHash('sha256').update(`${scope}\0${key}`).digest('hex');
 }
 
-/**
- * A kept response can hold a secret (a participant's access token), so it is stored encrypted
- * under the Idempotency-Key: only the client that chose the key can have it replayed, and the
- * table alone reveals nothing.
- */
-function seal(key: string, body: unknown): Buffer {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', bodyKey(key), iv);
-  const sealed = Buffer.concat([cipher.update(JSON.stringify(body)), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), sealed]);
-}
-
-function open(key: string, stored: Buffer): unknown {
-  const decipher = createDecipheriv('aes-256-gcm', bodyKey(key), stored.subarray(0, 12));
-  decipher.setAuthTag(stored.subarray(12, 28));
-  return JSON.parse(Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]).toString());
-}
-
-function bodyKey(key: string): Buffer {
-  return createHash('sha256').update(`mission-hub idempotent response\0${key}`).digest();
-}
-
 /** The route takes an `Idempotency-Key`, and its OpenAPI operation says so. */
 export const Idempotent = () =>
   applyDecorators(
@@ -125,7 +133,7 @@ export const Idempotent = () =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: `Makes a retry safe: the same caller with the same key and request gets the first response again (header Idempotent-Replayed: true) for ${IDEMPOTENCY_KEYS_KEPT_FOR}; another request with the key is a 422.`,
+      description: `Makes a retry safe: the same caller with the same key and request gets the first response again (header Idempotent-Replayed: true) for ${IDEMPOTENCY_KEYS_KEPT_FOR}, kept with the change the first made (none if it failed); a repeat while the first runs waits for it; another request with the key is a 422.`,
     }),
   );
 
@@ -136,10 +144,5 @@ export const Idempotent = () =>
  */
 export const ApiIdempotencyProblems = () =>
   applyDecorators(
-    ApiProblem(
-      HttpStatus.CONFLICT,
-      'idempotency-key-in-progress',
-      'A request with this Idempotency-Key is still in progress, or was just abandoned: try again.',
-    ),
     ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency-key-reused', 'This Idempotency-Key came with another request (body or query): use a new key.'),
   );

@@ -17,3 +17,19 @@ export class CreateIdempotencyKeys1732000000100 implements MigrationInterface {
     await runner.query(`DROP TABLE idempotency_keys`);
   }
 }
+
+/**
+ * Responses are kept in the transaction of the change they answer, so a row always has its response:
+ * the claims of the earlier design (a row without status, left by a crash and answering 409 for a
+ * day) are dropped, and status and body become required.
+ */
+export class KeepIdempotentResponsesWithTheirChange1732000014100 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`DELETE FROM idempotency_keys WHERE status IS NULL OR body IS NULL`);
+    await runner.query(`ALTER TABLE idempotency_keys ALTER COLUMN status SET NOT NULL, ALTER COLUMN body SET NOT NULL`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE idempotency_keys ALTER COLUMN status DROP NOT NULL, ALTER COLUMN body DROP NOT NULL`);
+  }
+}

@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable, loggable } from './problem-details.filter.js';
+import { isDatabaseBusy, isDatabaseUnavailable, loggable } from './problem-details.filter.js';
 
 describe('what an unexpected error leaves in the logs', () => {
   it('keeps a failed query’s statement and code but none of its parameters or the row Postgres quotes', () => {
@@ -37,5 +37,19 @@ describe('a request whose database connection went away', () => {
     expect(isDatabaseUnavailable(new QueryFailedError('INSERT', [], duplicate))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
+  });
+});
+
+describe('a request cut short by a database limit', () => {
+  it('is told to try again (503) on a statement or lock timeout, or no pooled connection in time', () => {
+    const cancelled = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    expect(isDatabaseBusy(new QueryFailedError('SELECT 1', [], cancelled))).toBe(true);
+    expect(isDatabaseBusy(Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' }))).toBe(true);
+    expect(isDatabaseBusy(new Error('timeout exceeded when trying to connect'))).toBe(true);
+  });
+
+  it('is not, for a statement refused on its own terms', () => {
+    expect(isDatabaseBusy(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseBusy(new TypeError('x is undefined'))).toBe(false);
   });
 });

@@ -59,6 +59,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       return { type: problemTypeUri('database-unavailable'), title: 'The database is unavailable; try again shortly', status: 503, instance };
     }
+    if (isDatabaseBusy(exception)) {
+      return { type: problemTypeUri('database-busy'), title: 'The database is busy; try again shortly', status: 503, instance };
+    }
     return { type: problemTypeUri('internal'), title: 'Internal server error', status: 500, instance };
   }
 }
@@ -83,6 +86,24 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   if (CONNECTION_LOST.test(sqlStateOf(error) ?? '')) return true;
   const message = String(error.driverError?.message ?? error.message ?? '');
   return CONNECTION_LOST_MESSAGES.some((text) => message.includes(text));
+}
+
+/** SQLSTATEs of a statement cut short by a limit: `statement_timeout` (57014) or `lock_timeout` (55P03). */
+const TIMED_OUT = new Set(['57014', '55P03']);
+/** pg-pool's errors when no connection came within its acquire timeout (all in use, or connecting took too long). */
+const NO_CONNECTION_IN_TIME = ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout'];
+
+/**
+ * Whether a request failed on one of the database's limits (DB_STATEMENT_TIMEOUT_MS,
+ * DB_LOCK_TIMEOUT_MS, DB_POOL_ACQUIRE_TIMEOUT_MS): its transaction did not commit, and the same
+ * request may succeed shortly, so it is answered 503 with Retry-After rather than 500.
+ */
+export function isDatabaseBusy(exception: unknown): boolean {
+  const error = exception as { message?: unknown; driverError?: { message?: unknown } } | null;
+  if (!error || typeof error !== 'object') return false;
+  if (TIMED_OUT.has(sqlStateOf(error) ?? '')) return true;
+  const message = String(error.driverError?.message ?? error.message ?? '');
+  return NO_CONNECTION_IN_TIME.some((text) => message.includes(text));
 }
 
 function kindOfStatus(status: number): string {

@@ -1,4 +1,16 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, type Caller, CurrentCaller, Idempotent, RateLimit, UuidParamPipe } from '#common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  type Caller,
+  CurrentCaller,
+  Idempotent,
+  RateLimit,
+  UuidParamPipe,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
+} from '#common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
@@ -61,8 +73,9 @@ export class MeetingsController {
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,
     @Body({ schema: meetingRequestSchema }) body: MeetingRequestInput,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
   ) {
-    return this.meetings.request(caller, missionId, body);
+    return this.meetings.request(caller, missionId, body, key);
   }
 
   @Get()

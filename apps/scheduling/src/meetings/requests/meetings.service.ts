@@ -1,4 +1,4 @@
-import { encodeCursor, isUniqueViolation, organises, Problem, seqOfCursor, type Caller, type Page } from '#common';
+import { encodeCursor, isUniqueViolation, organises, Problem, seqOfCursor, type Caller, type Page, answerOnce, type IdempotencyKey } from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
@@ -22,7 +22,7 @@ export class MeetingsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async request(caller: Caller, missionId: string, input: MeetingRequestInput): Promise<MeetingView> {
+  async request(caller: Caller, missionId: string, input: MeetingRequestInput, key?: IdempotencyKey): Promise<MeetingView> {
     const organiser = organises(caller, missionId);
     if (!organiser && (caller.kind !== 'participant' || caller.missionId !== missionId)) throw Problem.forbidden();
     const requesterId = organiser ? input.requesterId : caller.kind === 'participant' ? caller.registrationId : undefined;
@@ -30,7 +30,7 @@ export class MeetingsService {
     if (!organiser && input.requesterId && input.requesterId !== requesterId) throw Problem.forbidden('A participant asks for meetings for themselves.');
     if (requesterId === input.inviteeId) throw Problem.validation([{ field: 'inviteeId', message: 'must be someone else' }]);
 
-    return this.dataSource.transaction(async (manager) => {
+    return answerOnce(this.dataSource, key, async (manager) => {
       await confirmedParticipant(manager, missionId, requesterId, { field: 'requesterId' });
       await confirmedParticipant(manager, missionId, input.inviteeId, { field: 'inviteeId' });
       const open = await manager.findOne(MeetingEntity, {

@@ -1,4 +1,15 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  UuidParamPipe,
+  type Caller,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
+} from '#common';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AvailabilityService } from './availability.service.js';
@@ -63,8 +74,9 @@ export class AvailabilityController {
     @Param('id', new UuidParamPipe()) missionId: string,
     @Param('registrationId', new UuidParamPipe()) registrationId: string,
     @Body({ schema: unavailabilitySchema }) body: UnavailabilityInput,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
   ) {
-    return this.availability.declare(caller, missionId, registrationId, body);
+    return this.availability.declare(caller, missionId, registrationId, body, key);
   }
 
   @Get('participants/:registrationId/unavailability')

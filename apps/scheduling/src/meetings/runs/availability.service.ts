@@ -1,4 +1,4 @@
-import { assertOrganiserOf, assertOrganiserOrSelf, Problem, type Caller } from '#common';
+import { assertOrganiserOf, assertOrganiserOrSelf, Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -40,7 +40,7 @@ export class AvailabilityService {
     return toBlockView(block);
   }
 
-  async declare(caller: Caller, missionId: string, registrationId: string, input: UnavailabilityInput): Promise<UnavailabilityView> {
+  async declare(caller: Caller, missionId: string, registrationId: string, input: UnavailabilityInput, key?: IdempotencyKey): Promise<UnavailabilityView> {
     assertOrganiserOrSelf(caller, missionId, registrationId);
     await confirmedParticipant(this.dataSource.manager, missionId, registrationId);
     const row = this.dataSource.manager.create(UnavailabilityEntity, {
@@ -52,8 +52,10 @@ export class AvailabilityService {
       note: input.note ?? null,
       createdAt: new Date(),
     });
-    await this.dataSource.manager.insert(UnavailabilityEntity, row);
-    return toUnavailabilityView(row);
+    return answerOnce(this.dataSource, key, async (manager) => {
+      await manager.insert(UnavailabilityEntity, row);
+      return toUnavailabilityView(row);
+    });
   }
 
   async declared(caller: Caller, missionId: string, registrationId: string): Promise<{ items: UnavailabilityView[] }> {

@@ -1,4 +1,15 @@
-import { Access, ApiAccessProblems, ApiIdempotencyProblems, ApiProblem, CurrentCaller, Idempotent, UuidParamPipe, type Caller } from '#common';
+import {
+  Access,
+  ApiAccessProblems,
+  ApiIdempotencyProblems,
+  ApiProblem,
+  CurrentCaller,
+  Idempotent,
+  UuidParamPipe,
+  type Caller,
+  CurrentIdempotencyKey,
+  type IdempotencyKey,
+} from '#common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { runSchema, type RunInput } from './run.schema.js';
@@ -28,8 +39,13 @@ export class RunsController {
     'run-in-progress',
     'A run of this mission is queued or running; the problem has its `runId`. Start another once it has finished.',
   )
-  start(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Body({ schema: runSchema }) body: RunInput) {
-    return this.runs.start(caller, missionId, body ?? { rebuild: false });
+  start(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Body({ schema: runSchema }) body: RunInput,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
+  ) {
+    return this.runs.start(caller, missionId, body ?? { rebuild: false }, key);
   }
 
   /** The run's status and progress, then its result: meetings placed, kept, moved, cancelled, and those left out with why. */

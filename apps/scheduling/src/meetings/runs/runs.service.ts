@@ -1,4 +1,4 @@
-import { assertOrganiserOf, isUniqueViolation, Problem, type Caller } from '#common';
+import { assertOrganiserOf, isUniqueViolation, Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
@@ -62,7 +62,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     await Promise.allSettled([...this.working]);
   }
 
-  async start(caller: Caller, missionId: string, input: RunInput): Promise<RunView> {
+  async start(caller: Caller, missionId: string, input: RunInput, key?: IdempotencyKey): Promise<RunView> {
     assertOrganiserOf(caller, missionId);
     await missionOf(this.dataSource.manager, missionId);
     const run = this.dataSource.manager.create(MatchmakingRunEntity, {
@@ -81,7 +81,11 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     });
     await this.failAbandoned(missionId);
     try {
-      await this.dataSource.manager.insert(MatchmakingRunEntity, run);
+      // The run is started only once its row, and the response kept with it, committed.
+      await answerOnce(this.dataSource, key, async (manager) => {
+        await manager.insert(MatchmakingRunEntity, run);
+        return toRunView(run);
+      });
     } catch (error) {
       if (!isUniqueViolation(error, 'matchmaking_runs_active')) throw error;
       const active = await this.dataSource.manager.findOneBy(MatchmakingRunEntity, { missionId, status: In(['queued', 'running']) });
