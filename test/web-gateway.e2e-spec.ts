@@ -47,6 +47,29 @@ describe('the web entry forwards /api/… to the service that owns each call', (
     expect((await call(`${web.url}/api/missions/${missionId}/registration-settings`)).status).toBe(401);
   });
 
+  it('answers what a registration form needs to anyone, and nothing of the seats', async () => {
+    await call(`${web.url}/api/missions/${missionId}/registration-settings`, {
+      method: 'PUT',
+      token,
+      body: { capacity: 10, approval: 'automatic', delegationQuotas: { Rome: 2, Barcelona: 3 } },
+    });
+    const form = await call(`${web.url}/api/missions/${missionId}/registration-form`);
+    expect(form.status).toBe(200);
+    expect(form.body).toEqual({
+      missionId,
+      title: 'Smart cities mission to Chengdu and Liuzhou',
+      startsOn: '2019-06-09',
+      endsOn: '2019-06-15',
+      timezone: 'Asia/Shanghai',
+      window: 'open',
+      opensAt: null,
+      closesAt: null,
+      approval: 'automatic',
+      delegations: ['Barcelona', 'Rome'],
+    });
+    expect((await call(`${web.url}/api/missions/0f8fad5b-d9cb-469f-a165-70867728950e/registration-form`)).status).toBe(404);
+  });
+
   it('streams the dashboard’s events through as they happen, and ends the upstream stream when the client goes', async () => {
     const dashboard = system.app('dashboard').getHttpServer() as import('node:http').Server;
     const connections = () => new Promise<number>((resolve, reject) => dashboard.getConnections((error, count) => (error ? reject(error) : resolve(count))));

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import express from 'express';
+import express, { type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { gateway } from './gateway/gateway.js';
 import { loadAssetManifest } from './kit/assets.js';
@@ -26,6 +26,8 @@ export async function createWebApplication(config: WebConfig): Promise<NestExpre
   app.use(gateway(config));
   // Built files carry their content hash in their name: cached for a year, never revalidated.
   app.use('/assets', express.static(config.assetsDir, { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  // No icon: an empty answer, so that every page does not cost the browser a "not found" page.
+  app.use('/favicon.ico', (_request: Request, response: Response) => void response.status(204).setHeader('Cache-Control', 'public, max-age=86400').end());
   app.use(pageMiddleware(config.allowedOrigins));
   app.use(express.urlencoded({ extended: false, limit: '32kb' }));
   app.use(express.json({ limit: '32kb' }));

@@ -70,15 +70,7 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
       ${label(field, key, options.required ?? true)} ${options.hint ? html`<span class="hint" id="${id(field)}-hint">${t(options.hint)}</span>` : ''}
       ${errorLine(field)}
       <select ${attributes(field, Boolean(options.hint))}${options.required === false ? '' : html` required aria-required="true"`}${options.extra ?? ''}>
-        ${choices.map(
-          (choice) =>
-            html`<option
-              value="${choice.value}"
-              ${choice.lang ? html` lang="${choice.lang}"` : ''}${choice.value === (state.values[field] ?? '') ? html` selected` : ''}
-            >
-              ${choice.label}
-            </option>`,
-        )}
+        ${choices.map((choice) => option(choice, choice.value === (state.values[field] ?? '')))}
       </select>
     </div>`;
 
@@ -115,7 +107,7 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
       ${select(
         'timezone',
         'timezone',
-        timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
+        timeZones.map((zone) => ({ value: zone, label: zone })),
         { hint: 'timezoneHint', extra: html` data-browser-time-zone="${timezoneKept ? 'keep' : 'default'}"` },
       )}
       ${text('organisation.name', 'organisationName', { autocomplete: 'organization' })}
@@ -156,7 +148,14 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
     </form>
     <p><a href="/m/${form.missionId}">${t('backToMission')}</a></p>
   `;
-  return layout(page, { title: errorCount > 0 ? `${t('errorSummary')}: ${title}` : title, main, scripts: [SCRIPT, 'kit/visitor-time.client.ts'] });
+  return layout(page, { title: errorCount > 0 ? `${t('errorSummary')}: ${title}` : title, main, scripts: [SCRIPT] });
+}
+
+/** One line each, and no `value` where it is the label (the zones): the lists are most of the page's bytes. */
+function option(choice: { value: string; label: string; lang?: string }, selected: boolean): Html {
+  const value = choice.value === choice.label ? '' : html` value="${choice.value}"`;
+  // prettier-ignore
+  return html`<option${value}${choice.lang ? html` lang="${choice.lang}"` : ''}${selected ? html` selected` : ''}>${choice.label}</option>`;
 }
 
 const formFieldsInOrder: FormField[] = [
