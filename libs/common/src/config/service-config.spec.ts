@@ -94,6 +94,6 @@ describe('the participants’ secrets', () => {
 
   it('points links at the web entry, without a trailing slash', () => {
     expect(loadServiceConfig('notifications', { NODE_ENV: 'test' }).webBaseUrl).toBe('http://127.0.0.1:8080');
-    expect(loadServiceConfig('notifications', { WEB_BASE_URL: 'https://mission.example.eu/' }).webBaseUrl).toBe('https://mission.example.eu');
+    expect(loadServiceConfig('notifications', { NODE_ENV: 'test', WEB_BASE_URL: 'https://mission.example.eu/' }).webBaseUrl).toBe('https://mission.example.eu');
   });
 });
