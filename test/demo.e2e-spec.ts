@@ -2,12 +2,16 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { runDemo } from '../scripts/demo/demo-run.js';
 import { call, listAll } from './support/api.js';
+import { expectNoSeriousA11yViolations, useBrowser } from './support/browser.js';
 import { JWT_SECRET, useSystem } from './support/system.js';
+import { useWeb } from './support/web.js';
 
 const GIEF = 'Chengdu Global Innovation and Entrepreneurship Fair (GIEF)';
 
 describe('npm run demo', () => {
   const system = useSystem({ services: ['scheduling', 'registration', 'mou-registry'] });
+  const web = useWeb(system);
+  const browsers = useBrowser();
   // The token `npm run demo` mints for itself: the same organiser, so that its create calls' keys are the same too.
   const token = () => system.organiserToken(['*'], 'demo@mission-hub.local');
   const urls = () => ({ registration: system.url('registration'), scheduling: system.url('scheduling'), 'mou-registry': system.url('mou-registry') });
@@ -150,5 +154,33 @@ describe('npm run demo', () => {
     expect(stdout).toContain(`npm run token -- --role organiser --missions ${missionId}`);
     expect(await countsOf(missionId)).toEqual(before);
     // 40-60 s on the shared machine; three times that when eight engineers' tests run at once.
+  }, 240_000);
+
+  it('shows the demo’s mission in the organiser’s console: its delegations, sessions, meetings and MoUs', async () => {
+    // Runs it (again, if the test before ran it: then it finds everything) for the mission's id.
+    const { missionId } = await runDemo({ urls: urls(), organiserToken: token(), keySecret: JWT_SECRET, log: () => undefined });
+    const page = await browsers.newPage();
+    await page.goto(`${web.url}/console/sign-in`);
+    await page.getByLabel('Organiser token').fill(token());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${web.url}/console`);
+    await expect(page.locator('main').textContent()).resolves.toContain('EU Smart Cities mission to Chengdu and Liuzhou');
+
+    await page.goto(`${web.url}/console/m/${missionId}/registrations?limit=100`);
+    const registrations = (await page.locator('main').textContent()) ?? '';
+    for (const delegation of ['Barcelona', 'Granada', 'Rome', 'Stuttgart Region', 'EU staff', 'Chinese hosts']) expect(registrations).toContain(delegation);
+    expect(registrations).toContain('City of Ludwigsburg');
+
+    await page.goto(`${web.url}/console/m/${missionId}/programme`);
+    const programme = (await page.locator('main').textContent()) ?? '';
+    for (const title of ['EU-China forum on smart city and innovation', 'Xinglong Lake', 'Liudong New District']) expect(programme).toContain(title);
+
+    await page.goto(`${web.url}/console/m/${missionId}/matchmaking`);
+    await expect(page.locator('tr[data-meeting]').count()).resolves.toBe(11);
+
+    await page.goto(`${web.url}/console/m/${missionId}/mous`);
+    const mous = (await page.locator('main').textContent()) ?? '';
+    expect(mous).toContain('Smart district and e-mobility partnership');
+    await expectNoSeriousA11yViolations(page);
   }, 240_000);
 });

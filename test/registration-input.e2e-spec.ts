@@ -1,3 +1,4 @@
+import { RegistrationsService } from '../apps/registration/src/registrations/registrations.service.js';
 import { call, openMission, registrationInput, type ApiResponse } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
@@ -126,10 +127,9 @@ describe('bad and hostile input to the registration form', () => {
           { what: 'the first registration to wait for the mission' },
         );
         rest = Promise.all(group.map((body, n) => post(body, `${missionId}-${n}`)));
-        // A request with an Idempotency-Key claims its key just before it queues for its mission.
-        await eventually(async () => (await count(`SELECT count(*)::int AS n FROM "${schema}".idempotency_keys WHERE status IS NULL`)) === 6, {
-          what: 'all six to have arrived',
-        });
+        // The five wait in registration's queue for the mission while the first holds its group's turn.
+        const registrations = system.app('registration').get(RegistrationsService);
+        await eventually(() => registrations.waiting(missionId) === group.length, { what: 'all six to have arrived' });
         await holder.query('COMMIT');
       });
       const answers = [await first, ...(await rest)];

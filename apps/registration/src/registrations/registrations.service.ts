@@ -68,6 +68,11 @@ export class RegistrationsService {
     MAX_WAITING_PER_MISSION,
   );
 
+  /** Registrations of the mission waiting for the group being decided to end (what the queue's bound counts). */
+  waiting(missionId: string): number {
+    return this.groups.pending(missionId);
+  }
+
   /**
    * The public form. Registrations to one mission take turns on its settings row, so no seat is
    * given twice; those that arrive together take that turn together (`GroupCommit`): one lock, the
