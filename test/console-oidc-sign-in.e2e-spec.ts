@@ -1,5 +1,5 @@
 import { call, missionInput } from './support/api.js';
-import { useBrowser } from './support/browser.js';
+import { expectNoSeriousA11yViolations, useBrowser } from './support/browser.js';
 import { useOidcProvider } from './support/oidc-provider.js';
 import { useSystem } from './support/system.js';
 import { TcpProxy } from './support/tcp-proxy.js';
@@ -53,6 +53,7 @@ describe("the console's sign-in through an OIDC identity provider", () => {
     await page.waitForURL(/\/console\/sign-in/);
     // The development form is not offered in front of an identity provider.
     await expect(page.getByLabel('Organiser token').count()).resolves.toBe(0);
+    await expectNoSeriousA11yViolations(page);
     const requestsBefore = provider.tokenRequests.length;
     await page.getByRole('link', { name: 'Sign in with the identity provider' }).click();
     await page.waitForURL(`${base}/console`);
@@ -123,11 +124,18 @@ describe("the console's sign-in through an OIDC identity provider", () => {
     const alert = await page.getByRole('alert').textContent();
     expect(alert).toContain('does not give access to the console');
     expect(alert).toContain('aud');
+    await expectNoSeriousA11yViolations(page);
     expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('mh_organiser');
     await expect(page.getByRole('link', { name: 'Try signing in again' }).getAttribute('href')).resolves.toBe('/console/sign-in/start');
     // The services refuse such a token too: the web entry checked it as they do.
     const listed = await call(`${system.url('scheduling')}/api/missions`, { token: await provider.mint() });
     expect(listed.status).toBe(401);
+  });
+
+  it('speaks Chinese to a browser that asks for it', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${base}/console/sign-in`);
+    await expect(page.getByRole('link', { name: '通过身份提供方登录' }).isVisible()).resolves.toBe(true);
   });
 
   it('says so when the organiser is not let in at the identity provider', async () => {
