@@ -15,6 +15,8 @@ export interface WebOptions {
   upstreams?: Partial<Record<UpstreamService, string>>;
   /** Runs the development mail catcher (`MAIL_CATCHER_URL`) on a free port, and `/dev/mail`. */
   mailCatcher?: boolean;
+  /** More environment, read when it starts (an OIDC issuer that a test starts first). */
+  env?: () => Record<string, string>;
 }
 
 export interface RunningWeb {
@@ -43,6 +45,7 @@ export async function startWeb(system: TestSystem, options: WebOptions = {}): Pr
     WEB_ASSETS_DIR: assetsDir,
     WEB_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
     ...(options.mailCatcher ? { MAIL_CATCHER_URL: 'smtp://127.0.0.1:0' } : {}),
+    ...options.env?.(),
   };
   const variables: Record<UpstreamService, string> = {
     registration: 'REGISTRATION_URL',

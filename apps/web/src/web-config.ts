@@ -37,6 +37,12 @@ const environment = z.object({
     .pipe(z.array(origin)),
   WEB_ASSETS_DIR: z.string().optional(),
   OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(1).default('openid profile email'),
+  OIDC_JWKS_URL: z.url().optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  WEB_BASE_URL: z.url().default('http://127.0.0.1:8080'),
   MAIL_CATCHER_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -54,8 +60,25 @@ export interface WebConfig {
   logLevel: string;
   /** In production, organisers sign in through this OIDC issuer (the console's token form is not offered). */
   oidcIssuer?: string;
+  /** The console's sign-in at that issuer (authorization code with PKCE); set exactly when `oidcIssuer` is. */
+  oidc?: OidcClientConfig;
   /** `MAIL_CATCHER_URL`: the development mail catcher's SMTP address, and `/dev/mail`; null without it (always in production). */
   mailCatcherUrl: string | null;
+}
+
+/** The web entry as an OIDC client of the organisers' identity provider. */
+export interface OidcClientConfig {
+  issuer: string;
+  clientId: string;
+  /** Absent for a public client, which PKCE alone protects. */
+  clientSecret?: string;
+  scopes: string;
+  /** `${WEB_BASE_URL}/console/sign-in/callback`, registered at the identity provider. */
+  redirectUri: string;
+  /** The keys to verify tokens with, as the services do; the discovery document's `jwks_uri` without it. */
+  jwksUrl?: string;
+  /** The `aud` the services require (`OIDC_AUDIENCE`): the access token taken must carry it. */
+  audience?: string;
 }
 
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -65,6 +88,12 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     throw new ConfigurationError(`invalid configuration of web:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
+    throw new ConfigurationError('invalid configuration of web: OIDC_CLIENT_ID is required with OIDC_ISSUER (the console signs organisers in there)');
+  }
+  if (e.NODE_ENV === 'production' && e.OIDC_ISSUER && !e.OIDC_AUDIENCE) {
+    throw new ConfigurationError('invalid configuration of web: OIDC_AUDIENCE is required with an OIDC issuer when NODE_ENV=production, as for the services');
+  }
   const upstreams = Object.fromEntries(
     upstreamServices.map((service) => [
       service,
@@ -79,6 +108,19 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     assetsDir: resolve(e.WEB_ASSETS_DIR ?? 'dist/apps/web/assets'),
     logLevel: e.LOG_LEVEL,
     oidcIssuer: e.OIDC_ISSUER,
+    ...(e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+      ? {
+          oidc: {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            ...(e.OIDC_CLIENT_SECRET ? { clientSecret: e.OIDC_CLIENT_SECRET } : {}),
+            scopes: e.OIDC_SCOPES,
+            redirectUri: `${e.WEB_BASE_URL.replace(/\/+$/, '')}/console/sign-in/callback`,
+            ...(e.OIDC_JWKS_URL ? { jwksUrl: e.OIDC_JWKS_URL } : {}),
+            ...(e.OIDC_AUDIENCE ? { audience: e.OIDC_AUDIENCE } : {}),
+          },
+        }
+      : {}),
     mailCatcherUrl: mailCatcherUrl(env),
   };
 }

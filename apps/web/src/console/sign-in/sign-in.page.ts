@@ -18,18 +18,46 @@ export interface SignInView {
   error?: 'required' | 'invalid';
   /** Set in production with an OIDC issuer: sign-in goes through it, and the token form is not offered. */
   oidcIssuer?: string;
+  /** After signing out, where the identity provider ends its own session (its `end_session_endpoint`). */
+  endSessionUrl?: string;
 }
 
-/** The development sign-in: a token from `npm run token`, pasted, kept in the `mh_organiser` cookie. */
+export type SignInFailure = { kind: 'denied' | 'exchange' | 'refused'; reason: string } | { kind: 'state' };
+
+const failureMessages = { denied: 'oidcDenied', state: 'oidcState', exchange: 'oidcExchange', refused: 'oidcRefused' } as const;
+
+/** Where the OIDC flow starts: a plain link, so that it works without JavaScript. */
+export function oidcStartPath(next?: string): string {
+  return next && next !== '/console' ? `/console/sign-in/start?${new URLSearchParams({ next }).toString()}` : '/console/sign-in/start';
+}
+
+/** A sign-in at the identity provider that ended without a session: why, and a way to try again. */
+export function signInFailurePage(page: PageContext, failure: SignInFailure, next?: string): string {
+  const t = translator(signInMessages, page.language);
+  const message = failure.kind === 'state' ? t(failureMessages.state) : t(failureMessages[failure.kind], { reason: failure.reason });
+  return consoleLayout(page, {
+    title: t('oidcFailed'),
+    anonymous: true,
+    main: html`<h1>${t('oidcFailed')}</h1>
+      <div class="error-summary" role="alert"><p>${message}</p></div>
+      <p><a class="button" href="${oidcStartPath(next)}">${t('tryAgain')}</a></p>`,
+  });
+}
+
+/** The development sign-in: a token from `npm run token`, pasted, kept in the `mh_organiser` cookie; with OIDC, a link to the identity provider. */
 export function signInPage(page: PageContext, view: SignInView): string {
   const t = translator(signInMessages, page.language);
   if (view.oidcIssuer) {
+    const notice = view.notice ? html`<p class="notice" role="status">${t(view.notice)}</p>` : '';
+    const endSession = view.endSessionUrl ? html`<p><a href="${view.endSessionUrl}">${t('endSession')}</a></p>` : '';
     return consoleLayout(page, {
       title: t('title'),
       anonymous: true,
       main: html`<h1>${t('title')}</h1>
+        ${notice}${endSession}
         <p>${t('intro')}</p>
-        <p class="notice">${t('oidc', { issuer: view.oidcIssuer })}</p>`,
+        <p>${t('oidc', { issuer: view.oidcIssuer })}</p>
+        <p><a class="button" href="${oidcStartPath(view.next)}">${t('oidcStart')}</a></p>`,
     });
   }
   const notice = view.notice ? html`<p class="notice" role="status">${t(view.notice)}</p>` : '';
