@@ -28,7 +28,7 @@ export class OidcProvider {
   /** Token requests it answered, with whether the verifier matched (what a test can check). */
   readonly tokenRequests: { verifierMatched: boolean }[] = [];
   private server?: Server;
-  private privateKey?: CryptoKey;
+  private privateKey?: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
   private jwk?: JWK;
   private readonly grants = new Map<string, Grant>();
   private readonly kid = randomBytes(8).toString('hex');
