@@ -86,7 +86,8 @@ describe('the database out of reach of the consumers for 60 s in the middle of a
     await Promise.all((['dashboard', 'scheduling'] as const).map((service) => eventsHandled(system, service)));
     await notificationsSettled(system);
 
-    expect(addresses.filter((address) => system.smtp.to(address).length !== 1)).toEqual([]);
+    // One message each: a mail sent just before the cut whose outcome could not be recorded goes again after its lease, as the same message (Message-ID).
+    expect(addresses.filter((address) => new Set(system.smtp.to(address).map((mail) => mail.messageId)).size !== 1)).toEqual([]);
     expect(await confirmedOnDashboard(system, missionId, token)).toBe(responses.length);
     const enrolled = await withDatabase((client) =>
       client.query(`SELECT count(*)::int AS n FROM "${system.schemaOf('scheduling')}".inbox WHERE event_id = ANY($1::uuid[])`, [
