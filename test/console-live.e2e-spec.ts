@@ -227,6 +227,14 @@ describe('the organiser console: live page, registrations, check-in, deliveries'
     // The participant, with their own token, reads what the organiser decided.
     const own = await call(`${web.url}/api/registrations/${approved.id}`, { token: approved.accessToken });
     expect(own.body).toMatchObject({ id: approved.id, status: 'confirmed' });
+    // And on their own page, in the session the form gave them.
+    const participant = await browsers.newPage();
+    await participant.context().addCookies([
+      { name: 'mh_participant', value: approved.accessToken, url: web.url },
+      { name: 'mh_participant_of', value: `${missionId}.${approved.id}`, url: web.url },
+    ]);
+    await participant.goto(`${web.url}/p/${approved.id}/registration`);
+    await expect(participant.locator('main').textContent()).resolves.toContain('Confirmed');
 
     const plain = await signIn(organiser, { javaScriptEnabled: false });
     await plain.goto(`${web.url}/console/m/${missionId}/registrations?status=pending_approval`);
