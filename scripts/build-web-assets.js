@@ -4,7 +4,8 @@
 // `dist/apps/web/assets/` with a content hash in each name, and a manifest that maps each source
 // (relative to apps/web/src) to its URL under /assets/. Usage: node scripts/build-web-assets.js [outdir]
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
 
 const sourceRoot = resolve('apps/web/src');
@@ -40,6 +41,13 @@ const manifest = {};
 for (const [output, { entryPoint }] of Object.entries(result.metafile.outputs)) {
   if (!entryPoint) continue;
   manifest[relative(sourceRoot, resolve(entryPoint))] = '/assets/' + relative(outdir, resolve(output)).split('\\').join('/');
+}
+// Compressed once here, at the highest settings, so that the web entry serves them without work.
+for (const output of Object.keys(result.metafile.outputs)) {
+  if (!/\.(js|css)$/.test(output)) continue;
+  const content = readFileSync(output);
+  writeFileSync(`${output}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${output}.gz`, gzipSync(content, { level: 9 }));
 }
 writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`web assets: ${Object.keys(manifest).length} built into ${relative(process.cwd(), outdir)}`);

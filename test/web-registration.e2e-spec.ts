@@ -112,6 +112,21 @@ describe('the public pages and the registration form, in a real browser', () => 
     await expectNoSeriousA11yViolations(page);
   });
 
+  it('says the problems of a Chinese form in Chinese beside their fields, not in the API’s English', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${web.url}/m/${missionId}/register`);
+    await fillForm(page, zh, { email: 'li.wei-at-example.cn' });
+    await page.getByLabel(zh.familyName).fill('李'.repeat(101));
+    await page.getByRole('button', { name: '提交报名' }).click();
+
+    await eventually(async () => (await page.locator('#f-email').getAttribute('aria-invalid')) === 'true', { what: 'the e-mail field marked invalid' });
+    // Registration answered "Invalid email address" and "Too big: expected string to have <=100 characters".
+    await expect(page.locator('#f-email-error').textContent()).resolves.toBe('请输入有效的电子邮件地址，例如 name@example.org。');
+    await expect(page.locator('#f-familyName-error').textContent()).resolves.toBe('请缩短到 100 个字符以内。');
+    await expect(page.locator('.error-summary').textContent()).resolves.not.toMatch(/Invalid|Too big/);
+    expect((await registrationsOf(missionId)).some((registration) => registration.email.startsWith('li.wei-at'))).toBe(false);
+  });
+
   it('shows a bad field’s message beside it, keeps the values, focuses it, and stores nothing', async () => {
     const page = await browser.newPage({ locale: 'en-GB' });
     await page.goto(`${web.url}/m/${missionId}/register`);

@@ -5,6 +5,7 @@ import express, { type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { gateway } from './gateway/gateway.js';
 import { loadAssetManifest } from './kit/assets.js';
+import { pageCompression, precompressedAssets } from './kit/compression.js';
 import { pageMiddleware } from './kit/page-middleware.js';
 import type { WebConfig } from './web-config.js';
 import { WebModule } from './web.module.js';
@@ -25,10 +26,12 @@ export async function createWebApplication(config: WebConfig): Promise<NestExpre
   app.use(requestLogging(config));
   app.use(gateway(config));
   // Built files carry their content hash in their name: cached for a year, never revalidated.
+  app.use('/assets', precompressedAssets(config.assetsDir));
   app.use('/assets', express.static(config.assetsDir, { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
   // No icon: an empty answer, so that every page does not cost the browser a "not found" page.
   app.use('/favicon.ico', (_request: Request, response: Response) => void response.status(204).setHeader('Cache-Control', 'public, max-age=86400').end());
   app.use(pageMiddleware(config.allowedOrigins));
+  app.use(pageCompression());
   app.use(express.urlencoded({ extended: false, limit: '32kb' }));
   app.use(express.json({ limit: '32kb' }));
   app.enableShutdownHooks();

@@ -15,7 +15,7 @@ export interface LayoutOptions {
   subtitle?: string;
 }
 
-/** Every page: skip link, header with the language switch, one `<main>`, footer; one stylesheet. */
+/** Every page: skip link, header with the language switch, one `<main>`, footer; one stylesheet; an empty icon (`data:`, so that no request asks for one). */
 export function layout(page: PageContext, options: LayoutOptions): string {
   const t = translator(layoutMessages, page.language);
   const switchTo = (language: Language) => {
@@ -30,6 +30,7 @@ export function layout(page: PageContext, options: LayoutOptions): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · ${t('site')}</title>
         <link rel="stylesheet" href="${assetUrl('kit/site.css')}" />
+        <link rel="icon" href="data:," />
         ${(options.scripts ?? []).map((script) => html`<script type="module" src="${assetUrl(script)}"></script>`)}
       </head>
       <body>

@@ -1,4 +1,6 @@
-import { countriesIn, errorsOnFields, readForm, registrationBody } from './register.form.js';
+import { translator } from '../kit/messages.js';
+import { countriesIn, errorsOnFields, fieldMessage, readForm, registrationBody, type FormField } from './register.form.js';
+import { registerMessages } from './register.messages.js';
 
 describe('the registration form', () => {
   it('builds the body registration takes from the posted fields, leaving out empty optional ones', () => {
@@ -45,5 +47,42 @@ describe('the registration form', () => {
   it('names the countries in the page’s language', () => {
     expect(countriesIn('zh-CN').find((country) => country.code === 'ES')?.name).toBe('西班牙');
     expect(countriesIn('en').some((country) => country.code === 'EU')).toBe(false);
+  });
+
+  describe('says registration’s field errors in the visitor’s language', () => {
+    // Registration's messages as its API answers them (zod's and registration.schema.ts's), field by field.
+    const said = (field: FormField, apiMessage: string) => {
+      const known = fieldMessage(field, apiMessage);
+      return known ? translator(registerMessages, 'zh')(`error.${known.key}`, known.parameters) : apiMessage;
+    };
+
+    it.each<[FormField, string, string]>([
+      ['email', 'Invalid email address', '请输入有效的电子邮件地址，例如 name@example.org。'],
+      ['email', 'Too big: expected string to have <=254 characters', '请缩短到 254 个字符以内。'],
+      ['givenName', 'Too small: expected string to have >=1 characters', '请输入您的名。'],
+      ['familyName', 'Too big: expected string to have <=100 characters', '请缩短到 100 个字符以内。'],
+      ['organisation.name', 'Too small: expected string to have >=1 characters', '请输入您所在机构的名称。'],
+      ['organisation.type', 'Invalid option: expected one of "city"|"government"|"business"|"research"|"education"|"ngo"|"other"', '请选择机构类型。'],
+      ['organisation.country', 'Invalid input: expected string, received undefined', '请选择机构所在国家。'],
+      ['organisation.country', 'must be an ISO 3166-1 alpha-2 country code, e.g. ES', '请选择机构所在国家。'],
+      ['organisation.country', 'must be an ISO 3166-1 alpha-2 code, e.g. ES', '请选择机构所在国家。'],
+      ['organisation.city', 'Too big: expected string to have <=120 characters', '请缩短到 120 个字符以内。'],
+      ['timezone', 'must be an IANA time zone, e.g. Europe/Madrid', '请从列表中选择时区。'],
+      ['preferredLanguage', 'must be a BCP 47 language tag, e.g. en or zh-CN', '请从列表中选择语言。'],
+      ['preferredLanguage', 'Invalid input: expected string, received undefined', '请从列表中选择语言。'],
+      ['consent.dataProcessing', 'consent to data processing is required', '报名需要您的同意。'],
+      ['consent.dataProcessing', 'Invalid input: expected object, received undefined', '报名需要您的同意。'],
+      ['delegation', 'Too big: expected string to have <=100 characters', '请缩短到 100 个字符以内。'],
+      ['givenName', 'must not contain the NUL character', '请删除此字段中的不可见字符（U+0000）。'],
+    ])('%s: “%s”', (field, apiMessage, chinese) => {
+      expect(said(field, apiMessage)).toBe(chinese);
+    });
+
+    it('shows what it does not know as registration wrote it', () => {
+      expect(fieldMessage('delegation', 'must not start or end with spaces')).toBeUndefined();
+      expect(fieldMessage('givenName', 'Invalid email address')).toBeUndefined();
+      expect(fieldMessage('email', 'is not a known field')).toBeUndefined();
+      expect(fieldMessage('organisation.city', 'Too small: expected string to have >=1 characters')).toBeUndefined();
+    });
   });
 });

@@ -123,3 +123,55 @@ export function errorsOnFields(fieldErrors: Record<string, string>): { fields: P
   }
   return { fields, general };
 }
+
+/** Fields whose "enter…"/"choose…" message the catalogue has (the optional ones need none). */
+const fieldsWithMessage = [
+  'givenName',
+  'familyName',
+  'email',
+  'preferredLanguage',
+  'timezone',
+  'organisation.name',
+  'organisation.type',
+  'organisation.country',
+  'consent.dataProcessing',
+] as const satisfies readonly FormField[];
+type FieldWithMessage = (typeof fieldsWithMessage)[number];
+
+/** A catalogue message of the form (its key under `error.`) with its placeholders. */
+export interface FieldMessage {
+  key: 'tooLong' | 'nul' | FieldWithMessage;
+  parameters?: Record<string, string | number>;
+}
+
+/**
+ * Registration's own messages for the form's fields (zod's and `registration.schema.ts`'s), each
+ * matched to what the form says in the visitor's language: "enter…"/"choose…" for a field left
+ * empty or not as the schema wants it, the length for one too long. Anything else (a message this
+ * list does not know yet) is shown as the API wrote it.
+ */
+const knownProblems: { field?: FormField; message: RegExp; key?: FieldMessage['key'] }[] = [
+  { message: /^Too big: expected string to have <=(\d+) characters$/, key: 'tooLong' },
+  { message: /^must not contain the NUL character$/, key: 'nul' },
+  { message: /^Too small: expected string to have >=1 characters?$/ },
+  { message: /^Invalid input: expected \w+, received undefined$/ },
+  { field: 'email', message: /^Invalid email address$/ },
+  { field: 'organisation.type', message: /^Invalid option: expected one of / },
+  { field: 'organisation.country', message: /^must be an ISO 3166-1 alpha-2 (country )?code/ },
+  { field: 'timezone', message: /^must be an IANA time zone/ },
+  { field: 'preferredLanguage', message: /^must be a BCP 47 language tag/ },
+  { field: 'consent.dataProcessing', message: /^consent to data processing is required$/ },
+];
+
+/** The catalogue message for registration's message on a field, or none (then the API's own text is shown). */
+export function fieldMessage(field: FormField, apiMessage: string): FieldMessage | undefined {
+  for (const known of knownProblems) {
+    if (known.field !== undefined && known.field !== field) continue;
+    const match = known.message.exec(apiMessage);
+    if (!match) continue;
+    if (known.key === 'tooLong') return { key: 'tooLong', parameters: { max: Number(match[1]) } };
+    if (known.key) return { key: known.key };
+    return (fieldsWithMessage as readonly FormField[]).includes(field) ? { key: field as FieldWithMessage } : undefined;
+  }
+  return undefined;
+}

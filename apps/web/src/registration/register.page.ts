@@ -3,7 +3,16 @@ import { layout } from '../kit/layout.js';
 import { translator, type Translate } from '../kit/messages.js';
 import type { PageContext } from '../kit/page-context.js';
 import { formatDate, formatDateTime } from '../kit/time.js';
-import { countriesIn, mailLanguages, organisationTypes, timeZones, type FormField, type FormValues, type RegistrationForm } from './register.form.js';
+import {
+  countriesIn,
+  fieldMessage,
+  mailLanguages,
+  organisationTypes,
+  timeZones,
+  type FormField,
+  type FormValues,
+  type RegistrationForm,
+} from './register.form.js';
 import { registerMessages } from './register.messages.js';
 
 type Key = Parameters<Translate<keyof (typeof registerMessages)['en']>>[0];
@@ -30,8 +39,9 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
     if (field === 'email' && state.alreadyRegistered) return t('alreadyRegistered');
     const server = state.errors[field];
     if (server === undefined) return undefined;
-    const key = `error.${field}` as Key;
-    return key in registerMessages[page.language] ? t(key) : server;
+    // In the visitor's language where the catalogue has the problem; else registration's own words.
+    const known = fieldMessage(field, server);
+    return known ? t(`error.${known.key}`, known.parameters) : server;
   };
   const describedBy = (field: FormField, hint: boolean) =>
     [message(field) ? `${id(field)}-error` : '', hint ? `${id(field)}-hint` : ''].filter(Boolean).join(' ') || undefined;
