@@ -156,20 +156,30 @@ describe('the broker away or refusing, and events that claim a source they do no
     await eventually(async () => (await brokerHealth(system, 'registration')).status === 200, { what: 'the broker health back to 200' });
   });
 
-  it('opens its publishing channel again after the broker closed it, publishes what waited without a restart, and says so meanwhile', async () => {
+  it('opens its publishing channel again after the broker refused it, publishes what waited without a restart, and says so meanwhile', async () => {
     const { missionId } = await openMission(system);
-    // Publishing refused: the next publish closes the channel (403), and a new one cannot bind the queues it declares.
+    // Publishing refused: a new channel cannot bind the queues it declares (403), so the publisher has none until it is allowed again.
     await rabbitmqctl('set_permissions', '-p', system.vhost, 'guest', '.*', '^$', '.*');
     let registered: ApiResponse;
     try {
+      // A channel that has published keeps its permission checks cached: channels opened from now on meet the new ones.
+      await closeVhostConnections(system.vhost);
       registered = await call(`${system.url('registration')}/api/missions/${missionId}/registrations`, { body: registrationInput(2) });
       expect(registered.status).toBe(201);
       const broken = await eventually(
         async () => {
           const health = await brokerHealth(system, 'registration');
-          return health.status === 503 && health.body.broker.publishingChannel === 'closed' && health.body.broker.oldestUnpublishedSeconds >= 1 && health.body;
+          const { broker } = health.body;
+          return (
+            health.status === 503 &&
+            broker.connection === 'up' &&
+            broker.publishingChannel === 'closed' &&
+            /ACCESS.REFUSED/.test(broker.lastChannelError ?? '') &&
+            broker.oldestUnpublishedSeconds >= 1 &&
+            health.body
+          );
         },
-        { what: 'the broker health to say the publishing channel is closed and an event waits' },
+        { what: 'the broker health to say the connection is up, the publishing channel refused and an event waiting', timeoutMs: 30_000 },
       );
       // The connection itself stayed up; readiness is the database's.
       expect(broken.broker.connection).toBe('up');
@@ -183,12 +193,12 @@ describe('the broker away or refusing, and events that claim a source they do no
     const healed = await eventually(
       async () => {
         const health = await brokerHealth(system, 'registration');
-        return health.status === 200 && health.body;
+        // The outbox's age is measured by the relay's passes: it reads 0 at the pass after the publish.
+        return health.status === 200 && health.body.broker.oldestUnpublishedSeconds === 0 && health.body;
       },
-      { what: 'the broker health back to 200' },
+      { what: 'the broker health back to 200, with nothing waiting' },
     );
     expect(healed.broker).toMatchObject({ connection: 'up', publishingChannel: 'open', oldestUnpublishedSeconds: 0 });
-    expect(healed.broker.channelRecoveries).toBeGreaterThanOrEqual(1);
   });
 });
 
