@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../kit/time.js';
 import {
   countriesIn,
   fieldMessage,
+  formFields,
   mailLanguages,
   organisationTypes,
   timeZones,
@@ -97,7 +98,7 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
         ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
             <h2 id="error-summary-title">${t('errorSummary')}</h2>
             <ul>
-              ${formFieldsInOrder.filter((field) => message(field)).map((field) => html`<li><a href="#${id(field)}">${message(field)}</a></li>`)}
+              ${formFields.filter((field) => message(field)).map((field) => html`<li><a href="#${id(field)}">${message(field)}</a></li>`)}
               ${state.general.map((detail) => html`<li>${t('errorGeneral', { detail })}</li>`)}
             </ul>
           </div>`
@@ -168,20 +169,7 @@ function option(choice: { value: string; label: string; lang?: string }, selecte
   return html`<option${value}${choice.lang ? html` lang="${choice.lang}"` : ''}${selected ? html` selected` : ''}>${choice.label}</option>`;
 }
 
-const formFieldsInOrder: FormField[] = [
-  'givenName',
-  'familyName',
-  'email',
-  'preferredLanguage',
-  'timezone',
-  'organisation.name',
-  'organisation.type',
-  'organisation.country',
-  'organisation.city',
-  'delegation',
-  'consent.dataProcessing',
-];
-const order = (field: FormField) => formFieldsInOrder.indexOf(field);
+const order = (field: FormField) => formFields.indexOf(field);
 
 export type Outcome =
   | { kind: 'confirmed' | 'pending_approval'; email: string }
