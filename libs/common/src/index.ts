@@ -34,3 +34,5 @@ export * from './http/spreadsheet-safe.js';
 export * from './http/openapi-schema.js';
 export * from './bootstrap.js';
 export * from './service-core.module.js';
+export * from './database/statement.js';
+export * from './database/unit-of-work.js';

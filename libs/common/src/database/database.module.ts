@@ -6,6 +6,7 @@ import type { ServiceConfig } from '../config/service-config.js';
 import { ensureDatabaseAndSchema, runMigrationsLocked } from './database-bootstrap.js';
 import { PreparingClient } from './preparing-client.js';
 import { ServiceDataSource } from './service-data-source.js';
+import { Transactions } from './unit-of-work.js';
 import type pg from 'pg';
 
 export interface DatabaseOptions {
@@ -21,6 +22,9 @@ export class DatabaseModule {
   static forService(options: DatabaseOptions): DynamicModule {
     return {
       module: DatabaseModule,
+      // Every feature module opens units of work (`Transactions`) on the one data source.
+      global: true,
+      providers: [Transactions],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [SERVICE_CONFIG],
@@ -53,7 +57,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      exports: [TypeOrmModule],
+      exports: [TypeOrmModule, Transactions],
     };
   }
 }
