@@ -9,6 +9,7 @@ import {
   type ServiceName,
 } from '#common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { dashboardApplication } from '../../apps/dashboard/src/dashboard.application.js';
@@ -60,6 +61,8 @@ export interface SystemOptions {
   deferred?: ServiceName[];
   /** A broker of the test's own (`RabbitmqNode`, its default vhost) instead of a vhost of the machine's; read when the run starts. */
   rabbitmqUrl?: () => string;
+  /** In-process only: every service's spans go here as they end (a test's in-memory exporter). */
+  spanExporter?: SpanExporter;
 }
 
 interface RunningService {
@@ -171,7 +174,7 @@ export class TestSystem {
     } else {
       const config = this.config(service);
       const { module, options } = applications[service](config, this.options);
-      const app = await createServiceApplication(module, config, options);
+      const app = await createServiceApplication(module, config, { ...options, spanExporter: this.options.spanExporter });
       await app.listen(config.port, '127.0.0.1');
       const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
       this.running.set(service, { port, app });

@@ -36,3 +36,6 @@ export * from './bootstrap.js';
 export * from './service-core.module.js';
 export * from './database/statement.js';
 export * from './database/unit-of-work.js';
+export * from './metrics/metrics.js';
+export * from './metrics/observability.module.js';
+export * from './tracing/tracing.js';

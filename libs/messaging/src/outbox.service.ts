@@ -4,6 +4,7 @@ import { afterCommit, sendAhead } from '#common';
 import { createEvent, type CloudEvent, type EventContext, type EventData, type EventType, type Producer } from '#contracts';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 import { OutboxRelay } from './outbox.relay.js';
+import { withTraceContext } from './trace-context.js';
 
 /** One event to record: its type, its data, and where it belongs. */
 export type OutboxEntry = { [T in EventType]: { type: T; data: EventData<T>; context: EventContext } }[EventType];
@@ -51,7 +52,7 @@ export class OutboxService {
     context: EventContext,
   ): Promise<CloudEvent<T>> {
     const producer = this.producerFor(type);
-    const event = createEvent(producer, type, data, context);
+    const event = withTraceContext(createEvent(producer, type, data, context));
     const before = change?.parameters ?? [];
     const $ = (n: number) => `$${before.length + n}`;
     // One round trip: the change and the insert in a single statement.
@@ -79,7 +80,7 @@ export class OutboxService {
     options: { sentAhead?: boolean } = {},
   ): Promise<CloudEvent[]> {
     const producer = this.producerFor(events[0]?.type);
-    const created = events.map(({ type, data, context }) => createEvent(producer, type, data as never, context) as CloudEvent);
+    const created = events.map(({ type, data, context }) => withTraceContext(createEvent(producer, type, data as never, context) as CloudEvent));
     if (created.length === 0 && !change) return created;
     const before = change?.parameters ?? [];
     const $ = (n: number) => `$${before.length + n}`;
@@ -106,7 +107,7 @@ export class OutboxService {
     context: EventContext,
   ): Promise<CloudEvent<T> | null> {
     const producer = this.producerFor(type);
-    const event = createEvent(producer, type, data, context);
+    const event = withTraceContext(createEvent(producer, type, data, context));
     const $ = (n: number) => `$${change.parameters.length + n}`;
     const recorded: unknown[] = await manager.query(
       `WITH changed AS (${change.sql})

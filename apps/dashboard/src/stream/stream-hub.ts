@@ -1,4 +1,4 @@
-import { PgChannelListener, SERVICE_CONFIG, type ServiceConfig } from '#common';
+import { Metrics, PgChannelListener, SERVICE_CONFIG, type ServiceConfig } from '#common';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -34,7 +34,11 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(STREAM_OPTIONS) options: StreamOptions,
+    @Inject(Metrics) metrics: Metrics,
   ) {
+    metrics.gauge('mission_hub_dashboard_sse_clients', 'Mission streams open on this instance (server-sent events)', [], (set) =>
+      set([...this.streams.values()].reduce((open, streams) => open + streams.size, 0)),
+    );
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
     this.listener = new PgChannelListener({
       connection: { connectionString: config.databaseUrl, application_name: `mission-hub:${config.schema}:stream` },

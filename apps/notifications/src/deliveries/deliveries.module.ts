@@ -5,6 +5,8 @@ import { DeliveriesController } from './deliveries.controller.js';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryDispatcher, DISPATCH_OPTIONS, type DispatchOptions } from './delivery-dispatcher.js';
 import { DEFAULT_MAIL_RETRY_DELAYS_MS } from './delivery.rules.js';
+import { MailQueueMetrics } from './mail-queue.metrics.js';
+import { MailQueueRepository } from './mail-queue.repository.js';
 import { ParticipantEventsHandler } from './participant-events.handler.js';
 
 export interface DeliveriesOptions {
@@ -29,7 +31,15 @@ export class DeliveriesModule {
       module: DeliveriesModule,
       global: true,
       controllers: [DeliveriesController, ParticipantEventsHandler],
-      providers: [Mailer, SignInLinks, DeliveriesService, DeliveryDispatcher, { provide: DISPATCH_OPTIONS, useValue: dispatch }],
+      providers: [
+        Mailer,
+        SignInLinks,
+        DeliveriesService,
+        DeliveryDispatcher,
+        { provide: DISPATCH_OPTIONS, useValue: dispatch },
+        MailQueueRepository,
+        MailQueueMetrics,
+      ],
       exports: [DeliveriesService],
     };
   }
