@@ -42,7 +42,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
  * TypeORM takes no lock while migrating, so two instances starting together would both apply the
  * same migration. A session-level advisory lock keyed by the schema makes them take turns.
  */
-export async function runMigrationsLocked(dataSource: DataSource, schema: string): Promise<void> {
+export async function runMigrationsLocked(dataSource: DataSource, schema: string): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -53,7 +53,7 @@ export async function runMigrationsLocked(dataSource: DataSource, schema: string
     try {
       const migrations = new MigrationExecutor(dataSource, runner);
       migrations.transaction = 'each';
-      await migrations.executePendingMigrations();
+      return (await migrations.executePendingMigrations()).map((migration) => migration.name);
     } finally {
       await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`mission-hub:migrations:${schema}`]);
       await runner.query(`RESET statement_timeout`);
