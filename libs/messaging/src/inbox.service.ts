@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { isUniqueViolation, sendAhead, type StatementAhead } from '#common';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation, sql, Transactions, type Deferred, type UnitOfWork } from '#common';
 import type { CloudEvent } from '#contracts';
 import { batchSlots, type BatchSlot } from './message-batch.js';
 
@@ -8,13 +8,17 @@ export type InboxOutcome = 'handled' | 'duplicate';
 
 @Injectable()
 export class InboxService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  private readonly transactions: Transactions;
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+    this.transactions = new Transactions(dataSource);
+  }
 
   /**
    * Runs `work` at most once per event and handler: the inbox row and the work's writes commit
    * together, so a redelivered event finds its row and changes nothing. A concurrent copy of the
    * same event waits on the row's key until the first transaction ends, then fails on it and is
-   * found a duplicate. The row goes with the work's first statement (`RECORD_RECEIPT`), so the work
+   * found a duplicate. The row goes with the work's first statement (`recordReceipt`), so the work
    * may run, up to that statement, for an event handled before: it has no effect outside the
    * transaction.
    *
@@ -25,14 +29,14 @@ export class InboxService {
    * as a transaction of its own would be. An event handled before fails the batch's commit on its
    * inbox row; handled again alone, it is found to be a duplicate.
    */
-  handle(event: CloudEvent, handler: string, work: (manager: EntityManager) => Promise<void>): Promise<InboxOutcome> {
+  handle(event: CloudEvent, handler: string, work: (unit: UnitOfWork) => Promise<void>): Promise<InboxOutcome> {
     const slot = batchSlots.getStore();
     if (slot?.joinable(this.dataSource)) return this.handleInBatch(slot, event, handler, work);
-    let receipt: StatementAhead | undefined;
-    return this.dataSource
-      .transaction(async (manager) => {
-        receipt = sendAhead(manager, RECORD_RECEIPT, [event.id, handler]);
-        await work(manager);
+    let receipt: Deferred | undefined;
+    return this.transactions
+      .run(async (unit) => {
+        receipt = unit.defer(recordReceipt(event, handler), `the inbox row of ${handler}`);
+        await work(unit);
       })
       .then(
         () => 'handled' as const,
@@ -43,14 +47,14 @@ export class InboxService {
       );
   }
 
-  private async handleInBatch(slot: BatchSlot, event: CloudEvent, handler: string, work: (manager: EntityManager) => Promise<void>): Promise<InboxOutcome> {
-    const { manager, savepoint, receipt } = await slot.batch.enter(this.dataSource, RECORD_RECEIPT, [event.id, handler]);
+  private async handleInBatch(slot: BatchSlot, event: CloudEvent, handler: string, work: (unit: UnitOfWork) => Promise<void>): Promise<InboxOutcome> {
+    const { unit, savepoint, receipt } = await slot.batch.enter(this.dataSource, recordReceipt(event, handler), `the inbox row of ${handler}`);
     slot.entered(savepoint);
     try {
       // What the work sends ahead waits for the next message's statements, or the batch's COMMIT: a
       // batch of writes nothing reads back is one round trip. A failure among them fails the batch,
       // whose messages are then handled again each alone (`AmqpEventsServer.handleBatch`).
-      await work(manager);
+      await work(unit);
     } catch (error) {
       await slot.batch.rollbackTo(savepoint);
       if (await alreadyHandled(receipt)) return 'duplicate';
@@ -66,13 +70,15 @@ export class InboxService {
  * everything after it in that round trip and fails the transaction, so nothing the work sent
  * meanwhile is stored. (A concurrent copy waits on the key until the first one's transaction ends.)
  */
-const RECORD_RECEIPT = `INSERT INTO inbox (event_id, handler, received_at) VALUES ($1, $2, now())`;
+function recordReceipt(event: CloudEvent, handler: string) {
+  return sql(`INSERT INTO inbox (event_id, handler, received_at) VALUES ($1, $2, now())`, [event.id, handler]);
+}
 
 /** Whether the inbox row failed because the event's row was there already. */
-async function alreadyHandled(receipt: StatementAhead): Promise<boolean> {
+async function alreadyHandled(receipt: Deferred): Promise<boolean> {
   // Still waiting: the work failed before its first statement, and the row never went.
   if (receipt.withdraw('the work failed before its first statement')) return false;
-  const outcome = await receipt.sent.then(
+  const outcome = await receipt.result.then(
     () => undefined,
     (error: unknown) => error,
   );
