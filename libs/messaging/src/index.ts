@@ -16,5 +16,7 @@ export { listDeadLetters, replayDeadLetters, purgeDeadLetters, routingKeyOf, typ
 export { declareTopology } from './topology.cli.js';
 export * from './outage-pause.js';
 export * from './retention.js';
+export * from './outbox.repository.js';
+export * from './inbox.repository.js';
 export * from './trace-context.js';
 export * from './consumer.metrics.js';

@@ -2,7 +2,6 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap
 import { BrokerConnection } from './broker-connection.js';
 import { InboxService } from './inbox.service.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
-import { OutboxLagRepository } from './outbox-lag.repository.js';
 import { OutboxMetrics } from './outbox.metrics.js';
 import { OutboxRelay } from './outbox.relay.js';
 import { OutboxService } from './outbox.service.js';
@@ -33,7 +32,6 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
         InboxService,
         OutboxRelay,
         MessageRetention,
-        OutboxLagRepository,
         OutboxMetrics,
       ],
       exports: [MESSAGING_OPTIONS, BrokerConnection, OutboxService, InboxService, OutboxRelay, MessageRetention],

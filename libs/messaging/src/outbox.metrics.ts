@@ -1,7 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Metrics, Transactions } from '#common';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
-import { OutboxLagRepository, type OutboxLag } from './outbox-lag.repository.js';
+import { OutboxRepository } from './outbox.repository.js';
+
+type OutboxLag = Awaited<ReturnType<typeof OutboxRepository.lag>>;
 
 /** The outbox's lag as two gauges, read with one query when scraped (both gauges share it). */
 @Injectable()
@@ -10,7 +12,6 @@ export class OutboxMetrics {
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
-    @Inject(OutboxLagRepository) private readonly outboxLag: OutboxLagRepository,
     @Optional() @Inject(Metrics) metrics?: Metrics,
     @Optional() @Inject(Transactions) private readonly transactions?: Transactions,
   ) {
@@ -28,7 +29,7 @@ export class OutboxMetrics {
   private lag(): Promise<OutboxLag> {
     if (!this.transactions) return Promise.resolve({ unpublished: 0, oldestSeconds: 0 });
     if (!this.reading) {
-      this.reading = this.outboxLag.lag(this.transactions.outside);
+      this.reading = OutboxRepository.lag(this.transactions.outside);
       const forget = () => setImmediate(() => (this.reading = undefined));
       this.reading.then(forget, forget);
     }
