@@ -92,6 +92,11 @@ describe('observability', () => {
         },
         { what: `${service}'s handling of registration.confirmed in its metrics` },
       );
+      // The handler by its class and method, not only its pattern.
+      const handlers = matching(handled, 'mission_hub_event_handling_duration_seconds_count', { type: 'registration.confirmed' }).map(
+        (sample) => sample.labels.handler,
+      );
+      expect(handlers.every((handler) => /^[A-Z]\w+\.\w+(\+[A-Z]\w+\.\w+)*$/.test(handler!))).toBe(true);
       expect(handled.types.get('mission_hub_event_handling_failures_total')).toBe('counter');
       expect(handled.types.get('mission_hub_event_retries_total')).toBe('counter');
       expect(handled.types.get('mission_hub_events_dead_lettered_total')).toBe('counter');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
@@ -30,7 +30,8 @@ export interface ServiceApplicationOptions {
 
 /** A transport that records into the application's metrics and traces (the event consumer). */
 export interface InstrumentedTransport {
-  instrument(metrics: Metrics, tracing: Tracing): void;
+  /** `modules`: the application's, where the transport finds its handlers' names. */
+  instrument(metrics: Metrics, tracing: Tracing, modules: ModulesContainer): void;
 }
 
 /**
@@ -69,7 +70,7 @@ export async function createServiceApplication(module: DynamicModule, config: Se
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (options.transport) {
-    if ('instrument' in options.transport) (options.transport as InstrumentedTransport).instrument(metrics, tracing);
+    if ('instrument' in options.transport) (options.transport as InstrumentedTransport).instrument(metrics, tracing, app.get(ModulesContainer));
     app.connectMicroservice({ strategy: options.transport }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }

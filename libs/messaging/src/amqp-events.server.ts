@@ -7,7 +7,8 @@ import { contextOf, eventLogContext, isDatabaseOutage, SpanKind, type Instrument
 import { EventContractError, isSubscriber, parseEvent, sourceMismatch, subscriptions, type CloudEvent } from '#contracts';
 import { AmqpEventContext } from './amqp-event.context.js';
 import { connectToBroker } from './broker-connection.js';
-import { ConsumerMetrics } from './consumer.metrics.js';
+import { ConsumerMetrics, handlerNames } from './consumer.metrics.js';
+import type { ModulesContainer } from '@nestjs/core';
 import { batchSlots, BatchSlot, MessageBatch } from './message-batch.js';
 import { BROKER_HEADERS, MessageHeaders } from './message-headers.js';
 import { OutagePause } from './outage-pause.js';
@@ -55,7 +56,7 @@ interface Delivery {
   routingKey: string;
   event: CloudEvent;
   handler: MessageHandler;
-  /** The `@EventPattern` the handler was registered under: the handler's name in metrics. */
+  /** The `@EventPattern` the handler was registered under. */
   pattern: string;
   log: { eventId: string; type: string; correlationId: string; service: string };
 }
@@ -99,6 +100,8 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   private readonly outage = new OutagePause({ pause: () => this.pauseConsumption(), resume: () => this.resumeConsumption() });
   private metrics?: ConsumerMetrics;
   private tracing?: Tracing;
+  /** Each pattern's handlers by name, for metrics and spans; the pattern itself where unknown. */
+  private handlerNames = new Map<string, string>();
 
   constructor(private readonly options: AmqpEventsServerOptions) {
     super();
@@ -108,9 +111,10 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   }
 
   /** Records handlings into the application's metrics, and traces them when it traces (`createServiceApplication` calls it). */
-  instrument(metrics: Metrics, tracing: Tracing): void {
+  instrument(metrics: Metrics, tracing: Tracing, modules: ModulesContainer): void {
     this.metrics = new ConsumerMetrics(metrics);
     this.tracing = tracing;
+    this.handlerNames = handlerNames(modules);
   }
 
   /** Calls back once the topology is asserted and the consumer started; until then the app waits for the broker. */
@@ -316,7 +320,8 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
    */
   private async invoke({ message, channel, routingKey, event, handler, pattern }: Delivery): Promise<void> {
     const context = new AmqpEventContext([message, channel, routingKey]);
-    const ended = this.metrics?.handlingStarted(event.type, pattern);
+    const handlerName = this.handlerNames.get(pattern) ?? pattern;
+    const ended = this.metrics?.handlingStarted(event.type, handlerName);
     // Every log line written while handling names the event and its flow.
     const handle = () =>
       eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () =>
@@ -333,7 +338,7 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
               'messaging.system': 'rabbitmq',
               'messaging.operation.type': 'process',
               'messaging.message.id': event.id,
-              'mission_hub.handler': pattern,
+              'mission_hub.handler': handlerName,
             },
           },
           handle,

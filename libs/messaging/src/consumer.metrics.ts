@@ -1,11 +1,13 @@
 import type { Metrics } from '#common';
+import type { ModulesContainer } from '@nestjs/core';
 import { eventCatalogue } from '#contracts';
 import type { Counter, Histogram } from 'prom-client';
 
 /**
  * What the event consumer records: each handling's duration and failures, by event type and
- * handler (the `@EventPattern` the transport dispatched to: every handler of that pattern runs
- * in it), and the messages it moved to a retry queue or the dead-letter queue.
+ * handler (`Class.method` of the `@EventPattern` methods the transport dispatched to: Nest chains
+ * every handler of one pattern into one), and the messages it moved to a retry queue or the
+ * dead-letter queue.
  */
 export class ConsumerMetrics {
   private readonly handling: Histogram<'type' | 'handler' | 'outcome'>;
@@ -46,6 +48,29 @@ export class ConsumerMetrics {
 }
 
 /** A routing key is whatever a publisher sent: only the catalogue's types become label values. */
+/** Where Nest's `@EventPattern` keeps its patterns (PATTERN_METADATA of @nestjs/microservices/constants). */
+const PATTERN_METADATA = 'microservices:pattern';
+
+/** Each pattern's handlers by name (`MissionEventsHandler.onMissionCreated`), read from the application's controllers once. */
+export function handlerNames(modules: ModulesContainer): Map<string, string> {
+  const names = new Map<string, string[]>();
+  for (const module of modules.values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!type?.prototype) continue;
+      for (const method of Object.getOwnPropertyNames(type.prototype)) {
+        const target: unknown = Object.getOwnPropertyDescriptor(type.prototype, method)?.value;
+        if (typeof target !== 'function') continue;
+        const patterns = Reflect.getMetadata(PATTERN_METADATA, target) as unknown[] | undefined;
+        for (const pattern of patterns ?? []) {
+          if (typeof pattern === 'string') names.set(pattern, [...(names.get(pattern) ?? []), `${type.name}.${method}`]);
+        }
+      }
+    }
+  }
+  return new Map([...names].map(([pattern, handlers]) => [pattern, handlers.join('+')]));
+}
+
 function knownType(routingKey: string): string {
   return Object.hasOwn(eventCatalogue, routingKey) ? routingKey : 'unknown';
 }

@@ -51,6 +51,8 @@ export interface SpanOptions {
 export class Tracing {
   private provider?: BasicTracerProvider;
   private tracer?: Tracer;
+  /** A given exporter (a test's) is shared by several applications: flushed at shutdown, not shut. */
+  private sharedExporter = false;
 
   constructor(
     readonly service: string,
@@ -67,6 +69,7 @@ export class Tracing {
   /** Starts tracing to `exporter`; `each` hands every span over as it ends (tests), `batched` in the background. */
   exportTo(exporter: SpanExporter, mode: 'each' | 'batched' = 'each'): void {
     if (this.provider) throw new Error(`${this.service} already exports its traces`);
+    this.sharedExporter = mode === 'each';
     useAsyncLocalContext();
     // The W3C propagator also for code that uses the API's global propagation.
     propagation.setGlobalPropagator(w3c);
@@ -130,7 +133,8 @@ export class Tracing {
     const provider = this.provider;
     this.provider = undefined;
     this.tracer = undefined;
-    await provider?.shutdown();
+    if (this.sharedExporter) await provider?.forceFlush();
+    else await provider?.shutdown();
   }
 
   async onApplicationShutdown(): Promise<void> {
