@@ -39,3 +39,4 @@ export * from './database/unit-of-work.js';
 export * from './metrics/metrics.js';
 export * from './metrics/observability.module.js';
 export * from './tracing/tracing.js';
+export * from './database/projection.js';
