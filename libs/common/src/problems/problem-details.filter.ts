@@ -1,7 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { databaseTroubleOf, sqlStateOf } from '../database/sql-state.js';
+import { databaseTroubleOf } from '../database/sql-state.js';
 import { PROBLEM_CONTENT_TYPE, Problem, problemTypeUri, type ProblemDetails } from './problem.js';
 
 /** Body-parser errors carry a `type`; map the ones a client causes to what they mean. */
