@@ -570,6 +570,10 @@ function instancesRows(): string[][] {
   for (const fixedRate of fixedRates) {
     rows.push([`${fixedRate}/s  mission-hub accepted/s`, ...instanceCounts.map((n) => rate(phase('mission-hub', n, fixedRate)?.acceptedPerSecond ?? NaN))]);
     rows.push([
+      '      accepted/s ratio to bare',
+      ...instanceCounts.map((n) => ratio(phase('mission-hub', n, fixedRate)?.acceptedPerSecond, phase('bare', n, fixedRate)?.acceptedPerSecond) || '–'),
+    ]);
+    rows.push([
       '      mission-hub POST→dashboard p99 ms',
       ...instanceCounts.map((n) => {
         const end = phase('mission-hub', n, fixedRate)?.endToEnd[0];
