@@ -14,6 +14,8 @@ COPY apps apps
 COPY libs libs
 COPY scripts scripts
 COPY bench bench
+# What the bench shares with the tests (docs/DESIGN.md, "Tests and benchmarks"): compiled because the bench imports it.
+COPY test/support test/support
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24.22.3-bookworm-slim
