@@ -1,4 +1,5 @@
 import { Logger, type LoggerService } from '@nestjs/common';
+import type { ModulesContainer } from '@nestjs/core';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, MessagePropertyHeaders, Options } from 'amqplib';
@@ -8,7 +9,6 @@ import { EventContractError, isSubscriber, parseEvent, sourceMismatch, subscript
 import { AmqpEventContext } from './amqp-event.context.js';
 import { connectToBroker } from './broker-connection.js';
 import { ConsumerMetrics, handlerNames } from './consumer.metrics.js';
-import type { ModulesContainer } from '@nestjs/core';
 import { batchSlots, BatchSlot, MessageBatch } from './message-batch.js';
 import { BROKER_HEADERS, MessageHeaders } from './message-headers.js';
 import { OutagePause } from './outage-pause.js';
