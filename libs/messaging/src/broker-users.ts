@@ -27,13 +27,13 @@ export interface BrokerPermissions {
  */
 export function brokerPermissions(service: string, exchange: string): BrokerPermissions {
   const names = `mission-hub\\..*|${escapeRegExp(exchange)}`;
-  const owned = (producers as readonly string[]).includes(service) ? Object.keys(eventsByProducer[service as Producer]) : [];
+  const types = (producers as readonly string[]).includes(service) ? Object.keys(eventsByProducer[service as Producer]) : [];
   return {
     configure: `^(${names})$`,
     write: `^(${names}|amq\\.default)$`,
     read: `^(${names})$`,
     // `^$` matches no routing key an event has: a service that owns no type (the dashboard) publishes none.
-    topic: { exchange, write: owned.length > 0 ? `^(${owned.map(escapeRegExp).join('|')})$` : '^$', read: '.*' },
+    topic: { exchange, write: types.length > 0 ? `^(${types.map(escapeRegExp).join('|')})$` : '^$', read: '.*' },
   };
 }
 
@@ -56,7 +56,7 @@ export async function setUpBrokerUsers(users: readonly BrokerUser[], setup: Brok
     const created = await broker.putUser(user, password);
     await broker.setPermissions(setup.vhost, user, permissions);
     report(
-      `broker user ${user}: ${created ? 'created' : 'exists, password set again'}; in vhost ${setup.vhost} publishes on ${setup.exchange} only ${permissions.topic.write}`,
+      `broker user ${user}: ${created ? 'created' : 'exists, password set again'}; in vhost ${setup.vhost} publishes on ${setup.exchange} ${owned(service)}`,
     );
   }
 }
@@ -135,6 +135,11 @@ function run(args: string[], input?: string): Promise<string> {
     if (input !== undefined) child.stdin?.end(`${input}\n`);
     else child.stdin?.end();
   });
+}
+
+function owned(service: string): string {
+  const types = (producers as readonly string[]).includes(service) ? Object.keys(eventsByProducer[service as Producer]).length : 0;
+  return types > 0 ? `only the ${types} event types it owns` : 'no event type (it owns none)';
 }
 
 function escapeRegExp(text: string): string {
