@@ -31,9 +31,12 @@ if (![...services, web].every(({ name }) => existsSync(`dist/apps/${name}/src/ma
 // already set wins. The broker stays on guest: its users need rabbitmqctl on the broker's host or the management plugin.
 const ownDatabases = process.env.NODE_ENV === 'production' ? {} : await databaseRoles();
 async function databaseRoles() {
-  const { setUpDatabase } = await import('../dist/scripts/setup.js');
   try {
-    return await setUpDatabase({ ...process.env, NODE_ENV: 'development' }, () => undefined);
+    // A build from before the setup existed has no setup.js: the services then share DATABASE_URL, as they did.
+    const { setUpDatabase } = await import('../dist/scripts/setup.js');
+    const own = await setUpDatabase({ ...process.env, NODE_ENV: 'development' }, () => undefined);
+    console.log('Each service connects with its own Postgres role, which reaches only its schema (npm run setup -- database).');
+    return own;
   } catch (error) {
     console.warn(`Each service's own database role could not be set up (${error.message}); every service uses DATABASE_URL.`);
     return {};
