@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { eventsByProducer, producers, type Producer } from '#contracts';
 
 /** One service's broker user. */
@@ -46,19 +47,27 @@ export interface BrokerSetup {
 
 /**
  * Creates (or updates: a user that exists gets the password given again) each service's user with
- * its permissions in the vhost, creating the vhost if missing. Idempotent. `report` is told each step.
+ * its permissions in the vhost, creating the vhost if missing. Idempotent. One import of definitions
+ * (users, permissions, topic permissions), through `rabbitmqctl import_definitions` or the
+ * management API: each `rabbitmqctl` call starts a VM, seconds on a loaded machine.
  */
 export async function setUpBrokerUsers(users: readonly BrokerUser[], setup: BrokerSetup, report: (line: string) => void = () => undefined): Promise<void> {
-  const broker = setup.managementUrl ? managementApi(setup.managementUrl) : rabbitmqctl;
-  await broker.addVhost(setup.vhost);
-  for (const { service, user, password } of users) {
-    const permissions = brokerPermissions(service, setup.exchange);
-    const created = await broker.putUser(user, password);
-    await broker.setPermissions(setup.vhost, user, permissions);
-    report(
-      `broker user ${user}: ${created ? 'created' : 'exists, password set again'}; in vhost ${setup.vhost} publishes on ${setup.exchange} ${owned(service)}`,
-    );
-  }
+  const { vhost, exchange } = setup;
+  const permissions = users.map(({ service, user }) => ({ user, ...brokerPermissions(service, exchange) }));
+  const definitions = {
+    vhosts: [{ name: vhost }],
+    users: users.map(({ user, password }) => ({
+      name: user,
+      password_hash: passwordHash(password),
+      hashing_algorithm: 'rabbit_password_hashing_sha256',
+      tags: '',
+    })),
+    permissions: permissions.map(({ user, configure, write, read }) => ({ user, vhost, configure, write, read })),
+    topic_permissions: permissions.map(({ user, topic }) => ({ user, vhost, ...topic })),
+  };
+  if (setup.managementUrl) await postDefinitions(setup.managementUrl, definitions);
+  else await run(['import_definitions', '--format', 'json'], JSON.stringify(definitions));
+  for (const { service, user } of users) report(`broker user ${user}: set, in vhost ${vhost}; publishes on ${exchange} ${owned(service)}`);
 }
 
 /** Removes users made for a test run. */
@@ -70,60 +79,26 @@ export async function deleteBrokerUsers(users: readonly string[]): Promise<void>
   }
 }
 
-interface BrokerAdministration {
-  addVhost(vhost: string): Promise<void>;
-  /** True when the user was created, false when it existed (its password is set again). */
-  putUser(user: string, password: string): Promise<boolean>;
-  setPermissions(vhost: string, user: string, permissions: BrokerPermissions): Promise<void>;
+/** RabbitMQ's `rabbit_password_hashing_sha256`: a 4-byte salt, then SHA-256 of the salt and the password; so no password goes over a command line or into a file. */
+function passwordHash(password: string): string {
+  const salt = randomBytes(4);
+  const digest = createHash('sha256')
+    .update(Buffer.concat([salt, Buffer.from(password, 'utf8')]))
+    .digest();
+  return Buffer.concat([salt, digest]).toString('base64');
 }
 
-const rabbitmqctl: BrokerAdministration = {
-  async addVhost(vhost) {
-    await run(['add_vhost', vhost]);
-  },
-  async putUser(user, password) {
-    // The password goes through stdin: on the command line every process of the machine could read it.
-    const existing = (await run(['list_users', '--no-table-headers'])).split('\n').map((line) => line.split('\t')[0]);
-    const created = !existing.includes(user);
-    await run(created ? ['add_user', user] : ['change_password', user], password);
-    return created;
-  },
-  async setPermissions(vhost, user, { configure, write, read, topic }) {
-    await run(['set_permissions', '-p', vhost, user, configure, write, read]);
-    await run(['set_topic_permissions', '-p', vhost, user, topic.exchange, topic.write, topic.read]);
-  },
-};
-
-function managementApi(managementUrl: string): BrokerAdministration {
+async function postDefinitions(managementUrl: string, definitions: object): Promise<void> {
   const base = new URL(managementUrl);
   const authorization = `Basic ${Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64')}`;
   base.username = '';
   base.password = '';
-  const call = async (method: 'GET' | 'PUT', path: string, body?: object): Promise<Response> => {
-    const response = await fetch(new URL(`/api/${path}`, base), {
-      method,
-      headers: { authorization, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!response.ok && !(method === 'GET' && response.status === 404))
-      throw new Error(`RabbitMQ management API: ${method} /api/${path} answered ${response.status} ${await response.text()}`);
-    return response;
-  };
-  const at = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
-  return {
-    async addVhost(vhost) {
-      await call('PUT', `vhosts/${at(vhost)}`);
-    },
-    async putUser(user, password) {
-      const created = (await call('GET', `users/${at(user)}`)).status === 404;
-      await call('PUT', `users/${at(user)}`, { password, tags: '' });
-      return created;
-    },
-    async setPermissions(vhost, user, { configure, write, read, topic }) {
-      await call('PUT', `permissions/${at(vhost, user)}`, { configure, write, read });
-      await call('PUT', `topic-permissions/${at(vhost, user)}`, topic);
-    },
-  };
+  const response = await fetch(new URL('/api/definitions', base), {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify(definitions),
+  });
+  if (!response.ok) throw new Error(`RabbitMQ management API: POST /api/definitions answered ${response.status} ${await response.text()}`);
 }
 
 function run(args: string[], input?: string): Promise<string> {
@@ -132,8 +107,7 @@ function run(args: string[], input?: string): Promise<string> {
       if (error) reject(Object.assign(new Error(`rabbitmqctl ${args[0]} failed: ${stderr || error.message}`), { stderr }));
       else resolve(stdout);
     });
-    if (input !== undefined) child.stdin?.end(`${input}\n`);
-    else child.stdin?.end();
+    child.stdin?.end(input);
   });
 }
 
