@@ -72,11 +72,13 @@ export async function setUpBrokerUsers(users: readonly BrokerUser[], setup: Brok
 
 /** Removes users made for a test run. */
 export async function deleteBrokerUsers(users: readonly string[]): Promise<void> {
-  for (const user of users) {
-    await run(['delete_user', user]).catch((error: Error & { stderr?: string }) => {
-      if (!/does not exist|no_such_user/.test(`${error.stderr ?? ''}${error.message}`)) throw error;
-    });
-  }
+  await Promise.all(
+    users.map((user) =>
+      run(['delete_user', user]).catch((error: Error & { stderr?: string }) => {
+        if (!/does not exist|no_such_user/.test(`${error.stderr ?? ''}${error.message}`)) throw error;
+      }),
+    ),
+  );
 }
 
 /** RabbitMQ's `rabbit_password_hashing_sha256`: a 4-byte salt, then SHA-256 of the salt and the password; so no password goes over a command line or into a file. */
