@@ -63,8 +63,10 @@ async function main(): Promise<void> {
     console.log(`${service}: ${applied.length === 0 ? 'up to date' : `ran ${applied.join(', ')}`}`);
   }
   if (values['skip-topology'] || !broker) return;
+  // RABBITMQ_URL's user declares every service's queues; a service's own user (`<SERVICE>_RABBITMQ_URL`) may not.
+  const url = process.env.RABBITMQ_URL ?? broker.rabbitmqUrl;
   try {
-    const declared = await declareTopology(broker.rabbitmqUrl, broker.exchange);
+    const declared = await declareTopology(url, broker.exchange);
     console.log(`topology declared on ${broker.exchange}: ${declared.length} queues`);
   } catch (error) {
     throw new Error(`the broker's topology was not declared: ${reasonOf(error)}`, { cause: error });
