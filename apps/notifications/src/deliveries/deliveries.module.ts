@@ -1,10 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Mailer } from '../mail/mailer.js';
 import { SignInLinks } from '../mail/sign-in-link.js';
+import { ParticipantsModule } from '../participants/participants.module.js';
 import { DeliveriesController } from './deliveries.controller.js';
+import { DeliveriesRepository } from './deliveries.repository.js';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryDispatcher, DISPATCH_OPTIONS, type DispatchOptions } from './delivery-dispatcher.js';
 import { DEFAULT_MAIL_RETRY_DELAYS_MS } from './delivery.rules.js';
+import { MailEventsHandler } from './mail-events.handler.js';
 import { ParticipantEventsHandler } from './participant-events.handler.js';
 
 export interface DeliveriesOptions {
@@ -14,7 +17,7 @@ export interface DeliveriesOptions {
   mailSendLeaseMs: number;
 }
 
-/** The delivery log, the mailer and the dispatcher that sends what the log queues, for every capability that sends e-mail. */
+/** The delivery log, the one handler of every mail kind's events, the mailer and the dispatcher that sends what the log queues. */
 @Module({})
 export class DeliveriesModule {
   static forRoot(options: DeliveriesOptions): DynamicModule {
@@ -27,10 +30,9 @@ export class DeliveriesModule {
     };
     return {
       module: DeliveriesModule,
-      global: true,
-      controllers: [DeliveriesController, ParticipantEventsHandler],
-      providers: [Mailer, SignInLinks, DeliveriesService, DeliveryDispatcher, { provide: DISPATCH_OPTIONS, useValue: dispatch }],
-      exports: [DeliveriesService],
+      imports: [ParticipantsModule],
+      controllers: [DeliveriesController, MailEventsHandler, ParticipantEventsHandler],
+      providers: [Mailer, SignInLinks, DeliveriesRepository, DeliveriesService, DeliveryDispatcher, { provide: DISPATCH_OPTIONS, useValue: dispatch }],
     };
   }
 }

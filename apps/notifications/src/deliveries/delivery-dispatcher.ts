@@ -1,12 +1,12 @@
-import { beforeDatabaseCloses, WakeableLoop, UnitOfWork } from '#common';
+import { beforeDatabaseCloses, Transactions, WakeableLoop, type UnitOfWork } from '#common';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Mailer, type OutgoingMail } from '../mail/mailer.js';
 import { carriesSignInLink, SignInLinks, withSignInLink } from '../mail/sign-in-link.js';
-import { participantDirectoryRepository } from '../participants/participant-directory.repository.js';
-import { deliveriesRepository as repository, type DueDelivery, type SettledDelivery } from './deliveries.repository.js';
+import { ParticipantsRepository } from '../participants/participants.repository.js';
+import { DeliveriesRepository, type DueDeliveryRow, type SettledDelivery } from './deliveries.repository.js';
 import { afterFailedAttempt, describeMailError } from './delivery.rules.js';
 
 /** How the dispatcher works through the queue; tests shorten the retry delays. */
@@ -26,29 +26,8 @@ export interface DispatchOptions {
 export const DISPATCH_OPTIONS = Symbol('DISPATCH_OPTIONS');
 
 /**
- * Sends the e-mails the delivery log holds as pending and due, and records what became of them.
- *
- * Why an e-mail goes out once, although SMTP cannot take part in a transaction:
- * 1. An event's handler only queues its e-mails, in its inbox transaction (the row is unique per
- *    event and recipient), so a redelivered event queues nothing and the event is acked without
- *    waiting for any SMTP server.
- * 2. A batch of due rows is claimed in one short statement (`claimDue`): each is leased, its next
- *    attempt moved to the lease's end. The e-mails are sent with no transaction open and no pooled
- *    connection held (an SMTP server that stalls ties up nothing of the database's), and then their
- *    outcomes (sent; pending again with the next attempt's time; failed), with their
- *    `notification.sent` or `.failed`, are recorded in a second transaction. Two dispatchers (two
- *    instances, or two batches of one) never claim the same row within its lease.
- * 3. A crash after the SMTP server took a message and before its outcome was recorded leaves its row
- *    pending, due again when its lease ends, so it is sent again: the one duplicate left, and it is
- *    the same message (the Message-ID derives from event and recipient, `X-Mission-Hub-Event` names
- *    the event), which mail clients fold.
- * 4. An erasure forgets the rows of its participant, pending ones become failed; e-mails are never
- *    queued for an erased participant (`enqueue`), and a claimed row whose recipient is erased is
- *    forgotten, not sent (one already being sent may go out; see `eraseRecipient`).
- *
- * Woken in this process when a transaction that queued e-mails commits (`DeliveriesService.deliver`),
- * at each retry's time, and by a slow poll (`WakeableLoop`); not by LISTEN/NOTIFY, for the reasons
- * `OutboxRelay` gives.
+ * Sends the e-mails the delivery log holds as pending and due, each once, holding no connection while
+ * it sends, and records what became of them: docs/DESIGN.md, Services, Inside notifications, says how and why.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -58,6 +37,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly participants: ParticipantsRepository,
     private readonly outbox: OutboxService,
     private readonly mailer: Mailer,
     private readonly links: SignInLinks,
@@ -98,10 +80,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 
   /** Claims what is due, sends it holding no database connection, records the outcomes and their events; answers how many it claimed. */
   private async dispatchBatch(): Promise<number> {
-    const due = await repository.claimDue(this.dataSource.manager, this.options.batchSize, this.options.leaseMs);
+    const due = await this.deliveries.claimDue(this.transactions.outside, this.options.batchSize, this.options.leaseMs);
     if (due.length === 0) return 0;
     // The link generations are read now, after the claim's short transaction, holding no connection while sending.
-    const messages = await this.withSignInLinks(this.dataSource.manager, due);
+    const messages = await this.withSignInLinks(this.transactions.outside, due);
     const settled = await Promise.all(due.map((delivery, i) => this.attempt(delivery, messages[i]!)));
     const retries: number[] = [];
     const events: OutboxEntry[] = [];
@@ -110,9 +92,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       const event = announcementOf(due[i]!, outcome);
       if (event) events.push(event);
     });
-    await this.dataSource.transaction((manager) =>
-      this.outbox.addAllWith(UnitOfWork.of(manager), repository.settleStatement(settled), events, { deferred: 'the settled deliveries' }),
-    );
+    await this.transactions.run((unit) => this.outbox.addAllWith(unit, this.deliveries.settle(settled), events, { deferred: 'the settled deliveries' }));
     // This instance's retries are due at their time; another instance's are found by the poll.
     if (retries.length > 0) this.loop.wakeIn(Math.min(...retries));
     return due.length;
@@ -123,10 +103,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
    * generation as the directory knows it now, so a mail never carries a link that was replaced while
    * it waited. Only here, in memory: the delivery log keeps the message without it.
    */
-  private async withSignInLinks(manager: EntityManager, due: readonly DueDelivery[]): Promise<OutgoingMail[]> {
+  private async withSignInLinks(unit: UnitOfWork, due: readonly DueDeliveryRow[]): Promise<OutgoingMail[]> {
     const linked = due.filter((delivery) => !delivery.erased && carriesSignInLink(delivery.message));
     if (linked.length === 0) return due.map((delivery) => delivery.message);
-    const holders = await participantDirectoryRepository.linkGenerations(manager, [...new Set(linked.flatMap((d) => d.recipient_registration_id ?? []))]);
+    const holders = await this.participants.linkGenerations(unit, [...new Set(linked.flatMap((d) => d.recipient_registration_id ?? []))]);
     return Promise.all(
       due.map(async (delivery) => {
         if (!linked.includes(delivery)) return delivery.message;
@@ -142,7 +122,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     );
   }
 
-  private async attempt(delivery: DueDelivery, message: OutgoingMail): Promise<SettledDelivery> {
+  private async attempt(delivery: DueDeliveryRow, message: OutgoingMail): Promise<SettledDelivery> {
     if (delivery.erased) return { id: delivery.id, status: 'erased' };
     const attempts = delivery.attempts + 1;
     try {
@@ -162,7 +142,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 }
 
 /** `notification.sent` or `.failed` for an attempt that settled the e-mail; nothing while it is still being tried or was erased. */
-function announcementOf(delivery: DueDelivery, outcome: SettledDelivery): OutboxEntry | null {
+function announcementOf(delivery: DueDeliveryRow, outcome: SettledDelivery): OutboxEntry | null {
   if (outcome.status !== 'sent' && outcome.status !== 'failed') return null;
   const data = {
     notificationId: delivery.id,

@@ -14,6 +14,14 @@ export interface OutgoingMail {
   html: string;
   /** The `Date` header: the time of the cause event, so that a re-sent copy is identical. */
   date: string;
+  attachments?: readonly MailAttachment[];
+}
+
+/** A file sent with the message (an iCalendar invitation, say), kept in the delivery log with it. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface MailReceipt {
@@ -72,5 +80,6 @@ export function messageOf(mail: OutgoingMail): SendMailOptions {
     date: new Date(mail.date),
     messageId: mail.messageId,
     headers: { [CAUSE_EVENT_HEADER]: mail.causeEventId },
+    ...(mail.attachments?.length ? { attachments: mail.attachments.map((file) => ({ ...file })) } : {}),
   };
 }

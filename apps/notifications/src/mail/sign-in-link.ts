@@ -1,12 +1,21 @@
 import { SERVICE_CONFIG, signParticipantLink, type ServiceConfig } from '#common';
 import { Inject, Injectable } from '@nestjs/common';
+import type { MailText } from './mail-body.js';
+import type { MailLanguage } from './mail-language.js';
 import type { OutgoingMail } from './mailer.js';
+import { sharedTemplates } from './templates/index.js';
 
 /**
  * Where a mail's sign-in link goes, as it is kept in the delivery log: the link is a credential, so
  * it is minted when the mail is sent and never stored (DESIGN.md, Participant links).
  */
 export const SIGN_IN_LINK = '{{sign-in-link}}';
+
+/** `content` with the "Manage your registration" paragraph, its link left to the sending (`SIGN_IN_LINK`), before the closing one. */
+export function withManageLink(content: MailText, language: MailLanguage): MailText {
+  const closing = content.paragraphs.at(-1)!;
+  return { ...content, paragraphs: [...content.paragraphs.slice(0, -1), sharedTemplates[language].manage(SIGN_IN_LINK), closing] };
+}
 
 /** The recipient's registration and its current link generation, as the directory knows them when the mail is sent. */
 export interface LinkHolder {

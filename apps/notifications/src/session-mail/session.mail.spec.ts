@@ -1,6 +1,7 @@
 import type { EventData } from '#contracts';
 import { chineseEntry, directoryEntry } from '../participants/directory-entry.fixture.js';
-import { composeCancelledMail, composeRescheduledMail, placeOf } from './session-mail.js';
+import { placeOf } from '../mail/session-place.js';
+import { composeCancelledMail, composeRescheduledMail } from './session.mail.js';
 
 const expoCentre = { name: 'Tianfu International Expo Center', city: 'Chengdu', timezone: 'Asia/Shanghai' };
 const liuzhouHall = { name: 'Liuzhou Industrial Museum', city: 'Liuzhou', timezone: 'Asia/Shanghai' };

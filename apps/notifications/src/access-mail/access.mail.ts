@@ -1,11 +1,24 @@
+import type { CloudEvent } from '#contracts';
 import { renderMailBody } from '../mail/mail-body.js';
+import type { MailKind } from '../mail/mail-kind.js';
 import { resolveMailLanguage, type MailLanguage } from '../mail/mail-language.js';
 import { SIGN_IN_LINK } from '../mail/sign-in-link.js';
-import type { DirectoryEntry } from '../participants/participant-directory.repository.js';
+import type { DirectoryEntry } from '../participants/participants.repository.js';
 import { accessTemplates, type AccessMailKind } from './templates/index.js';
 
 export const accessMailEvents = ['participant.access_link_requested', 'participant.access_revoked'] as const;
 export type AccessMailEvent = (typeof accessMailEvents)[number];
+
+/**
+ * "Your sign-in link", for a link asked for again and for a revocation. The directory keeps the
+ * registration's new link generation first, so every mail from now on carries a link of it.
+ */
+export const accessMail: MailKind<AccessMailEvent> = {
+  inbox: 'notifications.access-mail',
+  events: accessMailEvents,
+  recipients: ({ data }: CloudEvent<AccessMailEvent>) => ({ linkGeneration: { registrationId: data.registrationId, generation: data.linkGeneration } }),
+  compose: (event, participant, { participantLinkDays }) => composeAccessMail(event.type, participant, participantLinkDays),
+};
 
 const kindOf: Record<AccessMailEvent, AccessMailKind> = {
   'participant.access_link_requested': 'link_requested',

@@ -1,14 +1,27 @@
 import type { EventData } from '#contracts';
 import { renderMailBody, type MailBody } from '../mail/mail-body.js';
 import { fullName } from '../mail/mail-format.js';
+import type { MailKind } from '../mail/mail-kind.js';
 import { resolveMailLanguage, type MailLanguage } from '../mail/mail-language.js';
-import type { DirectoryEntry } from '../participants/participant-directory.repository.js';
+import type { DirectoryEntry } from '../participants/participants.repository.js';
 import { meetingTemplates, type MeetingMailKind } from './templates/index.js';
 
 /** The meeting events that mail one of its parties (scheduled and cancelled wait for the scheduler's contract). */
 export const meetingMailEvents = ['meeting.requested', 'meeting.accepted', 'meeting.declined'] as const;
 export type MeetingMailEvent = (typeof meetingMailEvents)[number];
 type Meeting = EventData<MeetingMailEvent>;
+
+/** A meeting was requested, accepted or declined: the party who has to know is told, the other one named. */
+export const meetingMail: MailKind<MeetingMailEvent> = {
+  inbox: 'notifications.meeting-mail',
+  events: meetingMailEvents,
+  recipients: (event) => {
+    const { recipientId, counterpartId } = meetingMailParties(event.type, event.data);
+    return { directory: [recipientId], naming: [counterpartId] };
+  },
+  compose: (event, recipient, { named }) =>
+    composeMeetingMail(event.type, event.data, recipient, named.get(meetingMailParties(event.type, event.data).counterpartId) ?? null),
+};
 
 export interface MeetingMail extends MailBody {
   template: `meeting.${MeetingMailKind}`;

@@ -1,6 +1,6 @@
 import type { EventData } from '#contracts';
 import { chineseEntry, directoryEntry } from '../participants/directory-entry.fixture.js';
-import { composeTimetableMail, peopleOf } from './timetable-mail.js';
+import { composeTimetableMail, peopleOf } from './meeting-timetable.mail.js';
 
 const ana = directoryEntry();
 const li = chineseEntry();

@@ -1,6 +1,6 @@
 import type { EventData } from '#contracts';
 import { chineseEntry, directoryEntry } from '../participants/directory-entry.fixture.js';
-import { composeEnrolmentMail, enrolmentNotice, type EnrolmentMailEvent } from './enrolment-mail.js';
+import { composeEnrolmentMail, enrolmentNotice, type EnrolmentMailEvent } from './enrolment.mail.js';
 
 const factory = { name: 'SAIC-GM-Wuling plant', city: 'Liuzhou', timezone: 'Asia/Shanghai', address: '18 Hexi Road' };
 

@@ -1,6 +1,7 @@
 import type { EventData } from '#contracts';
 import { renderMailBody, type MailBody } from '../mail/mail-body.js';
 import { formatLocalDate } from '../mail/mail-format.js';
+import type { Addressee, MailKind } from '../mail/mail-kind.js';
 import { resolveMailLanguage, type MailLanguage } from '../mail/mail-language.js';
 import { milestoneTemplates } from './templates/index.js';
 
@@ -9,6 +10,18 @@ export interface MilestoneMail extends MailBody {
   language: MailLanguage;
   to: { name: string; address: string };
 }
+
+/**
+ * An MoU milestone is overdue: one reminder to its owner, addressed by the event. An owner who is a
+ * participant is named by registration too: once they are erased, a reminder the registry sent before
+ * it knew is not sent (the delivery log's erasure rules apply).
+ */
+export const milestoneMail: MailKind<'mou.milestone_due', Addressee> = {
+  inbox: 'notifications.milestone-reminder',
+  events: ['mou.milestone_due'],
+  recipients: (event) => ({ addressed: [{ registrationId: event.data.owner.registrationId ?? null }] }),
+  compose: (event) => composeMilestoneReminder(event.data),
+};
 
 /** The reminder to a milestone's owner, in their language; null when the owner has no e-mail address. */
 export function composeMilestoneReminder(milestone: EventData<'mou.milestone_due'>): MilestoneMail | null {

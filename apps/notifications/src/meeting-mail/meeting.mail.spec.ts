@@ -1,6 +1,6 @@
 import type { EventData } from '#contracts';
 import { chineseEntry, directoryEntry } from '../participants/directory-entry.fixture.js';
-import { composeMeetingMail, meetingMailParties } from './meeting-mail.js';
+import { composeMeetingMail, meetingMailParties } from './meeting.mail.js';
 
 const ana = directoryEntry();
 const li = chineseEntry();

@@ -1,12 +1,21 @@
 import type { EventData } from '#contracts';
 import { renderMailBody, type MailBody } from '../mail/mail-body.js';
 import { formatInterval, fullName, sameWallClock } from '../mail/mail-format.js';
+import type { MailKind } from '../mail/mail-kind.js';
 import { resolveMailLanguage, type MailLanguage } from '../mail/mail-language.js';
-import type { DirectoryEntry } from '../participants/participant-directory.repository.js';
+import type { DirectoryEntry } from '../participants/participants.repository.js';
 import { timetableTemplates, type TimetableLine } from './templates/index.js';
 
 type TimetableNotice = EventData<'meeting.timetable_published'>;
 type Place = Omit<TimetableNotice['meetings'][number], 'meetingId'>;
+
+/** A participant's meeting timetable, mailed to them when a scheduling run publishes it, each counterpart named. */
+export const meetingTimetableMail: MailKind<'meeting.timetable_published'> = {
+  inbox: 'notifications.meeting-timetable-mail',
+  events: ['meeting.timetable_published'],
+  recipients: (event) => ({ directory: [event.data.registrationId], naming: peopleOf(event.data) }),
+  compose: (event, recipient, { named }) => composeTimetableMail(event.data, recipient, named),
+};
 
 export interface TimetableMail extends MailBody {
   template: 'meeting.timetable' | 'meeting.timetable_changed';

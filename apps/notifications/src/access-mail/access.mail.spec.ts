@@ -1,5 +1,5 @@
 import { chineseEntry, directoryEntry } from '../participants/directory-entry.fixture.js';
-import { composeAccessMail } from './access-mail.js';
+import { composeAccessMail } from './access.mail.js';
 
 describe('composeAccessMail', () => {
   it('sends a participant who asked for it their sign-in link, in English, leaving the link to the sending', () => {

@@ -1,6 +1,7 @@
-import type { RegistrationSnapshot } from '#contracts';
-import { renderMailBody, type MailText } from '../mail/mail-body.js';
-import { SIGN_IN_LINK } from '../mail/sign-in-link.js';
+import { registrationSnapshotTypes, type RegistrationSnapshot, type RegistrationSnapshotType } from '#contracts';
+import { renderMailBody } from '../mail/mail-body.js';
+import type { Addressee, MailKind } from '../mail/mail-kind.js';
+import { withManageLink } from '../mail/sign-in-link.js';
 import { dateTimeFormat, formatInstant, sameWallClock } from '../mail/mail-format.js';
 import { resolveMailLanguage, type MailLanguage } from '../mail/mail-language.js';
 import {
@@ -10,6 +11,18 @@ import {
   type RegistrationMailView,
   type RegistrationTemplates,
 } from './templates/index.js';
+
+/**
+ * The outcome of a registration, mailed to its participant. Every registration event keeps the
+ * participant directory (in the statement that queues the mail: one inbox row and one erasure check
+ * on the path every registration takes), so the kind answers them all; `registration.updated` mails no one.
+ */
+export const registrationMail: MailKind<RegistrationSnapshotType, Addressee> = {
+  inbox: 'notifications.participant-directory',
+  events: registrationSnapshotTypes,
+  recipients: (event) => ({ keep: event.data }),
+  compose: (event) => composeRegistrationMail(event.type, event.data),
+};
 
 /** The registration events that mail the participant. */
 export const registrationMailEvents = [
@@ -70,19 +83,13 @@ export function composeRegistrationMail(type: string, snapshot: RegistrationSnap
     waitlistPosition: snapshot.waitlistPosition,
     reason: snapshot.reason,
   };
-  const content = withManageLink(templates.kinds[kind](view, mailMoments(view, templates)), templates);
+  const content = withManageLink(templates.kinds[kind](view, mailMoments(view, templates)), language);
   return {
     template: `registration.${kind}`,
     language,
     to: { name: `${view.givenName} ${view.familyName}`.trim(), address: snapshot.participant.email },
     ...renderMailBody(content, language),
   };
-}
-
-/** The sign-in link's paragraph before the closing one; the link itself is put in when the mail is sent (`SIGN_IN_LINK`). */
-function withManageLink(content: MailText, templates: RegistrationTemplates): MailText {
-  const closing = content.paragraphs.at(-1)!;
-  return { ...content, paragraphs: [...content.paragraphs.slice(0, -1), templates.manage(SIGN_IN_LINK), closing] };
 }
 
 export function mailMoments(view: RegistrationMailView, templates: RegistrationTemplates): MailMoments {

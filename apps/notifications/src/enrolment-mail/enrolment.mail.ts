@@ -1,14 +1,26 @@
 import type { EventData } from '#contracts';
+import type { MailKind } from '../mail/mail-kind.js';
 import { renderMailBody, type MailBody } from '../mail/mail-body.js';
 import { fullName } from '../mail/mail-format.js';
 import { resolveMailLanguage, type MailLanguage } from '../mail/mail-language.js';
-import type { DirectoryEntry } from '../participants/participant-directory.repository.js';
-import { placeOf } from '../session-mail/session-mail.js';
+import type { DirectoryEntry } from '../participants/participants.repository.js';
+import { placeOf } from '../mail/session-place.js';
 import { enrolmentTemplates, type EnrolmentMailKind } from './templates/index.js';
 
 /** The enrolment events that may mail the participant enrolled. */
 export const enrolmentMailEvents = ['enrolment.confirmed', 'enrolment.waitlisted', 'enrolment.cancelled'] as const;
 export type EnrolmentMailEvent = (typeof enrolmentMailEvents)[number];
+/** Each participant's place in the sessions they enrol in, mailed to them as it changes. */
+export const enrolmentMail: MailKind<EnrolmentMailEvent> = {
+  inbox: 'notifications.enrolment-mail',
+  events: enrolmentMailEvents,
+  recipients: (event) => ({ directory: enrolmentNotice(event.type, event.data) ? [event.data.registrationId] : [] }),
+  compose: (event, recipient) => {
+    const notice = enrolmentNotice(event.type, event.data);
+    return notice && composeEnrolmentMail(notice, recipient);
+  },
+};
+
 type Enrolment = EventData<'enrolment.confirmed'> & Partial<Pick<EventData<'enrolment.cancelled'>, 'reason'>>;
 
 /** What the participant is to be told: which e-mail, about which session, and their place in it. */

@@ -1,5 +1,5 @@
 import type { EventData } from '#contracts';
-import { composeMilestoneReminder } from './milestone-mail.js';
+import { composeMilestoneReminder } from './milestone.mail.js';
 
 function milestone(overrides: Partial<EventData<'mou.milestone_due'>> = {}): EventData<'mou.milestone_due'> {
   return {

@@ -1,5 +1,5 @@
 import type { RegistrationSnapshot } from '#contracts';
-import { composeRegistrationMail, formatDateRange, registrationMailKind } from './registration-mail.js';
+import { composeRegistrationMail, formatDateRange, registrationMailKind } from './registration.mail.js';
 import { registrationTemplates } from './templates/index.js';
 
 function snapshot(overrides: Partial<RegistrationSnapshot> = {}, participant: Partial<RegistrationSnapshot['participant']> = {}): RegistrationSnapshot {
