@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Mailer } from '../mail/mailer.js';
-import { SignInLinks } from '../mail/sign-in-link.js';
+import { MailerService } from '../mail/mailer.service.js';
+import { SignInLinksService } from '../mail/sign-in-links.service.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { DeliveriesController } from './deliveries.controller.js';
 import { DeliveriesRepository } from './deliveries.repository.js';
 import { DeliveriesService } from './deliveries.service.js';
-import { DeliveryDispatcher, DISPATCH_OPTIONS, type DispatchOptions } from './delivery-dispatcher.js';
+import { DeliveryDispatchService, DISPATCH_OPTIONS, type DispatchOptions } from './delivery-dispatch.service.js';
 import { DEFAULT_MAIL_RETRY_DELAYS_MS } from './delivery.rules.js';
 import { MailEventsHandler } from './mail-events.handler.js';
 import { ParticipantEventsHandler } from './participant-events.handler.js';
@@ -32,7 +32,14 @@ export class DeliveriesModule {
       module: DeliveriesModule,
       imports: [ParticipantsModule],
       controllers: [DeliveriesController, MailEventsHandler, ParticipantEventsHandler],
-      providers: [Mailer, SignInLinks, DeliveriesRepository, DeliveriesService, DeliveryDispatcher, { provide: DISPATCH_OPTIONS, useValue: dispatch }],
+      providers: [
+        MailerService,
+        SignInLinksService,
+        DeliveriesRepository,
+        DeliveriesService,
+        DeliveryDispatchService,
+        { provide: DISPATCH_OPTIONS, useValue: dispatch },
+      ],
     };
   }
 }

@@ -1,6 +1,6 @@
-import { chain, sql, type Deferred, type Statement, type UnitOfWork } from '#common';
+import { chain, erasureLock, sql, type Deferred, type Statement, type UnitOfWork } from '#common';
 import { Injectable } from '@nestjs/common';
-import type { OutgoingMail } from '../mail/mailer.js';
+import type { OutgoingMail } from '../mail/mailer.service.js';
 import type { DeliveryStatus } from './delivery.schema.js';
 
 export interface DeliveryRow {
@@ -115,10 +115,7 @@ export class DeliveriesRepository {
    * next statement, which takes its snapshot after the wait and so sees an erasure that came first.
    */
   deferErasureLocks(unit: UnitOfWork, registrationIds: readonly string[]): Deferred {
-    return unit.defer(
-      sql(`SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || id)) FROM unnest($1::text[]) AS id`, [registrationIds]),
-      'the erasure locks',
-    );
+    return unit.defer(erasureLock.shared(registrationIds), 'the erasure locks');
   }
 
   /**
@@ -202,7 +199,7 @@ export class DeliveriesRepository {
    * recorded on the forgotten row, which stays failed unless it was sent.
    */
   async eraseRecipient(unit: UnitOfWork, registrationId: string): Promise<void> {
-    await unit.query(sql(`SELECT pg_advisory_xact_lock(hashtext('erasure:' || $1))`, [registrationId]));
+    await unit.query(erasureLock.exclusive(registrationId));
     await unit.query(sql(`INSERT INTO erased_registrations (registration_id) VALUES ($1) ON CONFLICT DO NOTHING`, [registrationId]));
     await unit.query(
       sql(

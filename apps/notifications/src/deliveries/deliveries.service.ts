@@ -17,7 +17,7 @@ import { deriveMessageId, normaliseRecipient } from '../mail/message-id.js';
 import { ParticipantsRepository, type DirectoryEntry } from '../participants/participants.repository.js';
 import { entryOfSnapshot, recipientsOf, type Recipients } from '../participants/recipient.rules.js';
 import { DeliveriesRepository, type DeliveryRow, type NewDelivery } from './deliveries.repository.js';
-import { DeliveryDispatcher } from './delivery-dispatcher.js';
+import { DeliveryDispatchService } from './delivery-dispatch.service.js';
 import type { DeliveryListQuery } from './delivery.schema.js';
 import type { DeliveryView } from './delivery.view.js';
 
@@ -40,7 +40,7 @@ interface Found<To> {
 
 /**
  * The delivery log: what each event has had mailed to whom. `queue` finds a mail kind's recipients,
- * composes and queues its messages in the event's inbox work; the `DeliveryDispatcher` sends them
+ * composes and queues its messages in the event's inbox work; the `DeliveryDispatchService` sends them
  * (docs/DESIGN.md, Inside notifications, says why each goes out once).
  */
 @Injectable()
@@ -52,7 +52,7 @@ export class DeliveriesService {
     private readonly deliveries: DeliveriesRepository,
     private readonly participants: ParticipantsRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-    private readonly dispatcher: DeliveryDispatcher,
+    private readonly dispatcher: DeliveryDispatchService,
   ) {}
 
   /** What `kind` mails for `event`, found, composed and queued in `unit` (the event's inbox work): sent after it commits, each recipient once. */

@@ -2,7 +2,7 @@ import type { CloudEvent, EventType, RegistrationSnapshot } from '#contracts';
 import type { DirectoryEntry } from '../participants/participants.repository.js';
 import type { MailBody } from './mail-body.js';
 import type { MailLanguage } from './mail-language.js';
-import type { MailAttachment } from './mailer.js';
+import type { MailAttachment } from './mailer.service.js';
 
 /**
  * A kind of mail: the events it answers, how its recipients are found from an event, and how one

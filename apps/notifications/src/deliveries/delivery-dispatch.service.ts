@@ -3,8 +3,9 @@ import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Mailer, type OutgoingMail } from '../mail/mailer.js';
-import { carriesSignInLink, SignInLinks, withSignInLink } from '../mail/sign-in-link.js';
+import { MailerService, type OutgoingMail } from '../mail/mailer.service.js';
+import { carriesSignInLink, withSignInLink } from '../mail/sign-in-link.js';
+import { SignInLinksService } from '../mail/sign-in-links.service.js';
 import { ParticipantsRepository } from '../participants/participants.repository.js';
 import { DeliveriesRepository, type DueDeliveryRow, type SettledDelivery } from './deliveries.repository.js';
 import { afterFailedAttempt, describeMailError } from './delivery.rules.js';
@@ -30,8 +31,8 @@ export const DISPATCH_OPTIONS = Symbol('DISPATCH_OPTIONS');
  * it sends, and records what became of them: docs/DESIGN.md, Services, Inside notifications, says how and why.
  */
 @Injectable()
-export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DeliveryDispatcher.name);
+export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryDispatchService.name);
   private readonly loop: WakeableLoop;
   private stopped?: Promise<void>;
 
@@ -41,8 +42,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     private readonly deliveries: DeliveriesRepository,
     private readonly participants: ParticipantsRepository,
     private readonly outbox: OutboxService,
-    private readonly mailer: Mailer,
-    private readonly links: SignInLinks,
+    private readonly mailer: MailerService,
+    private readonly links: SignInLinksService,
     @Inject(DISPATCH_OPTIONS) private readonly options: DispatchOptions,
   ) {
     this.loop = new WakeableLoop({

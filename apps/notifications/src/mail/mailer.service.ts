@@ -34,7 +34,7 @@ const SMTP_CONNECTIONS = 10;
 
 /** The SMTP connection of the service (`SMTP_URL`), pooled; nothing else sends mail. */
 @Injectable()
-export class Mailer {
+export class MailerService {
   private readonly transport: ReturnType<typeof createTransport>;
 
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
@@ -44,7 +44,7 @@ export class Mailer {
       pool: true,
       maxConnections: SMTP_CONNECTIONS,
       maxMessages: 1000,
-      // Every attempt holds its delivery row locked (see DeliveryDispatcher), so none may hang for minutes.
+      // Every attempt must end well within its delivery's lease (MAIL_SEND_LEASE_MS), so none may hang for minutes.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

@@ -1,5 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { messageOf, type OutgoingMail } from './mailer.js';
+import { messageOf, type OutgoingMail } from './mailer.service.js';
 import { CAUSE_EVENT_HEADER, deriveMessageId } from './message-id.js';
 
 const eventId = '6b0e1a52-8a5e-4c1b-9d57-3f1e2a7c9b10';
@@ -20,7 +20,7 @@ async function rendered(mail: OutgoingMail) {
   return { envelope: node.getEnvelope(), raw: await node.build() };
 }
 
-describe('the message Mailer.send renders', () => {
+describe('the message MailerService.send renders', () => {
   it('carries the derived Message-ID, the cause event and its time, so a re-sent copy is the same message', async () => {
     const composed = await rendered(mail);
     // Unfolded: a long header (the Message-ID) goes on over more lines.
