@@ -3,7 +3,8 @@
  * like a statement is refused anywhere the lint config applies this rule. Upper-case keywords
  * only, so that prose ("Select a session") passes.
  */
-const STATEMENT = /^\s*(SELECT\b|INSERT\s+INTO\b|UPDATE\s+[\w.]+\s+(AS\s+\w+\s+)?SET\b|UPDATE\s+[\w.]+\s+\w+\s+SET\b|DELETE\s+FROM\b|WITH\s+\w+\s+AS\b|LOCK\s+TABLE\b|TRUNCATE\b|CREATE\s+(TABLE|INDEX|SCHEMA|UNIQUE)\b|ALTER\s+TABLE\b|DROP\s+(TABLE|INDEX|SCHEMA)\b)/;
+const STATEMENT =
+  /^\s*(SELECT\b|INSERT\s+INTO\b|UPDATE\s+[\w.]+\s+(AS\s+\w+\s+)?SET\b|UPDATE\s+[\w.]+\s+\w+\s+SET\b|DELETE\s+FROM\b|WITH\s+\w+\s+AS\b|LOCK\s+TABLE\b|TRUNCATE\b|CREATE\s+(TABLE|INDEX|SCHEMA|UNIQUE)\b|ALTER\s+TABLE\b|DROP\s+(TABLE|INDEX|SCHEMA)\b)/;
 
 /** @type {import('eslint').Rule.RuleModule} */
 export default {
