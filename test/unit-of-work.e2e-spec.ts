@@ -3,7 +3,18 @@
  * the next one or the COMMIT, a deferred failure blamed on the code that deferred it, chained
  * statements, and callbacks after the commit.
  */
-import { chain, DeferredStatementError, isUniqueViolation, PreparingClient, sql, StatementNotRunError, Transactions, UnitOfWork } from '#common';
+import {
+  chain,
+  DeferredStatementError,
+  erasureLock,
+  upsertIfNewer,
+  isUniqueViolation,
+  PreparingClient,
+  sql,
+  StatementNotRunError,
+  Transactions,
+  UnitOfWork,
+} from '#common';
 import { DataSource } from 'typeorm';
 import { dropSchemas, ensureTestDatabase, newRunId, TEST_DATABASE_URL, withDatabase } from './support/isolation.js';
 
@@ -123,4 +134,44 @@ it('runs callbacks after a commit, never after a rollback', async () => {
     })
     .catch(() => undefined);
   expect(called).toEqual(['committed']);
+});
+
+describe('read models', () => {
+  beforeAll(() => transactions.outside.query(sql('CREATE TABLE copies (id int PRIMARY KEY, title text NOT NULL, as_of timestamptz NOT NULL)')));
+  const copy = (title: string, asOf: string) => upsertIfNewer({ table: 'copies', key: ['id'], values: { id: 1, title, as_of: asOf } });
+  const title = async () => (await transactions.outside.query<{ title: string }>(sql('SELECT title FROM copies WHERE id = 1')))[0]?.title;
+
+  it('moves a copy forward only: an older event arriving late changes nothing', async () => {
+    await transactions.run((unit) => unit.query(copy('second', '2019-06-02T00:00:00Z')));
+    await transactions.run((unit) => unit.query(copy('first', '2019-06-01T00:00:00Z')));
+    expect(await title()).toBe('second');
+    await transactions.run((unit) => unit.query(copy('third', '2019-06-03T00:00:00Z')));
+    expect(await title()).toBe('third');
+  });
+
+  it('makes an erasure wait for a write about the same person, and lets writers about others pass', async () => {
+    const writer = dataSource.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    await writer.query(erasureLock.shared(['r1']).text, [...erasureLock.shared(['r1']).values]);
+    const order: string[] = [];
+    const second = await new DataSource({
+      type: 'postgres',
+      url: TEST_DATABASE_URL,
+      schema,
+      extra: { options: `-c search_path=${schema}`, max: 2 },
+    }).initialize();
+    const eraser = new Transactions(second);
+    const erasure = eraser.run(async (unit) => {
+      await unit.query(erasureLock.exclusive('r1'));
+      order.push('erased');
+    });
+    await eraser.run((unit) => unit.query(erasureLock.exclusive('r2')));
+    order.push('other person erased');
+    await writer.commitTransaction();
+    await writer.release();
+    await erasure;
+    await second.destroy();
+    expect(order).toEqual(['other person erased', 'erased']);
+  });
 });

@@ -127,7 +127,7 @@ export class RegistrationsService {
     const { settings, mission } = locked;
     // Keys after the mission's lock (the order every group takes them in); an arrival whose key was answered before is answered that way, first.
     const answered = await IdempotencyKey.claimAll(
-      unit.manager,
+      unit,
       arrivals.flatMap(({ key }) => key ?? []),
     );
     const closed = arrivals.map(({ receivedAt, key }) => (key && answered.get(key)) ?? closedProblem(settings, receivedAt));
@@ -151,8 +151,8 @@ export class RegistrationsService {
       created.set(arrival, toRegistrationCreated(registration, token.token));
       return { registration, change: { previousStatus: null, waitlistPosition: placements[index]!.waitlistPosition, occurredAt: arrival.receivedAt } };
     });
-    IdempotencyKey.keepAll(
-      unit.manager,
+    IdempotencyKey.deferKeepAll(
+      unit,
       accepted.flatMap((arrival) => (arrival.key ? [[arrival.key, created.get(arrival)] as const] : [])),
     );
     if (changed.length > 0) {
