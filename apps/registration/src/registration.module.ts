@@ -2,13 +2,10 @@ import { ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule, type OutboxRelayOptions } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { registrationMigrations } from './migrations/index.js';
-import { MissionEntity } from './missions/mission.entity.js';
 import { MissionsModule } from './missions/missions.module.js';
 import { ParticipantAccessModule } from './participant-access/participant-access.module.js';
 import { ParticipantDataModule } from './participant-data/participant-data.module.js';
-import { RegistrationEntity } from './registrations/registration.entity.js';
 import { RegistrationsModule } from './registrations/registrations.module.js';
-import { RegistrationSettingsEntity } from './settings/registration-settings.entity.js';
 import { RegistrationSettingsModule } from './settings/registration-settings.module.js';
 
 export interface RegistrationOptions {
@@ -22,11 +19,7 @@ export class RegistrationModule {
     return {
       module: RegistrationModule,
       imports: [
-        ServiceCoreModule.forRoot(config, {
-          entities: [MissionEntity, RegistrationSettingsEntity, RegistrationEntity],
-          migrations: registrationMigrations,
-          readinessProbes: [BrokerConnection],
-        }),
+        ServiceCoreModule.forRoot(config, { entities: [], migrations: registrationMigrations, readinessProbes: [BrokerConnection] }),
         MessagingModule.forService({
           service: config.service,
           producer: 'registration',

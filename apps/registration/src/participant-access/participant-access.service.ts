@@ -6,13 +6,12 @@ import {
   SERVICE_CONFIG,
   type Caller,
   type ServiceConfig,
-  UnitOfWork,
+  Transactions,
 } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { participantAccessRepository as repository } from './participant-access.repository.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
+import { ParticipantAccessRepository } from './participant-access.repository.js';
 import { ParticipantAccessRules } from './participant-access.rules.js';
 import { ACCESS_LINK_REQUESTED, type AccessLinkRequestedView, type AccessRevokedView, type ParticipantSessionView } from './participant-access.view.js';
 
@@ -26,7 +25,9 @@ export class ParticipantAccessService {
   private readonly logger = new Logger(ParticipantAccessService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repository: ParticipantAccessRepository,
+    private readonly missions: MissionsRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly outbox: OutboxService,
   ) {}
@@ -36,8 +37,8 @@ export class ParticipantAccessService {
     const check = await checkParticipantLink(this.config.participantLinkSecret, jwt);
     if (!check.valid) throw check.why === 'expired' ? linkExpired() : linkInvalid();
     const { link } = check;
-    return this.dataSource.transaction(async (manager) => {
-      const registration = await repository.lock(manager, link.registrationId);
+    return this.transactions.run(async (unit) => {
+      const registration = await this.repository.lock(unit, link.registrationId);
       const refusal = ParticipantAccessRules.signInRefusal(link, registration);
       if (refusal === 'superseded') throw linkSuperseded();
       if (refusal || !registration) throw linkInvalid();
@@ -45,9 +46,9 @@ export class ParticipantAccessService {
       if (registration.tokenHash !== token.hash) {
         // A registration from before derived tokens: its random token gives way to the derived one, here and in scheduling.
         const renewedAt = new Date();
-        await repository.replaceTokenHash(manager, registration.id, token.hash);
+        await this.repository.replaceTokenHash(unit, registration.id, token.hash);
         await this.outbox.add(
-          UnitOfWork.of(manager),
+          unit,
           'participant.access_token_renewed',
           {
             registrationId: registration.id,
@@ -69,7 +70,7 @@ export class ParticipantAccessService {
    * asking too often is refused before (`access-link-per-client`), whatever it asks for.
    */
   async requestLink(missionId: string, email: string): Promise<AccessLinkRequestedView> {
-    if (!(await repository.missionExists(this.dataSource.manager, missionId))) throw Problem.notFound('Mission', missionId);
+    if (!(await this.missions.exists(this.transactions.outside, missionId))) throw Problem.notFound('Mission', missionId);
     // Not awaited: the answer must not take longer for a registered address than for any other, or its time would tell.
     void this.newLinkFor(missionId, email).catch((error: unknown) =>
       this.logger.error({ msg: 'a link asked for again could not be made; the participant can ask again', missionId, err: error }),
@@ -79,13 +80,13 @@ export class ParticipantAccessService {
 
   /** A new link for the mission's registration of `email`, if there is one and it was not mailed a link in the last minute. */
   private async newLinkFor(missionId: string, email: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const registration = await repository.lockLatestByEmail(manager, missionId, email);
+    await this.transactions.run(async (unit) => {
+      const registration = await this.repository.lockLatestByEmail(unit, missionId, email);
       const now = new Date();
       if (!registration || !ParticipantAccessRules.mayMailLink(registration.linkRequestedAt, now)) return;
-      const linkGeneration = await repository.newLink(manager, registration.id, now);
+      const linkGeneration = await this.repository.newLink(unit, registration.id, now);
       await this.outbox.add(
-        UnitOfWork.of(manager),
+        unit,
         'participant.access_link_requested',
         { registrationId: registration.id, missionId, linkGeneration, requestedAt: now.toISOString() },
         { subject: registration.id, missionId, time: now },
@@ -97,8 +98,8 @@ export class ParticipantAccessService {
   async revoke(caller: Caller, registrationId: string): Promise<AccessRevokedView> {
     if (caller.kind === 'anonymous') throw Problem.unauthorized();
     if (caller.kind === 'participant' && caller.registrationId !== registrationId) throw Problem.forbidden();
-    return this.dataSource.transaction(async (manager) => {
-      const registration = await repository.lock(manager, registrationId);
+    return this.transactions.run(async (unit) => {
+      const registration = await this.repository.lock(unit, registrationId);
       if (!registration) throw Problem.notFound('Registration', registrationId);
       assertOrganiserOrSelf(caller, registration.missionId, registrationId);
       if (registration.erasedAt) {
@@ -107,9 +108,9 @@ export class ParticipantAccessService {
       const revokedAt = new Date();
       const tokenGeneration = registration.tokenGeneration + 1;
       const token = deriveParticipantToken(this.config.participantTokenSecret, registrationId, tokenGeneration);
-      const linkGeneration = await repository.revoke(manager, registrationId, { generation: tokenGeneration, hash: token.hash }, revokedAt);
+      const linkGeneration = await this.repository.revoke(unit, registrationId, { generation: tokenGeneration, hash: token.hash }, revokedAt);
       await this.outbox.add(
-        UnitOfWork.of(manager),
+        unit,
         'participant.access_revoked',
         {
           registrationId,

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { RegistrationEvents } from '../registrations/registration.events.js';
+import { MissionsModule } from '../missions/missions.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
+import { SeatsModule } from '../seats/seats.module.js';
 import { ParticipantDataController } from './participant-data.controller.js';
 import { ParticipantDataService } from './participant-data.service.js';
 
 @Module({
-  imports: [RegistrationsModule],
+  imports: [RegistrationsModule, SeatsModule, MissionsModule],
   controllers: [ParticipantDataController],
-  // RegistrationEvents holds no state; registrations does not export it, so this module has its own.
-  providers: [ParticipantDataService, RegistrationEvents],
+  providers: [ParticipantDataService],
 })
 export class ParticipantDataModule {}

@@ -1,4 +1,4 @@
-import type { Seats } from '../registrations/registration.rules.js';
+import type { Seats } from '../seats/seats.rules.js';
 import { ParticipantDataRules, type ParticipantColumns } from './participant-data.rules.js';
 
 const id = '0b9a3c52-4d0e-4b3e-9a4c-7b8f1f0e2a11';

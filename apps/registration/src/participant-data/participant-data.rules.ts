@@ -1,12 +1,12 @@
 import type { Caller } from '#common';
 import type { RegistrationStatus } from '#contracts';
-import type { RegistrationEntity } from '../registrations/registration.entity.js';
-import type { Seats } from '../registrations/registration.rules.js';
+import type { Registration } from '../seats/registration.js';
+import type { Seats } from '../seats/seats.rules.js';
 import type { ParticipantDetails } from './participant-data.schema.js';
 
 /** The columns of a registration that hold the participant's own details. */
 export type ParticipantColumns = Pick<
-  RegistrationEntity,
+  Registration,
   | 'givenName'
   | 'familyName'
   | 'jobTitle'
@@ -23,7 +23,7 @@ export type ParticipantColumns = Pick<
 
 /** What erasure writes over a registration's personal data. */
 export type Erasure = Pick<
-  RegistrationEntity,
+  Registration,
   'email' | 'givenName' | 'familyName' | 'jobTitle' | 'organisationCity' | 'dietary' | 'accessibility' | 'tokenHash' | 'updatedAt'
 > & { erasedAt: Date };
 

@@ -1,15 +1,14 @@
-import { assertOrganiserOrSelf, Problem, type Caller, UnitOfWork } from '#common';
+import { assertOrganiserOrSelf, Problem, Transactions, type Caller, type UnitOfWork } from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { MissionEntity } from '../missions/mission.entity.js';
-import { MissionSeats } from '../registrations/mission-seats.js';
-import { RegistrationEntity, registrationsWithTokenHash } from '../registrations/registration.entity.js';
-import { RegistrationEvents } from '../registrations/registration.events.js';
+import type { Mission } from '../missions/mission.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
 import { RegistrationRules } from '../registrations/registration.rules.js';
-import { toSnapshot } from '../registrations/registration.view.js';
+import { RegistrationsRepository } from '../registrations/registrations.repository.js';
+import type { Registration, RegistrationChange } from '../seats/registration.js';
+import { RegistrationEvents, toSnapshot } from '../seats/registration.events.js';
+import { SeatsService } from '../seats/seats.service.js';
 import { ParticipantDataRules } from './participant-data.rules.js';
 import type { ParticipantDetails } from './participant-data.schema.js';
 import { toParticipantDataView, type ParticipantDataView } from './participant-data.view.js';
@@ -22,18 +21,20 @@ import { toParticipantDataView, type ParticipantDataView } from './participant-d
 @Injectable()
 export class ParticipantDataService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly seats: MissionSeats,
+    private readonly transactions: Transactions,
+    private readonly registrations: RegistrationsRepository,
+    private readonly missions: MissionsRepository,
+    private readonly seats: SeatsService,
     private readonly events: RegistrationEvents,
     private readonly outbox: OutboxService,
   ) {}
 
   async update(caller: Caller, id: string, input: ParticipantDetails): Promise<ParticipantDataView> {
     const { missionId } = await this.authorised(caller, id);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (unit) => {
       // Only an organiser can move a registration to another delegation, and a seat may move with it.
-      const settings = caller.kind === 'organiser' && input.delegation !== undefined ? await this.seats.lock(manager, missionId) : null;
-      const registration = await this.lockRegistration(manager, id);
+      const settings = caller.kind === 'organiser' && input.delegation !== undefined ? await this.seats.lock(unit, missionId) : null;
+      const registration = await this.lockRegistration(unit, id);
       const editable = ParticipantDataRules.editable(registration);
       if (!editable.allowed) throw notEditable(registration, editable.reason);
 
@@ -45,7 +46,7 @@ export class ParticipantDataService {
         });
       }
       if (changes.delegation !== undefined && settings) {
-        const seats = await this.seats.of(manager, settings, [changes.delegation]);
+        const seats = await this.seats.of(unit, settings, [changes.delegation]);
         const move = ParticipantDataRules.delegationMove(registration, changes.delegation, seats);
         if (!move.allowed) {
           throw Problem.conflict(
@@ -56,25 +57,25 @@ export class ParticipantDataService {
           );
         }
       }
-      if (Object.keys(changes).length === 0) return this.view(manager, registration);
+      if (Object.keys(changes).length === 0) return this.view(unit, registration);
 
       const occurredAt = new Date();
-      await this.change(manager, registration, { ...changes, updatedAt: occurredAt });
-      const mission = await this.mission(manager, missionId);
-      const position = (await this.seats.waitlistPositions(manager, [registration])).get(id) ?? null;
+      await this.change(unit, registration, { ...changes, updatedAt: occurredAt });
+      const mission = await this.mission(unit, missionId);
+      const position = (await this.seats.waitlistPositions(unit, [registration])).get(id) ?? null;
       const updated = await this.outbox.add(
-        UnitOfWork.of(manager),
+        unit,
         'registration.updated',
         toSnapshot(registration, mission, { previousStatus: registration.status, waitlistPosition: position, occurredAt }),
         { subject: id, missionId, time: occurredAt },
       );
       // A delegation's quota may have room now that a seat left it (or this waitlisted registration may fit its new one).
       if (changes.delegation !== undefined && (registration.status === 'confirmed' || registration.status === 'waitlisted')) {
-        const promoted = await this.seats.fillFromWaitlist(manager, missionId, mission, updated);
+        const promoted = await this.seats.fillFromWaitlist(unit, missionId, mission, updated);
         const self = promoted.find((candidate) => candidate.id === id);
         if (self) Object.assign(registration, { status: self.status, updatedAt: self.updatedAt });
       }
-      return this.view(manager, registration);
+      return this.view(unit, registration);
     });
   }
 
@@ -85,17 +86,17 @@ export class ParticipantDataService {
    */
   async erase(caller: Caller, id: string): Promise<ParticipantDataView> {
     const { missionId } = await this.authorised(caller, id);
-    return this.dataSource.transaction(async (manager) => {
-      await this.seats.lock(manager, missionId);
-      const registration = await this.lockRegistration(manager, id);
+    return this.transactions.run(async (unit) => {
+      await this.seats.lock(unit, missionId);
+      const registration = await this.lockRegistration(unit, id);
       if (registration.erasedAt) throw notEditable(registration, 'already-erased');
-      const mission = await this.mission(manager, missionId);
+      const mission = await this.mission(unit, missionId);
       const erasedAt = new Date();
-      const cancelled = await this.cancelFirst(manager, registration, mission, erasedAt);
+      const cancelled = await this.cancelFirst(unit, registration, mission, erasedAt);
 
-      await this.change(manager, registration, ParticipantDataRules.erasure(id, erasedAt));
+      await this.change(unit, registration, ParticipantDataRules.erasure(id, erasedAt));
       await this.outbox.add(
-        UnitOfWork.of(manager),
+        unit,
         'participant.erased',
         { registrationId: id, missionId, erasedAt: erasedAt.toISOString() },
         { subject: id, missionId, time: erasedAt, ...(cancelled ? { causedBy: { correlationId: cancelled.correlationid } } : {}) },
@@ -105,49 +106,49 @@ export class ParticipantDataService {
   }
 
   /** The steps of `POST /registrations/:id/cancel`, under the locks the caller already holds. */
-  private async cancelFirst(manager: EntityManager, registration: RegistrationEntity, mission: MissionEntity, at: Date): Promise<CloudEvent | null> {
+  private async cancelFirst(unit: UnitOfWork, registration: Registration, mission: Mission, at: Date): Promise<CloudEvent | null> {
     if (!RegistrationRules.check('cancel', registration).allowed) return null;
     const previousStatus = registration.status;
-    await this.change(manager, registration, { status: 'cancelled', cancelledAt: at, updatedAt: at });
-    const cancelled = await this.events.announce(manager, registration, mission, { previousStatus, waitlistPosition: null, occurredAt: at });
-    if (previousStatus === 'confirmed') await this.seats.fillFromWaitlist(manager, registration.missionId, mission, cancelled);
+    await this.change(unit, registration, { status: 'cancelled', cancelledAt: at, updatedAt: at });
+    const cancelled = await this.events.announce(unit, registration, mission, { previousStatus, waitlistPosition: null, occurredAt: at });
+    if (previousStatus === 'confirmed') await this.seats.fillFromWaitlist(unit, registration.missionId, mission, cancelled);
     return cancelled;
   }
 
   /** A participant's token for another registration is refused before anything is read. */
-  private async authorised(caller: Caller, id: string): Promise<RegistrationEntity> {
+  private async authorised(caller: Caller, id: string): Promise<Registration> {
     if (caller.kind === 'anonymous') throw Problem.unauthorized();
     if (caller.kind === 'participant' && caller.registrationId !== id) throw Problem.forbidden();
-    const registration = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ id });
+    const registration = await this.registrations.find(this.transactions.outside, id);
     if (!registration) throw Problem.notFound('Registration', id);
     assertOrganiserOrSelf(caller, registration.missionId, id);
     return registration;
   }
 
-  private async lockRegistration(manager: EntityManager, id: string): Promise<RegistrationEntity> {
-    const registration = await registrationsWithTokenHash(manager).where('registration.id = :id', { id }).setLock('pessimistic_write').getOne();
+  private async lockRegistration(unit: UnitOfWork, id: string): Promise<Registration> {
+    const registration = await this.registrations.lock(unit, id);
     if (!registration) throw Problem.notFound('Registration', id);
     return registration;
   }
 
-  private async change(manager: EntityManager, registration: RegistrationEntity, change: Partial<RegistrationEntity>): Promise<void> {
-    await manager.update(RegistrationEntity, { id: registration.id }, change);
+  private async change(unit: UnitOfWork, registration: Registration, change: RegistrationChange): Promise<void> {
+    await this.registrations.update(unit, registration.id, change);
     Object.assign(registration, change);
   }
 
-  private async mission(manager: EntityManager, missionId: string): Promise<MissionEntity> {
-    const mission = await manager.findOneBy(MissionEntity, { id: missionId });
+  private async mission(unit: UnitOfWork, missionId: string): Promise<Mission> {
+    const mission = await this.missions.find(unit, missionId);
     if (!mission) throw Problem.notFound('Mission', missionId);
     return mission;
   }
 
-  private async view(manager: EntityManager, registration: RegistrationEntity): Promise<ParticipantDataView> {
-    const positions = await this.seats.waitlistPositions(manager, [registration]);
+  private async view(unit: UnitOfWork, registration: Registration): Promise<ParticipantDataView> {
+    const positions = await this.seats.waitlistPositions(unit, [registration]);
     return toParticipantDataView(registration, positions.get(registration.id) ?? null);
   }
 }
 
-function notEditable(registration: RegistrationEntity, reason: 'already-erased' | 'cancelled'): Problem {
+function notEditable(registration: Registration, reason: 'already-erased' | 'cancelled'): Problem {
   return reason === 'already-erased'
     ? Problem.conflict('already-erased', 'Already erased', `The participant's personal data was erased at ${registration.erasedAt!.toISOString()}.`, {
         erasedAt: registration.erasedAt!.toISOString(),

@@ -18,15 +18,8 @@ interface Waiting<I, R> {
 }
 
 /**
- * Group commit, per key: while a group of one key's requests is being decided, the requests for that
- * key that arrive wait, and are decided together, in arrival order, by the next call of `decide`
- * (at most `maxGroupSize` at a time). A request arriving while its key is idle starts a group at
- * the end of the current turn of the event loop, with whatever else arrived in that turn. Keys do
- * not wait for each other.
- *
- * Each request is answered with its own outcome, so one refused request does not fail the others;
- * when `decide` itself fails (its transaction did not commit), every request of that group gets
- * that failure.
+ * Group commit, per key: requests for a key that arrive while a group of it is decided wait and are
+ * decided together, each answered on its own. docs/DESIGN.md, "Inside registration", has the rules.
  */
 export class GroupCommit<K, I, R> {
   /** The requests waiting per key; a key is here while a group of it is scheduled or running. */

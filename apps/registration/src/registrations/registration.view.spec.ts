@@ -1,11 +1,12 @@
 import { registrationSnapshot } from '#contracts';
-import type { MissionEntity } from '../missions/mission.entity.js';
-import type { RegistrationEntity } from './registration.entity.js';
-import { csvColumns, toCsvRecord, toRegistrationView, toSnapshot } from './registration.view.js';
+import type { Mission } from '../missions/mission.js';
+import type { Registration } from '../seats/registration.js';
+import { toSnapshot } from '../seats/registration.events.js';
+import { csvColumns, toCsvRecord, toRegistrationView } from './registration.view.js';
 
 const now = new Date('2025-05-01T08:00:00.000Z');
 
-function registration(overrides: Partial<RegistrationEntity> = {}): RegistrationEntity {
+function registration(overrides: Partial<Registration> = {}): Registration {
   return {
     id: '0b9a3c52-4d0e-4b3e-9a4c-7b8f1f0e2a11',
     seq: '7',
@@ -45,7 +46,7 @@ const mission = {
   startsOn: '2025-06-09',
   endsOn: '2025-06-15',
   timezone: 'Asia/Shanghai',
-} as MissionEntity;
+} as Mission;
 
 describe('registration views', () => {
   it('never lets the token hash or internal ordering out', () => {
@@ -80,7 +81,7 @@ describe('registration views', () => {
       toSnapshot(registration({ tokenHash: null }), mission, { previousStatus: null, waitlistPosition: null, occurredAt: now }).accessTokenHash,
     ).toBeNull();
     const loadedWithout = registration();
-    delete (loadedWithout as Partial<RegistrationEntity>).tokenHash;
+    delete (loadedWithout as Partial<Registration>).tokenHash;
     expect(() => toSnapshot(loadedWithout, mission, { previousStatus: null, waitlistPosition: null, occurredAt: now })).toThrow(/token hash/);
   });
 

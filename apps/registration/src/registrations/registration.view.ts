@@ -1,19 +1,7 @@
 import { pageOf, spreadsheetSafe } from '#common';
-import {
-  countryCode,
-  instant,
-  languageTag,
-  organisationTypes,
-  registrationStatuses,
-  timeZone,
-  uuid,
-  type EventTypeOf,
-  type RegistrationSnapshot,
-  type RegistrationStatus,
-} from '#contracts';
+import { countryCode, instant, languageTag, organisationTypes, registrationStatuses, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
-import type { MissionOfEvents } from '../missions/mission.entity.js';
-import type { RegistrationEntity } from './registration.entity.js';
+import type { NewRegistration, Registration } from '../seats/registration.js';
 
 /** What leaves the API about a registration: decided here and nowhere else (never the token's hash). The schema also documents the responses. */
 export const registrationView = z.object({
@@ -54,7 +42,7 @@ export const registrationCreatedView = z.object({
 
 export type RegistrationCreatedView = z.infer<typeof registrationCreatedView>;
 
-export function toRegistrationView(registration: RegistrationEntity, waitlistPosition: number | null): RegistrationView {
+export function toRegistrationView(registration: Registration, waitlistPosition: number | null): RegistrationView {
   return {
     id: registration.id,
     missionId: registration.missionId,
@@ -84,7 +72,7 @@ export function toRegistrationView(registration: RegistrationEntity, waitlistPos
   };
 }
 
-export function toRegistrationCreated(registration: RegistrationEntity, accessToken: string): RegistrationCreatedView {
+export function toRegistrationCreated(registration: NewRegistration, accessToken: string): RegistrationCreatedView {
   return { id: registration.id, status: registration.status, accessToken };
 }
 
@@ -113,7 +101,7 @@ export const csvColumns = [
 export type CsvRecord = Record<(typeof csvColumns)[number], string | number | null>;
 
 /** One line of the organisers' CSV export. */
-export function toCsvRecord(registration: RegistrationEntity, waitlistPosition: number | null): CsvRecord {
+export function toCsvRecord(registration: Registration, waitlistPosition: number | null): CsvRecord {
   const view = toRegistrationView(registration, waitlistPosition);
   return {
     id: view.id,
@@ -136,59 +124,4 @@ export function toCsvRecord(registration: RegistrationEntity, waitlistPosition: 
     cancelledAt: view.cancelledAt,
     createdAt: view.createdAt,
   };
-}
-
-export const eventTypeOfStatus = {
-  pending_approval: 'registration.submitted',
-  confirmed: 'registration.confirmed',
-  waitlisted: 'registration.waitlisted',
-  rejected: 'registration.rejected',
-  cancelled: 'registration.cancelled',
-} as const satisfies Record<RegistrationStatus, EventTypeOf<'registration'>>;
-
-/** What the `registration.*` events carry: the participant, and the mission as registration knows it. */
-export function toSnapshot(
-  registration: RegistrationEntity,
-  mission: MissionOfEvents,
-  change: { previousStatus: RegistrationStatus | null; waitlistPosition: number | null; occurredAt: Date },
-): RegistrationSnapshot {
-  return {
-    registrationId: registration.id,
-    missionId: registration.missionId,
-    status: registration.status,
-    previousStatus: change.previousStatus,
-    waitlistPosition: registration.status === 'waitlisted' ? change.waitlistPosition : null,
-    participant: {
-      email: registration.email,
-      givenName: registration.givenName,
-      familyName: registration.familyName,
-      jobTitle: registration.jobTitle,
-      preferredLanguage: registration.preferredLanguage,
-      timezone: registration.timezone,
-      organisation: {
-        name: registration.organisationName,
-        type: registration.organisationType,
-        country: registration.organisationCountry,
-        ...(registration.organisationCity ? { city: registration.organisationCity } : {}),
-      },
-      delegation: registration.delegation,
-    },
-    mission: { code: mission.code, title: mission.title, startsOn: mission.startsOn, endsOn: mission.endsOn, timezone: mission.timezone },
-    reason: registration.status === 'rejected' ? registration.rejectionReason : null,
-    occurredAt: change.occurredAt.toISOString(),
-    accessTokenHash: tokenHashOf(registration),
-    linkGeneration: registration.linkGeneration,
-    tokenGeneration: registration.tokenGeneration,
-  };
-}
-
-/**
- * The hash travels in the events so that scheduling can accept the participant's own token. It is
- * the SHA-256 of 256 random bits: a verifier, not a credential (nothing can be done with the hash,
- * and the token cannot be found from it), so it may leave this service the way a password hash may
- * not. A registration loaded without it (`select: false`) is a bug, not a registration without a token.
- */
-function tokenHashOf(registration: RegistrationEntity): string | null {
-  if (registration.tokenHash === undefined) throw new Error(`registration ${registration.id} was loaded without its token hash`);
-  return registration.tokenHash;
 }

@@ -1,15 +1,16 @@
 import { IdempotencyInterceptor } from '#common';
 import { Module } from '@nestjs/common';
-import { MissionSeats } from './mission-seats.js';
+import { MissionsModule } from '../missions/missions.module.js';
+import { SeatsModule } from '../seats/seats.module.js';
 import { ParticipantTokensModule } from './participant-tokens.module.js';
-import { RegistrationEvents } from './registration.events.js';
 import { RegistrationsController } from './registrations.controller.js';
+import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsService } from './registrations.service.js';
 
 @Module({
-  imports: [ParticipantTokensModule],
+  imports: [ParticipantTokensModule, SeatsModule, MissionsModule],
   controllers: [RegistrationsController],
-  providers: [RegistrationsService, MissionSeats, RegistrationEvents, IdempotencyInterceptor],
-  exports: [MissionSeats],
+  providers: [RegistrationsService, RegistrationsRepository, IdempotencyInterceptor],
+  exports: [RegistrationsRepository],
 })
 export class RegistrationsModule {}

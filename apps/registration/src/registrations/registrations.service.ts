@@ -12,22 +12,22 @@ import {
   sqlStateOf,
   type Caller,
   type Page,
-  UnitOfWork,
-  type Statement,
+  Transactions,
+  type UnitOfWork,
 } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { MoreThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { MissionEntity, type MissionOfEvents } from '../missions/mission.entity.js';
+import type { Mission, MissionOfEvents } from '../missions/mission.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
+import type { NewRegistration, Registration, RegistrationChange } from '../seats/registration.js';
+import { RegistrationEvents } from '../seats/registration.events.js';
+import { SeatRules, type RegistrationSettings } from '../seats/seats.rules.js';
+import { SeatsService } from '../seats/seats.service.js';
 import { GroupCommit, GroupQueueFull, type Outcome } from './group-commit.js';
-import type { RegistrationSettingsEntity } from '../settings/registration-settings.entity.js';
-import { MissionSeats } from './mission-seats.js';
-import { RegistrationEntity, registrationsWithTokenHash } from './registration.entity.js';
-import { RegistrationEvents } from './registration.events.js';
 import { RegistrationRules, type RegistrationAction } from './registration.rules.js';
-import type { Register, RegistrationListQuery } from './registration.schema.js';
+import { RegistrationsRepository, type RegistrationFilters } from './registrations.repository.js';
+import type { Register } from './registration.schema.js';
 import {
   toCsvRecord,
   toRegistrationCreated,
@@ -51,13 +51,15 @@ interface Arrival {
   key?: IdempotencyKey;
 }
 
-export type RegistrationFilters = Pick<RegistrationListQuery, 'status' | 'delegation' | 'country'>;
+export type { RegistrationFilters } from './registrations.repository.js';
 
 @Injectable()
 export class RegistrationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly seats: MissionSeats,
+    private readonly transactions: Transactions,
+    private readonly registrations: RegistrationsRepository,
+    private readonly missions: MissionsRepository,
+    private readonly seats: SeatsService,
     private readonly events: RegistrationEvents,
     private readonly outbox: OutboxService,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -76,10 +78,8 @@ export class RegistrationsService {
   }
 
   /**
-   * The public form. Registrations to one mission take turns on its settings row, so no seat is
-   * given twice; those that arrive together take that turn together (`GroupCommit`): one lock, the
-   * rules applied to each in arrival order, one statement that stores them all with their events,
-   * one commit. Each is answered on its own: a taken e-mail or a closed window refuses that one only.
+   * The public form: registrations to one mission that arrive together take its lock together
+   * (`GroupCommit`); docs/DESIGN.md, "Inside registration", says how each is answered on its own.
    */
   async register(missionId: string, input: Register, key?: IdempotencyKey): Promise<RegistrationCreatedView> {
     try {
@@ -97,13 +97,12 @@ export class RegistrationsService {
   }
 
   /**
-   * One group in one transaction. When a statement fails on what one request carries (a value
-   * Postgres refuses, an e-mail taken after all), the transaction has stored nothing and each request
-   * of the group is decided again alone, so that only that one fails; any other failure fails the group.
+   * One group in one transaction; a failure caused by one request's data decides each again alone
+   * (docs/DESIGN.md, "Inside registration").
    */
   private async decide(missionId: string, arrivals: readonly Arrival[]): Promise<Outcome<RegistrationCreatedView>[]> {
     try {
-      return await this.dataSource.transaction((manager) => this.decideIn(manager, missionId, arrivals));
+      return await this.transactions.run((unit) => this.decideIn(unit, missionId, arrivals));
     } catch (error) {
       if (arrivals.length === 1 && isUniqueViolation(error, 'registrations_active_email')) return [{ ok: false, error: alreadyRegistered(arrivals[0]!.input) }];
       if (arrivals.length === 1 || !isCausedByData(error)) throw error;
@@ -116,31 +115,29 @@ export class RegistrationsService {
   }
 
   /**
-   * Under the mission's lock, with only three round trips under it: the lock (with BEGIN), one read
-   * of taken e-mails and quota counts (none for a single registration without a quota: the unique
-   * index answers for its e-mail), and the statement that stores every accepted registration with its
-   * event, sent with the commit.
+   * Three round trips under the mission's lock: the lock (with BEGIN), one read, the insert with its
+   * events sent with the COMMIT; docs/DESIGN.md, "Inside registration", counts them.
    */
-  private async decideIn(manager: EntityManager, missionId: string, arrivals: readonly Arrival[]): Promise<Outcome<RegistrationCreatedView>[]> {
-    const locked = await this.seats.lockForRegistration(manager, missionId);
+  private async decideIn(unit: UnitOfWork, missionId: string, arrivals: readonly Arrival[]): Promise<Outcome<RegistrationCreatedView>[]> {
+    const locked = await this.seats.lockForRegistration(unit, missionId);
     if (!locked) {
-      await this.mission(manager, missionId);
+      await this.mission(unit, missionId);
       throw notSetUp(missionId);
     }
     const { settings, mission } = locked;
     // Keys after the mission's lock (the order every group takes them in); an arrival whose key was answered before is answered that way, first.
     const answered = await IdempotencyKey.claimAll(
-      UnitOfWork.of(manager),
+      unit,
       arrivals.flatMap(({ key }) => key ?? []),
     );
     const closed = arrivals.map(({ receivedAt, key }) => (key && answered.get(key)) ?? closedProblem(settings, receivedAt));
     const open = arrivals.filter((_, index) => !closed[index]);
     const emails = open.map(({ input }) => input.email);
     const delegations = open.map(({ input }) => input.delegation ?? null);
-    const { seats, registered } = await this.seats.forGroup(manager, settings, open.length > 1 ? emails : [], delegations);
+    const { seats, registered } = await this.seats.forGroup(unit, settings, open.length > 1 ? emails : [], delegations);
     const taken = RegistrationRules.takenEmails(emails, registered);
     const accepted = open.filter((_, index) => !taken[index]);
-    const placements = RegistrationRules.placeInOrder(
+    const placements = SeatRules.placeInOrder(
       settings.approval,
       accepted.map(({ input }) => input.delegation ?? null),
       seats,
@@ -150,17 +147,17 @@ export class RegistrationsService {
     const changed = accepted.map((arrival, index) => {
       const id = randomUUID();
       const token = deriveParticipantToken(this.config.participantTokenSecret, id, FIRST_GENERATION);
-      const registration = newRegistration(manager, id, missionId, mission, arrival, placements[index]!.status, token.hash);
+      const registration = newRegistration(id, missionId, mission, arrival, placements[index]!.status, token.hash);
       created.set(arrival, toRegistrationCreated(registration, token.token));
       return { registration, change: { previousStatus: null, waitlistPosition: placements[index]!.waitlistPosition, occurredAt: arrival.receivedAt } };
     });
     IdempotencyKey.deferKeepAll(
-      UnitOfWork.of(manager),
+      unit,
       accepted.flatMap((arrival) => (arrival.key ? [[arrival.key, created.get(arrival)] as const] : [])),
     );
     if (changed.length > 0) {
       // The group's last statement: it goes with the COMMIT, and a value Postgres refuses fails the commit (see `decide`).
-      await this.events.announceAllWith(manager, insertOf(changed.map(({ registration }) => registration)), changed, mission);
+      await this.events.announceAllWith(unit, this.registrations.statementToInsert(changed.map(({ registration }) => registration)), changed, mission);
     }
     return arrivals.map((arrival, index) => {
       const answer = created.get(arrival);
@@ -171,40 +168,40 @@ export class RegistrationsService {
 
   async get(caller: Caller, id: string): Promise<RegistrationView> {
     const registration = await this.authorised(caller, id, 'organiser-or-self');
-    return this.view(this.dataSource.manager, registration);
+    return this.view(this.transactions.outside, registration);
   }
 
   /** Frees the registration's seat, if it held one, for the first of the waitlist, in the same transaction. */
   async cancel(caller: Caller, id: string): Promise<RegistrationView> {
     const { missionId } = await this.authorised(caller, id, 'organiser-or-self');
-    return this.dataSource.transaction(async (manager) => {
-      await this.lockSettings(manager, missionId);
-      const registration = await this.lockRegistration(manager, id, 'cancel');
+    return this.transactions.run(async (unit) => {
+      await this.lockSettings(unit, missionId);
+      const registration = await this.lockRegistration(unit, id, 'cancel');
       const previousStatus = registration.status;
       const occurredAt = new Date();
-      await this.change(manager, registration, { status: 'cancelled', cancelledAt: occurredAt, updatedAt: occurredAt });
-      const mission = await this.mission(manager, missionId);
-      const cancelled = await this.events.announce(manager, registration, mission, { previousStatus, waitlistPosition: null, occurredAt });
-      if (previousStatus === 'confirmed') await this.seats.fillFromWaitlist(manager, missionId, mission, cancelled);
-      return this.view(manager, registration);
+      await this.change(unit, registration, { status: 'cancelled', cancelledAt: occurredAt, updatedAt: occurredAt });
+      const mission = await this.mission(unit, missionId);
+      const cancelled = await this.events.announce(unit, registration, mission, { previousStatus, waitlistPosition: null, occurredAt });
+      if (previousStatus === 'confirmed') await this.seats.fillFromWaitlist(unit, missionId, mission, cancelled);
+      return this.view(unit, registration);
     });
   }
 
   /** A seat if there is one (quota included), else the waitlist. */
   async approve(caller: Caller, id: string): Promise<RegistrationView> {
     const { missionId } = await this.authorised(caller, id, 'organiser');
-    return this.dataSource.transaction(async (manager) => {
-      const settings = await this.lockSettings(manager, missionId);
-      const registration = await this.lockRegistration(manager, id, 'approve');
-      const placement = RegistrationRules.seat(registration.delegation, await this.seats.of(manager, settings, [registration.delegation]));
+    return this.transactions.run(async (unit) => {
+      const settings = await this.lockSettings(unit, missionId);
+      const registration = await this.lockRegistration(unit, id, 'approve');
+      const placement = SeatRules.seat(registration.delegation, await this.seats.of(unit, settings, [registration.delegation]));
       const occurredAt = new Date();
-      await this.change(manager, registration, {
+      await this.change(unit, registration, {
         status: placement.status,
         updatedAt: occurredAt,
-        ...(placement.status === 'waitlisted' ? { waitlistOrder: await this.nextWaitlistOrder(manager) } : {}),
+        ...(placement.status === 'waitlisted' ? { waitlistOrder: await this.registrations.nextWaitlistOrder(unit) } : {}),
       });
-      const mission = await this.mission(manager, missionId);
-      await this.events.announce(manager, registration, mission, {
+      const mission = await this.mission(unit, missionId);
+      await this.events.announce(unit, registration, mission, {
         previousStatus: 'pending_approval',
         waitlistPosition: placement.waitlistPosition,
         occurredAt,
@@ -215,25 +212,25 @@ export class RegistrationsService {
 
   async reject(caller: Caller, id: string, reason: string | null): Promise<RegistrationView> {
     const { missionId } = await this.authorised(caller, id, 'organiser');
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (unit) => {
       // No seat changes hands, so the mission's lock is not needed; the registration's row is.
-      const registration = await this.lockRegistration(manager, id, 'reject');
+      const registration = await this.lockRegistration(unit, id, 'reject');
       const occurredAt = new Date();
-      await this.change(manager, registration, { status: 'rejected', rejectionReason: reason, updatedAt: occurredAt });
-      const mission = await this.mission(manager, missionId);
-      await this.events.announce(manager, registration, mission, { previousStatus: 'pending_approval', waitlistPosition: null, occurredAt });
+      await this.change(unit, registration, { status: 'rejected', rejectionReason: reason, updatedAt: occurredAt });
+      const mission = await this.mission(unit, missionId);
+      await this.events.announce(unit, registration, mission, { previousStatus: 'pending_approval', waitlistPosition: null, occurredAt });
       return toRegistrationView(registration, null);
     });
   }
 
   async checkIn(caller: Caller, id: string): Promise<RegistrationView> {
     const { missionId } = await this.authorised(caller, id, 'organiser');
-    return this.dataSource.transaction(async (manager) => {
-      const registration = await this.lockRegistration(manager, id, 'check-in');
+    return this.transactions.run(async (unit) => {
+      const registration = await this.lockRegistration(unit, id, 'check-in');
       const checkedInAt = new Date();
-      await this.change(manager, registration, { checkedInAt, updatedAt: checkedInAt });
+      await this.change(unit, registration, { checkedInAt, updatedAt: checkedInAt });
       await this.outbox.add(
-        UnitOfWork.of(manager),
+        unit,
         'participant.checked_in',
         { registrationId: id, missionId, checkedInAt: checkedInAt.toISOString() },
         { subject: id, missionId, time: checkedInAt },
@@ -244,12 +241,12 @@ export class RegistrationsService {
 
   async list(caller: Caller, missionId: string, filters: RegistrationFilters, page: { limit: number; cursor?: string }): Promise<Page<RegistrationView>> {
     assertOrganiserOf(caller, missionId);
-    await this.mission(this.dataSource.manager, missionId);
+    const unit = this.transactions.outside;
+    await this.mission(unit, missionId);
     const after = seqOfCursor(page.cursor);
-    const manager = this.dataSource.manager;
-    const rows = await this.page(manager, missionId, filters, after, page.limit + 1);
+    const rows = await this.registrations.page(unit, missionId, filters, after, page.limit + 1);
     const items = rows.slice(0, page.limit);
-    const positions = await this.seats.waitlistPositions(manager, items);
+    const positions = await this.seats.waitlistPositions(unit, items);
     return {
       items: items.map((registration) => toRegistrationView(registration, positions.get(registration.id) ?? null)),
       nextCursor: rows.length > page.limit ? encodeCursor([items.at(-1)!.seq]) : null,
@@ -257,59 +254,48 @@ export class RegistrationsService {
   }
 
   /** Every registration of the list, for the CSV export; checks access before the first row is read. */
-  async export(caller: Caller, missionId: string, filters: RegistrationFilters): Promise<{ mission: MissionEntity; records: AsyncGenerator<CsvRecord> }> {
+  async export(caller: Caller, missionId: string, filters: RegistrationFilters): Promise<{ mission: Mission; records: AsyncGenerator<CsvRecord> }> {
     assertOrganiserOf(caller, missionId);
-    const mission = await this.mission(this.dataSource.manager, missionId);
+    const mission = await this.mission(this.transactions.outside, missionId);
     return { mission, records: this.records(missionId, filters) };
   }
 
   private async *records(missionId: string, filters: RegistrationFilters): AsyncGenerator<CsvRecord> {
-    const manager = this.dataSource.manager;
+    const unit = this.transactions.outside;
     let after: string | null = null;
     for (;;) {
-      const batch = await this.page(manager, missionId, filters, after, EXPORT_BATCH);
-      const positions = await this.seats.waitlistPositions(manager, batch);
+      const batch = await this.registrations.page(unit, missionId, filters, after, EXPORT_BATCH);
+      const positions = await this.seats.waitlistPositions(unit, batch);
       for (const registration of batch) yield toCsvRecord(registration, positions.get(registration.id) ?? null);
       if (batch.length < EXPORT_BATCH) return;
       after = batch.at(-1)!.seq;
     }
   }
 
-  private page(manager: EntityManager, missionId: string, filters: RegistrationFilters, after: string | null, take: number): Promise<RegistrationEntity[]> {
-    const where: FindOptionsWhere<RegistrationEntity> = {
-      missionId,
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.delegation ? { delegation: filters.delegation } : {}),
-      ...(filters.country ? { organisationCountry: filters.country } : {}),
-      ...(after ? { seq: MoreThan(after) } : {}),
-    };
-    return manager.find(RegistrationEntity, { where, order: { seq: 'ASC' }, take });
-  }
-
   /**
    * Loads the registration once the caller may see it: a participant's token for another
    * registration is refused before anything is read; an organiser is checked against its mission.
    */
-  private async authorised(caller: Caller, id: string, who: 'organiser' | 'organiser-or-self'): Promise<RegistrationEntity> {
+  private async authorised(caller: Caller, id: string, who: 'organiser' | 'organiser-or-self'): Promise<Registration> {
     if (caller.kind === 'anonymous') throw Problem.unauthorized();
     if (caller.kind === 'participant' && (who === 'organiser' || caller.registrationId !== id)) throw Problem.forbidden();
-    const registration = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ id });
+    const registration = await this.registrations.find(this.transactions.outside, id);
     if (!registration) throw Problem.notFound('Registration', id);
     if (who === 'organiser') assertOrganiserOf(caller, registration.missionId);
     else assertOrganiserOrSelf(caller, registration.missionId, id);
     return registration;
   }
 
-  private async lockSettings(manager: EntityManager, missionId: string): Promise<RegistrationSettingsEntity> {
-    const settings = await this.seats.lock(manager, missionId);
+  private async lockSettings(unit: UnitOfWork, missionId: string): Promise<RegistrationSettings> {
+    const settings = await this.seats.lock(unit, missionId);
     // A registration exists only where settings did; they are never deleted.
     if (!settings) throw notSetUp(missionId);
     return settings;
   }
 
   /** The registration, locked, if `action` is allowed from its status; a 409 naming what is allowed otherwise. */
-  private async lockRegistration(manager: EntityManager, id: string, action: RegistrationAction): Promise<RegistrationEntity> {
-    const registration = await registrationsWithTokenHash(manager).where('registration.id = :id', { id }).setLock('pessimistic_write').getOne();
+  private async lockRegistration(unit: UnitOfWork, id: string, action: RegistrationAction): Promise<Registration> {
+    const registration = await this.registrations.lock(unit, id);
     if (!registration) throw Problem.notFound('Registration', id);
     const check = RegistrationRules.check(action, registration);
     if (check.allowed) return registration;
@@ -329,24 +315,19 @@ export class RegistrationsService {
     );
   }
 
-  private async change(manager: EntityManager, registration: RegistrationEntity, change: Partial<RegistrationEntity>): Promise<void> {
-    await manager.update(RegistrationEntity, { id: registration.id }, change);
+  private async change(unit: UnitOfWork, registration: Registration, change: RegistrationChange): Promise<void> {
+    await this.registrations.update(unit, registration.id, change);
     Object.assign(registration, change);
   }
 
-  private async nextWaitlistOrder(manager: EntityManager): Promise<string> {
-    const [row] = await manager.query(`SELECT nextval('registration_waitlist_order')::text AS value`);
-    return row.value;
-  }
-
-  private async mission(manager: EntityManager, missionId: string): Promise<MissionEntity> {
-    const mission = await manager.findOneBy(MissionEntity, { id: missionId });
+  private async mission(unit: UnitOfWork, missionId: string): Promise<Mission> {
+    const mission = await this.missions.find(unit, missionId);
     if (!mission) throw Problem.notFound('Mission', missionId);
     return mission;
   }
 
-  private async view(manager: EntityManager, registration: RegistrationEntity): Promise<RegistrationView> {
-    const positions = await this.seats.waitlistPositions(manager, [registration]);
+  private async view(unit: UnitOfWork, registration: Registration): Promise<RegistrationView> {
+    const positions = await this.seats.waitlistPositions(unit, [registration]);
     return toRegistrationView(registration, positions.get(registration.id) ?? null);
   }
 }
@@ -362,77 +343,18 @@ function notSetUp(missionId: string): Problem {
   );
 }
 
-const columns = [
-  ['id', 'uuid'],
-  ['status', 'text'],
-  ['email', 'text'],
-  ['given_name', 'text'],
-  ['family_name', 'text'],
-  ['job_title', 'text'],
-  ['organisation_name', 'text'],
-  ['organisation_type', 'text'],
-  ['organisation_country', 'text'],
-  ['organisation_city', 'text'],
-  ['delegation', 'text'],
-  ['preferred_language', 'text'],
-  ['timezone', 'text'],
-  ['dietary', 'text'],
-  ['accessibility', 'text'],
-  ['consented_at', 'timestamptz'],
-  ['token_hash', 'text'],
-  ['created_at', 'timestamptz'],
-] as const;
-
-/**
- * New registrations of one mission as one INSERT, as plain SQL, each column an array (so the text is
- * the same for any number of rows and is prepared once); a waitlisted one takes the next place in the
- * waitlist order, in the order given.
- */
-function insertOf(registrations: readonly RegistrationEntity[]): Statement {
-  const names = columns.map(([name]) => name);
-  return {
-    text: `INSERT INTO registrations (mission_id, ${names.join(', ')}, updated_at, waitlist_order)
-          SELECT $1::uuid, ${names.join(', ')}, created_at,
-                 CASE WHEN status = 'waitlisted' THEN nextval('registration_waitlist_order') END
-            FROM unnest(${columns.map(([, type], index) => `$${index + 2}::${type}[]`).join(', ')}) WITH ORDINALITY AS r (${names.join(', ')}, n)
-           ORDER BY n`,
-    values: [
-      registrations[0]!.missionId,
-      registrations.map((r) => r.id),
-      registrations.map((r) => r.status),
-      registrations.map((r) => r.email),
-      registrations.map((r) => r.givenName),
-      registrations.map((r) => r.familyName),
-      registrations.map((r) => r.jobTitle),
-      registrations.map((r) => r.organisationName),
-      registrations.map((r) => r.organisationType),
-      registrations.map((r) => r.organisationCountry),
-      registrations.map((r) => r.organisationCity),
-      registrations.map((r) => r.delegation),
-      registrations.map((r) => r.preferredLanguage),
-      registrations.map((r) => r.timezone),
-      registrations.map((r) => r.dietary),
-      registrations.map((r) => r.accessibility),
-      registrations.map((r) => r.consentedAt),
-      registrations.map((r) => r.tokenHash),
-      registrations.map((r) => r.createdAt),
-    ],
-  };
-}
-
 /** The generation of a new registration's first sign-in link and access token (the columns' default too). */
 const FIRST_GENERATION = 1;
 
 function newRegistration(
-  manager: EntityManager,
   id: string,
   missionId: string,
   mission: MissionOfEvents,
   { input, receivedAt }: Arrival,
-  status: RegistrationEntity['status'],
+  status: Registration['status'],
   tokenHash: string,
-): RegistrationEntity {
-  return manager.create(RegistrationEntity, {
+): NewRegistration {
+  return {
     id,
     missionId,
     status,
@@ -459,12 +381,12 @@ function newRegistration(
     cancelledAt: null,
     createdAt: receivedAt,
     updatedAt: receivedAt,
-  });
+  };
 }
 
 /** The 422 for a registration that arrived outside the registration window, or null inside it. */
 function closedProblem(settings: { opensAt: Date | null; closesAt: Date | null }, now: Date): Problem | null {
-  const window = RegistrationRules.window(settings, now);
+  const window = SeatRules.window(settings, now);
   if (window === 'open') return null;
   return Problem.unprocessable(
     'registration-closed',

@@ -1,8 +1,7 @@
 import { instant, localDate, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
-import { approvalModes, type RegistrationWindow } from '../registrations/registration.rules.js';
-import type { MissionEntity } from '../missions/mission.entity.js';
-import type { RegistrationSettingsEntity } from './registration-settings.entity.js';
+import { approvalModes, type RegistrationSettings, type RegistrationWindow } from '../seats/seats.rules.js';
+import type { Mission } from '../missions/mission.js';
 
 /** What a registration form needs to know, for anyone: no seats, no counts, nothing of the organisers. */
 export const registrationFormView = z.object({
@@ -22,7 +21,7 @@ export const registrationFormView = z.object({
 
 export type RegistrationFormView = z.infer<typeof registrationFormView>;
 
-export function toRegistrationFormView(mission: MissionEntity, settings: RegistrationSettingsEntity, window: RegistrationWindow): RegistrationFormView {
+export function toRegistrationFormView(mission: Mission, settings: RegistrationSettings, window: RegistrationWindow): RegistrationFormView {
   return {
     missionId: mission.id,
     title: mission.title,

@@ -1,6 +1,6 @@
 import { instant } from '#contracts';
 import { z } from 'zod';
-import { approvalModes } from '../registrations/registration.rules.js';
+import { approvalModes } from '../seats/seats.rules.js';
 
 export const delegationName = z
   .string()

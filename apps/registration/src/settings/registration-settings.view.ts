@@ -1,7 +1,6 @@
 import { instant, uuid } from '#contracts';
 import { z } from 'zod';
-import { approvalModes } from '../registrations/registration.rules.js';
-import type { RegistrationSettingsEntity } from './registration-settings.entity.js';
+import { approvalModes, type RegistrationSettings } from '../seats/seats.rules.js';
 
 /** How a mission takes registrations, as the API answers it; the schema also documents the responses. */
 export const registrationSettingsView = z.object({
@@ -20,7 +19,7 @@ export const registrationSettingsView = z.object({
 
 export type RegistrationSettingsView = z.infer<typeof registrationSettingsView>;
 
-export function toSettingsView(settings: RegistrationSettingsEntity): RegistrationSettingsView {
+export function toSettingsView(settings: RegistrationSettings): RegistrationSettingsView {
   return {
     missionId: settings.missionId,
     capacity: settings.capacity,

@@ -1,0 +1,255 @@
+import { sql, type UnitOfWork } from '#common';
+import type { RegistrationStatus } from '#contracts';
+import { Injectable } from '@nestjs/common';
+import { missionColumns, toMission, type MissionRow } from '../missions/missions.repository.js';
+import type { MissionOfEvents } from '../missions/mission.js';
+import type { Registration, RegistrationChange } from './registration.js';
+import type { RegistrationSettings, SettingsOfRegistration } from './seats.rules.js';
+
+/** A row of `registrations`. */
+export interface RegistrationRow {
+  id: string;
+  seq: string;
+  mission_id: string;
+  status: RegistrationStatus;
+  email: string;
+  given_name: string;
+  family_name: string;
+  job_title: string | null;
+  organisation_name: string;
+  organisation_type: Registration['organisationType'];
+  organisation_country: string;
+  organisation_city: string | null;
+  delegation: string | null;
+  preferred_language: string;
+  timezone: string;
+  dietary: string | null;
+  accessibility: string | null;
+  consented_at: Date;
+  token_hash: string | null;
+  link_generation: number;
+  token_generation: number;
+  link_requested_at: Date | null;
+  waitlist_order: string | null;
+  rejection_reason: string | null;
+  checked_in_at: Date | null;
+  cancelled_at: Date | null;
+  erased_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A registration's field and its column: what an update may set. */
+export const registrationColumnOf: Record<keyof RegistrationChange, keyof RegistrationRow> = {
+  status: 'status',
+  email: 'email',
+  givenName: 'given_name',
+  familyName: 'family_name',
+  jobTitle: 'job_title',
+  organisationName: 'organisation_name',
+  organisationType: 'organisation_type',
+  organisationCountry: 'organisation_country',
+  organisationCity: 'organisation_city',
+  delegation: 'delegation',
+  preferredLanguage: 'preferred_language',
+  timezone: 'timezone',
+  dietary: 'dietary',
+  accessibility: 'accessibility',
+  consentedAt: 'consented_at',
+  tokenHash: 'token_hash',
+  linkGeneration: 'link_generation',
+  tokenGeneration: 'token_generation',
+  linkRequestedAt: 'link_requested_at',
+  waitlistOrder: 'waitlist_order',
+  rejectionReason: 'rejection_reason',
+  checkedInAt: 'checked_in_at',
+  cancelledAt: 'cancelled_at',
+  erasedAt: 'erased_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/** Every column of a `RegistrationRow`. */
+export const registrationColumns = `id, seq, mission_id, ${Object.values(registrationColumnOf).join(', ')}`;
+
+export function toRegistration(row: RegistrationRow): Registration {
+  return {
+    id: row.id,
+    seq: row.seq,
+    missionId: row.mission_id,
+    status: row.status,
+    email: row.email,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    jobTitle: row.job_title,
+    organisationName: row.organisation_name,
+    organisationType: row.organisation_type,
+    organisationCountry: row.organisation_country,
+    organisationCity: row.organisation_city,
+    delegation: row.delegation,
+    preferredLanguage: row.preferred_language,
+    timezone: row.timezone,
+    dietary: row.dietary,
+    accessibility: row.accessibility,
+    consentedAt: row.consented_at,
+    tokenHash: row.token_hash,
+    linkGeneration: row.link_generation,
+    tokenGeneration: row.token_generation,
+    linkRequestedAt: row.link_requested_at,
+    waitlistOrder: row.waitlist_order,
+    rejectionReason: row.rejection_reason,
+    checkedInAt: row.checked_in_at,
+    cancelledAt: row.cancelled_at,
+    erasedAt: row.erased_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A row of `registration_settings`. */
+export interface RegistrationSettingsRow {
+  mission_id: string;
+  capacity: number;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  approval: RegistrationSettings['approval'];
+  delegation_quotas: Record<string, number>;
+  confirmed_count: number;
+  waitlisted_count: number;
+  updated_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const settingsColumns = `mission_id, capacity, opens_at, closes_at, approval, delegation_quotas, confirmed_count, waitlisted_count, updated_by, created_at, updated_at`;
+
+export function toRegistrationSettings(row: RegistrationSettingsRow): RegistrationSettings {
+  return {
+    missionId: row.mission_id,
+    capacity: row.capacity,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    approval: row.approval,
+    delegationQuotas: row.delegation_quotas,
+    confirmedCount: row.confirmed_count,
+    waitlistedCount: row.waitlisted_count,
+    updatedBy: row.updated_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+type LockedForRegistrationRow = Pick<
+  RegistrationSettingsRow,
+  'capacity' | 'opens_at' | 'closes_at' | 'approval' | 'delegation_quotas' | 'confirmed_count' | 'waitlisted_count'
+> &
+  Omit<MissionRow, 'id'>;
+
+/** The SQL of a mission's seats: its settings row (the lock), the counts, the waitlist. */
+@Injectable()
+export class SeatsRepository {
+  /** The mission's settings, locked until the transaction ends (the row every change of a seat takes). */
+  async lock(unit: UnitOfWork, missionId: string): Promise<RegistrationSettings | null> {
+    const [row] = await unit.query<RegistrationSettingsRow>(
+      sql(`SELECT ${settingsColumns} FROM registration_settings WHERE mission_id = $1 FOR UPDATE`, [missionId]),
+    );
+    return row ? toRegistrationSettings(row) : null;
+  }
+
+  /** The mission's settings, unlocked. */
+  async find(unit: UnitOfWork, missionId: string): Promise<RegistrationSettings | null> {
+    const [row] = await unit.query<RegistrationSettingsRow>(sql(`SELECT ${settingsColumns} FROM registration_settings WHERE mission_id = $1`, [missionId]));
+    return row ? toRegistrationSettings(row) : null;
+  }
+
+  /** `lock`, and what the events say of the mission, in one statement; null when either is missing. */
+  async lockForRegistration(unit: UnitOfWork, missionId: string): Promise<{ settings: SettingsOfRegistration; mission: MissionOfEvents } | null> {
+    const [row] = await unit.query<LockedForRegistrationRow>(
+      sql(
+        `SELECT s.capacity, s.opens_at, s.closes_at, s.approval, s.delegation_quotas, s.confirmed_count, s.waitlisted_count, ${missionColumns('m')}
+           FROM registration_settings s JOIN missions m ON m.id = s.mission_id
+          WHERE s.mission_id = $1
+            FOR UPDATE OF s`,
+        [missionId],
+      ),
+    );
+    if (!row) return null;
+    const { id: _, ...mission } = toMission({ id: missionId, ...row });
+    return {
+      settings: {
+        missionId,
+        capacity: row.capacity,
+        opensAt: row.opens_at,
+        closesAt: row.closes_at,
+        approval: row.approval,
+        delegationQuotas: row.delegation_quotas,
+        confirmedCount: row.confirmed_count,
+        waitlistedCount: row.waitlisted_count,
+      },
+      mission,
+    };
+  }
+
+  /**
+   * Which of `emails` are registered to the mission (an active registration, compared as the unique
+   * index does), and the confirmed registrations of each of `delegations`, in one statement.
+   */
+  async registeredAndConfirmed(
+    unit: UnitOfWork,
+    missionId: string,
+    emails: readonly string[],
+    delegations: readonly string[],
+  ): Promise<{ registered: string[]; confirmedByDelegation: Record<string, number> }> {
+    const rows = await unit.query<{ kind: 'registered' | 'confirmed'; key: string; confirmed: number }>(
+      sql(
+        `SELECT 'registered' AS kind, e.email AS key, 0 AS confirmed FROM unnest($2::text[]) AS e (email)
+          WHERE EXISTS (SELECT 1 FROM registrations r
+                         WHERE r.mission_id = $1 AND lower(r.email) = lower(e.email) AND r.status IN ('pending_approval', 'confirmed', 'waitlisted'))
+         UNION ALL
+         SELECT 'confirmed', delegation, count(*)::int FROM registrations
+          WHERE mission_id = $1 AND status = 'confirmed' AND delegation = ANY($3::text[])
+          GROUP BY delegation`,
+        [missionId, emails, delegations],
+      ),
+    );
+    const registered: string[] = [];
+    const confirmedByDelegation: Record<string, number> = {};
+    for (const row of rows) {
+      if (row.kind === 'registered') registered.push(row.key);
+      else confirmedByDelegation[row.key] = row.confirmed;
+    }
+    return { registered, confirmedByDelegation };
+  }
+
+  /** The mission's waitlist after place `after`, in its order, at most `limit`. */
+  async waitlist(unit: UnitOfWork, missionId: string, after: string, limit: number): Promise<Registration[]> {
+    const rows = await unit.query<RegistrationRow>(
+      sql(
+        `SELECT ${registrationColumns} FROM registrations
+          WHERE mission_id = $1 AND status = 'waitlisted' AND waitlist_order > $2
+          ORDER BY waitlist_order ASC LIMIT $3`,
+        [missionId, after, limit],
+      ),
+    );
+    return rows.map(toRegistration);
+  }
+
+  /** The registrations `ids` take a seat. */
+  async confirm(unit: UnitOfWork, ids: readonly string[], at: Date): Promise<void> {
+    await unit.query(sql(`UPDATE registrations SET status = 'confirmed', updated_at = $2 WHERE id = ANY($1::uuid[])`, [ids, at]));
+  }
+
+  /** Each waitlisted one's place in its mission's waitlist, 1 for the next in line. */
+  async waitlistPositions(unit: UnitOfWork, ids: readonly string[]): Promise<Map<string, number>> {
+    const rows = await unit.query<{ id: string; position: number }>(
+      sql(
+        `SELECT r.id, (SELECT count(*)::int FROM registrations w
+                        WHERE w.mission_id = r.mission_id AND w.status = 'waitlisted' AND w.waitlist_order <= r.waitlist_order) AS position
+           FROM registrations r
+          WHERE r.id = ANY($1::uuid[]) AND r.status = 'waitlisted'`,
+        [ids],
+      ),
+    );
+    return new Map(rows.map((row) => [row.id, row.position]));
+  }
+}

@@ -1,0 +1,121 @@
+/** How registrations are taken: at once, or each approved by an organiser first. */
+export const approvalModes = ['automatic', 'manual'] as const;
+export type ApprovalMode = (typeof approvalModes)[number];
+
+/** How a mission takes registrations; its row is also the lock every change of a seat takes. */
+export interface RegistrationSettings {
+  missionId: string;
+  capacity: number;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  approval: ApprovalMode;
+  delegationQuotas: Record<string, number>;
+  /** Kept by the registrations' trigger `registration_seat_counts`: read them, never write them. */
+  confirmedCount: number;
+  waitlistedCount: number;
+  updatedBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What the seats are computed from. */
+export type SettingsOfSeats = Pick<RegistrationSettings, 'missionId' | 'capacity' | 'delegationQuotas' | 'confirmedCount' | 'waitlistedCount'>;
+/** What the registration form decides on. */
+export type SettingsOfRegistration = SettingsOfSeats & Pick<RegistrationSettings, 'opensAt' | 'closesAt' | 'approval'>;
+
+/** The seats of one mission as they stand, read while the mission's settings row is locked. */
+export interface Seats {
+  capacity: number;
+  confirmed: number;
+  waitlisted: number;
+  /** Most confirmed seats per delegation; a delegation without a quota is limited by capacity only. */
+  delegationQuotas: Readonly<Record<string, number>>;
+  /** Confirmed seats per delegation, for the delegations that have a quota. */
+  confirmedByDelegation: Readonly<Record<string, number>>;
+}
+
+export type Placement =
+  { status: 'confirmed'; waitlistPosition: null } | { status: 'waitlisted'; waitlistPosition: number } | { status: 'pending_approval'; waitlistPosition: null };
+
+export type RegistrationWindow = 'open' | 'not-yet-open' | 'closed';
+
+/**
+ * The allocation of a mission's seats and its registration window: plain code, tested without Nest,
+ * a database or a broker. The caller holds the mission's lock while it asks, so the seats it passes in
+ * are the seats as they are.
+ */
+export class SeatRules {
+  /** Registration is open from `opensAt` (inclusive) until `closesAt` (exclusive); a missing bound does not limit. */
+  static window(settings: { opensAt: Date | null; closesAt: Date | null }, now: Date): RegistrationWindow {
+    if (settings.opensAt && now < settings.opensAt) return 'not-yet-open';
+    if (settings.closesAt && now >= settings.closesAt) return 'closed';
+    return 'open';
+  }
+
+  /** Where a new registration goes: the organiser's queue under manual approval, else a seat or the waitlist. */
+  static place(approval: ApprovalMode, delegation: string | null, seats: Seats): Placement {
+    if (approval === 'manual') return { status: 'pending_approval', waitlistPosition: null };
+    return SeatRules.seat(delegation, seats);
+  }
+
+  /**
+   * `place` for registrations arriving together, in their order: each one sees the seats as the ones
+   * before it left them (a confirmed one takes a seat of its delegation, a waitlisted one the next place).
+   */
+  static placeInOrder(approval: ApprovalMode, delegations: readonly (string | null)[], seats: Seats): Placement[] {
+    return delegations.map((delegation) => {
+      const placement = SeatRules.place(approval, delegation, seats);
+      if (placement.status === 'confirmed') seats = SeatRules.afterConfirming(seats, delegation);
+      if (placement.status === 'waitlisted') seats = { ...seats, waitlisted: seats.waitlisted + 1 };
+      return placement;
+    });
+  }
+
+  /** A seat if there is one for the delegation, else the end of the waitlist. */
+  static seat(delegation: string | null, seats: Seats): Placement {
+    if (SeatRules.canSeat(delegation, seats)) return { status: 'confirmed', waitlistPosition: null };
+    return { status: 'waitlisted', waitlistPosition: seats.waitlisted + 1 };
+  }
+
+  static canSeat(delegation: string | null, seats: Seats): boolean {
+    if (seats.confirmed >= seats.capacity) return false;
+    if (delegation === null) return true;
+    const quota = quotaOf(seats, delegation);
+    return quota === undefined || (seats.confirmedByDelegation[delegation] ?? 0) < quota;
+  }
+
+  static freeSeats(seats: Seats): number {
+    return Math.max(0, seats.capacity - seats.confirmed);
+  }
+
+  /** The seats after one more confirmed registration of `delegation`. */
+  static afterConfirming(seats: Seats, delegation: string | null): Seats {
+    const counted = delegation !== null && quotaOf(seats, delegation) !== undefined;
+    return {
+      ...seats,
+      confirmed: seats.confirmed + 1,
+      confirmedByDelegation: counted
+        ? { ...seats.confirmedByDelegation, [delegation]: (seats.confirmedByDelegation[delegation] ?? 0) + 1 }
+        : seats.confirmedByDelegation,
+    };
+  }
+
+  /**
+   * Who of the waitlist (in its order) moves up into the free seats: first come, first served,
+   * passing over someone whose delegation has used its quota, who keeps their place.
+   */
+  static promotions<T extends { delegation: string | null }>(waitlist: readonly T[], seats: Seats): { promoted: T[]; seats: Seats } {
+    const promoted: T[] = [];
+    for (const candidate of waitlist) {
+      if (SeatRules.freeSeats(seats) === 0) break;
+      if (!SeatRules.canSeat(candidate.delegation, seats)) continue;
+      promoted.push(candidate);
+      seats = { ...SeatRules.afterConfirming(seats, candidate.delegation), waitlisted: seats.waitlisted - 1 };
+    }
+    return { promoted, seats };
+  }
+}
+
+function quotaOf(seats: Seats, delegation: string): number | undefined {
+  return Object.hasOwn(seats.delegationQuotas, delegation) ? seats.delegationQuotas[delegation] : undefined;
+}

@@ -1,0 +1,114 @@
+import type { UnitOfWork } from '#common';
+import type { CloudEvent } from '#contracts';
+import { Injectable } from '@nestjs/common';
+import type { MissionOfEvents } from '../missions/mission.js';
+import type { Registration } from './registration.js';
+import { RegistrationEvents } from './registration.events.js';
+import { SeatsRepository } from './seats.repository.js';
+import { SeatRules, type RegistrationSettings, type Seats, type SettingsOfRegistration, type SettingsOfSeats } from './seats.rules.js';
+
+const WAITLIST_BATCH = 200;
+
+/**
+ * The seats of one mission: every change of a seat first locks the mission's settings row, whose
+ * counters a trigger keeps. docs/DESIGN.md, "Inside registration", says why this is enough.
+ */
+@Injectable()
+export class SeatsService {
+  constructor(
+    private readonly repository: SeatsRepository,
+    private readonly events: RegistrationEvents,
+  ) {}
+
+  /** Waits for the mission's lock and reads its settings and counters (again, if already held). */
+  lock(unit: UnitOfWork, missionId: string): Promise<RegistrationSettings | null> {
+    return this.repository.lock(unit, missionId);
+  }
+
+  /** The mission's settings and counters, unlocked. */
+  find(unit: UnitOfWork, missionId: string): Promise<RegistrationSettings | null> {
+    return this.repository.find(unit, missionId);
+  }
+
+  /** `lock` for the registration form, in one round trip with what its events say about the mission; null when either is missing. */
+  lockForRegistration(unit: UnitOfWork, missionId: string): Promise<{ settings: SettingsOfRegistration; mission: MissionOfEvents } | null> {
+    return this.repository.lockForRegistration(unit, missionId);
+  }
+
+  /** The seats as they stand, counting confirmed registrations of the given delegations that have a quota. */
+  async of(unit: UnitOfWork, settings: SettingsOfSeats, delegations: readonly (string | null)[]): Promise<Seats> {
+    return (await this.forGroup(unit, settings, [], delegations)).seats;
+  }
+
+  /**
+   * `of`, and which of `emails` are registered to the mission already, in one round trip; none when
+   * there is nothing to ask. Read under the mission's lock, so the answer holds until commit.
+   */
+  async forGroup(
+    unit: UnitOfWork,
+    settings: SettingsOfSeats,
+    emails: readonly string[],
+    delegations: readonly (string | null)[],
+  ): Promise<{ seats: Seats; registered: string[] }> {
+    const quoted = [...new Set(delegations)].filter(
+      (delegation): delegation is string => delegation !== null && Object.hasOwn(settings.delegationQuotas, delegation),
+    );
+    const { registered, confirmedByDelegation } =
+      quoted.length > 0 || emails.length > 0
+        ? await this.repository.registeredAndConfirmed(unit, settings.missionId, emails, quoted)
+        : { registered: [], confirmedByDelegation: {} };
+    return {
+      seats: {
+        capacity: settings.capacity,
+        confirmed: settings.confirmedCount,
+        waitlisted: settings.waitlistedCount,
+        delegationQuotas: settings.delegationQuotas,
+        confirmedByDelegation,
+      },
+      registered,
+    };
+  }
+
+  /**
+   * Gives free seats to the waitlist, first come first served (see SeatRules.promotions),
+   * announcing each as `registration.confirmed` from `waitlisted`.
+   */
+  async fillFromWaitlist(unit: UnitOfWork, missionId: string, mission: MissionOfEvents, cause?: CloudEvent): Promise<Registration[]> {
+    const filled: Registration[] = [];
+    const settings = await this.lock(unit, missionId);
+    if (!settings) return filled;
+    let seats = await this.of(unit, settings, Object.keys(settings.delegationQuotas));
+    let after = '0';
+    while (SeatRules.freeSeats(seats) > 0 && seats.waitlisted > 0) {
+      const waitlist = await this.repository.waitlist(unit, settings.missionId, after, WAITLIST_BATCH);
+      if (waitlist.length === 0) break;
+      after = waitlist.at(-1)!.waitlistOrder!;
+      const { promoted, seats: next } = SeatRules.promotions(waitlist, seats);
+      seats = next;
+      if (promoted.length === 0) continue;
+
+      const occurredAt = new Date();
+      await this.repository.confirm(
+        unit,
+        promoted.map((registration) => registration.id),
+        occurredAt,
+      );
+      for (const registration of promoted) {
+        Object.assign(registration, { status: 'confirmed', updatedAt: occurredAt });
+        await this.events.announce(unit, registration, mission, { previousStatus: 'waitlisted', waitlistPosition: null, occurredAt }, cause);
+        filled.push(registration);
+      }
+    }
+    return filled;
+  }
+
+  /** 1 for the next in line, for each of the given registrations that is waitlisted. */
+  async waitlistPositions(unit: UnitOfWork, registrations: readonly Registration[]): Promise<Map<string, number>> {
+    const waitlisted = registrations.filter((registration) => registration.status === 'waitlisted');
+    if (waitlisted.length === 0) return new Map();
+    return this.repository.waitlistPositions(
+      unit,
+      waitlisted.map((registration) => registration.id),
+    );
+  }
+}
