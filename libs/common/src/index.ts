@@ -1,6 +1,7 @@
 export * from './config/service-config.js';
 export * from './config/config.module.js';
 export * from './database/database-bootstrap.js';
+export * from './database/database-roles.js';
 export * from './database/database.module.js';
 export * from './database/pg-channel-listener.js';
 export * from './database/sql-state.js';

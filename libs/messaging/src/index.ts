@@ -9,6 +9,7 @@ export * from './migrations/create-inbox.migration.js';
 export * from './amqp-events.server.js';
 export * from './amqp-event.context.js';
 export * from './topology.js';
+export * from './broker-users.js';
 export * from './topic-pattern.js';
 export * from './retry-policy.js';
 export * from './message-headers.js';

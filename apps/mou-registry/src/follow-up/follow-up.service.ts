@@ -1,4 +1,4 @@
-import { Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
+import { Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork, Transactions } from '#common';
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
@@ -57,7 +57,7 @@ export class FollowUpService {
   async addPilotProject(caller: Caller, mouId: string, input: CreatePilotProject, key?: IdempotencyKey): Promise<PilotProjectView> {
     const actor = actorOf(caller);
     const now = this.clock.now();
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       const mou = await this.store.lock(manager, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       assertParty(mou, input.leadParty);
@@ -104,7 +104,7 @@ export class FollowUpService {
   async addMilestone(caller: Caller, mouId: string, input: CreateMilestone, key?: IdempotencyKey): Promise<MilestoneView> {
     const actor = actorOf(caller);
     const now = this.clock.now();
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       const mou = await this.store.lock(manager, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       let pilotProjectTitle: string | null = null;

@@ -1,4 +1,4 @@
-import { Problem, type Caller, type FieldError, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
+import { Problem, type Caller, type FieldError, answerOnce, type IdempotencyKey, UnitOfWork, Transactions } from '#common';
 import type { MouStatus } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
@@ -46,7 +46,7 @@ export class MousService {
     this.access.assertMayChange(caller, missionId);
     const actor = actorOf(caller);
     const now = this.clock.now();
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       await this.checkParticipants(manager, input.signatories, missionId);
       const year = input.signedOn ? Number(input.signedOn.slice(0, 4)) : now.getUTCFullYear();
       const reference = formatReference(year, await this.nextInYear(manager, year));

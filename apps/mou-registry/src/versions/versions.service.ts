@@ -1,4 +1,4 @@
-import { Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
+import { Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork, Transactions } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -44,7 +44,7 @@ export class VersionsService {
     if (body.length === 0) throw Problem.validation([{ field: '(body)', message: 'the document is empty' }]);
     const sha256 = createHash('sha256').update(body).digest('hex');
     const now = this.clock.now();
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       const mou = await this.store.lock(manager, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       const check = checkNewVersion(mou.status);

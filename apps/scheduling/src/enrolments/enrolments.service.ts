@@ -13,9 +13,7 @@ import {
   type Page,
 } from '#common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Participant } from '../participants/participant.js';
 import { confirmedOrRefused } from '../participants/participant.rules.js';
 import { ParticipantsRepository } from '../participants/participants.repository.js';
@@ -32,7 +30,6 @@ import { SessionSeatsService } from './session-seats.service.js';
 @Injectable()
 export class EnrolmentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly seats: SessionSeatsService,
     private readonly enrolments: EnrolmentsRepository,
@@ -49,8 +46,7 @@ export class EnrolmentsService {
     if (!registrationId) throw Problem.validation([{ field: 'registrationId', message: 'is required when an organiser enrols someone' }]);
     assertOrganiserOrSelf(caller, missionId, registrationId);
 
-    return answerOnce(this.dataSource, key, async (manager) => {
-      const unit = UnitOfWork.of(manager);
+    return answerOnce(this.transactions, key, async (unit) => {
       const participant = confirmedOrRefused(await this.participants.find(unit, missionId, registrationId, { lock: true }), registrationId, 'Registration');
       // Everything that does not need the seats is checked before the session's lock, so the lock is held briefly.
       const seen = await this.programme.session(unit, missionId, sessionId);

@@ -11,13 +11,10 @@ import {
   type PageQuery,
   answerOnce,
   Transactions,
-  UnitOfWork,
 } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Mission } from './mission.js';
 import { changedMission } from './mission-change.rules.js';
 import type { CreateMission, MissionUpdate } from './mission.schema.js';
@@ -30,7 +27,6 @@ export class MissionsService {
     private readonly missions: MissionsRepository,
     private readonly outbox: OutboxService,
     private readonly transactions: Transactions,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(caller: Caller, input: CreateMission, key?: IdempotencyKey): Promise<MissionView> {
@@ -40,9 +36,8 @@ export class MissionsService {
     const id = randomUUID();
     const taken = () => Problem.conflict('mission-code-taken', 'Mission code already in use', `A mission with code ${input.code} exists.`);
     try {
-      // The Idempotency-Key is claimed in the transaction and the answer kept with the change (the key's lib works on TypeORM's manager).
-      return await answerOnce(this.dataSource, key, async (manager) => {
-        const unit = UnitOfWork.of(manager);
+      // The Idempotency-Key is claimed in the transaction and the answer kept with the change.
+      return await answerOnce(this.transactions, key, async (unit) => {
         if (await this.missions.codeTaken(unit, input.code)) throw taken();
         const mission = await this.missions.insert(unit, { id, ...input, createdBy: caller.subject });
         await this.outbox.add(unit, 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });

@@ -1,8 +1,6 @@
-import { answerOnce, assertOrganiserOf, Problem, Transactions, UnitOfWork, type Caller, type IdempotencyKey } from '#common';
+import { answerOnce, assertOrganiserOf, Problem, Transactions, type Caller, type IdempotencyKey } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { MissionsRepository } from '../missions/missions.repository.js';
 import { ProgrammeRepository } from '../programme/programme.repository.js';
 import { toSessionSnapshot } from '../programme/session.events.js';
@@ -16,7 +14,6 @@ import { ReleasesRepository } from './releases.repository.js';
 @Injectable()
 export class ReleasesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly releases: ReleasesRepository,
@@ -29,8 +26,7 @@ export class ReleasesService {
   async publish(caller: Caller, missionId: string, note: string | null = null, key?: IdempotencyKey): Promise<ReleaseView> {
     assertOrganiserOf(caller, missionId);
     const publishedBy = caller.kind === 'organiser' ? caller.subject : 'unknown';
-    return answerOnce(this.dataSource, key, async (manager) => {
-      const unit = UnitOfWork.of(manager);
+    return answerOnce(this.transactions, key, async (unit) => {
       // The mission's row is the releases' lock: two releases at once would number and diff the same.
       const mission = await this.missions.lock(unit, missionId);
       if (!mission) throw Problem.notFound('Mission', missionId);

@@ -16,9 +16,7 @@ import {
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { EnrolmentsRepository } from '../enrolments/enrolments.repository.js';
 import { SessionSeatsService } from '../enrolments/session-seats.service.js';
 import type { Mission } from '../missions/mission.js';
@@ -41,7 +39,6 @@ import { SessionsRepository } from './sessions.repository.js';
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly seats: SessionSeatsService,
@@ -53,8 +50,7 @@ export class SessionsService {
 
   async create(caller: Caller, missionId: string, input: SessionInput, key?: IdempotencyKey): Promise<SessionView> {
     assertOrganiserOf(caller, missionId);
-    return answerOnce(this.dataSource, key, async (manager) => {
-      const unit = UnitOfWork.of(manager);
+    return answerOnce(this.transactions, key, async (unit) => {
       const mission = await this.missions.get(unit, missionId);
       const venue = await this.placeOf(unit, mission, input, null);
       const now = new Date();

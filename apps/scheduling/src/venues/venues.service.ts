@@ -1,8 +1,6 @@
-import { answerOnce, assertOrganiserOf, Problem, Transactions, UnitOfWork, type Caller, type IdempotencyKey } from '#common';
+import { answerOnce, assertOrganiserOf, Problem, Transactions, type Caller, type IdempotencyKey } from '#common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Mission } from '../missions/mission.js';
 import { MissionsRepository } from '../missions/missions.repository.js';
 import { TransferTimes } from '../programme/conflict.rules.js';
@@ -14,7 +12,6 @@ import { VenuesRepository } from './venues.repository.js';
 @Injectable()
 export class VenuesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly missions: MissionsRepository,
     private readonly venues: VenuesRepository,
@@ -25,8 +22,8 @@ export class VenuesService {
     const mission = await this.missions.get(this.transactions.outside, missionId);
     const city = mission.cities.find((candidate) => candidate.name === input.city);
     if (!city) throw notAMissionCity('city', input.city, mission);
-    return answerOnce(this.dataSource, key, async (manager) => {
-      const venue = await this.venues.insert(UnitOfWork.of(manager), {
+    return answerOnce(this.transactions, key, async (unit) => {
+      const venue = await this.venues.insert(unit, {
         id: randomUUID(),
         missionId,
         name: input.name,

@@ -14,9 +14,7 @@ import {
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { confirmedOrRefused } from '../../participants/participant.rules.js';
 import { ParticipantsRepository } from '../../participants/participants.repository.js';
 import type { Meeting, MeetingOutcome } from './meeting.js';
@@ -32,7 +30,6 @@ import { MeetingsRepository } from './meetings.repository.js';
 @Injectable()
 export class MeetingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly meetings: MeetingsRepository,
@@ -47,8 +44,7 @@ export class MeetingsService {
     if (!organiser && input.requesterId && input.requesterId !== requesterId) throw Problem.forbidden('A participant asks for meetings for themselves.');
     if (requesterId === input.inviteeId) throw Problem.validation([{ field: 'inviteeId', message: 'must be someone else' }]);
 
-    return answerOnce(this.dataSource, key, async (manager) => {
-      const unit = UnitOfWork.of(manager);
+    return answerOnce(this.transactions, key, async (unit) => {
       confirmedOrRefused(await this.participants.find(unit, missionId, requesterId), requesterId, 'requesterId');
       confirmedOrRefused(await this.participants.find(unit, missionId, input.inviteeId), input.inviteeId, 'inviteeId');
       const open = await this.meetings.openBetween(unit, missionId, requesterId, input.inviteeId);

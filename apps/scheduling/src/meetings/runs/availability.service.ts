@@ -1,8 +1,6 @@
-import { answerOnce, assertOrganiserOf, assertOrganiserOrSelf, Problem, Transactions, UnitOfWork, type Caller, type IdempotencyKey } from '#common';
+import { answerOnce, assertOrganiserOf, assertOrganiserOrSelf, Problem, Transactions, type Caller, type IdempotencyKey } from '#common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { confirmedOrRefused } from '../../participants/participant.rules.js';
 import { ParticipantsRepository } from '../../participants/participants.repository.js';
 import { ProgrammeRepository } from '../../programme/programme.repository.js';
@@ -15,7 +13,6 @@ import { RunsRepository } from './runs.repository.js';
 @Injectable()
 export class AvailabilityService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly runs: RunsRepository,
     private readonly participants: ParticipantsRepository,
@@ -61,8 +58,8 @@ export class AvailabilityService {
       note: input.note ?? null,
       createdAt: new Date(),
     };
-    return answerOnce(this.dataSource, key, async (manager) => {
-      await this.runs.declare(UnitOfWork.of(manager), declared);
+    return answerOnce(this.transactions, key, async (unit) => {
+      await this.runs.declare(unit, declared);
       return toUnavailabilityView(declared);
     });
   }

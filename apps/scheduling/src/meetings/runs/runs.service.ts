@@ -2,9 +2,7 @@ import { answerOnce, assertOrganiserOf, isUniqueViolation, Problem, Transactions
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { MeetingSchedule } from '../../matchmaking/meeting-scheduler.js';
 import { diffSchedules, type ScheduleDiff } from '../../matchmaking/schedule-diff.js';
 import { MissionsRepository } from '../../missions/missions.repository.js';
@@ -36,7 +34,6 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly working = new Set<Promise<void>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly runs: RunsRepository,
@@ -85,8 +82,8 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     await this.failAbandoned(missionId);
     try {
       // The run is started only once its row, and the response kept with it, committed.
-      await answerOnce(this.dataSource, key, async (manager) => {
-        await this.runs.insert(UnitOfWork.of(manager), run);
+      await answerOnce(this.transactions, key, async (unit) => {
+        await this.runs.insert(unit, run);
         return toRunView(run);
       });
     } catch (error) {
