@@ -1,17 +1,24 @@
 import { IdempotencyInterceptor } from '#common';
 import { Module } from '@nestjs/common';
-import { MeetingRequestsModule } from './meetings/requests/meeting-requests.module.js';
 import { AgendaController } from './agenda/agenda.controller.js';
 import { AgendaService } from './agenda/agenda.service.js';
 import { EnrolmentsController } from './enrolments/enrolments.controller.js';
+import { EnrolmentsRepository } from './enrolments/enrolments.repository.js';
 import { EnrolmentsService } from './enrolments/enrolments.service.js';
-import { SessionSeats } from './enrolments/session-seats.js';
-import { RegistrationEventsHandler } from './participants/registration-events.handler.js';
+import { SessionSeatsService } from './enrolments/session-seats.service.js';
+import { MeetingRequestsModule } from './meetings/requests/meeting-requests.module.js';
+import { MeetingTimetablesModule } from './meetings/timetables/timetables.module.js';
+import { MissionsModule } from './missions/missions.module.js';
+import { ProgrammeRepository } from './programme/programme.repository.js';
+import { RegistrationEventsHandler } from './registrations/registration-events.handler.js';
 import { ReleasesController } from './releases/releases.controller.js';
+import { ReleasesRepository } from './releases/releases.repository.js';
 import { ReleasesService } from './releases/releases.service.js';
 import { SessionsController } from './sessions/sessions.controller.js';
+import { SessionsRepository } from './sessions/sessions.repository.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { VenuesController } from './venues/venues.controller.js';
+import { VenuesRepository } from './venues/venues.repository.js';
 import { VenuesService } from './venues/venues.service.js';
 
 /**
@@ -20,8 +27,21 @@ import { VenuesService } from './venues/venues.service.js';
  * shares the sessions' seats and locks.
  */
 @Module({
-  imports: [MeetingRequestsModule],
+  imports: [MissionsModule, MeetingRequestsModule, MeetingTimetablesModule],
   controllers: [VenuesController, SessionsController, EnrolmentsController, ReleasesController, AgendaController, RegistrationEventsHandler],
-  providers: [VenuesService, SessionsService, SessionSeats, EnrolmentsService, ReleasesService, AgendaService, IdempotencyInterceptor],
+  providers: [
+    ProgrammeRepository,
+    VenuesRepository,
+    VenuesService,
+    SessionsRepository,
+    SessionsService,
+    EnrolmentsRepository,
+    SessionSeatsService,
+    EnrolmentsService,
+    ReleasesRepository,
+    ReleasesService,
+    AgendaService,
+    IdempotencyInterceptor,
+  ],
 })
 export class ProgrammeModule {}

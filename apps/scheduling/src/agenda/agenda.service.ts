@@ -1,20 +1,26 @@
-import { assertOrganiserOrSelf, Problem, type Caller } from '#common';
+import { assertOrganiserOrSelf, Problem, Transactions, type Caller } from '#common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, Not, type DataSource } from 'typeorm';
-import { EnrolmentEntity } from '../enrolments/enrolment.entity.js';
-import { meetingTimetableOf, publicEntry } from '../meetings/timetables/timetables.service.js';
-import type { MissionEntity } from '../missions/mission.entity.js';
-import { ParticipantEntity } from '../participants/participant.entity.js';
-import { SessionEntity } from '../sessions/session.entity.js';
-import { venuesOf } from '../sessions/sessions.service.js';
-import { missionOf } from '../venues/venues.service.js';
+import { EnrolmentsRepository } from '../enrolments/enrolments.repository.js';
+import { publicEntry, TimetablesService } from '../meetings/timetables/timetables.service.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
+import { ParticipantsRepository } from '../participants/participants.repository.js';
+import { ProgrammeRepository } from '../programme/programme.repository.js';
+import type { Session } from '../programme/session.js';
+import { SessionsRepository } from '../sessions/sessions.repository.js';
 import { agendaOf, publicProgramme, toCalendar } from './agenda.js';
 import type { Agenda, PublicProgramme } from './agenda.view.js';
 
 @Injectable()
 export class AgendaService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly missions: MissionsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly enrolments: EnrolmentsRepository,
+    private readonly sessionReads: ProgrammeRepository,
+    private readonly timetables: TimetablesService,
+  ) {}
 
   /** The participant's own token or an organiser of the mission; anyone else is refused before anything is read. */
   async agenda(caller: Caller, missionId: string, registrationId: string): Promise<Agenda> {
@@ -37,13 +43,13 @@ export class AgendaService {
 
   private async agendaWithDates(caller: Caller, missionId: string, registrationId: string) {
     assertOrganiserOrSelf(caller, missionId, registrationId);
-    const manager = this.dataSource.manager;
-    const mission = await missionOf(manager, missionId);
-    const participant = await manager.findOneBy(ParticipantEntity, { registrationId, missionId });
+    const unit = this.transactions.outside;
+    const mission = await this.missions.get(unit, missionId);
+    const participant = await this.participants.find(unit, missionId, registrationId);
     if (!participant) throw Problem.notFound('Participant', registrationId);
-    const sessions = await this.released(missionId);
-    const enrolments = await manager.find(EnrolmentEntity, { where: { registrationId, status: Not('cancelled') } });
-    const meetings = await meetingTimetableOf(manager, missionId, registrationId, participant.timezone);
+    const sessions = await this.sessions.released(unit, missionId);
+    const enrolments = await this.enrolments.openOfParticipant(unit, registrationId);
+    const meetings = await this.timetables.entries(unit, missionId, registrationId, participant.timezone);
     const agenda: Agenda = {
       missionId,
       registrationId,
@@ -52,7 +58,7 @@ export class AgendaService {
         participant,
         sessions,
         new Map(enrolments.map((enrolment) => [enrolment.sessionId, { id: enrolment.id, status: enrolment.status as 'confirmed' | 'waitlisted' }])),
-        await venuesOf(manager, sessions),
+        await this.sessionReads.venuesOf(unit, sessions),
         mission.timezone,
       ),
       meetings: meetings.map(publicEntry),
@@ -61,23 +67,20 @@ export class AgendaService {
   }
 
   private async programmeWithDates(missionId: string) {
-    const mission: MissionEntity = await missionOf(this.dataSource.manager, missionId);
-    const sessions = await this.released(missionId);
+    const unit = this.transactions.outside;
+    const mission = await this.missions.get(unit, missionId);
+    const sessions = await this.sessions.released(unit, missionId);
     const programme: PublicProgramme = {
       missionId,
       code: mission.code,
       title: mission.title,
       timezone: mission.timezone,
-      items: publicProgramme(sessions, await venuesOf(this.dataSource.manager, sessions), mission.timezone),
+      items: publicProgramme(sessions, await this.sessionReads.venuesOf(unit, sessions), mission.timezone),
     };
     return { programme, updatedAt: updatedAtOf(sessions) };
   }
-
-  private released(missionId: string): Promise<SessionEntity[]> {
-    return this.dataSource.manager.find(SessionEntity, { where: { missionId, releasedAt: Not(IsNull()) } });
-  }
 }
 
-function updatedAtOf(sessions: readonly SessionEntity[]): Map<string, Date> {
+function updatedAtOf(sessions: readonly Session[]): Map<string, Date> {
   return new Map(sessions.map((session) => [session.id, session.updatedAt]));
 }

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
-import type { SessionEntity } from '../sessions/session.entity.js';
-import type { VenueEntity } from '../venues/venue.entity.js';
+import type { Session } from '../programme/session.js';
+import type { Venue } from '../programme/venue.js';
 import { agendaOf, publicProgramme, toCalendar, type AgendaEnrolment } from './agenda.js';
 
 const released = new Date('2019-06-01T00:00:00Z');
@@ -13,10 +13,10 @@ const venue = {
   timezone: 'Asia/Shanghai',
   latitude: null,
   longitude: null,
-} as VenueEntity;
+} as Venue;
 const venues = new Map([[venue.id, venue]]);
 
-function session(id: string, overrides: Partial<SessionEntity> = {}): SessionEntity {
+function session(id: string, overrides: Partial<Session> = {}): Session {
   return {
     id,
     missionId: 'm',

@@ -1,9 +1,9 @@
 import ical, { ICalEventStatus } from 'ical-generator';
-import { admits } from '../enrolments/enrolment.rules.js';
-import { localIso } from '../sessions/local-time.js';
-import { anyone, isVisibleTo } from '../sessions/session-visibility.js';
-import type { SessionEntity } from '../sessions/session.entity.js';
-import type { VenueEntity } from '../venues/venue.entity.js';
+import { admits } from '../programme/enrolment.rules.js';
+import { localIso } from '../programme/local-time.js';
+import { anyone, isVisibleTo } from '../programme/session-visibility.js';
+import type { Session } from '../programme/session.js';
+import type { Venue } from '../programme/venue.js';
 import { toVenueView } from '../venues/venue.view.js';
 import type { AgendaEntry, AgendaRole, ProgrammeEntry } from './agenda.view.js';
 
@@ -37,9 +37,9 @@ export interface AgendaParticipant {
  */
 export function agendaOf(
   participant: AgendaParticipant,
-  sessions: readonly SessionEntity[],
+  sessions: readonly Session[],
   enrolments: ReadonlyMap<string, AgendaEnrolment>,
-  venues: ReadonlyMap<string, VenueEntity>,
+  venues: ReadonlyMap<string, Venue>,
   missionZone: string,
 ): AgendaEntry[] {
   const entries: AgendaEntry[] = [];
@@ -55,14 +55,14 @@ export function agendaOf(
 }
 
 /** The released programme as anyone may see it: every session but those by invitation only (see `isVisibleTo`). */
-export function publicProgramme(sessions: readonly SessionEntity[], venues: ReadonlyMap<string, VenueEntity>, missionZone: string): ProgrammeEntry[] {
+export function publicProgramme(sessions: readonly Session[], venues: ReadonlyMap<string, Venue>, missionZone: string): ProgrammeEntry[] {
   return [...sessions]
     .sort(inTimeOrder)
     .filter((session) => session.releasedAt && isVisibleTo(session, anyone))
     .map((session) => programmeEntry(session, venues.get(session.venueId ?? '') ?? null, missionZone));
 }
 
-function roleOf(participant: AgendaParticipant, session: SessionEntity, enrolment: 'confirmed' | 'waitlisted' | undefined): AgendaRole | null {
+function roleOf(participant: AgendaParticipant, session: Session, enrolment: 'confirmed' | 'waitlisted' | undefined): AgendaRole | null {
   const speaker = session.speakers.find((candidate) => candidate.registrationId === participant.registrationId);
   if (speaker) return speaker.role;
   if (enrolment) return enrolment === 'confirmed' ? 'enrolled' : 'waitlisted';
@@ -70,7 +70,7 @@ function roleOf(participant: AgendaParticipant, session: SessionEntity, enrolmen
   return null;
 }
 
-function programmeEntry(session: SessionEntity, venue: VenueEntity | null, missionZone: string): ProgrammeEntry {
+function programmeEntry(session: Session, venue: Venue | null, missionZone: string): ProgrammeEntry {
   return {
     sessionId: session.id,
     kind: session.kind,
@@ -90,11 +90,11 @@ function programmeEntry(session: SessionEntity, venue: VenueEntity | null, missi
   };
 }
 
-function wallClock(session: Pick<SessionEntity, 'startsAt' | 'endsAt'>, timezone: string) {
+function wallClock(session: Pick<Session, 'startsAt' | 'endsAt'>, timezone: string) {
   return { timezone, startsAt: localIso(session.startsAt, timezone), endsAt: localIso(session.endsAt, timezone) };
 }
 
-function inTimeOrder(a: SessionEntity, b: SessionEntity): number {
+function inTimeOrder(a: Session, b: Session): number {
   return a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id);
 }
 

@@ -1,7 +1,7 @@
 import { pageOf } from '#common';
 import { instant, uuid } from '#contracts';
 import { z } from 'zod';
-import type { EnrolmentEntity } from './enrolment.entity.js';
+import type { Enrolment } from './enrolment.js';
 
 /** An enrolment as the API answers it; the schema also documents the responses. */
 export const enrolmentView = z.object({
@@ -21,7 +21,7 @@ export type EnrolmentView = z.infer<typeof enrolmentView>;
 
 export const enrolmentPage = pageOf(enrolmentView);
 
-export function toEnrolmentView(enrolment: EnrolmentEntity, waitlistPosition: number | null): EnrolmentView {
+export function toEnrolmentView(enrolment: Enrolment, waitlistPosition: number | null): EnrolmentView {
   return {
     id: enrolment.id,
     sessionId: enrolment.sessionId,

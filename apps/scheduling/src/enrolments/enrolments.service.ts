@@ -1,39 +1,40 @@
 import {
+  answerOnce,
   assertOrganiserOf,
   assertOrganiserOrSelf,
   encodeCursor,
   organises,
   Problem,
   seqOfCursor,
-  type Caller,
-  type Page,
-  answerOnce,
-  type IdempotencyKey,
   Transactions,
+  UnitOfWork,
+  type Caller,
+  type IdempotencyKey,
+  type Page,
 } from '#common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
-import { confirmedParticipant } from '../participants/confirmed-participant.js';
-import { ParticipantEntity } from '../participants/participant.entity.js';
-import { isVisibleTo, type ProgrammeViewer } from '../sessions/session-visibility.js';
-import { SessionEntity } from '../sessions/session.entity.js';
-import { VenueEntity } from '../venues/venue.entity.js';
-import { transferTimesOf } from '../venues/venues.service.js';
-import { describeConflict, findConflict } from './conflict.rules.js';
-import { EnrolmentEntity } from './enrolment.entity.js';
-import { admits, placeOf } from './enrolment.rules.js';
+import type { Participant } from '../participants/participant.js';
+import { confirmedOrRefused } from '../participants/participant.rules.js';
+import { ParticipantsRepository } from '../participants/participants.repository.js';
+import { describeConflict, findConflict, timedSessionOf } from '../programme/conflict.rules.js';
+import { admits, placeOf } from '../programme/enrolment.rules.js';
+import { ProgrammeRepository } from '../programme/programme.repository.js';
+import { isVisibleTo, type ProgrammeViewer } from '../programme/session-visibility.js';
+import type { Session } from '../programme/session.js';
 import type { EnrolmentListQuery } from './enrolment.schema.js';
 import { toEnrolmentView, type EnrolmentView } from './enrolment.view.js';
-import { sessionsOfParticipant, timedSessionOf } from './participant-sessions.js';
-import { SessionSeats } from './session-seats.js';
+import { EnrolmentsRepository } from './enrolments.repository.js';
+import { SessionSeatsService } from './session-seats.service.js';
 
 @Injectable()
 export class EnrolmentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly seats: SessionSeats,
+    private readonly transactions: Transactions,
+    private readonly seats: SessionSeatsService,
+    private readonly enrolments: EnrolmentsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly programme: ProgrammeRepository,
   ) {}
 
   /**
@@ -45,19 +46,19 @@ export class EnrolmentsService {
     if (!registrationId) throw Problem.validation([{ field: 'registrationId', message: 'is required when an organiser enrols someone' }]);
     assertOrganiserOrSelf(caller, missionId, registrationId);
 
-    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
-      const participant = await confirmedParticipant(manager, missionId, registrationId, { field: 'Registration', lock: true });
+    return answerOnce(this.transactions, key, async (unit) => {
+      const participant = confirmedOrRefused(await this.participants.find(unit, missionId, registrationId, { lock: true }), registrationId, 'Registration');
       // Everything that does not need the seats is checked before the session's lock, so the lock is held briefly.
-      const seen = await manager.findOneBy(SessionEntity, { id: sessionId, missionId });
+      const seen = await this.programme.session(unit, missionId, sessionId);
       if (!seen) throw Problem.notFound('Session', sessionId);
-      await this.refuseUnless(manager, caller, participant, seen);
-      const session = (await this.seats.lock(manager, sessionId))!;
+      await this.refuseUnless(unit, caller, participant, seen);
+      const session = (await this.seats.lock(unit, sessionId))!;
       // An organiser changed the session in between (rare): check again, under the lock this time.
-      if (session.updatedAt.getTime() !== seen.updatedAt.getTime()) await this.refuseUnless(manager, caller, participant, session);
+      if (session.updatedAt.getTime() !== seen.updatedAt.getTime()) await this.refuseUnless(unit, caller, participant, session);
 
-      const { confirmed } = await this.seats.counts(manager, sessionId);
+      const { confirmed } = await this.seats.counts(unit, sessionId);
       const now = new Date();
-      const enrolment = manager.create(EnrolmentEntity, {
+      const enrolment = await this.enrolments.insert(unit, {
         id: randomUUID(),
         sessionId,
         missionId,
@@ -67,28 +68,21 @@ export class EnrolmentsService {
         createdAt: now,
         updatedAt: now,
       });
-      const [row]: { seq: string; waitlist_order: string | null }[] = await manager.query(
-        `INSERT INTO enrolments (id, session_id, mission_id, registration_id, status, waitlist_order, enrolled_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, ${enrolment.status === 'waitlisted' ? `nextval('enrolment_waitlist_order')` : 'NULL'}, $6, $7, $7)
-         RETURNING seq::text, waitlist_order::text`,
-        [enrolment.id, sessionId, missionId, registrationId, enrolment.status, enrolment.enrolledBy, now],
-      );
-      Object.assign(enrolment, { seq: row.seq, waitlistOrder: row.waitlist_order });
-      const position = await this.seats.waitlistPosition(manager, enrolment);
-      await this.seats.announce(manager, session, enrolment, { previousStatus: null, waitlistPosition: position });
+      const position = await this.seats.waitlistPosition(unit, enrolment);
+      await this.seats.announce(unit, session, enrolment, { previousStatus: null, waitlistPosition: position });
       return toEnrolmentView(enrolment, position);
     });
   }
 
   async cancel(caller: Caller, missionId: string, sessionId: string, enrolmentId: string): Promise<EnrolmentView> {
-    const found = await this.dataSource.getRepository(EnrolmentEntity).findOneBy({ id: enrolmentId, sessionId, missionId });
+    const found = await this.enrolments.find(this.transactions.outside, enrolmentId, { sessionId, missionId });
     if (!found) throw Problem.notFound('Enrolment', enrolmentId);
     assertOrganiserOrSelf(caller, missionId, found.registrationId);
-    return this.dataSource.transaction(async (manager) => {
-      const session = (await this.seats.lock(manager, sessionId))!;
-      const enrolment = await manager.findOneByOrFail(EnrolmentEntity, { id: enrolmentId });
+    return this.transactions.run(async (unit) => {
+      const session = (await this.seats.lock(unit, sessionId))!;
+      const enrolment = (await this.enrolments.find(unit, enrolmentId))!;
       if (enrolment.status === 'cancelled') throw Problem.conflict('already-cancelled', 'Already cancelled', 'The enrolment was cancelled before.');
-      await this.seats.cancel(manager, session, enrolment, 'withdrawn');
+      await this.seats.cancel(unit, session, enrolment, 'withdrawn');
       return toEnrolmentView(enrolment, null);
     });
   }
@@ -96,24 +90,20 @@ export class EnrolmentsService {
   /** A session's enrolments in arrival order, for its organisers; waitlisted ones with their place in line. */
   async list(caller: Caller, missionId: string, sessionId: string, query: EnrolmentListQuery): Promise<Page<EnrolmentView>> {
     assertOrganiserOf(caller, missionId);
-    const manager = this.dataSource.manager;
-    const session = await manager.findOneBy(SessionEntity, { id: sessionId, missionId });
+    const unit = this.transactions.outside;
+    const session = await this.programme.session(unit, missionId, sessionId);
     if (!session) throw Problem.notFound('Session', sessionId);
     const after = seqOfCursor(query.cursor);
-    const rows = await manager.find(EnrolmentEntity, {
-      where: { sessionId, ...(query.status ? { status: query.status } : {}), ...(after ? { seq: MoreThan(after) } : {}) },
-      order: { seq: 'ASC' },
-      take: query.limit + 1,
-    });
+    const rows = await this.enrolments.page(unit, sessionId, query.status, after ?? null, query.limit + 1);
     const items = rows.slice(0, query.limit);
-    const positions = await this.seats.waitlistPositionsOf(manager, sessionId, items);
+    const positions = await this.enrolments.waitlistPositionsOf(unit, sessionId, items);
     const views = items.map((enrolment) => toEnrolmentView(enrolment, positions.get(enrolment.id) ?? null));
     return { items: views, nextCursor: rows.length > query.limit ? encodeCursor([items.at(-1)!.seq]) : null };
   }
 
   /** The session can take this participant: it exists for them (released, or they organise), runs, is released, admits them, has them not yet, and clashes with none of theirs. */
-  private async refuseUnless(manager: EntityManager, caller: Caller, participant: ParticipantEntity, session: SessionEntity): Promise<void> {
-    const existing = await manager.findOneBy(EnrolmentEntity, { sessionId: session.id, registrationId: participant.registrationId, status: Not('cancelled') });
+  private async refuseUnless(unit: UnitOfWork, caller: Caller, participant: Participant, session: Session): Promise<void> {
+    const existing = await this.enrolments.open(unit, session.id, participant.registrationId);
     const viewer: ProgrammeViewer = organises(caller, session.missionId)
       ? { kind: 'organiser' }
       : { kind: 'participant', registrationId: participant.registrationId, enrolledIn: new Set(existing ? [session.id] : []) };
@@ -130,15 +120,15 @@ export class EnrolmentsService {
         enrolmentId: existing.id,
       });
     }
-    await this.refuseConflicts(manager, session, participant.registrationId);
+    await this.refuseConflicts(unit, session, participant.registrationId);
   }
 
-  private async refuseConflicts(manager: EntityManager, session: SessionEntity, registrationId: string): Promise<void> {
-    const venue = session.venueId ? await manager.findOneBy(VenueEntity, { id: session.venueId }) : null;
+  private async refuseConflicts(unit: UnitOfWork, session: Session, registrationId: string): Promise<void> {
+    const venue = await this.programme.venue(unit, session.venueId);
     const conflict = findConflict(
       timedSessionOf(session, venue),
-      await sessionsOfParticipant(manager, session.missionId, registrationId),
-      await transferTimesOf(manager, session.missionId),
+      await this.programme.sessionsOfParticipant(unit, session.missionId, registrationId),
+      await this.programme.transferTimes(unit, session.missionId),
     );
     if (!conflict) return;
     throw Problem.conflict(
@@ -158,7 +148,7 @@ export class EnrolmentsService {
   }
 }
 
-function audienceWords(audience: SessionEntity['audience']): string {
+function audienceWords(audience: Session['audience']): string {
   if (audience.kind === 'delegations') return `the delegations ${audience.delegations.join(', ')}`;
   return audience.kind === 'invitation' ? 'invited participants' : 'everyone';
 }

@@ -4,5 +4,5 @@ import { MissionsController } from './missions.controller.js';
 import { MissionsRepository } from './missions.repository.js';
 import { MissionsService } from './missions.service.js';
 
-@Module({ controllers: [MissionsController], providers: [MissionsService, MissionsRepository, IdempotencyInterceptor] })
+@Module({ controllers: [MissionsController], providers: [MissionsService, MissionsRepository, IdempotencyInterceptor], exports: [MissionsRepository] })
 export class MissionsModule {}

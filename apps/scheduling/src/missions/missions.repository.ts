@@ -1,8 +1,6 @@
-import { answerOnce, type IdempotencyKey, Transactions } from '#common';
+import { Problem, sql, type UnitOfWork } from '#common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { MissionEntity } from './mission.entity.js';
+import type { Mission, MissionCity } from './mission.js';
 
 /** Where a page of missions starts: after this mission, in the list's order (latest start first). */
 export interface MissionsAfter {
@@ -10,49 +8,111 @@ export interface MissionsAfter {
   id: string;
 }
 
+interface MissionRow {
+  id: string;
+  code: string;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  timezone: string;
+  cities: MissionCity[];
+  themes: string[];
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Dates as text (calendar days, not instants); the aliases shadow the columns in ORDER BY, so order by `missions.<column>`. */
+const COLUMNS = `id, code, title, starts_on::text AS starts_on, ends_on::text AS ends_on, timezone, cities, themes, created_by, created_at, updated_at`;
+
 /** Every query of the missions table. */
 @Injectable()
 export class MissionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** One transaction; with an Idempotency-Key, the key is claimed in it and the answer kept with the change. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>, key?: IdempotencyKey): Promise<T> {
-    return answerOnce(new Transactions(this.dataSource), key, ({ manager }) => work(manager));
+  async codeTaken(unit: UnitOfWork, code: string): Promise<boolean> {
+    return (await unit.query(sql(`SELECT 1 FROM missions WHERE code = $1`, [code]))).length > 0;
   }
 
-  codeTaken(manager: EntityManager, code: string): Promise<boolean> {
-    return manager.exists(MissionEntity, { where: { code } });
+  async insert(unit: UnitOfWork, mission: Omit<Mission, 'createdAt' | 'updatedAt'>): Promise<Mission> {
+    const [row] = await unit.query<MissionRow>(
+      sql(
+        `INSERT INTO missions (id, code, title, starts_on, ends_on, timezone, cities, themes, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING ${COLUMNS}`,
+        [
+          mission.id,
+          mission.code,
+          mission.title,
+          mission.startsOn,
+          mission.endsOn,
+          mission.timezone,
+          JSON.stringify(mission.cities),
+          mission.themes,
+          mission.createdBy,
+        ],
+      ),
+    );
+    return toMission(row!);
   }
 
-  insert(manager: EntityManager, mission: Omit<MissionEntity, 'createdAt' | 'updatedAt'>): Promise<MissionEntity> {
-    return manager.save(manager.create(MissionEntity, mission));
+  /** The mission, locked until the unit's transaction ends. */
+  async lock(unit: UnitOfWork, id: string): Promise<Mission | null> {
+    const [row] = await unit.query<MissionRow>(sql(`SELECT ${COLUMNS} FROM missions WHERE id = $1 FOR UPDATE`, [id]));
+    return row ? toMission(row) : null;
   }
 
-  /** The mission, locked until the caller's transaction ends. */
-  lock(manager: EntityManager, id: string): Promise<MissionEntity | null> {
-    return manager.findOne(MissionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  /** Writes what describes the mission (not its code) and answers it as stored. */
+  async update(unit: UnitOfWork, mission: Mission): Promise<Mission> {
+    const [row] = await unit.query<MissionRow>(
+      sql(
+        `UPDATE missions SET title = $2, starts_on = $3, ends_on = $4, timezone = $5, cities = $6::jsonb, themes = $7, updated_at = now()
+          WHERE id = $1 RETURNING ${COLUMNS}`,
+        [mission.id, mission.title, mission.startsOn, mission.endsOn, mission.timezone, JSON.stringify(mission.cities), mission.themes],
+      ),
+    );
+    return toMission(row!);
   }
 
-  save(manager: EntityManager, mission: MissionEntity): Promise<MissionEntity> {
-    return manager.save(mission);
+  /** The mission; a 404 when there is none. */
+  async get(unit: UnitOfWork, id: string): Promise<Mission> {
+    const mission = await this.find(unit, id);
+    if (!mission) throw Problem.notFound('Mission', id);
+    return mission;
   }
 
-  find(id: string): Promise<MissionEntity | null> {
-    return this.dataSource.getRepository(MissionEntity).findOneBy({ id });
+  async find(unit: UnitOfWork, id: string): Promise<Mission | null> {
+    const [row] = await unit.query<MissionRow>(sql(`SELECT ${COLUMNS} FROM missions WHERE id = $1`, [id]));
+    return row ? toMission(row) : null;
   }
 
   /**
    * Up to `limit` missions after `after`, latest start first (then by id, so that the order is total
    * and a page boundary never skips or repeats one); only those of `ids` unless it is 'all'.
    */
-  page(ids: readonly string[] | 'all', after: MissionsAfter | null, limit: number): Promise<MissionEntity[]> {
-    return this.dataSource
-      .createQueryBuilder(MissionEntity, 'mission')
-      .where(ids === 'all' ? 'TRUE' : 'mission.id = ANY(:ids::uuid[])', ids === 'all' ? {} : { ids })
-      .andWhere(after ? '(mission.startsOn, mission.id) < (:startsOn::date, :id::uuid)' : 'TRUE', after ?? {})
-      .orderBy('mission.startsOn', 'DESC')
-      .addOrderBy('mission.id', 'DESC')
-      .limit(limit)
-      .getMany();
+  async page(unit: UnitOfWork, ids: readonly string[] | 'all', after: MissionsAfter | null, limit: number): Promise<Mission[]> {
+    const rows = await unit.query<MissionRow>(
+      sql(
+        `SELECT ${COLUMNS} FROM missions
+          WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
+            AND ($2::date IS NULL OR (starts_on, id) < ($2::date, $3::uuid))
+          ORDER BY missions.starts_on DESC, missions.id DESC LIMIT $4`,
+        [ids === 'all' ? null : ids, after?.startsOn ?? null, after?.id ?? null, limit],
+      ),
+    );
+    return rows.map(toMission);
   }
+}
+
+function toMission(row: MissionRow): Mission {
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    timezone: row.timezone,
+    cities: row.cities,
+    themes: row.themes,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

@@ -9,13 +9,14 @@ import {
   type IdempotencyKey,
   type Page,
   type PageQuery,
-  UnitOfWork,
+  answerOnce,
+  Transactions,
 } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { MissionEntity } from './mission.entity.js';
-import { changedMission } from './mission-change.js';
+import type { Mission } from './mission.js';
+import { changedMission } from './mission-change.rules.js';
 import type { CreateMission, MissionUpdate } from './mission.schema.js';
 import type { MissionListItem, MissionView } from './mission.view.js';
 import { MissionsRepository, type MissionsAfter } from './missions.repository.js';
@@ -25,6 +26,7 @@ export class MissionsService {
   constructor(
     private readonly missions: MissionsRepository,
     private readonly outbox: OutboxService,
+    private readonly transactions: Transactions,
   ) {}
 
   async create(caller: Caller, input: CreateMission, key?: IdempotencyKey): Promise<MissionView> {
@@ -34,12 +36,13 @@ export class MissionsService {
     const id = randomUUID();
     const taken = () => Problem.conflict('mission-code-taken', 'Mission code already in use', `A mission with code ${input.code} exists.`);
     try {
-      return await this.missions.transaction(async (manager) => {
-        if (await this.missions.codeTaken(manager, input.code)) throw taken();
-        const mission = await this.missions.insert(manager, { id, ...input, createdBy: caller.subject });
-        await this.outbox.add(UnitOfWork.of(manager), 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });
+      // The Idempotency-Key is claimed in the transaction and the answer kept with the change.
+      return await answerOnce(this.transactions, key, async (unit) => {
+        if (await this.missions.codeTaken(unit, input.code)) throw taken();
+        const mission = await this.missions.insert(unit, { id, ...input, createdBy: caller.subject });
+        await this.outbox.add(unit, 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });
         return toView(mission);
-      }, key);
+      });
     } catch (error) {
       // Two creations with one code at once both pass the look-up; the unique constraint decides.
       if (isUniqueViolation(error, 'missions_code_key')) throw taken();
@@ -50,20 +53,20 @@ export class MissionsService {
   /** Changes what describes the mission (not its code); `mission.updated` tells the services that keep a copy. */
   async update(caller: Caller, id: string, update: MissionUpdate): Promise<MissionView> {
     assertOrganiserOf(caller, id);
-    return this.missions.transaction(async (manager) => {
-      const mission = await this.missions.lock(manager, id);
+    return this.transactions.run(async (unit) => {
+      const mission = await this.missions.lock(unit, id);
       if (!mission) throw Problem.notFound('Mission', id);
       const { code: _code, missionId: _id, ...current } = toSnapshot(mission);
       const next = changedMission(current, update);
       if (!next) return toView(mission);
-      const saved = await this.missions.save(manager, Object.assign(mission, next));
-      await this.outbox.add(UnitOfWork.of(manager), 'mission.updated', toSnapshot(saved), { subject: saved.id, missionId: saved.id });
+      const saved = await this.missions.update(unit, { ...mission, ...next });
+      await this.outbox.add(unit, 'mission.updated', toSnapshot(saved), { subject: saved.id, missionId: saved.id });
       return toView(saved);
     });
   }
 
   async get(id: string): Promise<MissionView> {
-    const mission = await this.missions.find(id);
+    const mission = await this.missions.find(this.transactions.outside, id);
     if (!mission) throw Problem.notFound('Mission', id);
     return toView(mission);
   }
@@ -74,7 +77,7 @@ export class MissionsService {
     const after = cursorOf(page.cursor);
     // A token may name anything; only ids can name a mission.
     const ids = caller.missions.includes('*') ? 'all' : caller.missions.filter(isUuid);
-    const missions = ids === 'all' || ids.length > 0 ? await this.missions.page(ids, after, page.limit + 1) : [];
+    const missions = ids === 'all' || ids.length > 0 ? await this.missions.page(this.transactions.outside, ids, after, page.limit + 1) : [];
     const items = missions.slice(0, page.limit);
     const last = items.at(-1);
     return {
@@ -96,7 +99,7 @@ function cursorOf(cursor: string | undefined): MissionsAfter | null {
   return { startsOn: startsOn as string, id };
 }
 
-function toSnapshot(mission: MissionEntity) {
+function toSnapshot(mission: Mission) {
   return {
     missionId: mission.id,
     code: mission.code,
@@ -109,7 +112,7 @@ function toSnapshot(mission: MissionEntity) {
   };
 }
 
-function toView(mission: MissionEntity): MissionView {
+function toView(mission: Mission): MissionView {
   const { missionId, ...rest } = toSnapshot(mission);
   return { id: missionId, ...rest, createdAt: mission.createdAt.toISOString() };
 }

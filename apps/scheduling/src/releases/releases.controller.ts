@@ -12,7 +12,7 @@ import {
 } from '#common';
 import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { releaseList, releaseView } from './release-view.js';
+import { releaseList, releaseView } from './release.view.js';
 import { releaseSchema, type ReleaseInput } from './release.schema.js';
 import { ReleasesService } from './releases.service.js';
 

@@ -1,11 +1,11 @@
 import { pageOf } from '#common';
-import { instant, languageTag, sessionKinds, timeZone, uuid, type CloudEvent } from '#contracts';
+import { instant, languageTag, sessionKinds, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
-import { describeConflict, type ParticipantConflict } from '../enrolments/conflict.rules.js';
-import type { MissionEntity } from '../missions/mission.entity.js';
-import type { VenueEntity } from '../venues/venue.entity.js';
+import { describeConflict, type ParticipantConflict } from '../programme/conflict.rules.js';
+import type { Mission } from '../missions/mission.js';
+import type { Session } from '../programme/session.js';
+import type { Venue } from '../programme/venue.js';
 import { toVenueView, venueView } from '../venues/venue.view.js';
-import type { SessionEntity } from './session.entity.js';
 import { speakerRoles } from './session.schema.js';
 
 const count = z.number().int().nonnegative();
@@ -87,9 +87,9 @@ export function toParticipantConflictView({ registrationId, conflict }: Particip
 }
 
 export function toSessionView(
-  session: SessionEntity,
-  venue: VenueEntity | null,
-  mission: Pick<MissionEntity, 'timezone'>,
+  session: Session,
+  venue: Venue | null,
+  mission: Pick<Mission, 'timezone'>,
   enrolments = { confirmed: 0, waitlisted: 0 },
 ): SessionView {
   return {
@@ -124,51 +124,5 @@ export function withoutParticipants(view: SessionView): SessionView {
     ...view,
     audience: view.audience.kind === 'invitation' ? { kind: 'invitation', registrationIds: [] } : view.audience,
     speakers: view.speakers.map(({ role, name }) => ({ role, name })),
-  };
-}
-
-/** What the session.* events carry of a session. */
-export function toSessionSnapshot(
-  session: SessionEntity,
-  venue: VenueEntity | null,
-  mission: Pick<MissionEntity, 'timezone'>,
-): CloudEvent<'session.scheduled'>['data'] {
-  return {
-    sessionId: session.id,
-    missionId: session.missionId,
-    kind: session.kind,
-    title: session.title,
-    startsAt: session.startsAt.toISOString(),
-    endsAt: session.endsAt.toISOString(),
-    timezone: venue?.timezone ?? mission.timezone,
-    venue: venueOfEvents(venue),
-    capacity: session.capacity,
-  };
-}
-
-export function venueOfEvents(venue: VenueEntity | null) {
-  return venue ? { name: venue.name, city: venue.city, timezone: venue.timezone, address: venue.address } : null;
-}
-
-/** What a release records of a session (see release-diff): everything a participant sees of it. */
-export function releasedContent(session: SessionEntity): { status: SessionEntity['status']; content: string } {
-  const { kind, title, description, startsAt, endsAt, venueId, route, hostEvent, capacity, languages, interpretation, audience, speakers } = session;
-  return {
-    status: session.status,
-    content: JSON.stringify([
-      kind,
-      title,
-      description,
-      startsAt.toISOString(),
-      endsAt.toISOString(),
-      venueId,
-      route,
-      hostEvent,
-      capacity,
-      languages,
-      interpretation,
-      audience,
-      speakers,
-    ]),
   };
 }

@@ -1,6 +1,6 @@
 import { timeZone, uuid } from '#contracts';
 import { z } from 'zod';
-import type { TransferTimeEntity, VenueEntity } from './venue.entity.js';
+import type { TransferTime, Venue } from '../programme/venue.js';
 
 /** A venue as the API answers it; the schema also documents the responses. */
 export const venueView = z.object({
@@ -27,7 +27,7 @@ export type TransferTimeView = z.infer<typeof transferTimeView>;
 
 export const transferTimeList = z.object({ items: z.array(transferTimeView).describe('By the first city, then by the second.') });
 
-export function toVenueView(venue: VenueEntity): VenueView {
+export function toVenueView(venue: Venue): VenueView {
   return {
     id: venue.id,
     missionId: venue.missionId,
@@ -39,6 +39,6 @@ export function toVenueView(venue: VenueEntity): VenueView {
   };
 }
 
-export function toTransferTimeView(transfer: TransferTimeEntity): TransferTimeView {
+export function toTransferTimeView(transfer: Pick<TransferTime, 'cityA' | 'cityB' | 'minutes'>): TransferTimeView {
   return { between: [transfer.cityA, transfer.cityB], minutes: transfer.minutes };
 }

@@ -1,6 +1,7 @@
 import { pageOf } from '#common';
 import { instant, languageTag, uuid } from '#contracts';
 import { z } from 'zod';
+import type { MatchmakingProfile } from './profile.js';
 
 /** A published matchmaking profile as the API answers it; the schema also documents the responses. */
 export const profileView = z.object({
@@ -18,3 +19,17 @@ export const profileView = z.object({
 export type ProfileView = z.infer<typeof profileView>;
 
 export const profilePage = pageOf(profileView);
+
+export function toProfileView(profile: MatchmakingProfile, delegation: string | null): ProfileView {
+  return {
+    registrationId: profile.registrationId,
+    missionId: profile.missionId,
+    delegation,
+    offers: profile.offers,
+    seeks: profile.seeks,
+    themes: profile.themes,
+    sectors: profile.sectors,
+    languages: profile.languages,
+    updatedAt: profile.updatedAt.toISOString(),
+  };
+}

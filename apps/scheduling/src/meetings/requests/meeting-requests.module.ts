@@ -1,8 +1,13 @@
 import { IdempotencyInterceptor } from '#common';
 import { Module } from '@nestjs/common';
 import { MeetingsController } from './meetings.controller.js';
+import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
-/** Meeting requests and their answers; exported for the participants read model (a participant who leaves). */
-@Module({ controllers: [MeetingsController], providers: [MeetingsService, IdempotencyInterceptor], exports: [MeetingsService] })
+/** Meeting requests and their answers; the service is exported for a participant who leaves, the repository for the runs. */
+@Module({
+  controllers: [MeetingsController],
+  providers: [MeetingsService, MeetingsRepository, IdempotencyInterceptor],
+  exports: [MeetingsService, MeetingsRepository],
+})
 export class MeetingRequestsModule {}

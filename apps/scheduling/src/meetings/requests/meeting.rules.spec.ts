@@ -1,7 +1,7 @@
-import type { MeetingEntity } from './meeting.entity.js';
+import type { Meeting } from './meeting.js';
 import { meetingPayload, refuseAnswer, refuseOutcome, refuseWithdrawal } from './meeting.rules.js';
 
-const meeting = (overrides: Partial<MeetingEntity> = {}) =>
+const meeting = (overrides: Partial<Meeting> = {}) =>
   ({
     id: '00000000-0000-4000-8000-000000000001',
     missionId: '00000000-0000-4000-8000-0000000000aa',
@@ -16,7 +16,7 @@ const meeting = (overrides: Partial<MeetingEntity> = {}) =>
     endsAt: null,
     tableNumber: null,
     ...overrides,
-  }) as MeetingEntity;
+  }) as Meeting;
 
 describe('meeting rules', () => {
   it('lets the invitee or an organiser answer a pending request, once', () => {

@@ -1,5 +1,5 @@
 import type { EventData } from '#contracts';
-import type { MeetingEntity, MeetingOutcome } from './meeting.entity.js';
+import type { Meeting, MeetingOutcome } from './meeting.js';
 
 export type Answer = 'accept' | 'decline';
 
@@ -13,7 +13,7 @@ interface Actor {
 }
 
 /** The invitee answers a request (an organiser may answer for them); only a pending request has an answer. */
-export function refuseAnswer(meeting: Pick<MeetingEntity, 'inviteeId' | 'status'>, actor: Actor): Refusal | null {
+export function refuseAnswer(meeting: Pick<Meeting, 'inviteeId' | 'status'>, actor: Actor): Refusal | null {
   if (!actor.organiser && actor.registrationId !== meeting.inviteeId) return { kind: 'forbidden', detail: 'Only the invitee answers a meeting request.' };
   if (meeting.status !== 'requested') {
     return { kind: 'conflict', code: 'already-answered', title: 'The request was answered before', detail: `The meeting is ${meeting.status}.` };
@@ -22,7 +22,7 @@ export function refuseAnswer(meeting: Pick<MeetingEntity, 'inviteeId' | 'status'
 }
 
 /** Either party, or an organiser, calls a requested or accepted meeting off. */
-export function refuseWithdrawal(meeting: Pick<MeetingEntity, 'requesterId' | 'inviteeId' | 'status'>, actor: Actor): Refusal | null {
+export function refuseWithdrawal(meeting: Pick<Meeting, 'requesterId' | 'inviteeId' | 'status'>, actor: Actor): Refusal | null {
   if (!actor.organiser && actor.registrationId !== meeting.requesterId && actor.registrationId !== meeting.inviteeId) {
     return { kind: 'forbidden', detail: 'Only the meeting’s participants or an organiser call it off.' };
   }
@@ -33,7 +33,7 @@ export function refuseWithdrawal(meeting: Pick<MeetingEntity, 'requesterId' | 'i
 }
 
 /** Organisers record how a meeting went, once it has a place. */
-export function refuseOutcome(meeting: Pick<MeetingEntity, 'status' | 'slotId'>, outcome: MeetingOutcome): Refusal | null {
+export function refuseOutcome(meeting: Pick<Meeting, 'status' | 'slotId'>, outcome: MeetingOutcome): Refusal | null {
   if (meeting.status !== 'accepted' || !meeting.slotId) {
     return {
       kind: 'conflict',
@@ -46,7 +46,7 @@ export function refuseOutcome(meeting: Pick<MeetingEntity, 'status' | 'slotId'>,
 }
 
 /** The meeting as its events carry it; its slot is the announced one (table numbers as text, e.g. "7"). */
-export function meetingPayload(meeting: MeetingEntity): EventData<'meeting.requested'> {
+export function meetingPayload(meeting: Meeting): EventData<'meeting.requested'> {
   return {
     meetingId: meeting.id,
     missionId: meeting.missionId,
@@ -60,7 +60,7 @@ export function meetingPayload(meeting: MeetingEntity): EventData<'meeting.reque
   };
 }
 
-export function slotOf(meeting: Pick<MeetingEntity, 'startsAt' | 'endsAt' | 'tableNumber'>): EventData<'meeting.requested'>['slot'] {
+export function slotOf(meeting: Pick<Meeting, 'startsAt' | 'endsAt' | 'tableNumber'>): EventData<'meeting.requested'>['slot'] {
   if (!meeting.startsAt || !meeting.endsAt || meeting.tableNumber == null) return null;
   return { startsAt: meeting.startsAt.toISOString(), endsAt: meeting.endsAt.toISOString(), table: String(meeting.tableNumber) };
 }

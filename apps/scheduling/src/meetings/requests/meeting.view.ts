@@ -2,6 +2,8 @@ import { pageOf } from '#common';
 import { instant, meetingStatuses, uuid } from '#contracts';
 import { z } from 'zod';
 import { meetingOutcomeSchema } from './meeting.schema.js';
+import type { Meeting } from './meeting.js';
+import { slotOf } from './meeting.rules.js';
 
 /** A meeting between two participants as the API answers it; the schema also documents the responses. */
 export const meetingView = z.object({
@@ -30,3 +32,21 @@ export const meetingView = z.object({
 export type MeetingView = z.infer<typeof meetingView>;
 
 export const meetingPage = pageOf(meetingView);
+
+export function toMeetingView(meeting: Meeting): MeetingView {
+  const slot = meeting.status === 'accepted' ? slotOf(meeting) : null;
+  return {
+    id: meeting.id,
+    missionId: meeting.missionId,
+    requesterId: meeting.requesterId,
+    inviteeId: meeting.inviteeId,
+    proposedByOrganiser: meeting.proposedBy !== null,
+    priority: meeting.priority,
+    message: meeting.message,
+    status: meeting.status,
+    slot: slot && meeting.blockId ? { blockId: meeting.blockId, startsAt: slot.startsAt, endsAt: slot.endsAt, table: meeting.tableNumber! } : null,
+    outcome: meeting.outcome,
+    createdAt: meeting.createdAt.toISOString(),
+    updatedAt: meeting.updatedAt.toISOString(),
+  };
+}

@@ -1,22 +1,28 @@
-import { assertOrganiserOf, assertOrganiserOrSelf, Problem, type Caller, answerOnce, type IdempotencyKey, Transactions } from '#common';
+import { answerOnce, assertOrganiserOf, assertOrganiserOrSelf, Problem, Transactions, type Caller, type IdempotencyKey } from '#common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { SessionEntity } from '../../sessions/session.entity.js';
-import { confirmedParticipant } from '../../participants/confirmed-participant.js';
+import { confirmedOrRefused } from '../../participants/participant.rules.js';
+import { ParticipantsRepository } from '../../participants/participants.repository.js';
+import { ProgrammeRepository } from '../../programme/programme.repository.js';
 import type { MeetingBlockView, UnavailabilityView } from './availability.view.js';
-import { MeetingBlockEntity, UnavailabilityEntity } from './run.entity.js';
+import type { MeetingBlockSettings, Unavailability } from './run.js';
 import type { MeetingBlockInput, UnavailabilityInput } from './run.schema.js';
+import { RunsRepository } from './runs.repository.js';
 
 /** What the scheduler needs besides requests: how meeting blocks are cut, and when participants cannot meet. */
 @Injectable()
 export class AvailabilityService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly runs: RunsRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly programme: ProgrammeRepository,
+  ) {}
 
   async setBlock(caller: Caller, missionId: string, sessionId: string, input: MeetingBlockInput): Promise<MeetingBlockView> {
     assertOrganiserOf(caller, missionId);
-    const session = await this.dataSource.manager.findOneBy(SessionEntity, { id: sessionId, missionId });
+    const unit = this.transactions.outside;
+    const session = await this.programme.session(unit, missionId, sessionId);
     if (!session) throw Problem.notFound('Session', sessionId);
     if (session.kind !== 'b2b_meeting_block') {
       throw Problem.unprocessable('not-a-meeting-block', 'Not a B2B meeting block', `"${session.title}" is a ${session.kind}, not a b2b_meeting_block.`);
@@ -29,21 +35,21 @@ export class AvailabilityService {
       throw Problem.validation([{ field: 'slotMinutes', message: 'is longer than the block' }]);
     }
     const block = { sessionId, missionId, slotMinutes: input.slotMinutes, tables: input.tables, breaks: input.breaks };
-    await this.dataSource.getRepository(MeetingBlockEntity).save(block);
+    await this.runs.setBlock(unit, block);
     return toBlockView(block);
   }
 
   async getBlock(caller: Caller, missionId: string, sessionId: string): Promise<MeetingBlockView> {
     assertOrganiserOf(caller, missionId);
-    const block = await this.dataSource.manager.findOneBy(MeetingBlockEntity, { sessionId, missionId });
+    const block = await this.runs.block(this.transactions.outside, missionId, sessionId);
     if (!block) throw Problem.notFound('Meeting block', sessionId);
     return toBlockView(block);
   }
 
   async declare(caller: Caller, missionId: string, registrationId: string, input: UnavailabilityInput, key?: IdempotencyKey): Promise<UnavailabilityView> {
     assertOrganiserOrSelf(caller, missionId, registrationId);
-    await confirmedParticipant(this.dataSource.manager, missionId, registrationId);
-    const row = this.dataSource.manager.create(UnavailabilityEntity, {
+    confirmedOrRefused(await this.participants.find(this.transactions.outside, missionId, registrationId), registrationId);
+    const declared: Unavailability = {
       id: randomUUID(),
       missionId,
       registrationId,
@@ -51,30 +57,28 @@ export class AvailabilityService {
       endsAt: new Date(input.endsAt),
       note: input.note ?? null,
       createdAt: new Date(),
-    });
-    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
-      await manager.insert(UnavailabilityEntity, row);
-      return toUnavailabilityView(row);
+    };
+    return answerOnce(this.transactions, key, async (unit) => {
+      await this.runs.declare(unit, declared);
+      return toUnavailabilityView(declared);
     });
   }
 
   async declared(caller: Caller, missionId: string, registrationId: string): Promise<{ items: UnavailabilityView[] }> {
     assertOrganiserOrSelf(caller, missionId, registrationId);
-    const rows = await this.dataSource.manager.find(UnavailabilityEntity, { where: { missionId, registrationId }, order: { startsAt: 'ASC' } });
-    return { items: rows.map(toUnavailabilityView) };
+    return { items: (await this.runs.declared(this.transactions.outside, missionId, registrationId)).map(toUnavailabilityView) };
   }
 
   async withdraw(caller: Caller, missionId: string, registrationId: string, id: string): Promise<void> {
     assertOrganiserOrSelf(caller, missionId, registrationId);
-    const { affected } = await this.dataSource.manager.delete(UnavailabilityEntity, { id, missionId, registrationId });
-    if (!affected) throw Problem.notFound('Unavailability', id);
+    if (!(await this.runs.withdraw(this.transactions.outside, missionId, registrationId, id))) throw Problem.notFound('Unavailability', id);
   }
 }
 
-function toBlockView(block: Pick<MeetingBlockEntity, 'sessionId' | 'slotMinutes' | 'tables' | 'breaks'>): MeetingBlockView {
+function toBlockView(block: Pick<MeetingBlockSettings, 'sessionId' | 'slotMinutes' | 'tables' | 'breaks'>): MeetingBlockView {
   return { sessionId: block.sessionId, slotMinutes: block.slotMinutes, tables: block.tables, breaks: block.breaks };
 }
 
-function toUnavailabilityView(row: UnavailabilityEntity): UnavailabilityView {
+function toUnavailabilityView(row: Unavailability): UnavailabilityView {
   return { id: row.id, registrationId: row.registrationId, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), note: row.note };
 }

@@ -1,43 +1,47 @@
-import { assertOrganiserOf, isUniqueViolation, Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork, Transactions } from '#common';
+import { answerOnce, assertOrganiserOf, isUniqueViolation, Problem, Transactions, UnitOfWork, type Caller, type IdempotencyKey } from '#common';
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { MeetingSchedule } from '../../matchmaking/meeting-scheduler.js';
-import { ParticipantEntity } from '../../participants/participant.entity.js';
-import { missionOf } from '../../venues/venues.service.js';
-import { MeetingEntity } from '../requests/meeting.entity.js';
-import { meetingPayload, slotOf } from '../requests/meeting.rules.js';
 import { diffSchedules, type ScheduleDiff } from '../../matchmaking/schedule-diff.js';
-import { timetableNotices, type Placement } from '../timetables/timetable.js';
-import { readRunInstance, type RunInstance } from './run-instance.js';
-import { scheduleInWorker } from './schedule-in-worker.js';
-import { MatchmakingRunEntity } from './run.entity.js';
+import { MissionsRepository } from '../../missions/missions.repository.js';
+import { ParticipantsRepository } from '../../participants/participants.repository.js';
+import { ProgrammeRepository } from '../../programme/programme.repository.js';
+import type { Meeting } from '../requests/meeting.js';
+import { meetingPayload, slotOf } from '../requests/meeting.rules.js';
+import { MeetingsRepository } from '../requests/meetings.repository.js';
+import { timetableNotices, type Placement } from '../timetables/timetable.events.js';
+import { TimetablesRepository } from '../timetables/timetables.repository.js';
+import type { MatchmakingRun } from './run.js';
+import { participantsOf, runInstanceOf, type RunInstance } from './run-instance.rules.js';
 import type { RunInput } from './run.schema.js';
 import type { RunResult, RunView } from './run.view.js';
+import { RunsRepository } from './runs.repository.js';
+import { scheduleInWorker } from './schedule-in-worker.js';
 
 /** How often a working instance says so, and after how long without a word its run counts as abandoned. */
 const HEARTBEAT_MS = 5_000;
 const ABANDONED_AFTER_MS = 30_000;
 
 /**
- * Scheduling runs: the request stores a queued run and returns; the run then works in this process,
- * outside the request, its row being its state (queued → running → succeeded | failed). One run per
- * mission at a time (a unique index). The result is applied in one transaction: every meeting
- * scheduled, moved or cancelled is announced, and each participant whose meetings changed is sent
- * their timetable once (`meeting.timetable_published`).
+ * Scheduling runs: queued by the request, worked in this process, one per mission at a time, the
+ * result applied and announced in one transaction. docs/DESIGN.md, "Inside scheduling", says how.
  */
-
 @Injectable()
 export class RunsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RunsService.name);
   private readonly working = new Set<Promise<void>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
+    private readonly runs: RunsRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly timetables: TimetablesRepository,
+    private readonly participants: ParticipantsRepository,
+    private readonly programme: ProgrammeRepository,
+    private readonly missions: MissionsRepository,
   ) {}
 
   /** Runs that an instance stopped working on (it crashed or restarted) are failed, so a new one can start. */
@@ -51,11 +55,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
    * which instance asks.
    */
   private async failAbandoned(missionId: string | null): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE matchmaking_runs SET status = 'failed', progress = NULL, error = 'interrupted: the instance working on it stopped', finished_at = now()
-        WHERE status IN ('queued', 'running') AND heartbeat_at < now() - make_interval(secs => $1) AND ($2::uuid IS NULL OR mission_id = $2)`,
-      [ABANDONED_AFTER_MS / 1000, missionId],
-    );
+    await this.runs.failAbandoned(this.transactions.outside, missionId, ABANDONED_AFTER_MS / 1000);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -64,8 +64,8 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async start(caller: Caller, missionId: string, input: RunInput, key?: IdempotencyKey): Promise<RunView> {
     assertOrganiserOf(caller, missionId);
-    await missionOf(this.dataSource.manager, missionId);
-    const run = this.dataSource.manager.create(MatchmakingRunEntity, {
+    await this.missions.get(this.transactions.outside, missionId);
+    const run: MatchmakingRun = {
       id: randomUUID(),
       missionId,
       status: 'queued',
@@ -78,17 +78,17 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
       createdAt: new Date(),
       startedAt: null,
       finishedAt: null,
-    });
+    };
     await this.failAbandoned(missionId);
     try {
       // The run is started only once its row, and the response kept with it, committed.
-      await answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
-        await manager.insert(MatchmakingRunEntity, run);
+      await answerOnce(this.transactions, key, async (unit) => {
+        await this.runs.insert(unit, run);
         return toRunView(run);
       });
     } catch (error) {
       if (!isUniqueViolation(error, 'matchmaking_runs_active')) throw error;
-      const active = await this.dataSource.manager.findOneBy(MatchmakingRunEntity, { missionId, status: In(['queued', 'running']) });
+      const active = await this.runs.active(this.transactions.outside, missionId);
       throw Problem.conflict('run-in-progress', 'A scheduling run of this mission is in progress', 'Wait for it to finish, then start another.', {
         runId: active?.id,
       });
@@ -101,55 +101,53 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async get(caller: Caller, missionId: string, runId: string): Promise<RunView> {
     assertOrganiserOf(caller, missionId);
-    const run = await this.dataSource.manager.findOneBy(MatchmakingRunEntity, { id: runId, missionId });
+    const run = await this.runs.find(this.transactions.outside, runId, missionId);
     if (!run) throw Problem.notFound('Scheduling run', runId);
     return toRunView(run);
   }
 
   private async execute(runId: string): Promise<void> {
-    const runs = this.dataSource.getRepository(MatchmakingRunEntity);
-    const heartbeat = setInterval(
-      () => void this.dataSource.query(`UPDATE matchmaking_runs SET heartbeat_at = now() WHERE id = $1`, [runId]).catch(() => undefined),
-      HEARTBEAT_MS,
-    );
+    const outside = this.transactions.outside;
+    const heartbeat = setInterval(() => void this.runs.heartbeat(outside, runId).catch(() => undefined), HEARTBEAT_MS);
     try {
-      const run = await runs.findOneByOrFail({ id: runId });
-      await runs.update({ id: runId }, { status: 'running', startedAt: new Date(), progress: 'reading the requests and the programme' });
+      const run = (await this.runs.find(outside, runId))!;
+      await this.runs.update(outside, runId, { status: 'running', startedAt: new Date(), progress: 'reading the requests and the programme' });
       const began = performance.now();
-      const instance = await readRunInstance(this.dataSource.manager, run.missionId, run);
-      await runs.update({ id: runId }, { progress: `placing ${instance.input.meetings.length} accepted meetings in ${instance.slots.size} slots` });
+      const instance = await this.readInstance(outside, run);
+      await this.runs.update(outside, runId, { progress: `placing ${instance.input.meetings.length} accepted meetings in ${instance.slots.size} slots` });
       const read = performance.now();
       const schedule = await scheduleInWorker(instance.input);
       const placed = performance.now();
-      await runs.update({ id: runId }, { progress: `announcing ${schedule.placed.length} placed meetings` });
-      await this.dataSource.transaction(async (manager) => {
-        const applied = await this.apply(manager, run, instance, schedule);
+      await this.runs.update(outside, runId, { progress: `announcing ${schedule.placed.length} placed meetings` });
+      await this.transactions.run(async (unit) => {
+        const applied = await this.apply(unit, run, instance, schedule);
         const ms = (from: number, to: number) => Math.round(to - from);
         const result = { ...applied, timings: { readMs: ms(began, read), scheduleMs: ms(read, placed), applyMs: ms(placed, performance.now()) } };
-        await manager.update(MatchmakingRunEntity, { id: runId }, { status: 'succeeded', progress: null, result, finishedAt: new Date() });
+        await this.runs.update(unit, runId, { status: 'succeeded', progress: null, result, finishedAt: new Date() });
       });
     } catch (error) {
       this.logger.error({ msg: 'scheduling run failed', runId, error: (error as Error).message });
-      await runs.update({ id: runId }, { status: 'failed', progress: null, error: shownFailure(error), finishedAt: new Date() }).catch(() => undefined);
+      await this.runs.update(outside, runId, { status: 'failed', progress: null, error: shownFailure(error), finishedAt: new Date() }).catch(() => undefined);
     } finally {
       clearInterval(heartbeat);
     }
   }
 
+  /** A mission's matchmaking as it stands (see `runInstanceOf`). */
+  private async readInstance(unit: UnitOfWork, run: MatchmakingRun): Promise<RunInstance> {
+    const blocks = await this.runs.blocksOf(unit, run.missionId);
+    const meetings = await this.meetings.accepted(unit, run.missionId);
+    // The sessions that hold them when they enrol hold them here too, waitlisted seats and talks in draft included:
+    // a seat comes from the waitlist, and a draft is released, without a look at anyone's meetings.
+    const agendas = await this.programme.sessionsOfParticipants(unit, run.missionId, participantsOf(meetings), { withoutMeetingBlocks: true });
+    const declared = await this.runs.declared(unit, run.missionId, null);
+    const transfers = await this.programme.transferTimes(unit, run.missionId);
+    return runInstanceOf({ blocks, meetings, agendas, declared, transfers }, run);
+  }
+
   /** The schedule against the meetings as they are now (locked): a meeting called off meanwhile is not placed. */
-  private async apply(
-    manager: EntityManager,
-    run: MatchmakingRunEntity,
-    instance: RunInstance,
-    schedule: MeetingSchedule,
-  ): Promise<Omit<RunResult, 'timings'>> {
-    const rows = await manager
-      .createQueryBuilder(MeetingEntity, 'm')
-      .setLock('pessimistic_write')
-      .where('m.mission_id = :missionId', { missionId: run.missionId })
-      .andWhere(`(m.slot_id IS NOT NULL OR m.status = 'accepted')`)
-      .orderBy('m.id')
-      .getMany();
+  private async apply(unit: UnitOfWork, run: MatchmakingRun, instance: RunInstance, schedule: MeetingSchedule): Promise<Omit<RunResult, 'timings'>> {
+    const rows = await this.meetings.lockPlacedOrAccepted(unit, run.missionId);
     const meetings = new Map(rows.map((meeting) => [meeting.id, meeting]));
     const before: Placement[] = rows
       .filter((meeting) => meeting.slotId)
@@ -181,7 +179,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     const diff = diffSchedules(before, after);
     const cause = { subject: run.id, missionId: run.missionId, time: new Date() };
 
-    const changed: MeetingEntity[] = [];
+    const changed: Meeting[] = [];
     const events: Announcement[] = [];
     for (const change of [...diff.scheduled, ...diff.moved.map((moved) => moved.to)]) {
       const meeting = meetings.get(change.meetingId)!;
@@ -210,23 +208,10 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
       events.push({ type: 'meeting.cancelled', data, context: { ...cause, subject: meeting.id } });
     }
     // A run may move thousands of meetings: their places in one statement, their events in a few.
-    await manager.query(
-      `UPDATE meetings m SET block_id = u.block_id, slot_id = u.slot_id, starts_at = u.starts_at, ends_at = u.ends_at, table_number = u.table_number, updated_at = $7
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[]) AS u(id, block_id, slot_id, starts_at, ends_at, table_number)
-        WHERE m.id = u.id`,
-      [
-        changed.map((meeting) => meeting.id),
-        changed.map((meeting) => meeting.blockId),
-        changed.map((meeting) => meeting.slotId),
-        changed.map((meeting) => meeting.startsAt),
-        changed.map((meeting) => meeting.endsAt),
-        changed.map((meeting) => meeting.tableNumber),
-        cause.time,
-      ],
-    );
-    await this.outbox.addMany(UnitOfWork.of(manager), events);
+    await this.meetings.place(unit, changed, cause.time);
+    await this.outbox.addMany(unit, events);
 
-    const notices = await this.timetables(manager, run, before, after, diff);
+    const notices = await this.publishTimetables(unit, run, before, after, diff);
     return {
       scheduled: after.length,
       kept: diff.unchanged,
@@ -237,35 +222,30 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     };
   }
 
-  private async timetables(manager: EntityManager, run: MatchmakingRunEntity, before: Placement[], after: Placement[], diff: ScheduleDiff): Promise<number> {
+  private async publishTimetables(unit: UnitOfWork, run: MatchmakingRun, before: Placement[], after: Placement[], diff: ScheduleDiff): Promise<number> {
     const involved = [...new Set([...before, ...after].flatMap((placement) => placement.parties))];
     if (involved.length === 0) return 0;
-    const present = await manager.find(ParticipantEntity, {
-      where: { registrationId: In(involved), status: 'confirmed' },
-      select: { registrationId: true, erasedAt: true },
-    });
-    const published: { registration_id: string }[] = await manager.query(`SELECT registration_id FROM meeting_timetables WHERE registration_id = ANY ($1)`, [
-      involved,
-    ]);
+    const present = await this.participants.presentOf(unit, involved);
+    const published = await this.timetables.publishedTo(unit, involved);
     const notices = timetableNotices(
       {
         missionId: run.missionId,
         runId: run.id,
         before,
         after,
-        present: new Set(present.filter((participant) => !participant.erasedAt).map((participant) => participant.registrationId)),
-        published: new Set(published.map((row) => row.registration_id)),
+        present,
+        published,
       },
       diff,
     );
-    await manager.query(
-      `INSERT INTO meeting_timetables (registration_id, mission_id, first_run_id, last_run_id)
-       SELECT id, $2, $3, $3 FROM unnest($1::uuid[]) AS id
-       ON CONFLICT (registration_id) DO UPDATE SET last_run_id = EXCLUDED.last_run_id`,
-      [notices.map((notice) => notice.registrationId), run.missionId, run.id],
+    await this.timetables.markPublished(
+      unit,
+      notices.map((notice) => notice.registrationId),
+      run.missionId,
+      run.id,
     );
     await this.outbox.addMany(
-      UnitOfWork.of(manager),
+      unit,
       notices.map((notice) => ({
         type: 'meeting.timetable_published' as const,
         data: notice,
@@ -278,7 +258,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
 
 type Announcement = OutboxEntry;
 
-function toRunView(run: MatchmakingRunEntity): RunView {
+function toRunView(run: MatchmakingRun): RunView {
   return {
     id: run.id,
     missionId: run.missionId,

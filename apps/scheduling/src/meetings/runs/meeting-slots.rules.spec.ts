@@ -1,5 +1,5 @@
-import { TransferTimes } from '../../enrolments/conflict.rules.js';
-import { meetingBlockOf, slotsOf, unavailableSlots } from './meeting-slots.js';
+import { TransferTimes } from '../../programme/conflict.rules.js';
+import { meetingBlockOf, slotsOf, unavailableSlots } from './meeting-slots.rules.js';
 
 const at = (time: string) => new Date(`2019-06-10T${time}:00Z`);
 const block = { id: 'b1', title: 'B2B', startsAt: at('01:00'), endsAt: at('03:10'), city: 'Chengdu' };

@@ -1,4 +1,4 @@
-import type { Audience } from '../sessions/session.entity.js';
+import type { Audience } from './session.js';
 
 /** Whether a session's audience includes a participant: everyone, their delegation, or an invitation. */
 export function admits(audience: Audience, participant: { registrationId: string; delegation: string | null }): boolean {

@@ -1,5 +1,5 @@
-import { admits } from '../enrolments/enrolment.rules.js';
-import type { SessionEntity } from './session.entity.js';
+import { admits } from './enrolment.rules.js';
+import type { Session } from './session.js';
 
 /**
  * Who is looking at a mission's released programme, as far as a session's audience matters: one of its
@@ -9,7 +9,7 @@ export type ProgrammeViewer = { kind: 'organiser' } | { kind: 'participant'; reg
 
 export const anyone: ProgrammeViewer = { kind: 'anyone' };
 
-export type AudiencedSession = Pick<SessionEntity, 'id' | 'audience' | 'speakers'>;
+export type AudiencedSession = Pick<Session, 'id' | 'audience' | 'speakers'>;
 
 /**
  * Whether a released session exists for `viewer`. One by invitation only exists for the mission's

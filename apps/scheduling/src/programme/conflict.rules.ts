@@ -108,3 +108,18 @@ export function describeConflict(conflict: Conflict): string {
     `but there are only ${Math.round(conflict.gapMinutes)} between them.`
   );
 }
+
+/** A session as it is stored, at its venue, as the conflict rules see it: a transfer starts in one city and ends in another. */
+export function timedSessionOf(
+  session: { id: string; title: string; startsAt: Date; endsAt: Date; route: { from: string; to: string } | null },
+  venue: { city: string } | null,
+): TimedSession {
+  return {
+    sessionId: session.id,
+    title: session.title,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    startCity: session.route?.from ?? venue?.city ?? null,
+    endCity: session.route?.to ?? venue?.city ?? null,
+  };
+}

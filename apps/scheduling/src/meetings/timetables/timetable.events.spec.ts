@@ -1,4 +1,4 @@
-import { timetableNotices, type Placement } from './timetable.js';
+import { timetableNotices, type Placement } from './timetable.events.js';
 
 const venue = { name: 'Tianfu Software Park', city: 'Chengdu', timezone: 'Asia/Shanghai' };
 const place = (meetingId: string, parties: [string, string], hour: number, table: number): Placement => ({

@@ -1,5 +1,5 @@
 import { Problem } from '#common';
-import { changedMission, type MissionDescription } from './mission-change.js';
+import { changedMission, type MissionDescription } from './mission-change.rules.js';
 
 const chengdu = { name: 'Chengdu', country: 'CN', timezone: 'Asia/Shanghai' };
 const liuzhou = { name: 'Liuzhou', country: 'CN', timezone: 'Asia/Shanghai' };

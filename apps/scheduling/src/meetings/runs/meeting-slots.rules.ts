@@ -1,4 +1,4 @@
-import { findConflict, overlaps, type TimedSession, type TransferTimes } from '../../enrolments/conflict.rules.js';
+import { findConflict, overlaps, type TimedSession, type TransferTimes } from '../../programme/conflict.rules.js';
 import type { MeetingBlock, MeetingSlot } from '../../matchmaking/meeting-instance.js';
 
 export interface BlockSettings {

@@ -1,5 +1,5 @@
-import type { AudiencedSession, ProgrammeViewer } from '../sessions/session-visibility.js';
-import { releaseSeenBy, type ReleaseView } from './release-view.js';
+import type { AudiencedSession, ProgrammeViewer } from '../programme/session-visibility.js';
+import { releaseSeenBy, type ReleaseView } from './release.view.js';
 
 const panel: AudiencedSession = { id: 's-panel', audience: { kind: 'all' }, speakers: [] };
 const dinner: AudiencedSession = { id: 's-dinner', audience: { kind: 'invitation', registrationIds: ['r-dora'] }, speakers: [] };

@@ -1,3 +1,5 @@
+import type { Session } from '../programme/session.js';
+
 /** What a release records of one session: whether it runs, and what a participant sees of it. */
 export interface ReleasedSession {
   status: 'active' | 'cancelled';
@@ -26,4 +28,27 @@ export function releaseDiff(previous: Programme, next: Programme): ReleaseChange
   }
   const order = { added: 0, changed: 1, cancelled: 2 };
   return changes.sort((a, b) => order[a.change] - order[b.change] || a.sessionId.localeCompare(b.sessionId));
+}
+
+/** What a release records of a session (see release-diff): everything a participant sees of it. */
+export function releasedContent(session: Session): { status: Session['status']; content: string } {
+  const { kind, title, description, startsAt, endsAt, venueId, route, hostEvent, capacity, languages, interpretation, audience, speakers } = session;
+  return {
+    status: session.status,
+    content: JSON.stringify([
+      kind,
+      title,
+      description,
+      startsAt.toISOString(),
+      endsAt.toISOString(),
+      venueId,
+      route,
+      hostEvent,
+      capacity,
+      languages,
+      interpretation,
+      audience,
+      speakers,
+    ]),
+  };
 }

@@ -1,6 +1,6 @@
 import { instant, uuid } from '#contracts';
 import { z } from 'zod';
-import { isVisibleTo, type AudiencedSession, type ProgrammeViewer } from '../sessions/session-visibility.js';
+import { isVisibleTo, type AudiencedSession, type ProgrammeViewer } from '../programme/session-visibility.js';
 
 /** A release as the API answers it; the schema also documents the responses. */
 export const releaseView = z.object({

@@ -1,6 +1,6 @@
 import { Problem } from '#common';
 import { isDeepStrictEqual } from 'node:util';
-import type { MissionCity } from './mission.entity.js';
+import type { MissionCity } from './mission.js';
 import type { MissionUpdate } from './mission.schema.js';
 
 export interface MissionDescription {

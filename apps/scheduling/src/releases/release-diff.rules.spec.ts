@@ -1,4 +1,4 @@
-import { releaseDiff, type Programme } from './release-diff.js';
+import { releaseDiff, type Programme } from './release-diff.rules.js';
 
 const active = (content: string) => ({ status: 'active' as const, content });
 const cancelled = (content: string) => ({ status: 'cancelled' as const, content });

@@ -1,4 +1,4 @@
-import { instantOf } from '../sessions/local-time.js';
+import { instantOf } from './local-time.js';
 import { conflictsAfterMove, findConflict, overlaps, TransferTimes, type TimedSession } from './conflict.rules.js';
 
 let n = 0;

@@ -1,0 +1,179 @@
+import { sql, type UnitOfWork } from '#common';
+import type { MeetingStatus } from '#contracts';
+import { Injectable } from '@nestjs/common';
+import type { CancelReason, Meeting, MeetingOutcome } from './meeting.js';
+
+interface MeetingRow {
+  id: string;
+  seq: string;
+  mission_id: string;
+  requester_id: string;
+  invitee_id: string;
+  proposed_by: string | null;
+  priority: number;
+  message: string | null;
+  status: MeetingStatus;
+  cancel_reason: CancelReason | null;
+  block_id: string | null;
+  slot_id: string | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  table_number: number | null;
+  outcome: MeetingOutcome | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Its text aliases shadow the columns in ORDER BY: order by `meetings.<column>`, never by the bare name. */
+const COLUMNS = `id, seq::text AS seq, mission_id, requester_id, invitee_id, proposed_by, priority, message, status, cancel_reason, block_id, slot_id,
+  starts_at, ends_at, table_number, outcome, created_at, updated_at`;
+
+/** Every query of the meetings table. */
+@Injectable()
+export class MeetingsRepository {
+  /** Answers the meeting as stored; a second open request of the same two fails on `meetings_open_pair`. */
+  async insert(unit: UnitOfWork, meeting: Omit<Meeting, 'seq'>): Promise<Meeting> {
+    const [row] = await unit.query<MeetingRow>(
+      sql(
+        `INSERT INTO meetings (id, mission_id, requester_id, invitee_id, proposed_by, priority, message, status, cancel_reason, block_id, slot_id,
+                               starts_at, ends_at, table_number, outcome, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING ${COLUMNS}`,
+        [
+          meeting.id,
+          meeting.missionId,
+          meeting.requesterId,
+          meeting.inviteeId,
+          meeting.proposedBy,
+          meeting.priority,
+          meeting.message,
+          ...changeableOf(meeting),
+          meeting.createdAt,
+          meeting.updatedAt,
+        ],
+      ),
+    );
+    return toMeeting(row!);
+  }
+
+  /** Writes what changes of a meeting: its status, place, outcome. */
+  async update(unit: UnitOfWork, meeting: Meeting): Promise<void> {
+    await unit.query(
+      sql(
+        `UPDATE meetings SET status = $2, cancel_reason = $3, block_id = $4, slot_id = $5, starts_at = $6, ends_at = $7, table_number = $8, outcome = $9,
+                updated_at = $10 WHERE id = $1`,
+        [meeting.id, ...changeableOf(meeting), meeting.updatedAt],
+      ),
+    );
+  }
+
+  /** The meeting of the mission; `lock` holds its row until the transaction ends. */
+  async find(unit: UnitOfWork, missionId: string, meetingId: string, options: { lock?: boolean } = {}): Promise<Meeting | null> {
+    const [row] = await unit.query<MeetingRow>(
+      sql(`SELECT ${COLUMNS} FROM meetings WHERE id = $1 AND mission_id = $2${options.lock ? ' FOR UPDATE' : ''}`, [meetingId, missionId]),
+    );
+    return row ? toMeeting(row) : null;
+  }
+
+  /** A requested or accepted meeting of the two, whoever asked. */
+  async openBetween(unit: UnitOfWork, missionId: string, a: string, b: string): Promise<Meeting | null> {
+    const [row] = await unit.query<MeetingRow>(
+      sql(
+        `SELECT ${COLUMNS} FROM meetings
+          WHERE mission_id = $1 AND status IN ('requested', 'accepted') AND ((requester_id = $2 AND invitee_id = $3) OR (requester_id = $3 AND invitee_id = $2))
+          LIMIT 1`,
+        [missionId, a, b],
+      ),
+    );
+    return row ? toMeeting(row) : null;
+  }
+
+  /** The participant's requested and accepted meetings (in every mission), locked, in id order. */
+  async lockOpenOf(unit: UnitOfWork, registrationId: string): Promise<Meeting[]> {
+    const rows = await unit.query<MeetingRow>(
+      sql(`SELECT ${COLUMNS} FROM meetings WHERE (requester_id = $1 OR invitee_id = $1) AND status IN ('requested', 'accepted') ORDER BY id FOR UPDATE`, [
+        registrationId,
+      ]),
+    );
+    return rows.map(toMeeting);
+  }
+
+  /** A page of the mission's meetings in request order, of one participant and of one status if given. */
+  async page(
+    unit: UnitOfWork,
+    missionId: string,
+    filter: { registrationId?: string; status?: MeetingStatus; after: string | null },
+    limit: number,
+  ): Promise<Meeting[]> {
+    const rows = await unit.query<MeetingRow>(
+      sql(
+        `SELECT ${COLUMNS} FROM meetings
+          WHERE mission_id = $1 AND ($2::uuid IS NULL OR requester_id = $2 OR invitee_id = $2) AND ($3::text IS NULL OR status = $3)
+            AND ($4::bigint IS NULL OR seq > $4)
+          ORDER BY meetings.seq LIMIT $5`,
+        [missionId, filter.registrationId ?? null, filter.status ?? null, filter.after, limit],
+      ),
+    );
+    return rows.map(toMeeting);
+  }
+
+  /** The mission's accepted meetings, in id order: what a run places. */
+  async accepted(unit: UnitOfWork, missionId: string): Promise<Meeting[]> {
+    const rows = await unit.query<MeetingRow>(sql(`SELECT ${COLUMNS} FROM meetings WHERE mission_id = $1 AND status = 'accepted' ORDER BY id`, [missionId]));
+    return rows.map(toMeeting);
+  }
+
+  /** The mission's meetings that are accepted or hold a place, locked, in id order: what a run's result is applied to. */
+  async lockPlacedOrAccepted(unit: UnitOfWork, missionId: string): Promise<Meeting[]> {
+    const rows = await unit.query<MeetingRow>(
+      sql(`SELECT ${COLUMNS} FROM meetings WHERE mission_id = $1 AND (slot_id IS NOT NULL OR status = 'accepted') ORDER BY id FOR UPDATE`, [missionId]),
+    );
+    return rows.map(toMeeting);
+  }
+
+  /** The places of many meetings in one statement (a run may move thousands). */
+  async place(unit: UnitOfWork, meetings: readonly Meeting[], updatedAt: Date): Promise<void> {
+    await unit.query(
+      sql(
+        `UPDATE meetings m SET block_id = u.block_id, slot_id = u.slot_id, starts_at = u.starts_at, ends_at = u.ends_at, table_number = u.table_number, updated_at = $7
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[]) AS u(id, block_id, slot_id, starts_at, ends_at, table_number)
+          WHERE m.id = u.id`,
+        [
+          meetings.map((meeting) => meeting.id),
+          meetings.map((meeting) => meeting.blockId),
+          meetings.map((meeting) => meeting.slotId),
+          meetings.map((meeting) => meeting.startsAt),
+          meetings.map((meeting) => meeting.endsAt),
+          meetings.map((meeting) => meeting.tableNumber),
+          updatedAt,
+        ],
+      ),
+    );
+  }
+}
+
+function changeableOf(meeting: Omit<Meeting, 'seq'>): unknown[] {
+  return [meeting.status, meeting.cancelReason, meeting.blockId, meeting.slotId, meeting.startsAt, meeting.endsAt, meeting.tableNumber, meeting.outcome];
+}
+
+function toMeeting(row: MeetingRow): Meeting {
+  return {
+    id: row.id,
+    seq: row.seq,
+    missionId: row.mission_id,
+    requesterId: row.requester_id,
+    inviteeId: row.invitee_id,
+    proposedBy: row.proposed_by,
+    priority: row.priority,
+    message: row.message,
+    status: row.status,
+    cancelReason: row.cancel_reason,
+    blockId: row.block_id,
+    slotId: row.slot_id,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    tableNumber: row.table_number,
+    outcome: row.outcome,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
