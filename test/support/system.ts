@@ -156,8 +156,10 @@ export class TestSystem {
       const order = this.options.services
         .filter((service) => !this.options.deferred?.includes(service))
         .sort((a, b) => Number(a === 'scheduling') - Number(b === 'scheduling'));
-      const instances = Array.from({ length: this.options.instances ?? 1 }, (_, n) => n);
-      await Promise.all(order.flatMap((service) => instances.map((instance) => this.startService(service, instance))));
+      // Further instances in waves after the first: each wave's processes start at once, which on a small machine is load enough.
+      for (let instance = 0; instance < (this.options.instances ?? 1); instance++) {
+        await Promise.all(order.map((service) => this.startService(service, instance)));
+      }
       return this;
     } catch (error) {
       // What did start must not outlive a failed start: its loops would run on after the test file, and Jest with them.
@@ -287,9 +289,12 @@ function listeningPort(child: ChildProcess, service: ServiceName): Promise<numbe
  */
 export function useSystem(options: SystemOptions = {}): TestSystem {
   let started: TestSystem | undefined;
-  beforeAll(async () => {
-    started = await startSystem(options);
-  }, 120_000);
+  beforeAll(
+    async () => {
+      started = await startSystem(options);
+    },
+    120_000 * (options.instances ?? 1),
+  );
   afterAll(async () => {
     await started?.stop();
   }, 60_000);
