@@ -16,7 +16,7 @@ import { outboxRelayed } from './support/settled.js';
 import { useSystem } from './support/system.js';
 
 const everyService: ServiceName[] = ['scheduling', 'registration', 'mou-registry', 'notifications', 'dashboard'];
-const PERIOD_MS = 2000;
+const PERIOD_MS = 3000;
 const periodicJobs = ['retention', 'idempotency-keys', 'mou-follow-up'];
 
 /** A call to one of the instances, the next one when the one tried is gone (refused: the request never reached it). */

@@ -78,18 +78,22 @@ export class PeriodicJob {
     return true;
   }
 
-  /** The next wake-up a little after the next period starts: the database's clock and this one's may differ by a little. */
+  /**
+   * The next wake-up a little after the next period starts (the database's clock and this one's may
+   * differ by a little), set before this one's run: a run longer than what is left of its period
+   * must not make this instance miss the next. An instance still running the last period's job
+   * leaves the new period to the others.
+   */
   private schedule(): void {
     if (this.stopped) return;
     const { intervalMs } = this.options;
     const delay = intervalMs - (Date.now() % intervalMs) + Math.min(intervalMs / 20, 1000);
     this.timer = setTimeout(() => {
+      this.schedule();
+      if (this.running) return;
       this.running = this.runIfClaimed()
         .catch((error: Error) => this.options.logger.warn({ msg: `periodic job ${this.options.name} failed`, reason: error.message }))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule();
-        });
+        .finally(() => (this.running = undefined));
     }, delay);
     this.timer.unref();
   }
