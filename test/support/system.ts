@@ -177,7 +177,8 @@ export class TestSystem {
         env: { ...process.env, ...this.env(service) },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
-      const port = await listeningPort(child, service);
+      // Several instances start a wave of processes at once: on a loaded machine each takes that much longer.
+      const port = await listeningPort(child, service, 90_000 * (this.options.instances ?? 1));
       this.running.set(key, { port, child });
       await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 90_000, what: `${service} to be ready` });
     } else {
@@ -256,9 +257,9 @@ async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
 }
 
 /** The port a service started as a child process listens on, as it reports it (`runService`); its failure to start, if it exits first. */
-function listeningPort(child: ChildProcess, service: ServiceName): Promise<number> {
+function listeningPort(child: ChildProcess, service: ServiceName, timeoutMs: number): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => settle(new Error(`${service} did not listen within 90 s`)), 90_000);
+    const timer = setTimeout(() => settle(new Error(`${service} did not listen within ${timeoutMs / 1000} s`)), timeoutMs);
     const onMessage = (message: ServiceListening) => {
       if (message?.type === 'listening') settle(message.port);
     };
