@@ -12,7 +12,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { jest } from '@jest/globals';
 import amqp from 'amqplib';
 import { DataSource } from 'typeorm';
-import { PreparingClient, sendAhead } from '#common';
+import { PreparingClient, sql, UnitOfWork } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE, createEvent, type CloudEvent, type EventData } from '#contracts';
 import {
   AmqpEventContext,
@@ -98,16 +98,20 @@ class MissionConsumer {
   }
 
   private async record(event: CloudEvent, handler: string, context: AmqpEventContext): Promise<void> {
-    const outcome = await this.inbox.handle(event, `e2e.${handler}`, async (manager) => {
-      if (!manager.queryRunner?.isTransactionActive) outsideTransaction.push(event.id);
+    const outcome = await this.inbox.handle(event, `e2e.${handler}`, async (unit) => {
+      if (!unit.inTransaction) outsideTransaction.push(event.id);
       const code = (event.data as { code: string }).code;
       const failsBefore = /^fails-before-(\d+)$/.exec(code);
       if (failsBefore && (attempts.get(event.id) ?? 0) <= Number(failsBefore[1])) throw new Error('failed before any statement');
-      const effect = 'INSERT INTO effects (event_id, code, handler, routing_key) VALUES ($1, $2, $3, $4)';
-      const values = [event.id, code, handler, context.getRoutingKey()];
+      const effect = sql('INSERT INTO effects (event_id, code, handler, routing_key) VALUES ($1, $2, $3, $4)', [
+        event.id,
+        code,
+        handler,
+        context.getRoutingKey(),
+      ]);
       // `ahead-…`: written as the services write what nothing reads back, with the next statement or the commit.
-      if (code.startsWith('ahead-')) sendAhead(manager, effect, values);
-      else await manager.query(effect, values);
+      if (code.startsWith('ahead-')) unit.defer(effect, 'the test effect');
+      else await unit.query(effect);
       const failsInside = /^fails-inside-(\d+)$/.exec(code);
       if (failsInside && (attempts.get(event.id) ?? 0) <= Number(failsInside[1])) throw new Error('failed after writing');
     });
@@ -148,7 +152,7 @@ async function addToOutbox(codes: string[], type: 'mission.created' | 'mission.u
     const events: CloudEvent[] = [];
     for (const code of codes) {
       const data = mission(code);
-      events.push(await outbox.add(manager, type, data, { subject: data.missionId, missionId: data.missionId }));
+      events.push(await outbox.add(UnitOfWork.of(manager), type, data, { subject: data.missionId, missionId: data.missionId }));
     }
     return events;
   });
@@ -477,7 +481,7 @@ it('wakes the relay when the transaction that wrote an event commits, not when i
   try {
     await runner.startTransaction();
     const data = mission('slow-commit');
-    slow = await outbox.add(runner.manager, 'mission.created', data, { subject: data.missionId, missionId: data.missionId });
+    slow = await outbox.add(UnitOfWork.of(runner.manager), 'mission.created', data, { subject: data.missionId, missionId: data.missionId });
     // Another transaction commits meanwhile: the relay's pass that it wakes cannot see the event above yet.
     const [meanwhile] = await addToOutbox(['meanwhile']);
     await eventually(async () => (await effectsOf([meanwhile.id])).length === 1, { what: 'the event committed meanwhile' });

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { sendAhead, type StatementAhead } from '#common';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { sql, UnitOfWork, type Deferred, type Statement } from '#common';
 
 const WITHDRAWN = Symbol('withdrawn');
 
@@ -17,7 +17,7 @@ export class MessageBatch {
   private client?: Promise<pg.PoolClient>;
   private savepoints = 0;
   /** Each savepoint's statement, to withdraw it if it has not gone to Postgres yet. */
-  private readonly unsent = new Map<string, StatementAhead | typeof WITHDRAWN>();
+  private readonly unsent = new Map<string, Deferred | typeof WITHDRAWN>();
   /** Why the transaction cannot commit any more (a lost connection, a failed rollback). */
   private failure?: unknown;
 
@@ -31,11 +31,11 @@ export class MessageBatch {
   }
 
   /**
-   * Sets a new savepoint for a message's work, and sends `text` (its inbox row) after it. Both go
+   * Sets a new savepoint for a message's work, and defers `receipt` (its inbox row) after it. Both go
    * with the work's first statement, in its round trip (and the BEGIN with them, for the batch's
    * first message): nothing is sent here. Answers the savepoint that undoes the message's work.
    */
-  async enter(dataSource: DataSource, text: string, values: unknown[]): Promise<{ manager: EntityManager; savepoint: string; receipt: StatementAhead }> {
+  async enter(dataSource: DataSource, receipt: Statement, what: string): Promise<{ unit: UnitOfWork; savepoint: string; receipt: Deferred }> {
     if (!this.runner) {
       this.dataSource = dataSource;
       this.runner = dataSource.createQueryRunner('master');
@@ -54,9 +54,10 @@ export class MessageBatch {
       throw error;
     }
     const savepoint = `mh_batch_${++this.savepoints}`;
-    const marker = sendAhead(runner.manager, `SAVEPOINT ${savepoint}`, []);
+    const unit = UnitOfWork.of(runner.manager);
+    const marker = unit.defer(sql(`SAVEPOINT ${savepoint}`), `the savepoint of ${what}`);
     this.unsent.set(savepoint, marker);
-    return { manager: runner.manager, savepoint, receipt: sendAhead(runner.manager, text, values) };
+    return { unit, savepoint, receipt: unit.defer(receipt, what) };
   }
 
   /** Undoes what came after `savepoint`; if even that fails, the whole batch has failed. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { afterCommit, sendAhead } from '#common';
+import { chain, type Statement, type UnitOfWork } from '#common';
 import { createEvent, type CloudEvent, type EventContext, type EventData, type EventType, type Producer } from '#contracts';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 import { OutboxRelay } from './outbox.relay.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 /** One event to record: its type, its data, and where it belongs. */
 export type OutboxEntry = { [T in EventType]: { type: T; data: EventData<T>; context: EventContext } }[EventType];
@@ -19,10 +19,10 @@ export class OutboxService {
 
   /**
    * Records an event in the caller's transaction: it is published if and only if that transaction
-   * commits. Its commit wakes this instance's relay (`afterCommit`).
+   * commits. Its commit wakes this instance's relay (`UnitOfWork.afterCommit`).
    */
-  add<T extends EventType>(manager: EntityManager, type: T, data: EventData<T>, context: EventContext): Promise<CloudEvent<T>> {
-    return this.addWith(manager, null, type, data, context);
+  add<T extends EventType>(unit: UnitOfWork, type: T, data: EventData<T>, context: EventContext): Promise<CloudEvent<T>> {
+    return this.addWith(unit, null, type, data, context);
   }
 
   /**
@@ -30,10 +30,10 @@ export class OutboxService {
    * thousands at once (a scheduling run), where one round trip each would take seconds. Published in
    * the order given, as `add` one after the other would.
    */
-  async addMany(manager: EntityManager, events: readonly OutboxEntry[]): Promise<CloudEvent[]> {
+  async addMany(unit: UnitOfWork, events: readonly OutboxEntry[]): Promise<CloudEvent[]> {
     const created: CloudEvent[] = [];
     for (let start = 0; start < events.length; start += MANY_PER_STATEMENT) {
-      created.push(...(await this.addAllWith(manager, null, events.slice(start, start + MANY_PER_STATEMENT))));
+      created.push(...(await this.addAllWith(unit, null, events.slice(start, start + MANY_PER_STATEMENT))));
     }
     return created;
   }
@@ -43,53 +43,32 @@ export class OutboxService {
    * with `$1…` parameters), for a hot path where a round trip more means a lock held longer. Both
    * run whatever the other returns, so the event is recorded exactly when the change is.
    */
-  async addWith<T extends EventType>(
-    manager: EntityManager,
-    change: { sql: string; parameters: unknown[] } | null,
-    type: T,
-    data: EventData<T>,
-    context: EventContext,
-  ): Promise<CloudEvent<T>> {
+  async addWith<T extends EventType>(unit: UnitOfWork, change: Statement | null, type: T, data: EventData<T>, context: EventContext): Promise<CloudEvent<T>> {
     const producer = this.producerFor(type);
     const event = createEvent(producer, type, data, context);
-    const before = change?.parameters ?? [];
-    const $ = (n: number) => `$${before.length + n}`;
+    const insert = OutboxRepository.record(event);
     // One round trip: the change and the insert in a single statement.
-    await manager.query(`${change ? `WITH changed AS (${change.sql}) ` : ''}INSERT INTO outbox (event_id, type, payload) VALUES (${$(1)}, ${$(2)}, ${$(3)})`, [
-      ...before,
-      event.id,
-      event.type,
-      JSON.stringify(event),
-    ]);
-    this.wakeRelayAfter(manager);
+    await unit.query(change ? chain(change, insert) : insert);
+    this.wakeRelayAfter(unit);
     return event;
   }
 
   /**
    * `addWith` for several events at once: the change and every event, in the order given, in one
    * statement. The statement's text is the same for any number of events (they go as arrays), so it
-   * is prepared once per connection. `sentAhead`: for the transaction's last write, the statement
-   * goes with its commit, in one round trip (`sendAhead`); then a failure of `change` fails the
-   * commit instead of this call.
+   * is prepared once per connection. `deferred`: for the transaction's last write, the statement
+   * goes with its commit, in one round trip (`UnitOfWork.defer`); then a failure of `change` fails the
+   * commit instead of this call, as a `DeferredStatementError` naming `deferred`.
    */
-  async addAllWith(
-    manager: EntityManager,
-    change: { sql: string; parameters: unknown[] } | null,
-    events: readonly OutboxEntry[],
-    options: { sentAhead?: boolean } = {},
-  ): Promise<CloudEvent[]> {
+  async addAllWith(unit: UnitOfWork, change: Statement | null, events: readonly OutboxEntry[], options: { deferred?: string } = {}): Promise<CloudEvent[]> {
     const producer = this.producerFor(events[0]?.type);
     const created = events.map(({ type, data, context }) => createEvent(producer, type, data as never, context) as CloudEvent);
     if (created.length === 0 && !change) return created;
-    const before = change?.parameters ?? [];
-    const $ = (n: number) => `$${before.length + n}`;
-    const sql = `${change ? `WITH changed AS (${change.sql}) ` : ''}INSERT INTO outbox (event_id, type, payload)
-       SELECT event_id, type, payload FROM unnest(${$(1)}::uuid[], ${$(2)}::text[], ${$(3)}::jsonb[]) WITH ORDINALITY AS e (event_id, type, payload, n)
-        ORDER BY n`;
-    const parameters = [...before, created.map((event) => event.id), created.map((event) => event.type), created.map((event) => JSON.stringify(event))];
-    if (options.sentAhead) sendAhead(manager, sql, parameters);
-    else await manager.query(sql, parameters);
-    if (created.length > 0) this.wakeRelayAfter(manager);
+    const insert = OutboxRepository.recordAll(created);
+    const statement = change ? chain(change, insert) : insert;
+    if (options.deferred) unit.defer(statement, options.deferred);
+    else await unit.query(statement);
+    if (created.length > 0) this.wakeRelayAfter(unit);
     return created;
   }
 
@@ -99,22 +78,17 @@ export class OutboxService {
    * statement. Answers the event, or null when the change did nothing and no event was recorded.
    */
   async addIfChanged<T extends EventType>(
-    manager: EntityManager,
-    change: { sql: string; parameters: unknown[] },
+    unit: UnitOfWork,
+    change: Statement,
     type: T,
     data: EventData<T>,
     context: EventContext,
   ): Promise<CloudEvent<T> | null> {
     const producer = this.producerFor(type);
     const event = createEvent(producer, type, data, context);
-    const $ = (n: number) => `$${change.parameters.length + n}`;
-    const recorded: unknown[] = await manager.query(
-      `WITH changed AS (${change.sql})
-       INSERT INTO outbox (event_id, type, payload) SELECT ${$(1)}::uuid, ${$(2)}::text, ${$(3)}::jsonb FROM changed RETURNING 1`,
-      [...change.parameters, event.id, event.type, JSON.stringify(event)],
-    );
+    const recorded = await unit.query(chain(change, OutboxRepository.recordIfChanged(event)));
     if (recorded.length === 0) return null;
-    this.wakeRelayAfter(manager);
+    this.wakeRelayAfter(unit);
     return event;
   }
 
@@ -129,7 +103,7 @@ export class OutboxService {
    * instance's relay is not woken (it would find the rows claimed by this one's); rows that an
    * instance which stopped left behind are found by the relays' poll.
    */
-  private wakeRelayAfter(manager: EntityManager): void {
-    afterCommit(manager, () => this.relay.wake());
+  private wakeRelayAfter(unit: UnitOfWork): void {
+    unit.afterCommit(() => this.relay.wake());
   }
 }

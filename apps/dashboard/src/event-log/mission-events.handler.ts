@@ -30,7 +30,7 @@ export class MissionEventsHandler {
   @EventPattern('#')
   onEvent(@Payload() event: CloudEvent): Promise<unknown> {
     return eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, () =>
-      this.inbox.handle(event, 'dashboard.event-log', async (manager) => {
+      this.inbox.handle(event, 'dashboard.event-log', async ({ manager }) => {
         if (event.type === 'participant.erased') {
           const { data } = event as CloudEvent<'participant.erased'>;
           await eventLogRepository.eraseParticipant(manager, data.missionId, data.registrationId);

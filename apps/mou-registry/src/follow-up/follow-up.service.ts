@@ -1,4 +1,4 @@
-import { Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
+import { Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
@@ -161,7 +161,7 @@ export class FollowUpService {
         at: now,
         details: { milestoneId: milestone.id, title: input.title, dueOn: input.dueOn, pilotProjectId: milestone.pilotProjectId },
       });
-      await this.outbox.add(manager, 'mou.milestone_added', eventData(mou, milestone), {
+      await this.outbox.add(UnitOfWork.of(manager), 'mou.milestone_added', eventData(mou, milestone), {
         subject: milestone.id,
         missionId: mou.missionId,
         time: now,
@@ -184,7 +184,7 @@ export class FollowUpService {
       const milestone = await this.milestone(manager, mouId, milestoneId);
       await this.history.append(manager, mouId, { action: 'milestone_completed', actor, at: now, details: { milestoneId } });
       await this.outbox.add(
-        manager,
+        UnitOfWork.of(manager),
         'mou.milestone_completed',
         { ...eventData(mou, milestone, await this.ownerNow(manager, milestone)), completedAt: now.toISOString() },
         { subject: milestoneId, missionId: mou.missionId, time: now },
@@ -231,7 +231,7 @@ export class FollowUpService {
         context: { subject: milestoneId, missionId: mou.missionId, time: now },
       });
     }
-    await this.outbox.addMany(manager, events);
+    await this.outbox.addMany(UnitOfWork.of(manager), events);
   }
 
   private async milestone(manager: EntityManager, mouId: string, id: string): Promise<MilestoneRow> {

@@ -1,4 +1,4 @@
-import { Problem, type Caller, type FieldError, answerOnce, type IdempotencyKey } from '#common';
+import { Problem, type Caller, type FieldError, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
 import type { MouStatus } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
@@ -76,7 +76,7 @@ export class MousService {
       );
       await this.writeSignatories(manager, id, input.signatories);
       await this.history.append(manager, id, { action: 'created', actor, at: now, details: { reference, fields: Object.keys(input).sort() } });
-      await this.outbox.add(manager, 'mou.drafted', toMouEventData(row!), { subject: id, missionId, time: now });
+      await this.outbox.add(UnitOfWork.of(manager), 'mou.drafted', toMouEventData(row!), { subject: id, missionId, time: now });
       return this.view(manager, row!);
     });
   }
@@ -130,7 +130,7 @@ export class MousService {
         await this.writeSignatories(manager, id, patch.signatories);
       }
       await this.history.append(manager, id, { action: 'updated', actor, at: now, details: { fields: changed.sort() } });
-      await this.outbox.add(manager, 'mou.updated', toMouEventData(row), { subject: id, missionId: row.missionId, time: now });
+      await this.outbox.add(UnitOfWork.of(manager), 'mou.updated', toMouEventData(row), { subject: id, missionId: row.missionId, time: now });
       return this.view(manager, row);
     });
   }
@@ -169,7 +169,7 @@ export class MousService {
     const row = await this.store.set(manager, current.id, columns);
     await this.history.append(manager, current.id, { action: 'status_changed', actor, at: now, details });
     await this.outbox.add(
-      manager,
+      UnitOfWork.of(manager),
       'mou.status_changed',
       { ...toMouEventData(row), previousStatus: current.status, changedBy: actor, changedAt: now.toISOString() },
       { subject: current.id, missionId: row.missionId, time: now },

@@ -22,7 +22,7 @@ export class ParticipantEventsHandler {
   @EventPattern('participant.erased')
   async onErased(@Payload() event: CloudEvent<'participant.erased'>): Promise<void> {
     const { registrationId, missionId, erasedAt } = event.data;
-    await this.inbox.handle(event, 'mou-registry.participant-erased', async (manager) => {
+    await this.inbox.handle(event, 'mou-registry.participant-erased', async ({ manager }) => {
       await manager.query(
         `INSERT INTO participants (registration_id, mission_id, status, as_of, erased_at) VALUES ($1, $2, 'erased', $3, $3)
          ON CONFLICT (registration_id) DO UPDATE SET status = 'erased', given_name = NULL, family_name = NULL, email = NULL,
@@ -41,7 +41,7 @@ export class ParticipantEventsHandler {
     const { registrationId, missionId, participant } = event.data;
     // registration.updated carries the registration's status as it is; the others are the status itself.
     const status = event.data.status;
-    await this.inbox.handle(event, 'mou-registry.participants', async (manager) => {
+    await this.inbox.handle(event, 'mou-registry.participants', async ({ manager }) => {
       // Out-of-order copies never go back in time, and an erased participant never comes back.
       await manager.query(
         `INSERT INTO participants (registration_id, mission_id, status, given_name, family_name, email, preferred_language, as_of)

@@ -1,4 +1,4 @@
-import { Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
+import { Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -65,7 +65,7 @@ export class VersionsService {
         details: { version, language, mediaType: row!.mediaType, sha256, size: body.length, amendment: check.amendment },
       });
       await this.outbox.add(
-        manager,
+        UnitOfWork.of(manager),
         'mou.version_added',
         { ...toMouEventData(mou), version, sha256, size: body.length, language },
         { subject: mouId, missionId: mou.missionId, time: now },
@@ -119,7 +119,7 @@ export class VersionsService {
         at: now,
         details: { version, sha256: current.sha256, signedOn: signing.signedOn, signedPlace: signing.signedPlace },
       });
-      await this.outbox.add(manager, 'mou.updated', toMouEventData(mou), { subject: mouId, missionId: mou.missionId, time: now });
+      await this.outbox.add(UnitOfWork.of(manager), 'mou.updated', toMouEventData(mou), { subject: mouId, missionId: mou.missionId, time: now });
       const versions = await this.store.versions(manager, mouId);
       return toVersionView(versions.find((v) => v.version === version)!);
     });

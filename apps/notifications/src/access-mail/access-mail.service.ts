@@ -22,7 +22,7 @@ export class AccessMailService {
    */
   async send(event: CloudEvent<AccessMailEvent>): Promise<void> {
     const { registrationId, missionId, linkGeneration } = event.data;
-    await this.inbox.handle(event, 'notifications.access-mail', async (manager) => {
+    await this.inbox.handle(event, 'notifications.access-mail', async ({ manager }) => {
       deliveriesRepository.lockErasure(manager, registrationId);
       const participant = await participantDirectoryRepository.takeLinkGeneration(manager, registrationId, linkGeneration);
       if (!participant) {

@@ -1,4 +1,4 @@
-import { sendAhead } from '#common';
+import { sendAhead, type Statement } from '#common';
 import type { EntityManager } from 'typeorm';
 import type { OutgoingMail } from '../mail/mailer.js';
 import type { DeliveryStatus } from './delivery.schema.js';
@@ -148,9 +148,9 @@ export const deliveriesRepository = {
    * `OutboxService.addAllWith`, which sends it with the e-mails' events). An erased one is failed
    * and forgotten, as `eraseRecipient` would have done, and its attempt not counted.
    */
-  settleStatement(settled: readonly SettledDelivery[]): { sql: string; parameters: unknown[] } {
+  settleStatement(settled: readonly SettledDelivery[]): Statement {
     return {
-      sql: `UPDATE deliveries d
+      text: `UPDATE deliveries d
                SET status = CASE WHEN o.status = 'erased' THEN 'failed'
                                  -- Erased while it was being sent: failed as the erasure left it, unless it did go out.
                                  WHEN d.recipient LIKE 'erased:%' AND o.status <> 'sent' THEN d.status
@@ -165,7 +165,7 @@ export const deliveriesRepository = {
                    updated_at = now()
               FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[]) AS o (id, status, smtp_response, error, retry_in_ms)
              WHERE d.id = o.id`,
-      parameters: [
+      values: [
         settled.map((s) => s.id),
         settled.map((s) => s.status),
         settled.map((s) => (s.status === 'sent' ? s.smtpResponse : null)),

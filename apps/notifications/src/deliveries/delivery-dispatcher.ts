@@ -1,4 +1,4 @@
-import { beforeDatabaseCloses, WakeableLoop } from '#common';
+import { beforeDatabaseCloses, WakeableLoop, UnitOfWork } from '#common';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -110,7 +110,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       const event = announcementOf(due[i]!, outcome);
       if (event) events.push(event);
     });
-    await this.dataSource.transaction((manager) => this.outbox.addAllWith(manager, repository.settleStatement(settled), events, { sentAhead: true }));
+    await this.dataSource.transaction((manager) =>
+      this.outbox.addAllWith(UnitOfWork.of(manager), repository.settleStatement(settled), events, { deferred: 'the settled deliveries' }),
+    );
     // This instance's retries are due at their time; another instance's are found by the poll.
     if (retries.length > 0) this.loop.wakeIn(Math.min(...retries));
     return due.length;

@@ -14,7 +14,7 @@ export class ParticipantEventsHandler {
   @EventPattern('participant.erased')
   async onErased(@Payload() event: CloudEvent<'participant.erased'>): Promise<void> {
     await eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, () =>
-      this.inbox.handle(event, 'notifications.participant-erasure', async (manager) => {
+      this.inbox.handle(event, 'notifications.participant-erasure', async ({ manager }) => {
         // eraseRecipient takes the erasure lock first: a directory update or a mail under way finishes before, or finds them erased after.
         await deliveriesRepository.eraseRecipient(manager, event.data.registrationId);
         await participantDirectoryRepository.forget(manager, event.data.registrationId);

@@ -26,6 +26,6 @@ export class EnrolmentMailService {
         mails.push({ ...composeEnrolmentMail(notice, recipient), missionId: event.data.missionId, recipientRegistrationId: recipient.registrationId });
       }
     }
-    await this.inbox.handle(event, 'notifications.enrolment-mail', (manager) => this.deliveries.deliver(manager, event, mails));
+    await this.inbox.handle(event, 'notifications.enrolment-mail', ({ manager }) => this.deliveries.deliver(manager, event, mails));
   }
 }

@@ -31,7 +31,7 @@ export class MeetingEventsHandler {
         return;
       }
       const mail = composeMeetingMail(event.type, event.data, recipient, entries.get(counterpartId) ?? null);
-      await this.inbox.handle(event, 'notifications.meeting-mail', (manager) =>
+      await this.inbox.handle(event, 'notifications.meeting-mail', ({ manager }) =>
         this.deliveries.deliver(manager, event, [{ ...mail, missionId: event.data.missionId, recipientRegistrationId: recipient.registrationId }]),
       );
     });

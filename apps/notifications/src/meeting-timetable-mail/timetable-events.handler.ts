@@ -30,7 +30,7 @@ export class TimetableEventsHandler {
         return;
       }
       const mail = composeTimetableMail(event.data, recipient, entries);
-      await this.inbox.handle(event, 'notifications.meeting-timetable-mail', (manager) =>
+      await this.inbox.handle(event, 'notifications.meeting-timetable-mail', ({ manager }) =>
         this.deliveries.deliver(manager, event, [{ ...mail, missionId: event.data.missionId, recipientRegistrationId: recipient.registrationId }]),
       );
     });

@@ -21,7 +21,7 @@ export class MilestoneEventsHandler {
       if (!mail) return;
       // An owner who is a participant is named by registration too: once they are erased, a reminder
       // the registry sent before it knew is not sent (the delivery log's erasure rules apply).
-      await this.inbox.handle(event, 'notifications.milestone-reminder', (manager) =>
+      await this.inbox.handle(event, 'notifications.milestone-reminder', ({ manager }) =>
         this.deliveries.deliver(manager, event, [
           { ...mail, missionId: event.data.missionId, recipientRegistrationId: event.data.owner.registrationId ?? null },
         ]),

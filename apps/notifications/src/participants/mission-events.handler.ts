@@ -12,7 +12,7 @@ export class MissionEventsHandler {
   @EventPattern('mission.updated')
   async onMissionUpdated(@Payload() event: CloudEvent<'mission.updated'>): Promise<void> {
     const { missionId, code, title, startsOn, endsOn, timezone } = event.data;
-    await this.inbox.handle(event, 'notifications.missions', (manager) =>
+    await this.inbox.handle(event, 'notifications.missions', ({ manager }) =>
       participantDirectoryRepository.describeMission(manager, missionId, { code, title, startsOn, endsOn, timezone }, event.time),
     );
   }

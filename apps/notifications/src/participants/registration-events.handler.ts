@@ -20,7 +20,7 @@ export class DirectoryEventsHandler {
 
   @EventPattern([...registrationSnapshotTypes])
   async onRegistration(@Payload() event: CloudEvent<RegistrationSnapshotType>): Promise<void> {
-    await this.inbox.handle(event, 'notifications.participant-directory', async (manager) => {
+    await this.inbox.handle(event, 'notifications.participant-directory', async ({ manager }) => {
       // A snapshot that arrives after the participant's erasure (a retry) must not bring them back, nor
       // mail them: both statements look for the erasure, under its lock.
       deliveriesRepository.lockErasure(manager, event.data.registrationId);

@@ -26,6 +26,6 @@ export class SessionMailService {
       missionId: event.data.missionId,
       recipientRegistrationId: recipient.registrationId,
     }));
-    await this.inbox.handle(event, 'notifications.session-mail', (manager) => this.deliveries.deliver(manager, event, mails));
+    await this.inbox.handle(event, 'notifications.session-mail', ({ manager }) => this.deliveries.deliver(manager, event, mails));
   }
 }

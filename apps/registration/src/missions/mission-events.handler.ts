@@ -22,7 +22,7 @@ export class MissionEventsHandler {
 
   private async keep(event: CloudEvent<'mission.created' | 'mission.updated'>): Promise<void> {
     const mission = event.data;
-    await this.inbox.handle(event, 'registration.missions', async (manager) => {
+    await this.inbox.handle(event, 'registration.missions', async ({ manager }) => {
       // Events may arrive out of order (retries); the copy only moves forward in time.
       await manager.query(
         `INSERT INTO missions (id, code, title, starts_on, ends_on, timezone, as_of)

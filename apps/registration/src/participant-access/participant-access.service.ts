@@ -1,4 +1,13 @@
-import { assertOrganiserOrSelf, checkParticipantLink, deriveParticipantToken, Problem, SERVICE_CONFIG, type Caller, type ServiceConfig } from '#common';
+import {
+  assertOrganiserOrSelf,
+  checkParticipantLink,
+  deriveParticipantToken,
+  Problem,
+  SERVICE_CONFIG,
+  type Caller,
+  type ServiceConfig,
+  UnitOfWork,
+} from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -38,7 +47,7 @@ export class ParticipantAccessService {
         const renewedAt = new Date();
         await repository.replaceTokenHash(manager, registration.id, token.hash);
         await this.outbox.add(
-          manager,
+          UnitOfWork.of(manager),
           'participant.access_token_renewed',
           {
             registrationId: registration.id,
@@ -76,7 +85,7 @@ export class ParticipantAccessService {
       if (!registration || !ParticipantAccessRules.mayMailLink(registration.linkRequestedAt, now)) return;
       const linkGeneration = await repository.newLink(manager, registration.id, now);
       await this.outbox.add(
-        manager,
+        UnitOfWork.of(manager),
         'participant.access_link_requested',
         { registrationId: registration.id, missionId, linkGeneration, requestedAt: now.toISOString() },
         { subject: registration.id, missionId, time: now },
@@ -100,7 +109,7 @@ export class ParticipantAccessService {
       const token = deriveParticipantToken(this.config.participantTokenSecret, registrationId, tokenGeneration);
       const linkGeneration = await repository.revoke(manager, registrationId, { generation: tokenGeneration, hash: token.hash }, revokedAt);
       await this.outbox.add(
-        manager,
+        UnitOfWork.of(manager),
         'participant.access_revoked',
         {
           registrationId,

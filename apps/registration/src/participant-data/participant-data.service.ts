@@ -1,4 +1,4 @@
-import { assertOrganiserOrSelf, Problem, type Caller } from '#common';
+import { assertOrganiserOrSelf, Problem, type Caller, UnitOfWork } from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Injectable } from '@nestjs/common';
@@ -63,7 +63,7 @@ export class ParticipantDataService {
       const mission = await this.mission(manager, missionId);
       const position = (await this.seats.waitlistPositions(manager, [registration])).get(id) ?? null;
       const updated = await this.outbox.add(
-        manager,
+        UnitOfWork.of(manager),
         'registration.updated',
         toSnapshot(registration, mission, { previousStatus: registration.status, waitlistPosition: position, occurredAt }),
         { subject: id, missionId, time: occurredAt },
@@ -95,7 +95,7 @@ export class ParticipantDataService {
 
       await this.change(manager, registration, ParticipantDataRules.erasure(id, erasedAt));
       await this.outbox.add(
-        manager,
+        UnitOfWork.of(manager),
         'participant.erased',
         { registrationId: id, missionId, erasedAt: erasedAt.toISOString() },
         { subject: id, missionId, time: erasedAt, ...(cancelled ? { causedBy: { correlationId: cancelled.correlationid } } : {}) },

@@ -1,3 +1,4 @@
+import { UnitOfWork, type Statement } from '#common';
 import type { CloudEvent, RegistrationStatus } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
@@ -24,13 +25,13 @@ export class RegistrationEvents {
   /** `announce`, in one statement with the write that made the change (see `OutboxService.addWith`). */
   announceWith(
     manager: EntityManager,
-    write: { sql: string; parameters: unknown[] } | null,
+    write: Statement | null,
     registration: RegistrationEntity,
     mission: MissionOfEvents,
     change: StatusChange,
     cause?: CloudEvent,
   ): Promise<CloudEvent> {
-    return this.outbox.addWith(manager, write, eventTypeOfStatus[registration.status], toSnapshot(registration, mission, change), {
+    return this.outbox.addWith(UnitOfWork.of(manager), write, eventTypeOfStatus[registration.status], toSnapshot(registration, mission, change), {
       subject: registration.id,
       missionId: registration.missionId,
       time: change.occurredAt,
@@ -41,12 +42,12 @@ export class RegistrationEvents {
   /** `announceWith` for registrations changed together by one write, their events in the order given (see `OutboxService.addAllWith`). */
   announceAllWith(
     manager: EntityManager,
-    write: { sql: string; parameters: unknown[] },
+    write: Statement,
     changed: readonly { registration: RegistrationEntity; change: StatusChange }[],
     mission: MissionOfEvents,
   ): Promise<CloudEvent[]> {
     return this.outbox.addAllWith(
-      manager,
+      UnitOfWork.of(manager),
       write,
       changed.map(({ registration, change }) => ({
         type: eventTypeOfStatus[registration.status],
@@ -54,7 +55,7 @@ export class RegistrationEvents {
         context: { subject: registration.id, missionId: registration.missionId, time: change.occurredAt },
       })),
       // The group's last statement: it goes with the COMMIT (see `RegistrationsService.decide` for its failures).
-      { sentAhead: true },
+      { deferred: 'the registrations of a group' },
     );
   }
 }

@@ -12,6 +12,8 @@ import {
   sqlStateOf,
   type Caller,
   type Page,
+  UnitOfWork,
+  type Statement,
 } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
@@ -231,7 +233,7 @@ export class RegistrationsService {
       const checkedInAt = new Date();
       await this.change(manager, registration, { checkedInAt, updatedAt: checkedInAt });
       await this.outbox.add(
-        manager,
+        UnitOfWork.of(manager),
         'participant.checked_in',
         { registrationId: id, missionId, checkedInAt: checkedInAt.toISOString() },
         { subject: id, missionId, time: checkedInAt },
@@ -386,15 +388,15 @@ const columns = [
  * the same for any number of rows and is prepared once); a waitlisted one takes the next place in the
  * waitlist order, in the order given.
  */
-function insertOf(registrations: readonly RegistrationEntity[]): { sql: string; parameters: unknown[] } {
+function insertOf(registrations: readonly RegistrationEntity[]): Statement {
   const names = columns.map(([name]) => name);
   return {
-    sql: `INSERT INTO registrations (mission_id, ${names.join(', ')}, updated_at, waitlist_order)
+    text: `INSERT INTO registrations (mission_id, ${names.join(', ')}, updated_at, waitlist_order)
           SELECT $1::uuid, ${names.join(', ')}, created_at,
                  CASE WHEN status = 'waitlisted' THEN nextval('registration_waitlist_order') END
             FROM unnest(${columns.map(([, type], index) => `$${index + 2}::${type}[]`).join(', ')}) WITH ORDINALITY AS r (${names.join(', ')}, n)
            ORDER BY n`,
-    parameters: [
+    values: [
       registrations[0]!.missionId,
       registrations.map((r) => r.id),
       registrations.map((r) => r.status),

@@ -1,3 +1,4 @@
+import { UnitOfWork } from '#common';
 import type { CloudEvent, EventData } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
@@ -78,7 +79,7 @@ export class SessionSeats {
 
   private publish(manager: EntityManager, session: EnrolledSession, enrolment: EnrolmentEntity, change: EnrolmentChange, cause?: CloudEvent) {
     return this.outbox.add(
-      manager,
+      UnitOfWork.of(manager),
       `enrolment.${enrolment.status}` as const,
       {
         enrolmentId: enrolment.id,

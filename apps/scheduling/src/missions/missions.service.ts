@@ -9,6 +9,7 @@ import {
   type IdempotencyKey,
   type Page,
   type PageQuery,
+  UnitOfWork,
 } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
@@ -36,7 +37,7 @@ export class MissionsService {
       return await this.missions.transaction(async (manager) => {
         if (await this.missions.codeTaken(manager, input.code)) throw taken();
         const mission = await this.missions.insert(manager, { id, ...input, createdBy: caller.subject });
-        await this.outbox.add(manager, 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });
+        await this.outbox.add(UnitOfWork.of(manager), 'mission.created', toSnapshot(mission), { subject: mission.id, missionId: mission.id });
         return toView(mission);
       }, key);
     } catch (error) {
@@ -56,7 +57,7 @@ export class MissionsService {
       const next = changedMission(current, update);
       if (!next) return toView(mission);
       const saved = await this.missions.save(manager, Object.assign(mission, next));
-      await this.outbox.add(manager, 'mission.updated', toSnapshot(saved), { subject: saved.id, missionId: saved.id });
+      await this.outbox.add(UnitOfWork.of(manager), 'mission.updated', toSnapshot(saved), { subject: saved.id, missionId: saved.id });
       return toView(saved);
     });
   }

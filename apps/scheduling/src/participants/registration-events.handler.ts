@@ -26,7 +26,7 @@ export class RegistrationEventsHandler {
 
   @EventPattern([...registrationSnapshotTypes])
   async onRegistration(@Payload() event: CloudEvent<RegistrationSnapshotType>): Promise<void> {
-    await this.inbox.handle(event, 'scheduling.participants', async (manager) => {
+    await this.inbox.handle(event, 'scheduling.participants', async ({ manager }) => {
       this.keep(manager, event.data, event.time);
       if (event.data.status === 'cancelled') {
         await this.leaveSessions(manager, event.data.registrationId, event);
@@ -38,13 +38,13 @@ export class RegistrationEventsHandler {
   /** The participant's access token was replaced (revoked, or a random one given way to a derived one): the old one stops working here too. */
   @EventPattern(['participant.access_revoked', 'participant.access_token_renewed'])
   async onAccessTokenReplaced(@Payload() event: CloudEvent<'participant.access_revoked' | 'participant.access_token_renewed'>): Promise<void> {
-    await this.inbox.handle(event, 'scheduling.participants', (manager) => participantsRepository.replaceAccessToken(manager, event.data, event.time));
+    await this.inbox.handle(event, 'scheduling.participants', ({ manager }) => participantsRepository.replaceAccessToken(manager, event.data, event.time));
   }
 
   @EventPattern('participant.erased')
   async onErased(@Payload() event: CloudEvent<'participant.erased'>): Promise<void> {
     const { registrationId } = event.data;
-    await this.inbox.handle(event, 'scheduling.participants', async (manager) => {
+    await this.inbox.handle(event, 'scheduling.participants', async ({ manager }) => {
       // The row may not exist yet (events out of order): it is created erased, and stays so.
       await manager.query(
         `INSERT INTO participants (registration_id, mission_id, status, preferred_language, timezone, erased_at, as_of)

@@ -1,4 +1,4 @@
-import { assertOrganiserOf, Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
+import { assertOrganiserOf, Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -56,7 +56,7 @@ export class ReleasesService {
         await manager.update(SessionEntity, { id: In(added.map((session) => session.id)) }, { releasedAt: publishedAt });
         const venues = await venuesOf(manager, added);
         for (const session of added) {
-          await this.outbox.add(manager, 'session.scheduled', toSessionSnapshot(session, venues.get(session.venueId ?? '') ?? null, mission), {
+          await this.outbox.add(UnitOfWork.of(manager), 'session.scheduled', toSessionSnapshot(session, venues.get(session.venueId ?? '') ?? null, mission), {
             subject: session.id,
             missionId,
             time: publishedAt,
@@ -68,7 +68,7 @@ export class ReleasesService {
         [missionId, number, publishedAt, publishedBy, note, JSON.stringify(programme), JSON.stringify(changes)],
       );
       await this.outbox.add(
-        manager,
+        UnitOfWork.of(manager),
         'schedule.published',
         { missionId, release: number, publishedAt: publishedAt.toISOString(), changes },
         { subject: missionId, missionId, time: publishedAt },

@@ -10,6 +10,7 @@ import {
   type PageQuery,
   answerOnce,
   type IdempotencyKey,
+  UnitOfWork,
 } from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
@@ -115,7 +116,7 @@ export class SessionsService {
       let cause: CloudEvent | undefined;
       if (session.releasedAt && moved) {
         cause = await this.outbox.add(
-          manager,
+          UnitOfWork.of(manager),
           'session.rescheduled',
           {
             ...toSessionSnapshot(session, venue, mission),
@@ -147,7 +148,7 @@ export class SessionsService {
       const venue = session.venueId ? await manager.findOneBy(VenueEntity, { id: session.venueId }) : null;
       if (session.releasedAt) {
         await this.outbox.add(
-          manager,
+          UnitOfWork.of(manager),
           'session.cancelled',
           {
             ...toSessionSnapshot(session, venue, mission),

@@ -49,8 +49,16 @@ interface Pending {
  */
 export class UnitOfWork {
   private readonly pending: Pending[] = [];
+  private static readonly units = new WeakMap<EntityManager, UnitOfWork>();
 
-  constructor(readonly manager: EntityManager) {}
+  private constructor(readonly manager: EntityManager) {}
+
+  /** The unit of work of `manager`'s transaction (one per transaction, so a deferred failure is blamed right). */
+  static of(manager: EntityManager): UnitOfWork {
+    let unit = UnitOfWork.units.get(manager);
+    if (!unit) UnitOfWork.units.set(manager, (unit = new UnitOfWork(manager)));
+    return unit;
+  }
 
   get inTransaction(): boolean {
     return this.manager.queryRunner?.isTransactionActive === true;
@@ -107,9 +115,9 @@ export class UnitOfWork {
   /** The deferred statement that `error` came from, as a `DeferredStatementError`; else `error`. */
   blame(error: unknown): unknown {
     if (error instanceof DeferredStatementError) return error;
-    const source = this.pending.find(
-      (entry) => entry.failure !== undefined && (entry.failure === error || (entry.failure as { cause?: unknown })?.cause === error),
-    );
+    // TypeORM wraps pg's error (`driverError`); the deferred statement was rejected with pg's own.
+    const driverError = (error as { driverError?: unknown } | null)?.driverError ?? error;
+    const source = this.pending.find((entry) => entry.failure !== undefined && (entry.failure === error || entry.failure === driverError));
     this.pending.splice(0, this.pending.length, ...this.pending.filter((entry) => !entry.settled));
     return source ? new DeferredStatementError(source.what, error, source.at) : error;
   }
@@ -124,7 +132,7 @@ export class Transactions {
   async run<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     let unit: UnitOfWork | undefined;
     try {
-      return await this.dataSource.transaction((manager) => work((unit = new UnitOfWork(manager))));
+      return await this.dataSource.transaction((manager) => work((unit = UnitOfWork.of(manager))));
     } catch (error) {
       throw unit ? unit.blame(error) : error;
     }
@@ -132,6 +140,6 @@ export class Transactions {
 
   /** Statements outside any transaction, each committed on its own. */
   get outside(): UnitOfWork {
-    return new UnitOfWork(this.dataSource.manager);
+    return UnitOfWork.of(this.dataSource.manager);
   }
 }

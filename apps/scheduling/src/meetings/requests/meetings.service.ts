@@ -1,4 +1,4 @@
-import { encodeCursor, isUniqueViolation, organises, Problem, seqOfCursor, type Caller, type Page, answerOnce, type IdempotencyKey } from '#common';
+import { encodeCursor, isUniqueViolation, organises, Problem, seqOfCursor, type Caller, type Page, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
@@ -201,7 +201,7 @@ export class MeetingsService {
     extra: { reason?: 'participant-left' | 'withdrawn' } = {},
   ): Promise<CloudEvent> {
     return this.outbox.add(
-      manager,
+      UnitOfWork.of(manager),
       type,
       { ...meetingPayload(meeting), ...extra },
       {

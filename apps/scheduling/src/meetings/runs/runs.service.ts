@@ -1,4 +1,4 @@
-import { assertOrganiserOf, isUniqueViolation, Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
+import { assertOrganiserOf, isUniqueViolation, Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
@@ -224,7 +224,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
         cause.time,
       ],
     );
-    await this.outbox.addMany(manager, events);
+    await this.outbox.addMany(UnitOfWork.of(manager), events);
 
     const notices = await this.timetables(manager, run, before, after, diff);
     return {
@@ -265,7 +265,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
       [notices.map((notice) => notice.registrationId), run.missionId, run.id],
     );
     await this.outbox.addMany(
-      manager,
+      UnitOfWork.of(manager),
       notices.map((notice) => ({
         type: 'meeting.timetable_published' as const,
         data: notice,
