@@ -25,16 +25,15 @@ export interface PeriodicJobOptions {
 }
 
 /**
- * Claims a period for this instance: one row per job and period (its start, by the database's
- * clock), so that of every instance waking in it only the first inserts. Null: another has it.
+ * Claims the period starting at `periodStart` for this instance: one row per job and period, so
+ * that of every instance waking for it only the first inserts. No row back: another has it.
  */
-export function claimPeriod(job: string, intervalMs: number, instance: string): Statement {
-  return sql(
-    `INSERT INTO periodic_runs (job, period_start, instance)
-     VALUES ($1, to_timestamp(floor(extract(epoch FROM clock_timestamp()) * 1000 / $2) * $2 / 1000), $3)
-     ON CONFLICT DO NOTHING RETURNING period_start`,
-    [job, intervalMs, instance],
-  );
+export function claimPeriod(job: string, periodStart: Date, instance: string): Statement {
+  return sql(`INSERT INTO periodic_runs (job, period_start, instance) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING period_start`, [
+    job,
+    periodStart,
+    instance,
+  ]);
 }
 
 /**
@@ -47,6 +46,8 @@ export function claimPeriod(job: string, intervalMs: number, instance: string): 
 export class PeriodicJob {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  /** A period's start that came while this instance's run of the last one was still going. */
+  private pending?: number;
   private stopped = true;
 
   constructor(private readonly options: PeriodicJobOptions) {}
@@ -62,10 +63,10 @@ export class PeriodicJob {
     await this.running;
   }
 
-  /** Claims the current period and runs the job if this instance got it; answers whether it ran. */
-  async runIfClaimed(): Promise<boolean> {
-    const { name, intervalMs, database } = this.options;
-    const [claimed] = await database().query<{ period_start: Date }>(claimPeriod(name, intervalMs, this.options.instance ?? INSTANCE_NAME));
+  /** Claims the period starting at `periodStart` (default: the current one) and runs the job if this instance got it; answers whether it ran. */
+  async runIfClaimed(periodStart = this.periodStart(Date.now())): Promise<boolean> {
+    const { name, database } = this.options;
+    const [claimed] = await database().query<{ period_start: Date }>(claimPeriod(name, new Date(periodStart), this.options.instance ?? INSTANCE_NAME));
     if (!claimed) return false;
     await this.options.run();
     await database().query(
@@ -78,24 +79,44 @@ export class PeriodicJob {
     return true;
   }
 
+  private periodStart(at: number): number {
+    return at - (at % this.options.intervalMs);
+  }
+
   /**
-   * The next wake-up a little after the next period starts (the database's clock and this one's may
-   * differ by a little), set before this one's run: a run longer than what is left of its period
-   * must not make this instance miss the next. An instance still running the last period's job
-   * leaves the new period to the others.
+   * The next wake-up a little after the next period starts (instances' clocks differ by a little),
+   * set before this one's run. The period claimed is the one the wake-up was for, however late it
+   * comes (a stalled process, a pool with no connection free); an instance still running the last
+   * period's job runs the new one's after it, if no other instance has claimed it by then.
    */
   private schedule(): void {
     if (this.stopped) return;
     const { intervalMs } = this.options;
-    const delay = intervalMs - (Date.now() % intervalMs) + Math.min(intervalMs / 20, 1000);
-    this.timer = setTimeout(() => {
-      this.schedule();
-      if (this.running) return;
-      this.running = this.runIfClaimed()
-        .catch((error: Error) => this.options.logger.warn({ msg: `periodic job ${this.options.name} failed`, reason: error.message }))
-        .finally(() => (this.running = undefined));
-    }, delay);
+    const next = this.periodStart(Date.now()) + intervalMs;
+    this.timer = setTimeout(
+      () => {
+        this.schedule();
+        this.claimAndRun(next);
+      },
+      next - Date.now() + Math.min(intervalMs / 20, 1000),
+    );
     this.timer.unref();
+  }
+
+  private claimAndRun(periodStart: number): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.pending = periodStart;
+      return;
+    }
+    this.running = this.runIfClaimed(periodStart)
+      .catch((error: Error) => this.options.logger.warn({ msg: `periodic job ${this.options.name} failed`, reason: error.message }))
+      .finally(() => {
+        this.running = undefined;
+        const pending = this.pending;
+        this.pending = undefined;
+        if (pending !== undefined) this.claimAndRun(pending);
+      });
   }
 }
 
