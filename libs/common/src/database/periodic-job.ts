@@ -46,8 +46,8 @@ export function claimPeriod(job: string, periodStart: Date, instance: string): S
 export class PeriodicJob {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
-  /** A period's start that came while this instance's run of the last one was still going. */
-  private pending?: number;
+  /** Periods' starts that came while this instance's run of an earlier one was still going. */
+  private readonly pending: number[] = [];
   private stopped = true;
 
   constructor(private readonly options: PeriodicJobOptions) {}
@@ -84,21 +84,22 @@ export class PeriodicJob {
   }
 
   /**
-   * The next wake-up a little after the next period starts (instances' clocks differ by a little),
-   * set before this one's run. The period claimed is the one the wake-up was for, however late it
-   * comes (a stalled process, a pool with no connection free); an instance still running the last
-   * period's job runs the new one's after it, if no other instance has claimed it by then.
+   * The wake-up for the period after `after` (the first: the next period), a little after it starts
+   * (instances' clocks differ by a little). The period claimed is the one the wake-up was for,
+   * however late it comes (a stalled process, a pool with no connection free): a process stalled
+   * past several periods wakes for each in turn. An instance still running the job claims the
+   * periods that came meanwhile once it is done, if no other instance has.
    */
-  private schedule(): void {
+  private schedule(after?: number): void {
     if (this.stopped) return;
     const { intervalMs } = this.options;
-    const next = this.periodStart(Date.now()) + intervalMs;
+    const next = (after ?? this.periodStart(Date.now())) + intervalMs;
     this.timer = setTimeout(
       () => {
-        this.schedule();
+        this.schedule(next);
         this.claimAndRun(next);
       },
-      next - Date.now() + Math.min(intervalMs / 20, 1000),
+      Math.max(next - Date.now() + Math.min(intervalMs / 20, 1000), 0),
     );
     this.timer.unref();
   }
@@ -106,15 +107,14 @@ export class PeriodicJob {
   private claimAndRun(periodStart: number): void {
     if (this.stopped) return;
     if (this.running) {
-      this.pending = periodStart;
+      this.pending.push(periodStart);
       return;
     }
     this.running = this.runIfClaimed(periodStart)
       .catch((error: Error) => this.options.logger.warn({ msg: `periodic job ${this.options.name} failed`, reason: error.message }))
       .finally(() => {
         this.running = undefined;
-        const pending = this.pending;
-        this.pending = undefined;
+        const pending = this.pending.shift();
         if (pending !== undefined) this.claimAndRun(pending);
       });
   }
