@@ -18,8 +18,28 @@ const services = [
 const mailCatcher = process.env.SMTP_URL || process.env.NODE_ENV === 'production' ? null : (process.env.MAIL_CATCHER_URL ?? 'smtp://127.0.0.1:1025');
 const mailEnv = mailCatcher ? { SMTP_URL: mailCatcher } : {};
 
+// `INSTANCES=2 npm start`: each service that many times, the k-th on its port + 100·k; the web entry takes them in turn.
+const instances = Number(process.env.INSTANCES ?? 1);
+if (!Number.isInteger(instances) || instances < 1 || instances > 9) {
+  console.error('INSTANCES must be a whole number from 1 to 9');
+  process.exit(1);
+}
+const instancesOf = ({ name, port }) => Array.from({ length: instances }, (_, k) => ({ name, port: port + 100 * k }));
+const upstreamVariable = (name) => `${name.toUpperCase().replace('-', '_')}_URLS`;
+const upstreams =
+  instances > 1
+    ? Object.fromEntries(
+        services.map((service) => [
+          upstreamVariable(service.name),
+          instancesOf(service)
+            .map(({ port }) => `http://127.0.0.1:${port}`)
+            .join(','),
+        ]),
+      )
+    : {};
+
 // The web entry (pages, and /api/… forwarded to the services) starts once the services answer.
-const web = { name: 'web', port: Number(process.env.WEB_PORT ?? 8080), env: mailCatcher ? { MAIL_CATCHER_URL: mailCatcher } : {} };
+const web = { name: 'web', port: Number(process.env.WEB_PORT ?? 8080), env: { ...upstreams, ...(mailCatcher ? { MAIL_CATCHER_URL: mailCatcher } : {}) } };
 
 if (![...services, web].every(({ name }) => existsSync(`dist/apps/${name}/src/main.js`)) || !existsSync('dist/apps/web/assets/manifest.json')) {
   console.log('No build found: building…');
@@ -46,7 +66,8 @@ async function databaseRoles() {
 function launch({ name, port, env = {} }) {
   const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
     // `npm start` is the development system: the development secret is accepted only where NODE_ENV says so.
-    env: { NODE_ENV: 'development', ...ownDatabases, ...process.env, ...mailEnv, ...env, PORT: String(port) },
+    // Several instances share Postgres' 100 connections: 5 each unless DB_POOL_SIZE says otherwise.
+    env: { NODE_ENV: 'development', ...(instances > 1 ? { DB_POOL_SIZE: '5' } : {}), ...ownDatabases, ...process.env, ...mailEnv, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
@@ -58,7 +79,8 @@ function launch({ name, port, env = {} }) {
   return { name, port, child };
 }
 
-const children = services.map(launch);
+const backends = services.flatMap(instancesOf);
+const children = backends.map(launch);
 
 let stopping = false;
 function stop(exitCode = 0) {
@@ -93,7 +115,7 @@ if (!stopping) {
   if (mailCatcher)
     console.log(`  mail           http://127.0.0.1:${web.port}/dev/mail   (what the system sent; SMTP_URL unset, so mail goes to ${mailCatcher})`);
   children
-    .slice(0, services.length)
+    .slice(0, backends.length)
     .forEach((service, i) =>
       console.log(
         `  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}/api   OpenAPI: http://127.0.0.1:${service.port}/api/docs${results[i] ? '' : '   (not ready yet)'}`,

@@ -1,6 +1,7 @@
-import amqp from 'amqplib';
+import type amqp from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import type { CloudEvent } from '#contracts';
+import { connectToFirstBroker } from '#messaging';
 import { eventually } from './eventually.js';
 
 /** The type of the tap's own markers (`caughtUp`), sent to its queue only and never counted as events. */
@@ -32,7 +33,8 @@ export class EventTap {
   }
 
   private async connect(): Promise<void> {
-    const connection = await amqp.connect(this.url);
+    // The first node that answers, where the run's broker is a cluster.
+    const connection = await connectToFirstBroker(this.url);
     this.connection = connection;
     connection.on('error', () => undefined);
     connection.once('close', () => {

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 /** RabbitMQ's own scripts, not the /usr/sbin wrappers (those switch to the rabbitmq user and pick up the machine's node). */
-const SBIN = process.env.TEST_RABBITMQ_SBIN ?? '/usr/lib/rabbitmq/lib/rabbitmq_server-3.10.8/sbin';
+export const RABBITMQ_SBIN = process.env.TEST_RABBITMQ_SBIN ?? '/usr/lib/rabbitmq/lib/rabbitmq_server-3.10.8/sbin';
 
 /**
  * A RabbitMQ node of the test's own, beside the machine's (never touched): its own name, ports,
@@ -40,7 +40,7 @@ export class RabbitmqNode {
       await writeFile(join(this.base, 'advanced.config'), '[].\n');
       await writeFile(join(this.base, 'enabled_plugins'), '[].\n');
     }
-    this.child = spawn(join(SBIN, 'rabbitmq-server'), [], { env: this.env(), stdio: 'ignore', detached: false });
+    this.child = spawn(join(RABBITMQ_SBIN, 'rabbitmq-server'), [], { env: this.env(), stdio: 'ignore', detached: false });
     await this.ctl('wait', '--timeout', '90', join(this.base, 'pid'));
     return this;
   }
@@ -69,7 +69,7 @@ export class RabbitmqNode {
   }
 
   private ctl(...args: string[]) {
-    return run(join(SBIN, 'rabbitmqctl'), ['-n', this.node, ...args], { env: this.env(), timeout: 120_000 });
+    return run(join(RABBITMQ_SBIN, 'rabbitmqctl'), ['-n', this.node, ...args], { env: this.env(), timeout: 120_000 });
   }
 
   private env(): NodeJS.ProcessEnv {
@@ -97,7 +97,7 @@ export class RabbitmqNode {
 }
 
 /** A port the system gives now; free for the node to take a moment later. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -68,6 +68,8 @@ export interface SystemOptions {
   spanExporter?: SpanExporter;
   /** Each service on its own Postgres role and broker user (`npm run setup`'s), made for the run and dropped after it; the machine's broker only. */
   ownCredentials?: boolean;
+  /** Process mode: this many instances of each service (`url` is the first's, `urls` all of them; `killService(service, n)`). */
+  instances?: number;
 }
 
 interface RunningService {
@@ -89,7 +91,8 @@ export class TestSystem {
   readonly tap: EventTap;
   /** Publishes onto this run's exchange as a producer that is not part of the run would; connects at its first event. */
   readonly producer = new EventProducer(this);
-  private readonly running = new Map<ServiceName, RunningService>();
+  /** By service, and `service#n` for the n-th further instance. */
+  private readonly running = new Map<string, RunningService>();
 
   constructor(private readonly options: SystemOptions & Required<Pick<SystemOptions, 'services' | 'mode'>>) {
     this.rabbitmqUrl = options.rabbitmqUrl?.() ?? rabbitmqUrlFor(this.vhost);
@@ -153,6 +156,11 @@ export class TestSystem {
     return loadServiceConfig(service, this.env(service));
   }
 
+  /** Every running instance of the service. */
+  urls(service: ServiceName): string[] {
+    return [...this.running].filter(([key]) => key === service || key.startsWith(`${service}#`)).map(([, running]) => `http://127.0.0.1:${running.port}`);
+  }
+
   url(service: ServiceName): string {
     const running = this.running.get(service);
     if (!running) throw new Error(`${service} is not running`);
@@ -179,7 +187,10 @@ export class TestSystem {
       const order = this.options.services
         .filter((service) => !this.options.deferred?.includes(service))
         .sort((a, b) => Number(a === 'scheduling') - Number(b === 'scheduling'));
-      await Promise.all(order.map((service) => this.startService(service)));
+      // Further instances in waves after the first: each wave's processes start at once, which on a small machine is load enough.
+      for (let instance = 0; instance < (this.options.instances ?? 1); instance++) {
+        await Promise.all(order.map((service) => this.startService(service, instance)));
+      }
       return this;
     } catch (error) {
       // What did start must not outlive a failed start: its loops would run on after the test file, and Jest with them.
@@ -202,15 +213,17 @@ export class TestSystem {
   }
 
   /** On a port of its own each time (`env`): a test that restarts a service reads `url(service)` again. */
-  async startService(service: ServiceName): Promise<void> {
+  async startService(service: ServiceName, instance = 0): Promise<void> {
+    const key = instanceKey(service, instance);
     if (this.options.mode === 'process') {
       // The service says over IPC which port it was given.
       const child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], {
         env: { ...process.env, ...this.env(service) },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
-      const port = await listeningPort(child, service);
-      this.running.set(service, { port, child });
+      // Several instances start a wave of processes at once: on a loaded machine each takes that much longer.
+      const port = await listeningPort(child, service, 90_000 * (this.options.instances ?? 1));
+      this.running.set(key, { port, child });
       await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, { timeoutMs: 90_000, what: `${service} to be ready` });
     } else {
       const config = this.config(service);
@@ -218,33 +231,38 @@ export class TestSystem {
       const app = await createServiceApplication(module, config, { ...options, spanExporter: this.options.spanExporter });
       await app.listen(config.port, '127.0.0.1');
       const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
-      this.running.set(service, { port, app });
+      this.running.set(key, { port, app });
     }
   }
 
   /** SIGKILL: no shutdown hook runs, nothing in flight is acked or flushed. */
-  async killService(service: ServiceName): Promise<void> {
-    const running = this.running.get(service);
+  async killService(service: ServiceName, instance = 0): Promise<void> {
+    const running = this.running.get(instanceKey(service, instance));
     if (!running?.child) throw new Error(`${service} is not a process of this run`);
     if (running.child.exitCode === null && running.child.signalCode === null) {
       const exited = new Promise((resolve) => running.child!.once('exit', resolve));
       running.child.kill('SIGKILL');
       await exited;
     }
-    this.running.delete(service);
+    this.running.delete(instanceKey(service, instance));
   }
 
-  async stopService(service: ServiceName): Promise<void> {
-    const running = this.running.get(service);
+  async stopService(service: ServiceName, instance = 0): Promise<void> {
+    await this.stopInstance(instanceKey(service, instance));
+  }
+
+  private async stopInstance(key: string): Promise<void> {
+    const running = this.running.get(key);
     if (!running) return;
-    this.running.delete(service);
+    this.running.delete(key);
+    const service = key.split('#')[0] as ServiceName;
     if (running.app) await running.app.close();
     if (running.child) await terminate(running.child, service);
   }
 
   /** The vhost and the schemas go whatever failed before (a run must leave nothing behind); then the first failure is thrown. */
   async stop(): Promise<void> {
-    const outcomes = await Promise.allSettled([...this.running.keys()].map((service) => this.stopService(service)));
+    const outcomes = await Promise.allSettled([...this.running.keys()].map((key) => this.stopInstance(key)));
     // The tap first, or it would connect again when the vhost goes.
     outcomes.push(...(await Promise.allSettled([this.producer.stop(), this.tap.stop()])));
     const schemas = this.options.services.map((service) => this.schemaOf(service));
@@ -264,6 +282,10 @@ export class TestSystem {
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
   }
+}
+
+function instanceKey(service: ServiceName, instance: number): string {
+  return instance === 0 ? service : `${service}#${instance}`;
 }
 
 /** SIGTERM, then SIGKILL if it has not exited 10 s later: it would run on against the run's schemas. */
@@ -291,9 +313,9 @@ async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
 }
 
 /** The port a service started as a child process listens on, as it reports it (`runService`); its failure to start, if it exits first. */
-function listeningPort(child: ChildProcess, service: ServiceName): Promise<number> {
+function listeningPort(child: ChildProcess, service: ServiceName, timeoutMs: number): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => settle(new Error(`${service} did not listen within 90 s`)), 90_000);
+    const timer = setTimeout(() => settle(new Error(`${service} did not listen within ${timeoutMs / 1000} s`)), timeoutMs);
     const onMessage = (message: ServiceListening) => {
       if (message?.type === 'listening') settle(message.port);
     };
@@ -324,9 +346,12 @@ function listeningPort(child: ChildProcess, service: ServiceName): Promise<numbe
  */
 export function useSystem(options: SystemOptions = {}): TestSystem {
   let started: TestSystem | undefined;
-  beforeAll(async () => {
-    started = await startSystem(options);
-  }, 120_000);
+  beforeAll(
+    async () => {
+      started = await startSystem(options);
+    },
+    120_000 * (options.instances ?? 1),
+  );
   afterAll(async () => {
     await started?.stop();
   }, 60_000);

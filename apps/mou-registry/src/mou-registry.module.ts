@@ -42,7 +42,7 @@ export class MouRegistryModule {
       controllers: [MousController, VersionsController, FollowUpController, ParticipantEventsHandler],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
-        { provide: FOLLOW_UP_OPTIONS, useValue: { intervalMs: options.followUpIntervalMs ?? 60_000 } },
+        { provide: FOLLOW_UP_OPTIONS, useValue: { intervalMs: options.followUpIntervalMs ?? config.periodicJobs['mou-follow-up'] ?? 60_000 } },
         MousService,
         MouStore,
         MouAccess,

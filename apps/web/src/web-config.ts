@@ -25,6 +25,12 @@ const environment = z.object({
   MOU_REGISTRY_URL: z.url().optional(),
   NOTIFICATIONS_URL: z.url().optional(),
   DASHBOARD_URL: z.url().optional(),
+  // Several instances of a service: its addresses comma-separated, taken in turn (`nextUpstream`); beside the single URL.
+  REGISTRATION_URLS: z.string().optional(),
+  SCHEDULING_URLS: z.string().optional(),
+  MOU_REGISTRY_URLS: z.string().optional(),
+  NOTIFICATIONS_URLS: z.string().optional(),
+  DASHBOARD_URLS: z.string().optional(),
   WEB_ALLOWED_ORIGINS: z
     .string()
     .default('')
@@ -51,8 +57,10 @@ const environment = z.object({
 export interface WebConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
-  /** Base URL of each service, without a trailing slash. */
+  /** Base URL of each service, without a trailing slash (the first of its instances). */
   upstreams: Record<UpstreamService, string>;
+  /** Every instance of each service (`*_URLS`, else the one `*_URL`): requests go to them in turn (`nextUpstream`). */
+  upstreamPools: Record<UpstreamService, string[]>;
   /** Origins (scheme://host:port) that may call `/api/…` cross-origin: a mission's own website. */
   allowedOrigins: string[];
   /** Where the built client scripts and the stylesheet are (`npm run build` writes them). */
@@ -94,16 +102,25 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   if (e.NODE_ENV === 'production' && e.OIDC_ISSUER && !e.OIDC_AUDIENCE) {
     throw new ConfigurationError('invalid configuration of web: OIDC_AUDIENCE is required with an OIDC issuer when NODE_ENV=production, as for the services');
   }
-  const upstreams = Object.fromEntries(
-    upstreamServices.map((service) => [
-      service,
-      (e[upstreamVariables[service] as keyof typeof e] as string | undefined)?.replace(/\/+$/, '') ?? `http://127.0.0.1:${serviceTable[service].port}`,
-    ]),
-  ) as Record<UpstreamService, string>;
+  const upstreamPools = Object.fromEntries(
+    upstreamServices.map((service) => {
+      const several = (e[`${upstreamVariables[service]}S` as keyof typeof e] as string | undefined)
+        ?.split(',')
+        .map((url) => url.trim())
+        .filter(Boolean);
+      const one = e[upstreamVariables[service] as keyof typeof e] as string | undefined;
+      const urls = several?.length ? several : [one ?? `http://127.0.0.1:${serviceTable[service].port}`];
+      const invalid = urls.find((url) => !URL.canParse(url));
+      if (invalid) throw new ConfigurationError(`invalid configuration of web: ${upstreamVariables[service]}S: ${invalid} is not a URL`);
+      return [service, urls.map((url) => url.replace(/\/+$/, ''))];
+    }),
+  ) as Record<UpstreamService, string[]>;
+  const upstreams = Object.fromEntries(upstreamServices.map((service) => [service, upstreamPools[service][0]])) as Record<UpstreamService, string>;
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     upstreams,
+    upstreamPools,
     allowedOrigins: e.WEB_ALLOWED_ORIGINS,
     assetsDir: resolve(e.WEB_ASSETS_DIR ?? 'dist/apps/web/assets'),
     logLevel: e.LOG_LEVEL,

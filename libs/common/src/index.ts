@@ -6,6 +6,7 @@ export * from './database/database.module.js';
 export * from './database/pg-channel-listener.js';
 export * from './database/sql-state.js';
 export * from './database/expired-rows.js';
+export * from './database/periodic-job.js';
 export * from './database/preparing-client.js';
 export * from './database/service-data-source.js';
 export * from './database/wakeable-loop.js';

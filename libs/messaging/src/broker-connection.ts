@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type LoggerService, type OnModuleInit } from '@nestjs/common';
 import amqp, { type AmqpConnectionManager } from 'amqp-connection-manager';
-import type { ConfirmChannel, Message, Options } from 'amqplib';
+import amqplib, { type ConfirmChannel, type Message, type Options } from 'amqplib';
 import type { ReadinessProbe } from '#common';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 import { assertDeploymentTopology, UNROUTABLE } from './topology.js';
@@ -226,9 +226,34 @@ function confirmed(deadline: number, send: (done: (err: unknown) => void) => voi
   });
 }
 
-/** One connection manager per role, with the recovery settings the backbone relies on. */
+/** The brokers of `RABBITMQ_URL`: one, or a cluster's nodes, comma-separated. */
+export function brokerUrls(url: string): string[] {
+  return url
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** A connection to the first of the brokers that answers, for the one-off commands (topology, dead letters). */
+export async function connectToFirstBroker(url: string): Promise<amqplib.ChannelModel> {
+  let lastError: unknown;
+  for (const candidate of brokerUrls(url)) {
+    try {
+      return await amqplib.connect(candidate);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError instanceof Error ? lastError : new Error(`no broker of ${url} could be reached`);
+}
+
+/**
+ * One connection manager per role, with the recovery settings the backbone relies on. With several
+ * brokers (a cluster's nodes), amqp-connection-manager takes the next one at each attempt: a
+ * connection lost with its node is made again to the next one that answers.
+ */
 export function connectToBroker(url: string, logger: LoggerService, role: string, reconnectSeconds = 1): AmqpConnectionManager {
-  const manager = amqp.connect([url], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: reconnectSeconds });
+  const manager = amqp.connect(brokerUrls(url), { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: reconnectSeconds });
   let failures = 0;
   manager.on('connect', () => {
     failures = 0;

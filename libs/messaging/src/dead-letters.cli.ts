@@ -10,7 +10,8 @@
  * fetched without ack and given back to the queue at the end.
  */
 import { pathToFileURL } from 'node:url';
-import amqp, { type ConfirmChannel, type GetMessage } from 'amqplib';
+import type { ConfirmChannel, GetMessage } from 'amqplib';
+import { connectToFirstBroker } from './broker-connection.js';
 import { BROKER_HEADERS, MessageHeaders } from './message-headers.js';
 import { queueNames, UNROUTABLE } from './topology.js';
 
@@ -66,7 +67,7 @@ export async function replayDeadLetters(target: DeadLetterTarget, select: { all:
 }
 
 export async function purgeDeadLetters(target: DeadLetterTarget): Promise<number> {
-  const connection = await amqp.connect(target.url);
+  const connection = await connectToFirstBroker(target.url);
   try {
     const channel = await connection.createChannel();
     const { messageCount } = await channel.purgeQueue(deadLetterQueue(target.service));
@@ -82,7 +83,7 @@ export async function purgeDeadLetters(target: DeadLetterTarget): Promise<number
  * message that is dead-lettered again while replaying is not picked up a second time.
  */
 async function withDeadLetters<T>(target: DeadLetterTarget, work: (messages: GetMessage[], channel: ConfirmChannel) => Promise<T>): Promise<T> {
-  const connection = await amqp.connect(target.url);
+  const connection = await connectToFirstBroker(target.url);
   try {
     const channel = await connection.createConfirmChannel();
     const queue = deadLetterQueue(target.service);

@@ -49,7 +49,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
    * DataSource closed (`beforeDatabaseCloses`); elsewhere it runs here. The broker connection goes last.
    */
   async onApplicationShutdown(): Promise<void> {
-    this.retention.stop();
+    await this.retention.stop();
     await this.relay.stop();
     await this.broker.close();
   }

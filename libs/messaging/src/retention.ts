@@ -1,5 +1,5 @@
-import { sweepExpiredRows } from '#common';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob, SERVICE_CONFIG, sweepExpiredRows, Transactions, type ServiceConfig } from '#common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 
@@ -12,41 +12,44 @@ export interface RetentionOptions {
    * had a row, so two weeks is far beyond any redelivery.
    */
   inboxDays?: number;
-  /** How often to look (default hourly). */
+  /** How often to look (default `PERIODIC_JOBS`' `retention`, or hourly). */
   intervalMs?: number;
 }
 
 /**
  * Keeps the outbox and the inbox from growing without end: published events and old inbox rows
- * are deleted in small batches, by one instance of the service at a time.
+ * are deleted in small batches, once per period by one instance of the service (`PeriodicJob`).
  */
 @Injectable()
 export class MessageRetention {
   private readonly logger = new Logger(MessageRetention.name);
-  private timer?: NodeJS.Timeout;
   private readonly outboxDays: number;
   private readonly inboxDays: number;
-  private readonly intervalMs: number;
+  private readonly job: PeriodicJob;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) transactions: Transactions,
+    @Optional() @Inject(SERVICE_CONFIG) config?: ServiceConfig,
   ) {
     this.outboxDays = options.retention?.outboxDays ?? 7;
     this.inboxDays = options.retention?.inboxDays ?? 14;
-    this.intervalMs = options.retention?.intervalMs ?? 3_600_000;
+    this.job = new PeriodicJob({
+      name: 'retention',
+      intervalMs: options.retention?.intervalMs ?? config?.periodicJobs.retention ?? 3_600_000,
+      run: () => this.sweep(),
+      database: () => transactions.outside,
+      logger: this.logger,
+    });
   }
 
   start(): void {
-    this.timer = setInterval(
-      () => void this.sweep().catch((error: Error) => this.logger.warn({ msg: 'retention sweep failed', reason: error.message })),
-      this.intervalMs,
-    );
-    this.timer.unref();
+    this.job.start();
   }
 
-  stop(): void {
-    clearInterval(this.timer);
+  async stop(): Promise<void> {
+    await this.job.stop();
   }
 
   /** Deletes what is past its time; answers how many rows went. */

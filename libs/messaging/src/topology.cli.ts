@@ -10,13 +10,13 @@
  * old instances publish anything it should catch.
  */
 import { pathToFileURL } from 'node:url';
-import amqp from 'amqplib';
+import { connectToFirstBroker } from './broker-connection.js';
 import { subscriptions } from '#contracts';
 import { DEFAULT_RETRY_DELAYS_MS } from './retry-policy.js';
 import { assertDeploymentTopology, assertTopology, queueNames, UNROUTABLE } from './topology.js';
 
 export async function declareTopology(url: string, exchange: string): Promise<string[]> {
-  const connection = await amqp.connect(url);
+  const connection = await connectToFirstBroker(url);
   try {
     const channel = await connection.createChannel();
     await assertDeploymentTopology(channel, exchange);

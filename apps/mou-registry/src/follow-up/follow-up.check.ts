@@ -1,3 +1,4 @@
+import { PeriodicJob, Transactions } from '#common';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -20,13 +21,13 @@ const BATCH = 100;
  * The registry's periodic look at the calendar (its clock's): overdue milestones announce
  * `mou.milestone_due` and MoUs past their expiry date expire. Each is done in the transaction that
  * locks its rows, skipping rows another instance holds, and marks what it did: every instance may
- * run it at any time and each milestone is announced once, each MoU expired once.
+ * run it at any time and each milestone is announced once, each MoU expired once. Its timer is a
+ * `PeriodicJob` (`mou-follow-up`): one instance looks per period.
  */
 @Injectable()
 export class FollowUpCheck implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FollowUpCheck.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job: PeriodicJob;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,21 +35,23 @@ export class FollowUpCheck implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(FOLLOW_UP_OPTIONS) private readonly options: FollowUpOptions,
     private readonly followUp: FollowUpService,
     private readonly mous: MousService,
-  ) {}
+    @Inject(Transactions) transactions: Transactions,
+  ) {
+    this.job = new PeriodicJob({
+      name: 'mou-follow-up',
+      intervalMs: options.intervalMs,
+      run: () => this.run(),
+      database: () => transactions.outside,
+      logger: this.logger,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.run()
-        .catch((error: Error) => this.logger.warn({ msg: 'follow-up check failed', reason: error.message }))
-        .finally(() => (this.running = undefined));
-    }, this.options.intervalMs);
-    this.timer.unref();
+    this.job.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
   }
 
   /** One look; answers how many milestones it announced and how many MoUs it expired. */

@@ -6,6 +6,7 @@ import { readCookies } from '../kit/cookies.js';
 import type { UpstreamService, WebConfig } from '../web-config.js';
 import { credentialFor, requestSite } from './origin-policy.js';
 import { owningService } from './route-table.js';
+import { nextUpstream } from './upstreams.js';
 
 /** Headers of one connection, not of the message (RFC 9110 §7.6.1): never forwarded either way. */
 const HOP_BY_HOP = [
@@ -64,7 +65,7 @@ export function gateway(config: WebConfig) {
 }
 
 function forward(request: Request, response: Response, service: UpstreamService, config: WebConfig, site: ReturnType<typeof requestSite>): void {
-  const target = new URL(request.originalUrl, config.upstreams[service]);
+  const target = new URL(request.originalUrl, nextUpstream(config, service));
   const headers: OutgoingHttpHeaders = withoutHopByHop(request.headers);
   // Session cookies are the web entry's: a service takes credentials as Authorization only.
   delete headers.cookie;

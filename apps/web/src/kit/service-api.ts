@@ -5,6 +5,7 @@ import { WEB_CONFIG } from '../web-config.provider.js';
 import type { UpstreamService, WebConfig } from '../web-config.js';
 import { cookiesOf } from './cookies.js';
 import { ORGANISER_COOKIE, PARTICIPANT_COOKIE } from '../gateway/origin-policy.js';
+import { nextUpstream } from '../gateway/upstreams.js';
 
 export type ApiAnswer<Body> =
   { ok: true; status: number; body: Body; headers: Headers } | { ok: false; status: number; problem: ProblemDetails; fieldErrors: Record<string, string> };
@@ -45,7 +46,7 @@ export class ServiceApi {
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     let response: globalThis.Response;
     try {
-      response = await fetch(`${this.config.upstreams[service]}${path}`, {
+      response = await fetch(`${nextUpstream(this.config, service)}${path}`, {
         method: call.method ?? 'GET',
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),

@@ -109,3 +109,20 @@ describe('the participants’ secrets', () => {
     expect(loadServiceConfig('notifications', { NODE_ENV: 'test', WEB_BASE_URL: 'https://mission.example.eu/' }).webBaseUrl).toBe('https://mission.example.eu');
   });
 });
+
+describe('configuration for several instances', () => {
+  it('takes a cluster’s nodes as a comma-separated RABBITMQ_URL, and refuses what is not an AMQP URL', () => {
+    const nodes = 'amqp://guest:guest@10.0.0.1:5672/mh, amqp://guest:guest@10.0.0.2:5672/mh';
+    expect(loadServiceConfig('dashboard', { NODE_ENV: 'test', RABBITMQ_URL: nodes }).rabbitmqUrl).toBe(nodes);
+    expect(() => loadServiceConfig('dashboard', { NODE_ENV: 'test', RABBITMQ_URL: 'amqp://a:5672,http://b' })).toThrow(/RABBITMQ_URL/);
+  });
+
+  it('reads the periods of the periodic jobs from PERIODIC_JOBS', () => {
+    expect(loadServiceConfig('dashboard', { NODE_ENV: 'test' }).periodicJobs).toEqual({});
+    expect(loadServiceConfig('dashboard', { NODE_ENV: 'test', PERIODIC_JOBS: 'retention=2000, mou-follow-up=1500' }).periodicJobs).toEqual({
+      retention: 2000,
+      'mou-follow-up': 1500,
+    });
+    expect(() => loadServiceConfig('dashboard', { NODE_ENV: 'test', PERIODIC_JOBS: 'retention=soon' })).toThrow(/PERIODIC_JOBS/);
+  });
+});

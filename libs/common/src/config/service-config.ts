@@ -55,7 +55,14 @@ const environment = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
     .optional(),
-  RABBITMQ_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672'),
+  // One broker, or the nodes of a cluster as a comma-separated list: the connection tries them in turn.
+  RABBITMQ_URL: z
+    .string()
+    .default('amqp://guest:guest@127.0.0.1:5672')
+    .refine(
+      (value) => value.split(',').every((url) => URL.canParse(url.trim()) && /^amqps?:$/.test(new URL(url.trim()).protocol)),
+      'must be amqp:// URLs, comma-separated',
+    ),
   EVENTS_EXCHANGE: z.string().min(1).default('mission-hub.events'),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
@@ -79,6 +86,11 @@ const environment = z.object({
     .max(31 * 24 * 3600)
     .default(DEFAULT_ORGANISER_TOKEN_MAX_LIFETIME_SECONDS),
   RATE_LIMITS: z.string().max(2000).optional(),
+  PERIODIC_JOBS: z
+    .string()
+    .max(2000)
+    .regex(/^(\s*[a-z-]+=\d+\s*(,|$))*$/, 'must be name=milliseconds, comma-separated')
+    .optional(),
   TRUST_PROXY: z.string().min(1).default('loopback'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -94,6 +106,7 @@ export interface ServiceConfig {
   poolSize: number;
   /** How long the database may take, per connection (0: no limit); see DESIGN's configuration. */
   databaseTimeouts: DatabaseTimeouts;
+  /** One broker's URL, or a cluster's nodes' comma-separated (`brokerUrls` in the messaging lib splits them). */
   rabbitmqUrl: string;
   exchange: string;
   port: number;
@@ -123,6 +136,8 @@ export interface ServiceConfig {
   /** The participant secrets this service holds that are their public development values: a warning at start-up. */
   developmentParticipantSecrets: ParticipantSecret[];
   logLevel: string;
+  /** Periods of the periodic jobs by name (`PERIODIC_JOBS`), overriding each job's own default. */
+  periodicJobs: Record<string, number>;
 }
 
 export interface DatabaseTimeouts {
@@ -211,5 +226,12 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     developmentParticipantSecrets,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    periodicJobs: Object.fromEntries(
+      (e.PERIODIC_JOBS ?? '')
+        .split(',')
+        .filter((entry) => entry.trim())
+        .map((entry) => entry.split('=').map((part) => part.trim()))
+        .map(([name, ms]) => [name, Math.max(Number(ms), 100)]),
+    ),
   };
 }

@@ -4,6 +4,7 @@ import { type DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { ensureDatabaseAndSchema, runMigrationsLocked } from './database-bootstrap.js';
+import { CreatePeriodicRuns1732000020000 } from './periodic-job.js';
 import { PreparingClient } from './preparing-client.js';
 import { ServiceDataSource } from './service-data-source.js';
 import { Transactions } from './unit-of-work.js';
@@ -33,7 +34,8 @@ export class DatabaseModule {
             url: config.databaseUrl,
             schema: config.schema,
             entities: options.entities,
-            migrations: options.migrations,
+            // Every service has periodic jobs (IdempotencyKeyRetention at least), so every schema has their claims.
+            migrations: [...(options.migrations as unknown[]), CreatePeriodicRuns1732000020000] as DatabaseOptions['migrations'],
             migrationsTableName: 'migrations',
             synchronize: false,
             // Names the schema, so an operator (or a test) can tell whose connections these are.

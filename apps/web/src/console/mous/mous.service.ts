@@ -1,6 +1,7 @@
 import type { ProblemDetails } from '#common';
 import type { MouStatus, PartyKind } from '#contracts';
 import type { ApiAnswer } from '../../kit/service-api.js';
+import { nextUpstream } from '../../gateway/upstreams.js';
 import type { WebConfig } from '../../web-config.js';
 import { ConsoleRefusal, type OrganiserApi } from '../organiser-api.js';
 import { everyItem } from '../programme/programme.service.js';
@@ -152,7 +153,7 @@ export async function uploadVersion(
   const credential = organiser.credential;
   let response: Response;
   try {
-    response = await fetch(`${config.upstreams['mou-registry']}/api/mous/${mouId}/versions?language=${encodeURIComponent(language)}`, {
+    response = await fetch(`${nextUpstream(config, 'mou-registry')}/api/mous/${mouId}/versions?language=${encodeURIComponent(language)}`, {
       method: 'POST',
       headers: { authorization: credential, 'content-type': document.mediaType, 'idempotency-key': idempotencyKey, accept: 'application/json' },
       body: document.bytes,
