@@ -1,10 +1,11 @@
+import { Transactions } from '#common';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+
 import { CLOCK, type Clock } from '../clock.js';
 import { utcDay } from '../mous/mou.rules.js';
-import { MOU_COLUMNS, mouColumns, type MouRow } from '../mous/mou.view.js';
+import { MousRepository } from '../mous/mous.repository.js';
 import { MousService } from '../mous/mous.service.js';
+import { FollowUpRepository } from './follow-up.repository.js';
 import { FollowUpService, REGISTRY } from './follow-up.service.js';
 
 export const FOLLOW_UP_OPTIONS = Symbol('follow-up options');
@@ -23,17 +24,19 @@ const BATCH = 100;
  * run it at any time and each milestone is announced once, each MoU expired once.
  */
 @Injectable()
-export class FollowUpCheck implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(FollowUpCheck.name);
+export class FollowUpCheckService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(FollowUpCheckService.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(FOLLOW_UP_OPTIONS) private readonly options: FollowUpOptions,
     private readonly followUp: FollowUpService,
     private readonly mous: MousService,
+    private readonly mouRows: MousRepository,
+    private readonly repository: FollowUpRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -58,15 +61,10 @@ export class FollowUpCheck implements OnApplicationBootstrap, OnApplicationShutd
     let due = 0;
     let expired = 0;
     for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const rows: (MouRow & { milestoneId: string })[] = await manager.query(
-          `SELECT m.id AS "milestoneId", ${mouColumns('mo')} FROM milestones m JOIN mous mo ON mo.id = m.mou_id
-           WHERE m.completed_at IS NULL AND m.due_announced_at IS NULL AND m.due_on < $1
-           ORDER BY m.due_on LIMIT ${BATCH} FOR UPDATE OF m, mo SKIP LOCKED`,
-          [today],
-        );
+      const done = await this.transactions.run(async (unit) => {
+        const rows = await this.repository.lockDue(unit, today, BATCH);
         await this.followUp.announceDue(
-          manager,
+          unit,
           rows.map(({ milestoneId, ...mou }) => ({ mou, milestoneId })),
           now,
         );
@@ -76,12 +74,9 @@ export class FollowUpCheck implements OnApplicationBootstrap, OnApplicationShutd
       if (done < BATCH) break;
     }
     for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const rows: MouRow[] = await manager.query(
-          `SELECT ${MOU_COLUMNS} FROM mous WHERE status IN ('signed', 'in_force') AND expires_on < $1 LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-          [today],
-        );
-        for (const mou of rows) await this.mous.move(manager, mou, { status: 'expired' }, 'clock', REGISTRY);
+      const done = await this.transactions.run(async (unit) => {
+        const rows = await this.mouRows.lockExpired(unit, today, BATCH);
+        for (const mou of rows) await this.mous.move(unit, mou, { status: 'expired' }, 'clock', REGISTRY);
         return rows.length;
       });
       expired += done;
