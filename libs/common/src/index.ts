@@ -36,3 +36,4 @@ export * from './bootstrap.js';
 export * from './service-core.module.js';
 export * from './database/statement.js';
 export * from './database/unit-of-work.js';
+export * from './database/projection.js';

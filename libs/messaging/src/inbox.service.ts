@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation, sql, Transactions, type Deferred, type UnitOfWork } from '#common';
+import { isUniqueViolation, Transactions, type Deferred, type UnitOfWork } from '#common';
 import type { CloudEvent } from '#contracts';
+import { InboxRepository } from './inbox.repository.js';
 import { batchSlots, type BatchSlot } from './message-batch.js';
 
 export type InboxOutcome = 'handled' | 'duplicate';
@@ -15,19 +16,9 @@ export class InboxService {
   }
 
   /**
-   * Runs `work` at most once per event and handler: the inbox row and the work's writes commit
-   * together, so a redelivered event finds its row and changes nothing. A concurrent copy of the
-   * same event waits on the row's key until the first transaction ends, then fails on it and is
-   * found a duplicate. The row goes with the work's first statement (`recordReceipt`), so the work
-   * may run, up to that statement, for an event handled before: it has no effect outside the
-   * transaction.
-   *
-   * While the transport handles a batch of messages (see `AmqpEventsServer`), the row and the work
-   * join the batch's transaction after a savepoint of their own, and commit with the batch: when
-   * this resolves they are sent, or wait to go with the batch's next statement or its COMMIT, but
-   * are not committed. A failing `work` is rolled back to its savepoint before the error is thrown,
-   * as a transaction of its own would be. An event handled before fails the batch's commit on its
-   * inbox row; handled again alone, it is found to be a duplicate.
+   * Runs `work` at most once per event and handler: its writes commit with the inbox row, and a
+   * redelivered event is found a `duplicate`. In a batch, after a savepoint of its own.
+   * docs/DESIGN.md, "Delivery guarantees and round trips".
    */
   handle(event: CloudEvent, handler: string, work: (unit: UnitOfWork) => Promise<void>): Promise<InboxOutcome> {
     const slot = batchSlots.getStore();
@@ -35,7 +26,7 @@ export class InboxService {
     let receipt: Deferred | undefined;
     return this.transactions
       .run(async (unit) => {
-        receipt = unit.defer(recordReceipt(event, handler), `the inbox row of ${handler}`);
+        receipt = unit.defer(InboxRepository.recordReceipt(event.id, handler), `the inbox row of ${handler}`);
         await work(unit);
       })
       .then(
@@ -48,7 +39,11 @@ export class InboxService {
   }
 
   private async handleInBatch(slot: BatchSlot, event: CloudEvent, handler: string, work: (unit: UnitOfWork) => Promise<void>): Promise<InboxOutcome> {
-    const { unit, savepoint, receipt } = await slot.batch.enter(this.dataSource, recordReceipt(event, handler), `the inbox row of ${handler}`);
+    const { unit, savepoint, receipt } = await slot.batch.enter(
+      this.dataSource,
+      InboxRepository.recordReceipt(event.id, handler),
+      `the inbox row of ${handler}`,
+    );
     slot.entered(savepoint);
     try {
       // What the work sends ahead waits for the next message's statements, or the batch's COMMIT: a
@@ -62,16 +57,6 @@ export class InboxService {
     }
     return 'handled';
   }
-}
-
-/**
- * The inbox row, sent with the work's first statement (or its commit) rather than in a round trip
- * of its own. No ON CONFLICT: when the event was handled before, the key's violation stops
- * everything after it in that round trip and fails the transaction, so nothing the work sent
- * meanwhile is stored. (A concurrent copy waits on the key until the first one's transaction ends.)
- */
-function recordReceipt(event: CloudEvent, handler: string) {
-  return sql(`INSERT INTO inbox (event_id, handler, received_at) VALUES ($1, $2, now())`, [event.id, handler]);
 }
 
 /** Whether the inbox row failed because the event's row was there already. */

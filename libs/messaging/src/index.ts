@@ -16,3 +16,5 @@ export { listDeadLetters, replayDeadLetters, purgeDeadLetters, routingKeyOf, typ
 export { declareTopology } from './topology.cli.js';
 export * from './outage-pause.js';
 export * from './retention.js';
+export * from './outbox.repository.js';
+export * from './inbox.repository.js';

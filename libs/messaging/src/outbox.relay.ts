@@ -1,33 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { beforeDatabaseCloses, WakeableLoop } from '#common';
+import { beforeDatabaseCloses, UnitOfWork, WakeableLoop } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
 import { BrokerConnection } from './broker-connection.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_POLL_INTERVAL_MS = 1000;
 
-interface OutboxRow {
-  id: string;
-  event_id: string;
-  type: string;
-  payload: string;
-  correlation_id: string | null;
-}
-
 /**
- * Publishes what the outbox holds. Woken in this process when a transaction that wrote outbox rows
- * commits (`OutboxService`), and by a slow poll for rows an instance that stopped left behind
- * (`WakeableLoop`); rows are claimed with FOR UPDATE SKIP LOCKED, so two instances of a service share
- * the work instead of publishing it twice. A row is marked published only after the broker has
- * confirmed it.
- *
- * Not woken by LISTEN/NOTIFY: before Postgres 19 a NOTIFY signals every listening backend of the
- * database, whatever its channel, and serialises the commits of all notifying transactions of the
- * cluster behind one lock held until each one's commit record is flushed; the transaction that
- * wrote the rows ran in this process, which can wake its relay without the database.
+ * Publishes what the outbox holds, woken at the commit of a transaction that wrote rows and by a slow
+ * poll; instances share the rows (SKIP LOCKED). docs/DESIGN.md, "Delivery guarantees and round trips".
  */
 @Injectable()
 export class OutboxRelay {
@@ -59,11 +44,7 @@ export class OutboxRelay {
    * alerts on (the broker away, or a channel that keeps failing), since readiness ignores the broker.
    */
   async oldestUnpublishedSeconds(): Promise<number> {
-    // The partial index gives the oldest unpublished id at once; ids grow with time.
-    const [row] = (await this.dataSource.query(
-      `SELECT coalesce(extract(epoch FROM now() - created_at), 0)::float8 AS age FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 1`,
-    )) as { age: number }[];
-    return row ? Math.round(row.age) : 0;
+    return OutboxRepository.oldestUnpublishedSeconds(UnitOfWork.of(this.dataSource.manager));
   }
 
   /** Starts relaying; a service without a producer has no outbox and nothing to relay. */
@@ -112,11 +93,7 @@ export class OutboxRelay {
     try {
       const client = (await queryRunner.connect()) as pg.PoolClient;
       open = true;
-      const [, claimed] = (await client.query(
-        `BEGIN; SELECT id, event_id, type, payload::text AS payload, payload->>'correlationid' AS correlation_id
-           FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${Math.trunc(this.batchSize)} FOR UPDATE SKIP LOCKED`,
-      )) as unknown as pg.QueryResult<OutboxRow>[];
-      const rows = claimed!.rows;
+      const rows = await OutboxRepository.beginAndClaim(client, this.batchSize);
       if (rows.length === 0) {
         await client.query('COMMIT');
         open = false;
@@ -134,13 +111,7 @@ export class OutboxRelay {
         ),
       );
       const confirmed = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => BigInt(row.id).toString());
-      // Losing this mark in a crash only publishes the rows again, which consumers absorb, so the
-      // commit need not wait for the disk.
-      await client.query(
-        confirmed.length > 0
-          ? `SET LOCAL synchronous_commit = off; UPDATE outbox SET published_at = now() WHERE id = ANY('{${confirmed.join(',')}}'::bigint[]); COMMIT`
-          : 'COMMIT',
-      );
+      await OutboxRepository.markPublishedAndCommit(client, confirmed);
       open = false;
       const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
       if (failed) throw new Error(`${rows.length - confirmed.length} of ${rows.length} events not confirmed by the broker: ${messageOf(failed.reason)}`);

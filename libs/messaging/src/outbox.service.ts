@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chain, sql, type Statement, type UnitOfWork } from '#common';
+import { chain, type Statement, type UnitOfWork } from '#common';
 import { createEvent, type CloudEvent, type EventContext, type EventData, type EventType, type Producer } from '#contracts';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 import { OutboxRelay } from './outbox.relay.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 /** One event to record: its type, its data, and where it belongs. */
 export type OutboxEntry = { [T in EventType]: { type: T; data: EventData<T>; context: EventContext } }[EventType];
@@ -45,7 +46,7 @@ export class OutboxService {
   async addWith<T extends EventType>(unit: UnitOfWork, change: Statement | null, type: T, data: EventData<T>, context: EventContext): Promise<CloudEvent<T>> {
     const producer = this.producerFor(type);
     const event = createEvent(producer, type, data, context);
-    const insert = sql(`INSERT INTO outbox (event_id, type, payload) VALUES ($1, $2, $3)`, [event.id, event.type, JSON.stringify(event)]);
+    const insert = OutboxRepository.record(event);
     // One round trip: the change and the insert in a single statement.
     await unit.query(change ? chain(change, insert) : insert);
     this.wakeRelayAfter(unit);
@@ -63,12 +64,7 @@ export class OutboxService {
     const producer = this.producerFor(events[0]?.type);
     const created = events.map(({ type, data, context }) => createEvent(producer, type, data as never, context) as CloudEvent);
     if (created.length === 0 && !change) return created;
-    const insert = sql(
-      `INSERT INTO outbox (event_id, type, payload)
-       SELECT event_id, type, payload FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e (event_id, type, payload, n)
-        ORDER BY n`,
-      [created.map((event) => event.id), created.map((event) => event.type), created.map((event) => JSON.stringify(event))],
-    );
+    const insert = OutboxRepository.recordAll(created);
     const statement = change ? chain(change, insert) : insert;
     if (options.deferred) unit.defer(statement, options.deferred);
     else await unit.query(statement);
@@ -90,16 +86,7 @@ export class OutboxService {
   ): Promise<CloudEvent<T> | null> {
     const producer = this.producerFor(type);
     const event = createEvent(producer, type, data, context);
-    const recorded = await unit.query(
-      chain(
-        change,
-        sql(`INSERT INTO outbox (event_id, type, payload) SELECT $1::uuid, $2::text, $3::jsonb FROM changed RETURNING 1`, [
-          event.id,
-          event.type,
-          JSON.stringify(event),
-        ]),
-      ),
-    );
+    const recorded = await unit.query(chain(change, OutboxRepository.recordIfChanged(event)));
     if (recorded.length === 0) return null;
     this.wakeRelayAfter(unit);
     return event;

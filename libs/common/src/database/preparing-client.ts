@@ -84,21 +84,9 @@ interface Ahead extends Leading {
 }
 
 /**
- * A pg client that prepares every statement with parameters once per connection: Postgres parses
- * and plans it the first time and only binds and executes it after, which is most of the cost of
- * the short statements the hot paths send (insert a registration, an outbox row, an inbox row).
- * The name is a hash of the text, so one text always has one name and two never share one.
- * (Behind a PgBouncer in transaction mode older than 1.21, named statements would have to go.)
- *
- * On a busy machine a short transaction costs round trips more than work (each wakes a Postgres
- * backend, then this process again), so the client saves those it can:
- * - a transaction's BEGIN (TypeORM's `START TRANSACTION`) goes with the transaction's first
- *   statement; TypeORM sees it answered as usual, and a transaction that ends before any statement
- *   costs no round trip at all;
- * - a statement whose result can wait (`sendAhead`: a consumer's inbox row, a write nothing reads
- *   back) goes with the transaction's next statement, or with its COMMIT.
- * In one round trip only when the statements with parameters are prepared on the connection
- * already; the first time, they go one after the other.
+ * A pg client that prepares every statement with parameters once per connection and sends a
+ * transaction's BEGIN and its deferred statements with its next statement: docs/DESIGN.md, "Delivery
+ * guarantees and round trips". Code outside libs/common/src/database uses it through `UnitOfWork`.
  */
 export class PreparingClient extends pg.Client {
   private beginPending = false;

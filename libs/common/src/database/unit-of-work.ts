@@ -115,9 +115,9 @@ export class UnitOfWork {
   /** The deferred statement that `error` came from, as a `DeferredStatementError`; else `error`. */
   blame(error: unknown): unknown {
     if (error instanceof DeferredStatementError) return error;
-    const source = this.pending.find(
-      (entry) => entry.failure !== undefined && (entry.failure === error || (entry.failure as { cause?: unknown })?.cause === error),
-    );
+    // TypeORM wraps pg's error (`driverError`); the deferred statement was rejected with pg's own.
+    const driverError = (error as { driverError?: unknown } | null)?.driverError ?? error;
+    const source = this.pending.find((entry) => entry.failure !== undefined && (entry.failure === error || entry.failure === driverError));
     this.pending.splice(0, this.pending.length, ...this.pending.filter((entry) => !entry.settled));
     return source ? new DeferredStatementError(source.what, error, source.at) : error;
   }

@@ -1,0 +1,72 @@
+import type pg from 'pg';
+import { sql, type Statement, type UnitOfWork } from '#common';
+import type { CloudEvent } from '#contracts';
+
+/** A row the relay claimed, as it publishes it. */
+export interface OutboxRow {
+  id: string;
+  event_id: string;
+  type: string;
+  payload: string;
+  correlation_id: string | null;
+}
+
+/**
+ * Every statement of the outbox table. Writers get statements (`record…`) to run or chain with
+ * their own change; the relay speaks to its pg client directly, since it sends several statements
+ * in one simple query (BEGIN with the claim, the mark with the COMMIT: two round trips a batch).
+ */
+export class OutboxRepository {
+  /** Inserts the events in the order given; one text for any number of them, so it is prepared once per connection. */
+  static recordAll(events: readonly CloudEvent[]): Statement {
+    return sql(
+      `INSERT INTO outbox (event_id, type, payload)
+       SELECT event_id, type, payload FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e (event_id, type, payload, n)
+        ORDER BY n`,
+      [events.map((event) => event.id), events.map((event) => event.type), events.map((event) => JSON.stringify(event))],
+    );
+  }
+
+  static record(event: CloudEvent): Statement {
+    return sql(`INSERT INTO outbox (event_id, type, payload) VALUES ($1, $2, $3)`, [event.id, event.type, JSON.stringify(event)]);
+  }
+
+  /** Inserts the event once for each row of the CTE `changed` it is chained after, and returns a row for each. */
+  static recordIfChanged(event: CloudEvent): Statement {
+    return sql(`INSERT INTO outbox (event_id, type, payload) SELECT $1::uuid, $2::text, $3::jsonb FROM changed RETURNING 1`, [
+      event.id,
+      event.type,
+      JSON.stringify(event),
+    ]);
+  }
+
+  /** Seconds since the oldest unpublished row was written; the partial index finds it at once (ids grow with time). */
+  static async oldestUnpublishedSeconds(unit: UnitOfWork): Promise<number> {
+    const [row] = await unit.query<{ age: number }>(
+      sql(`SELECT coalesce(extract(epoch FROM now() - created_at), 0)::float8 AS age FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 1`),
+    );
+    return row ? Math.round(row.age) : 0;
+  }
+
+  /** BEGIN and the claim of up to `limit` unpublished rows, in one round trip; other instances skip what this one holds. */
+  static async beginAndClaim(client: pg.ClientBase, limit: number): Promise<OutboxRow[]> {
+    const [, claimed] = (await client.query(
+      `BEGIN; SELECT id, event_id, type, payload::text AS payload, payload->>'correlationid' AS correlation_id
+         FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${Math.trunc(limit)} FOR UPDATE SKIP LOCKED`,
+    )) as unknown as pg.QueryResult<OutboxRow>[];
+    return claimed!.rows;
+  }
+
+  /**
+   * Marks the confirmed rows published, with the COMMIT, in one round trip. Losing the mark in a
+   * crash only publishes the rows again, which consumers absorb: the commit need not wait for the disk.
+   */
+  static async markPublishedAndCommit(client: pg.ClientBase, ids: readonly string[]): Promise<void> {
+    // Plain SQL, so that the statements share one message: the ids are integers (BigInt-checked by the caller).
+    await client.query(
+      ids.length > 0
+        ? `SET LOCAL synchronous_commit = off; UPDATE outbox SET published_at = now() WHERE id = ANY('{${ids.join(',')}}'::bigint[]); COMMIT`
+        : 'COMMIT',
+    );
+  }
+}
