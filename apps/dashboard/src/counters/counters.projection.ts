@@ -1,0 +1,37 @@
+import type { Deferred, Statement, UnitOfWork } from '#common';
+import type { CloudEvent } from '#contracts';
+import { Injectable } from '@nestjs/common';
+import { MeetingsProjection } from './meetings.projection.js';
+import { MousProjection } from './mous.projection.js';
+import { NotificationsProjection } from './notifications.projection.js';
+import { RegistrationsProjection } from './registrations.projection.js';
+import { SessionsProjection } from './sessions.projection.js';
+
+/**
+ * Feeds the counters from an event, in the transaction that records it in the event log (and the
+ * inbox's), so the summary and the stream never disagree about what has happened.
+ */
+@Injectable()
+export class CountersProjection {
+  private readonly projections: { handles(event: CloudEvent): boolean; statement(event: CloudEvent): Statement | null }[];
+
+  constructor(
+    registrations: RegistrationsProjection,
+    sessions: SessionsProjection,
+    mous: MousProjection,
+    notifications: NotificationsProjection,
+    meetings: MeetingsProjection,
+  ) {
+    this.projections = [registrations, sessions, mous, notifications, meetings];
+  }
+
+  /** The counters' writes for `event`, sent with the transaction's next statement or its COMMIT. */
+  deferCounts(unit: UnitOfWork, event: CloudEvent): Deferred[] {
+    const deferred: Deferred[] = [];
+    for (const projection of this.projections) {
+      const statement = projection.handles(event) ? projection.statement(event) : null;
+      if (statement) deferred.push(unit.defer(statement, `the counters of ${event.type} ${event.id}`));
+    }
+    return deferred;
+  }
+}
