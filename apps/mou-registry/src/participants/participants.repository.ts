@@ -1,4 +1,4 @@
-import { sql, type UnitOfWork } from '#common';
+import { sql, upsertIfNewer, type UnitOfWork } from '#common';
 import { Injectable } from '@nestjs/common';
 
 export interface ParticipantRow {
@@ -46,23 +46,22 @@ export class ParticipantsRepository {
   /** Out-of-order copies never go back in time, and an erased participant never comes back. */
   async keep(unit: UnitOfWork, participant: ParticipantSnapshot): Promise<void> {
     await unit.query(
-      sql(
-        `INSERT INTO participants (registration_id, mission_id, status, given_name, family_name, email, preferred_language, as_of)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (registration_id) DO UPDATE SET status = EXCLUDED.status, given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
-           email = EXCLUDED.email, preferred_language = EXCLUDED.preferred_language, as_of = EXCLUDED.as_of
-         WHERE participants.as_of <= EXCLUDED.as_of AND participants.erased_at IS NULL`,
-        [
-          participant.registrationId,
-          participant.missionId,
-          participant.status,
-          participant.givenName,
-          participant.familyName,
-          participant.email,
-          participant.preferredLanguage,
-          participant.asOf,
-        ],
-      ),
+      upsertIfNewer({
+        table: 'participants',
+        key: ['registration_id'],
+        values: {
+          registration_id: participant.registrationId,
+          mission_id: participant.missionId,
+          status: participant.status,
+          given_name: participant.givenName,
+          family_name: participant.familyName,
+          email: participant.email,
+          preferred_language: participant.preferredLanguage,
+          as_of: participant.asOf,
+        },
+        insertOnly: ['mission_id'],
+        andWhere: 'participants.erased_at IS NULL',
+      }),
     );
   }
 
