@@ -1,4 +1,4 @@
-import type { Deferred, Statement, UnitOfWork } from '#common';
+import type { Statement } from '#common';
 import type { CloudEvent } from '#contracts';
 import { Injectable } from '@nestjs/common';
 import { MeetingsProjection } from './meetings.projection.js';
@@ -25,13 +25,9 @@ export class CountersProjection {
     this.projections = [registrations, sessions, mous, notifications, meetings];
   }
 
-  /** The counters' writes for `event`, sent with the transaction's next statement or its COMMIT. */
-  deferCounts(unit: UnitOfWork, event: CloudEvent): Deferred[] {
-    const deferred: Deferred[] = [];
-    for (const projection of this.projections) {
-      const statement = projection.handles(event) ? projection.statement(event) : null;
-      if (statement) deferred.push(unit.defer(statement, `the counters of ${event.type} ${event.id}`));
-    }
-    return deferred;
+  /** The counters' write for `event` (each type feeds one family), for the event log to send with its row. */
+  statement(event: CloudEvent): Statement | null {
+    const projection = this.projections.find((candidate) => candidate.handles(event));
+    return projection ? projection.statement(event) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { erasureLock, sql, type Deferred, type UnitOfWork } from '#common';
+import { chain, erasureLock, sql, type Deferred, type Statement, type UnitOfWork } from '#common';
 import type { CloudEvent } from '#contracts';
 import { Injectable } from '@nestjs/common';
 import { inlineEventJson } from './stream-notice.js';
@@ -21,37 +21,29 @@ interface LoggedEventRow {
 @Injectable()
 export class EventLogRepository {
   /**
-   * Appends the event, sent with the transaction's COMMIT; a mission's event is announced on
-   * `channel` at commit, its position drawn under the mission's lock (`lockKey`) so that a mission's
-   * positions commit in order. Defer it before anything else that locks rows. docs/DESIGN.md, "Inside the dashboard".
+   * Appends the event with `counters`, its counters' write, in one statement sent with the COMMIT;
+   * a mission's event is announced on `channel` at commit, its position drawn under the mission's
+   * lock (`lockKey`) so that a mission's positions commit in order. docs/DESIGN.md, "Inside the dashboard".
    */
-  deferAppend(unit: UnitOfWork, event: CloudEvent, channel: string, lockKey: string): Deferred {
+  deferAppend(unit: UnitOfWork, event: CloudEvent, counters: Statement | null, channel: string, lockKey: string): Deferred {
     const json = JSON.stringify(event);
-    if (!event.missionid) {
-      return unit.defer(
-        sql(`INSERT INTO mission_events (event_id, mission_id, type, time, event) VALUES ($1, NULL, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`, [
+    const append = event.missionid
+      ? // The row comes out of the lock's subquery (volatile, so never flattened): the lock is held before the position is drawn.
+        sql(
+          `INSERT INTO mission_events (event_id, mission_id, type, time, event)
+           SELECT $1::uuid, $2::uuid, $3::text, $4::timestamptz, $5::jsonb FROM (SELECT pg_advisory_xact_lock(hashtextextended($8::text, 0)) OFFSET 0) AS locked
+           ON CONFLICT (event_id) DO NOTHING
+           RETURNING pg_notify($6, position::text || ' ' || $2::text || ' ' || $3::text || ' ' || $7::text)`,
+          [event.id, event.missionid, event.type, event.time, json, channel, inlineEventJson(json), lockKey],
+        )
+      : sql(`INSERT INTO mission_events (event_id, mission_id, type, time, event) VALUES ($1, NULL, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`, [
           event.id,
           event.type,
           event.time,
           json,
-        ]),
-        `the event log's row of ${event.type} ${event.id}`,
-      );
-    }
-    // One statement: the insert's row comes out of the materialised lock, so the lock is held before the position is drawn.
-    return unit.defer(
-      sql(
-        `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended($8::text, 0))),
-         stored AS (
-           INSERT INTO mission_events (event_id, mission_id, type, time, event)
-           SELECT $1::uuid, $2::uuid, $3::text, $4::timestamptz, $5::jsonb FROM locked
-           ON CONFLICT (event_id) DO NOTHING RETURNING position
-         )
-         SELECT pg_notify($6, position::text || ' ' || $2::text || ' ' || $3::text || ' ' || $7::text) FROM stored`,
-        [event.id, event.missionid, event.type, event.time, json, channel, inlineEventJson(json), lockKey],
-      ),
-      `the event log's row of ${event.type} ${event.id}`,
-    );
+        ]);
+    // The counters' CTE is read by nothing, so Postgres runs it after the insert, that is after the lock.
+    return unit.defer(counters ? chain(counters, append, 'counted') : append, `the event log's row of ${event.type} ${event.id}`);
   }
 
   /**

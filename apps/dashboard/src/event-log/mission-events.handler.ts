@@ -36,10 +36,8 @@ export class MissionEventsHandler {
           await this.repository.eraseParticipant(unit, data.missionId, data.registrationId);
         }
         const stored = await this.withoutErasedOwner(unit, event);
-        // Last, so that the mission's lock is held only for these statements and the commit; the
-        // counters after the append, so every transaction takes its mission's lock before any counter row.
-        this.repository.deferAppend(unit, stored, this.channel, `${this.schema}:mission-events:${event.missionid ?? ''}`);
-        this.counters.deferCounts(unit, event);
+        // Last, so that the mission's lock is held only for this statement and the commit.
+        this.repository.deferAppend(unit, stored, this.counters.statement(event), this.channel, `${this.schema}:mission-events:${event.missionid ?? ''}`);
       }),
     );
   }
