@@ -19,7 +19,11 @@ export default {
   // e2e tests start whole systems; a unit test never comes near this.
   testTimeout: 90_000,
   projects: [
-    { ...esm, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...esm,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/eslint-rules/**/*.spec.ts'],
+    },
     { ...esm, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
   ],
 };

@@ -15,7 +15,9 @@ import pg from 'pg';
 import { CLOUDEVENTS_CONTENT_TYPE, createEvent, type CloudEvent } from '#contracts';
 import { parseStreamNotice, streamChannel } from '../apps/dashboard/src/event-log/stream-notice.js';
 import { CpuSampler } from './harness/cpu.js';
-import { BenchLock, createVhost, deleteVhost, ensureDatabase, withVhost } from './harness/isolation.js';
+import { ensureDatabase } from '#common';
+import { createVhost, deleteVhost, rabbitmqUrlFor } from '../test/support/isolation.js';
+import { BenchLock } from './harness/bench-lock.js';
 import { Children, freePort, sleep, waitReady } from './harness/processes.js';
 import { distribution, pair, table } from './harness/stats.js';
 
@@ -66,7 +68,7 @@ const missionCount = Number(flag.missions);
 const databaseUrl = String(flag['database-url']);
 const databaseName = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
 const vhost = String(flag.vhost);
-const rabbitmqUrl = withVhost(String(flag['rabbitmq-url']), vhost);
+const rabbitmqUrl = rabbitmqUrlFor(vhost, String(flag['rabbitmq-url']));
 const schema = 'dashboard_bench';
 const exchange = 'mission-hub.events';
 
@@ -89,7 +91,7 @@ try {
   process.exitCode = 1;
 } finally {
   await children.stopAll();
-  await deleteVhost(vhost);
+  await deleteVhost(vhost).catch((error: Error) => console.error(`vhost ${vhost} not deleted: ${error.message}`));
   await lock.dropSchemas([schema]).catch(() => undefined);
   await lock.release();
 }
@@ -136,7 +138,7 @@ async function main(): Promise<void> {
 
 async function measure(root: string, round: number): Promise<Measured> {
   await lock.dropSchemas([schema]);
-  await createVhost(vhost);
+  await createVhost(vhost, { replace: true });
   const port = await freePort();
   const name = `dashboard-${round}-${roots.indexOf(root)}`;
   const child = children.spawn(

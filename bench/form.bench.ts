@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { loadWebConfig } from '../apps/web/src/web-config.js';
+import { registrationForm } from '../test/support/api.js';
 import { createWebApplication } from '../apps/web/src/web.application.js';
 
 const HELP = `npm run bench:form -- [--runs 30] [--chromium /usr/bin/chromium]
@@ -32,18 +33,7 @@ if (flag.help) {
 const runs = Number(flag.runs);
 
 const MISSION = '6f1c2a44-3b7e-4d0a-9a51-2c9e8f7d1b30';
-const form = {
-  missionId: MISSION,
-  title: 'EU Smart Cities mission to Chengdu and Liuzhou',
-  startsOn: '2019-06-09',
-  endsOn: '2019-06-15',
-  timezone: 'Asia/Shanghai',
-  window: 'open',
-  opensAt: null,
-  closesAt: null,
-  approval: 'automatic',
-  delegations: ['Barcelona', 'EU staff', 'Granada', 'Rome', 'Stuttgart Region'],
-};
+const form = registrationForm(MISSION, { delegations: ['Barcelona', 'EU staff', 'Granada', 'Rome', 'Stuttgart Region'] });
 
 function serve(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);

@@ -2,14 +2,15 @@
  * `npm run bench:mou`: the public register's search over 100,000 MoUs, through the real HTTP
  * service, p50/p99 per typical query. See docs/benchmarks.md.
  */
-import { signOrganiserToken } from '#common';
+import { ensureDatabase, signOrganiserToken } from '#common';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
-import { BenchLock, createVhost, deleteVhost, ensureDatabase, withVhost } from './harness/isolation.js';
+import { createVhost, deleteVhost, rabbitmqUrlFor } from '../test/support/isolation.js';
+import { BenchLock } from './harness/bench-lock.js';
 import { Children, freePort, waitReady } from './harness/processes.js';
 import { countries, missions, seedMous, themes, words } from './harness/mou-seed.js';
 import { distribution, ms, table, type Distribution } from './harness/stats.js';
@@ -57,7 +58,7 @@ async function cleanUp(): Promise<void> {
   await pool?.destroy().catch(() => undefined);
   await children.stopAll();
   if (!flag.keep) {
-    await deleteVhost(vhost);
+    await deleteVhost(vhost).catch((error: Error) => console.error(`vhost ${vhost} not deleted: ${error.message}`));
     await lock.dropSchemas([schema]).catch(() => undefined);
   }
   await lock.release();
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   await ensureDatabase(databaseUrl);
   await lock.acquire(databaseUrl);
   await lock.dropSchemas([schema]);
-  await createVhost(vhost);
+  await createVhost(vhost, { replace: true });
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     PARTICIPANT_LINK_SECRET: randomBytes(24).toString('hex'),
     DATABASE_URL: databaseUrl,
     DB_SCHEMA: schema,
-    RABBITMQ_URL: withVhost(String(flag['rabbitmq-url']), vhost),
+    RABBITMQ_URL: rabbitmqUrlFor(vhost, String(flag['rabbitmq-url'])),
     JWT_SECRET: jwtSecret,
     LOG_LEVEL: 'warn',
     PORT: String(port),

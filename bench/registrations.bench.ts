@@ -7,18 +7,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Pool } from 'undici';
+import type { EventSourceMessage } from 'eventsource-parser';
+import { BalancedPool, Pool } from 'undici';
 import { BARE_CONSUMERS } from './bare/protocol.js';
 import { BareSystem } from './bare/system.js';
 import { CpuSampler } from './harness/cpu.js';
-import { BenchLock, createVhost, deleteVhost, ensureDatabase, withVhost } from './harness/isolation.js';
+import { ensureDatabase } from '#common';
+import { createVhost, deleteVhost, rabbitmqUrlFor } from '../test/support/isolation.js';
+import { ThreadedSmtpSink } from '../test/support/smtp-sink.js';
+import { SseClient } from '../test/support/sse.js';
+import { BenchLock } from './harness/bench-lock.js';
 import { MEASURED_SERVICES, MissionHub } from './harness/mission-hub.js';
 import { runPhase, type PhaseKind, type PhaseOptions, type PhaseResult, type Target } from './harness/phase.js';
 import { Children } from './harness/processes.js';
 import { PgWaitSampler } from './harness/pg-waits.js';
-import { cpuTable, phaseName, phaseTable, progressLine, switchesTable, waitTable } from './harness/report.js';
-import { BenchSmtpSink } from './harness/smtp-sink.js';
-import { BenchSseStream } from './harness/sse.js';
+import { cpuTable, phaseName, phaseTable, progressLine, switchesTable, systemOf, waitTable } from './harness/report.js';
 import { ms, pair, rate, table } from './harness/stats.js';
 
 const HELP = `npm run bench:registrations -- [options]
@@ -42,6 +45,8 @@ drives POST /api/missions/:id/registrations open-loop, and prints the figures. B
   --connections 512          keep-alive connections of the load generator, per target
   --drain-seconds 30         how long to wait after a phase for the events and mails still on their way
   --only mission-hub|bare    measure one system only
+  --instances 1,2            processes of each service, and of each bare part, behind a balanced pool;
+                             a list measures each count in turn, on systems started afresh   (default 1)
   --bare-capacity            the bare producer also takes a seat under a per-mission counter row (lock)
   --database-url URL         (default postgres://postgres@127.0.0.1:5432/mission_hub_bench)
   --rabbitmq-url URL         base URL; the run's vhost is added (default amqp://guest:guest@127.0.0.1:5672)
@@ -77,6 +82,7 @@ const { values: flag } = parseArgs({
     connections: { type: 'string', default: '512' },
     'drain-seconds': { type: 'string', default: '30' },
     only: { type: 'string' },
+    instances: { type: 'string', default: '1' },
     'bare-capacity': { type: 'boolean', default: false },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/mission_hub_bench' },
     'rabbitmq-url': { type: 'string', default: 'amqp://guest:guest@127.0.0.1:5672' },
@@ -112,11 +118,18 @@ const fixedRates = String(flag.rates)
   .filter(Boolean)
   .map((value) => Number(value));
 if (fixedRates.some((value) => !(value > 0))) throw new Error('--rates must list positive numbers');
+const instanceCounts = String(flag.instances)
+  .split(',')
+  .filter(Boolean)
+  .map((value) => Number(value));
+if (!instanceCounts.length || instanceCounts.some((value) => !Number.isInteger(value) || value < 1))
+  throw new Error('--instances must list whole numbers from 1');
 const measure = { 'mission-hub': flag.only !== 'bare', bare: flag.only !== 'mission-hub' };
 const external = Boolean(flag['registration-url'] || flag['scheduling-url'] || flag['dashboard-url']);
 if (external && !(flag['registration-url'] && flag['scheduling-url'] && flag['dashboard-url'] && flag['jwt-secret'])) {
   throw new Error('against a running system, give --scheduling-url, --registration-url, --dashboard-url and --jwt-secret');
 }
+if (external && instanceCounts.some((value) => value !== 1)) throw new Error('--instances starts processes: not against a running system');
 
 const phaseDefaults = {
   capacityRatio: number('capacity-ratio'),
@@ -132,7 +145,7 @@ const runId = randomBytes(3).toString('hex');
 const databaseUrl = String(flag['database-url']);
 const databaseName = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
 const vhost = String(flag.vhost);
-const rabbitmqUrl = withVhost(String(flag['rabbitmq-url']), vhost);
+const rabbitmqUrl = rabbitmqUrlFor(vhost, String(flag['rabbitmq-url']));
 const schemaSuffix = '_bench';
 const bareSchema = 'bare_bench';
 const jwtSecret = String(flag['jwt-secret'] ?? randomBytes(24).toString('hex'));
@@ -140,9 +153,12 @@ const logDir = mkdtempSync(join(tmpdir(), 'mission-hub-bench-'));
 
 const lock = new BenchLock();
 const children = new Children(logDir);
-const smtp = new BenchSmtpSink();
-const pools: Pool[] = [];
+const smtp = new ThreadedSmtpSink();
+const pools: Array<Pool | BalancedPool> = [];
 const results: PhaseResult[] = [];
+/** The highest sustained rate of each system, by `ceilingKey`, and the lowest that was not. */
+const ceilings = new Map<string, { rate: number; firstFailed?: number }>();
+let phaseNumber = 0;
 let cleaning: Promise<void> | undefined;
 
 function cleanUp(): Promise<void> {
@@ -151,7 +167,7 @@ function cleanUp(): Promise<void> {
     await children.stopAll();
     await smtp.stop().catch(() => undefined);
     if (!flag.keep) {
-      await deleteVhost(vhost);
+      await deleteVhost(vhost).catch((error: Error) => console.error(`vhost ${vhost} not deleted: ${error.message}`));
       const schemas = [...(external ? [] : MEASURED_SERVICES.map((service) => MissionHub.schemaOf(service, schemaSuffix))), bareSchema];
       await lock.dropSchemas(schemas).catch(() => undefined);
     }
@@ -189,12 +205,12 @@ async function main(): Promise<void> {
 
   await ensureDatabase(databaseUrl);
   await lock.acquire(databaseUrl);
-  await lock.dropSchemas([...(external ? [] : MEASURED_SERVICES.map((service) => MissionHub.schemaOf(service, schemaSuffix))), bareSchema]);
-  await createVhost(vhost);
   const headroom = await lock.connectionHeadroom();
   // Each service's pool (DB_POOL_SIZE, 10 by default), the dashboard's stream listener; the bare processes take up to 6 each.
   const servicePool = flag['db-pool-size'] ? number('db-pool-size') : 10;
-  const wanted = (measure['mission-hub'] && !external ? MEASURED_SERVICES.length * servicePool + 1 : 0) + (measure.bare ? (BARE_CONSUMERS.length + 1) * 6 : 0);
+  const most = Math.max(...instanceCounts);
+  const wanted =
+    most * ((measure['mission-hub'] && !external ? MEASURED_SERVICES.length * servicePool + 1 : 0) + (measure.bare ? (BARE_CONSUMERS.length + 1) * 6 : 0));
   console.log(`postgres: ${headroom.used} of max_connections ${headroom.max} in use; this run may open up to ${wanted}`);
   if (headroom.max - headroom.used < wanted) {
     console.log('  warning: fewer free than that: under load a service may meet "too many clients" (other runs on this machine share the server)');
@@ -209,151 +225,12 @@ async function main(): Promise<void> {
     console.log(`SMTP sink could not listen on ${flag['smtp-port']} (${(err as Error).message}): POST→mail is not measured.`);
   }
 
-  const missionHub = external
-    ? MissionHub.external(jwtSecret, {
-        scheduling: String(flag['scheduling-url']),
-        registration: String(flag['registration-url']),
-        dashboard: String(flag['dashboard-url']),
-        notifications: '',
-      })
-    : new MissionHub(jwtSecret, children);
-  const bare = new BareSystem(children, { databaseUrl, schema: bareSchema, rabbitmqUrl, capacityCheck: Boolean(flag['bare-capacity']) });
-
-  const startedAt = Date.now();
-  await Promise.all([
-    measure['mission-hub'] && !external
-      ? missionHub.start({
-          databaseUrl,
-          rabbitmqUrl,
-          smtpUrl: smtp.url,
-          jwtSecret,
-          logLevel: String(flag['log-level']),
-          schemaSuffix,
-          nodeArgs: flag['node-arg'] ?? [],
-        })
-      : undefined,
-    measure.bare ? bare.createSchema((sql) => lock.query(sql)).then(() => bare.start()) : undefined,
-  ]);
-  console.log(`systems up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
-
   const cpu = new CpuSampler(databaseName);
   const waits = new PgWaitSampler((sql) => lock.query(sql) as Promise<{ rows: Array<Record<string, string>> }>);
-  for (const [name, pid] of missionHub.pids()) cpu.track(pid, name);
-  for (const [name, pid] of bare.pids()) cpu.track(pid, name.replace('bare-', ''));
-
-  const connections = number('connections');
-  const poolFor = (origin: string) => {
-    const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 30_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
-    pools.push(pool);
-    return pool;
-  };
-
-  const targets: Target[] = [];
-  if (measure['mission-hub']) {
-    const token = missionHub.organiserToken();
-    targets.push({
-      system: 'mission-hub',
-      pool: poolFor(missionHub.urls.registration),
-      prepare: async (capacity, tag) => {
-        const missionId = await missionHub.openMission(capacity, tag);
-        const stream = await new BenchSseStream(missionHub.urls.dashboard, `/api/missions/${missionId}/stream`, token).open();
-        return {
-          path: `/api/missions/${missionId}/registrations`,
-          observers: [
-            { label: 'dashboard', arrivalOf: (sample) => (sample.id ? stream.arrivals.get(sample.id) : undefined) },
-            ...(mailMeasured ? [{ label: 'mail', arrivalOf: (sample: { email: string }) => smtp.arrivals.get(sample.email) }] : []),
-          ],
-          check: async (samples) => {
-            const listed = await missionHub.confirmedRegistrations(missionId);
-            const accepted = samples.filter((sample) => sample.status === 201).length;
-            const answered = samples.filter((sample) => sample.outcome === 'confirmed').length;
-            const expected = Math.min(capacity, accepted);
-            const unique = new Set(listed).size === listed.length;
-            const streamed = stream.counts.get('registration.confirmed') ?? 0;
-            const ok = listed.length === expected && answered === listed.length && unique && listed.length <= capacity;
-            return {
-              ok,
-              capacity,
-              listed: listed.length,
-              answered,
-              detail: `capacity ${capacity}, ${listed.length} confirmed listed, ${answered} answered confirmed, ${streamed} confirmed on the stream`,
-            };
-          },
-          close: () => stream.close(),
-        };
-      },
-    });
-  }
-  if (measure.bare) {
-    targets.push({
-      system: 'bare',
-      pool: poolFor(bare.origin),
-      prepare: async (capacity) => {
-        const missionId = randomUUID();
-        if (flag['bare-capacity']) {
-          await fetch(`${bare.origin}/api/missions/${missionId}/registration-settings`, {
-            method: 'PUT',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ capacity }),
-          });
-        }
-        return {
-          path: `/api/missions/${missionId}/registrations`,
-          observers: [
-            { label: 'dashboard', arrivalOf: (sample) => (sample.id ? bare.arrivals.dashboard.get(sample.id) : undefined) },
-            { label: 'notifications', arrivalOf: (sample) => (sample.id ? bare.arrivals.notifications.get(sample.id) : undefined) },
-          ],
-          close: async () => undefined,
-        };
-      },
-    });
-  }
-
-  let phaseNumber = 0;
-  const run = async (target: Target, kind: PhaseKind, rateValue: number, seconds: number): Promise<PhaseResult> => {
-    phaseNumber += 1;
-    const options: PhaseOptions = { ...phaseDefaults, kind, rate: rateValue, seconds, tag: `b${runId}-${target.system === 'bare' ? 'x' : 'm'}${phaseNumber}` };
-    const result = await runPhase(target, options, { cpu, waits, children });
-    console.log(progressLine(result));
-    if (kind !== 'warm-up') results.push(result);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    return result;
-  };
-
-  const warmup = number('warmup-seconds');
-  if (warmup > 0) for (const target of targets) await run(target, 'warm-up', 100, warmup);
-  // Fixed rates, the systems taking turns, so that noise from the rest of the machine falls on both alike.
-  for (const fixedRate of fixedRates) for (const target of targets) await run(target, 'fixed', fixedRate, number('seconds'));
-
-  const ceilings: Partial<Record<Target['system'], { rate: number; firstFailed?: number }>> = {};
-  if (!flag['no-ramp']) {
-    for (const target of targets) {
-      console.log(`\n[${target.system}] searching for the highest sustained rate…`);
-      const mine = results.filter((result) => result.system === target.system);
-      // What the fixed rates already showed: the highest sustained and the lowest that was not.
-      let sustained = Math.max(0, ...mine.filter((result) => result.verdict.sustained).map((result) => result.rate));
-      const failedRates = mine.filter((result) => !result.verdict.sustained).map((result) => result.rate);
-      let failed = failedRates.length ? Math.min(...failedRates) : undefined;
-      // Climb while nothing has failed yet…
-      for (
-        let step = 0, next = Math.max(number('ramp-start'), Math.round(sustained * number('ramp-factor')));
-        failed === undefined && step < number('ramp-steps');
-        step++
-      ) {
-        const result = await run(target, 'ramp', next, number('ramp-seconds'));
-        if (result.verdict.sustained) sustained = next;
-        else failed = next;
-        next = Math.round(next * number('ramp-factor'));
-      }
-      // …then bisect between the highest sustained and the lowest failed rate.
-      for (let step = 0; step < number('refine') && failed !== undefined && failed - sustained > Math.max(10, failed * 0.08); step++) {
-        const middle = Math.round((sustained + failed) / 2);
-        const result = await run(target, 'ramp', middle, number('ramp-seconds'));
-        if (result.verdict.sustained) sustained = middle;
-        else failed = middle;
-      }
-      ceilings[target.system] = { rate: sustained, firstFailed: failed };
-    }
+  // Each count of instances on systems of its own, started afresh (schemas, vhost), one after the other.
+  for (const instances of instanceCounts) {
+    if (instanceCounts.length > 1) console.log(`\n── ${instances} instance${instances === 1 ? '' : 's'} of each ──`);
+    await measureWith(instances, { cpu, waits, mailMeasured });
   }
 
   console.log(`\n${'═'.repeat(24)} results (run ${runId}, ${((Date.now() - began) / 1000).toFixed(0)} s) ${'═'.repeat(24)}\n`);
@@ -376,15 +253,286 @@ async function main(): Promise<void> {
   console.log('Where the database time went: sessions of this run in pg_stat_activity, by state, averaged over 100 ms samples while sending');
   console.log('(fixed rates, and the first step each system did not sustain):');
   for (const result of results.filter(
-    (r) => r.kind === 'fixed' || r === results.find((x) => x.system === r.system && !x.verdict.sustained && x.kind === 'ramp'),
+    (r) => r.kind === 'fixed' || r === results.find((x) => x.system === r.system && x.instances === r.instances && !x.verdict.sustained && x.kind === 'ramp'),
   )) {
-    console.log(`[${result.system}] ${phaseName(result)}`);
+    console.log(`[${systemOf(result)}] ${phaseName(result)}`);
     console.log(waitTable(result));
   }
   console.log('');
 
-  const mh = results.filter((result) => result.system === 'mission-hub');
-  const bareResults = results.filter((result) => result.system === 'bare');
+  console.log('Summary:');
+  for (const instances of instanceCounts) {
+    if (instanceCounts.length > 1) console.log(`${instances} instance${instances === 1 ? '' : 's'} of each service and of each bare part:`);
+    console.log(table(summaryRows(instances)));
+  }
+  if (instanceCounts.length > 1) {
+    console.log('\nInstances side by side (ratios: mission-hub / bare with as many instances):');
+    console.log(table(instancesRows()));
+  }
+
+  const first = instanceCounts[0];
+  const mh = results.filter((result) => result.system === 'mission-hub' && result.instances === first);
+  if (measure['mission-hub']) {
+    const at = (value: number) => mh.find((result) => result.kind === 'fixed' && result.rate === value)?.endToEnd[0];
+    const aims: string[][] = [[`aim (issue 2)${instanceCounts.length > 1 ? `, ${first} instance${first === 1 ? '' : 's'}` : ''}`, 'measured', 'met']];
+    for (const [aimRate, limit] of [
+      [100, 100],
+      [400, 250],
+    ] as const) {
+      const end = at(aimRate);
+      aims.push([
+        `p99 POST→dashboard < ${limit} ms at ${aimRate}/s`,
+        end ? `${ms(end.p99)} ms` : 'not measured',
+        end ? yes(end.p99 < limit && !end.missing) : '–',
+      ]);
+    }
+    const best = Math.max(0, ...mh.filter((result) => result.verdict.sustained).map((result) => result.acceptedPerSecond));
+    aims.push(['≥ 600 registrations/s accepted on one mission (sustained)', `${rate(best)}/s`, yes(best >= 600)]);
+    const ceiling = ceilings.get(ceilingKey('mission-hub', first));
+    const bareCeiling = ceilings.get(ceilingKey('bare', first));
+    if (ceiling && bareCeiling?.rate) {
+      const share = ceiling.rate / bareCeiling.rate;
+      aims.push(['≥ 1/2 of the bare ceiling, end to end', share.toFixed(2), yes(share >= 0.5)]);
+    }
+    const checked = mh.filter((result) => result.overbooking);
+    const overbooked = checked.filter((result) => !result.overbooking!.ok);
+    aims.push([
+      'no overbooking at any rate',
+      checked.length ? `${checked.length - overbooked.length}/${checked.length} phases exact` : '–',
+      yes(overbooked.length === 0),
+    ]);
+    console.log('');
+    console.log(table(aims));
+  }
+  const noise = results.map((result) => result.cpu.groups.other ?? 0);
+  if (noise.length) {
+    console.log(
+      `\nNoise: processes not of this run used ${Math.min(...noise).toFixed(2)}–${Math.max(...noise).toFixed(2)} cores during the phases (of ${cpus().length}); ` +
+        'compare runs only when this is low.',
+    );
+  }
+
+  if (flag.json) {
+    writeFileSync(
+      String(flag.json),
+      JSON.stringify({ runId, at: new Date().toISOString(), flags: flag, results, ceilings: Object.fromEntries(ceilings) }, null, 2),
+    );
+    console.log(`figures written to ${flag.json}`);
+  }
+}
+
+/** Starts both systems with `instances` of each process, measures them taking turns, and stops them. */
+async function measureWith(instances: number, probes: { cpu: CpuSampler; waits: PgWaitSampler; mailMeasured: boolean }): Promise<void> {
+  const { cpu, waits, mailMeasured } = probes;
+  await lock.dropSchemas([...(external ? [] : MEASURED_SERVICES.map((service) => MissionHub.schemaOf(service, schemaSuffix))), bareSchema]);
+  await createVhost(vhost, { replace: true });
+  const missionHub = external
+    ? MissionHub.external(jwtSecret, {
+        scheduling: String(flag['scheduling-url']),
+        registration: String(flag['registration-url']),
+        dashboard: String(flag['dashboard-url']),
+        notifications: '',
+      })
+    : new MissionHub(jwtSecret, children);
+  const bare = new BareSystem(children, { databaseUrl, schema: bareSchema, rabbitmqUrl, capacityCheck: Boolean(flag['bare-capacity']) });
+
+  const startedAt = Date.now();
+  await Promise.all([
+    measure['mission-hub'] && !external
+      ? missionHub.start(
+          {
+            databaseUrl,
+            rabbitmqUrl,
+            smtpUrl: smtp.url,
+            jwtSecret,
+            logLevel: String(flag['log-level']),
+            schemaSuffix,
+            nodeArgs: flag['node-arg'] ?? [],
+            dbPoolSize: flag['db-pool-size'] ? number('db-pool-size') : undefined,
+          },
+          instances,
+        )
+      : undefined,
+    measure.bare ? bare.createSchema((sql) => lock.query(sql)).then(() => bare.start(instances)) : undefined,
+  ]);
+  console.log(`systems up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+  for (const [name, pid] of [...missionHub.pids(), ...bare.pids()]) cpu.track(pid, name);
+
+  const connections = number('connections');
+  // One pool over every instance's entry: undici's balanced pool sends each request to the least busy.
+  const poolFor = (origins: string[]) => {
+    const options = { connections, pipelining: 1, keepAliveTimeout: 30_000, headersTimeout: 60_000, bodyTimeout: 60_000 };
+    const pool = origins.length === 1 ? new Pool(origins[0], options) : new BalancedPool(origins, options);
+    pools.push(pool);
+    return pool;
+  };
+
+  const targets: Target[] = [];
+  if (measure['mission-hub']) {
+    const token = missionHub.organiserToken();
+    let streams = 0;
+    targets.push({
+      system: 'mission-hub',
+      instances,
+      pool: poolFor(missionHub.urls.registration),
+      prepare: async (capacity, tag) => {
+        const missionId = await missionHub.openMission(capacity, tag);
+        // Each mission's stream on the next dashboard instance: an organiser is served from any of them.
+        const dashboard = missionHub.urls.dashboard[streams++ % missionHub.urls.dashboard.length];
+        const outcomes = outcomeArrivals();
+        const stream = await new SseClient(
+          `${dashboard}/api/missions/${missionId}/stream`,
+          { authorization: `Bearer ${token}` },
+          { onEvent: outcomes.note },
+        ).openWhenReady();
+        return {
+          path: `/api/missions/${missionId}/registrations`,
+          observers: [
+            { label: 'dashboard', arrivalOf: (sample) => (sample.id ? outcomes.arrivals.get(sample.id) : undefined) },
+            ...(mailMeasured ? [{ label: 'mail', arrivalOf: (sample: { email: string }) => smtp.arrivals.get(sample.email) }] : []),
+          ],
+          check: async (samples) => {
+            const listed = await missionHub.confirmedRegistrations(missionId);
+            const accepted = samples.filter((sample) => sample.status === 201).length;
+            const answered = samples.filter((sample) => sample.outcome === 'confirmed').length;
+            const expected = Math.min(capacity, accepted);
+            const unique = new Set(listed).size === listed.length;
+            const streamed = outcomes.counts.get('registration.confirmed') ?? 0;
+            const ok = listed.length === expected && answered === listed.length && unique && listed.length <= capacity;
+            return {
+              ok,
+              capacity,
+              listed: listed.length,
+              answered,
+              detail: `capacity ${capacity}, ${listed.length} confirmed listed, ${answered} answered confirmed, ${streamed} confirmed on the stream`,
+            };
+          },
+          close: () => stream.close(),
+        };
+      },
+    });
+  }
+  if (measure.bare) {
+    targets.push({
+      system: 'bare',
+      instances,
+      pool: poolFor(bare.origins),
+      prepare: async (capacity) => {
+        const missionId = randomUUID();
+        if (flag['bare-capacity']) {
+          await fetch(`${bare.origin}/api/missions/${missionId}/registration-settings`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ capacity }),
+          });
+        }
+        return {
+          path: `/api/missions/${missionId}/registrations`,
+          observers: [
+            { label: 'dashboard', arrivalOf: (sample) => (sample.id ? bare.arrivals.dashboard.get(sample.id) : undefined) },
+            { label: 'notifications', arrivalOf: (sample) => (sample.id ? bare.arrivals.notifications.get(sample.id) : undefined) },
+          ],
+          close: async () => undefined,
+        };
+      },
+    });
+  }
+
+  const run = async (target: Target, kind: PhaseKind, rateValue: number, seconds: number): Promise<PhaseResult> => {
+    phaseNumber += 1;
+    const options: PhaseOptions = { ...phaseDefaults, kind, rate: rateValue, seconds, tag: `b${runId}-${target.system === 'bare' ? 'x' : 'm'}${phaseNumber}` };
+    const result = await runPhase(target, options, { cpu, waits, children });
+    console.log(progressLine(result));
+    if (kind !== 'warm-up') results.push(result);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return result;
+  };
+
+  const warmup = number('warmup-seconds');
+  if (warmup > 0) for (const target of targets) await run(target, 'warm-up', 100, warmup);
+  // Fixed rates, the systems taking turns, so that noise from the rest of the machine falls on both alike.
+  for (const fixedRate of fixedRates) for (const target of targets) await run(target, 'fixed', fixedRate, number('seconds'));
+
+  if (!flag['no-ramp']) {
+    for (const target of targets) {
+      console.log(`\n[${systemOf(target)}] searching for the highest sustained rate…`);
+      const mine = results.filter((result) => result.system === target.system && result.instances === instances);
+      // What the fixed rates already showed: the highest sustained and the lowest that was not.
+      let sustained = Math.max(0, ...mine.filter((result) => result.verdict.sustained).map((result) => result.rate));
+      const failedRates = mine.filter((result) => !result.verdict.sustained).map((result) => result.rate);
+      let failed = failedRates.length ? Math.min(...failedRates) : undefined;
+      // Climb while nothing has failed yet…
+      for (
+        let step = 0, next = Math.max(number('ramp-start'), Math.round(sustained * number('ramp-factor')));
+        failed === undefined && step < number('ramp-steps');
+        step++
+      ) {
+        const result = await run(target, 'ramp', next, number('ramp-seconds'));
+        if (result.verdict.sustained) sustained = next;
+        else failed = next;
+        next = Math.round(next * number('ramp-factor'));
+      }
+      // …then bisect between the highest sustained and the lowest failed rate.
+      for (let step = 0; step < number('refine') && failed !== undefined && failed - sustained > Math.max(10, failed * 0.08); step++) {
+        const middle = Math.round((sustained + failed) / 2);
+        const result = await run(target, 'ramp', middle, number('ramp-seconds'));
+        if (result.verdict.sustained) sustained = middle;
+        else failed = middle;
+      }
+      ceilings.set(ceilingKey(target.system, instances), { rate: sustained, firstFailed: failed });
+    }
+  }
+
+  // The next count starts on systems of its own: these go, with their connections.
+  await Promise.all(pools.splice(0).map((pool) => pool.destroy().catch(() => undefined)));
+  await children.stopAll();
+}
+
+/**
+ * The outcome events of one mission's stream: when each registration's (confirmed or waitlisted)
+ * arrived, by subject, and how many of each type. (A function, not a class: `main` runs before a
+ * class declared down here would be initialised.)
+ */
+function outcomeArrivals() {
+  const arrivals = new Map<string, number>();
+  const counts = new Map<string, number>();
+  const note = (message: EventSourceMessage, at: number): void => {
+    let event: { type?: string; subject?: string };
+    try {
+      event = JSON.parse(message.data) as { type?: string; subject?: string };
+    } catch {
+      return;
+    }
+    const type = event.type ?? message.event ?? 'message';
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+    if ((type === 'registration.confirmed' || type === 'registration.waitlisted') && event.subject && !arrivals.has(event.subject)) {
+      arrivals.set(event.subject, at);
+    }
+  };
+  return { arrivals, counts, note };
+}
+
+function ceilingKey(system: Target['system'], instances: number): string {
+  return `${system}×${instances}`;
+}
+
+function ceilingOf(system: Target['system'], instances: number): string {
+  const ceiling = ceilings.get(ceilingKey(system, instances));
+  if (!ceiling) return '–';
+  return `${ceiling.rate}/s${ceiling.firstFailed ? ` (failed at ${ceiling.firstFailed})` : ' (did not fail)'}`;
+}
+
+function overbookingOf(phases: PhaseResult[]): string {
+  const checked = phases.filter((result) => result.overbooking);
+  const overbooked = checked.filter((result) => !result.overbooking!.ok);
+  if (!checked.length) return '–';
+  return overbooked.length ? `FAILED in ${overbooked.length} of ${checked.length} phases` : `none in ${checked.length} phases`;
+}
+
+/** mission-hub beside bare, both with `instances` of each process. */
+function summaryRows(instances: number): string[][] {
+  const mh = results.filter((result) => result.system === 'mission-hub' && result.instances === instances);
+  const bareResults = results.filter((result) => result.system === 'bare' && result.instances === instances);
   const rows: string[][] = [['', 'mission-hub', 'bare', 'mission-hub / bare']];
   for (const fixedRate of fixedRates) {
     const a = mh.find((result) => result.kind === 'fixed' && result.rate === fixedRate);
@@ -404,63 +552,50 @@ async function main(): Promise<void> {
       ratio(a?.endToEnd[1]?.p99, b?.endToEnd[1]?.p99, true),
     ]);
   }
-  const ceilingOf = (system: Target['system']) => {
-    const ceiling = ceilings[system];
-    if (!ceiling) return '–';
-    return `${ceiling.rate}/s${ceiling.firstFailed ? ` (failed at ${ceiling.firstFailed})` : ' (did not fail)'}`;
-  };
-  rows.push(['highest sustained rate, end to end', ceilingOf('mission-hub'), ceilingOf('bare'), ratio(ceilings['mission-hub']?.rate, ceilings.bare?.rate)]);
-  const checked = mh.filter((result) => result.overbooking);
-  const overbooked = checked.filter((result) => !result.overbooking!.ok);
+  rows.push([
+    'highest sustained rate, end to end',
+    ceilingOf('mission-hub', instances),
+    ceilingOf('bare', instances),
+    ratio(ceilings.get(ceilingKey('mission-hub', instances))?.rate, ceilings.get(ceilingKey('bare', instances))?.rate),
+  ]);
+  rows.push(['overbooking', overbookingOf(mh), '–', '']);
+  return rows;
+}
+
+/** Each count of instances in a column: the rates, the ceilings and the ratios to bare with as many instances. */
+function instancesRows(): string[][] {
+  const rows: string[][] = [['', ...instanceCounts.map((instances) => `${instances} instance${instances === 1 ? '' : 's'}`)]];
+  const phase = (system: Target['system'], instances: number, fixedRate: number) =>
+    results.find((result) => result.system === system && result.instances === instances && result.kind === 'fixed' && result.rate === fixedRate);
+  for (const fixedRate of fixedRates) {
+    rows.push([`${fixedRate}/s  mission-hub accepted/s`, ...instanceCounts.map((n) => rate(phase('mission-hub', n, fixedRate)?.acceptedPerSecond ?? NaN))]);
+    rows.push([
+      '      accepted/s ratio to bare',
+      ...instanceCounts.map((n) => ratio(phase('mission-hub', n, fixedRate)?.acceptedPerSecond, phase('bare', n, fixedRate)?.acceptedPerSecond) || '–'),
+    ]);
+    rows.push([
+      '      mission-hub POST→dashboard p99 ms',
+      ...instanceCounts.map((n) => {
+        const end = phase('mission-hub', n, fixedRate)?.endToEnd[0];
+        return end ? ms(end.p99) : '–';
+      }),
+    ]);
+    rows.push([
+      '      p99 ratio to bare (dashboard)',
+      ...instanceCounts.map((n) => ratio(phase('mission-hub', n, fixedRate)?.endToEnd[0]?.p99, phase('bare', n, fixedRate)?.endToEnd[0]?.p99, true) || '–'),
+    ]);
+  }
+  rows.push(['highest sustained, mission-hub', ...instanceCounts.map((n) => ceilingOf('mission-hub', n))]);
+  rows.push(['highest sustained, bare', ...instanceCounts.map((n) => ceilingOf('bare', n))]);
+  rows.push([
+    'mission-hub / bare',
+    ...instanceCounts.map((n) => ratio(ceilings.get(ceilingKey('mission-hub', n))?.rate, ceilings.get(ceilingKey('bare', n))?.rate) || '–'),
+  ]);
   rows.push([
     'overbooking',
-    checked.length ? (overbooked.length ? `FAILED in ${overbooked.length} of ${checked.length} phases` : `none in ${checked.length} phases`) : '–',
-    '–',
-    '',
+    ...instanceCounts.map((n) => overbookingOf(results.filter((result) => result.system === 'mission-hub' && result.instances === n))),
   ]);
-  console.log('Summary:');
-  console.log(table(rows));
-
-  if (measure['mission-hub']) {
-    const at = (value: number) => mh.find((result) => result.kind === 'fixed' && result.rate === value)?.endToEnd[0];
-    const aims: string[][] = [['aim (issue 2)', 'measured', 'met']];
-    for (const [aimRate, limit] of [
-      [100, 100],
-      [400, 250],
-    ] as const) {
-      const end = at(aimRate);
-      aims.push([
-        `p99 POST→dashboard < ${limit} ms at ${aimRate}/s`,
-        end ? `${ms(end.p99)} ms` : 'not measured',
-        end ? yes(end.p99 < limit && !end.missing) : '–',
-      ]);
-    }
-    const best = Math.max(0, ...mh.filter((result) => result.verdict.sustained).map((result) => result.acceptedPerSecond));
-    aims.push(['≥ 600 registrations/s accepted on one mission (sustained)', `${rate(best)}/s`, yes(best >= 600)]);
-    if (ceilings['mission-hub'] && ceilings.bare?.rate) {
-      const share = ceilings['mission-hub'].rate / ceilings.bare.rate;
-      aims.push(['≥ 1/2 of the bare ceiling, end to end', share.toFixed(2), yes(share >= 0.5)]);
-    }
-    aims.push([
-      'no overbooking at any rate',
-      checked.length ? `${checked.length - overbooked.length}/${checked.length} phases exact` : '–',
-      yes(overbooked.length === 0),
-    ]);
-    console.log('');
-    console.log(table(aims));
-  }
-  const noise = results.map((result) => result.cpu.groups.other ?? 0);
-  if (noise.length) {
-    console.log(
-      `\nNoise: processes not of this run used ${Math.min(...noise).toFixed(2)}–${Math.max(...noise).toFixed(2)} cores during the phases (of ${cpus().length}); ` +
-        'compare runs only when this is low.',
-    );
-  }
-
-  if (flag.json) {
-    writeFileSync(String(flag.json), JSON.stringify({ runId, at: new Date().toISOString(), flags: flag, results, ceilings }, null, 2));
-    console.log(`figures written to ${flag.json}`);
-  }
+  return rows;
 }
 
 function ratio(a: number | undefined, b: number | undefined, latency = false): string {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on this machine, in the foreground. Builds if there is no build;
 // each service creates the database and its schema if missing and runs its migrations at start.
+// In development each service connects with its own Postgres role, made here (npm run setup's database part).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -26,10 +27,26 @@ if (![...services, web].every(({ name }) => existsSync(`dist/apps/${name}/src/ma
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// Each service's own role, with DATABASE_URL's user as the admin (docs/DESIGN.md, "Boundaries"); a <SERVICE>_DATABASE_URL
+// already set wins. The broker stays on guest: its users need rabbitmqctl on the broker's host or the management plugin.
+const ownDatabases = process.env.NODE_ENV === 'production' ? {} : await databaseRoles();
+async function databaseRoles() {
+  try {
+    // A build from before the setup existed has no setup.js: the services then share DATABASE_URL, as they did.
+    const { setUpDatabase } = await import('../dist/scripts/setup.js');
+    const own = await setUpDatabase({ ...process.env, NODE_ENV: 'development' }, () => undefined);
+    console.log('Each service connects with its own Postgres role, which reaches only its schema (npm run setup -- database).');
+    return own;
+  } catch (error) {
+    console.warn(`Each service's own database role could not be set up (${error.message}); every service uses DATABASE_URL.`);
+    return {};
+  }
+}
+
 function launch({ name, port, env = {} }) {
   const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
     // `npm start` is the development system: the development secret is accepted only where NODE_ENV says so.
-    env: { NODE_ENV: 'development', ...process.env, ...mailEnv, ...env, PORT: String(port) },
+    env: { NODE_ENV: 'development', ...ownDatabases, ...process.env, ...mailEnv, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {

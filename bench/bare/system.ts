@@ -11,7 +11,10 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 export class BareSystem {
   /** Per consumer: registration id (the event's subject) → when the consumer reported it handled. */
   readonly arrivals: Record<BareTimedConsumer, Map<string, number>> = { notifications: new Map(), dashboard: new Map() };
-  origin = '';
+  /** Each producer's HTTP origin. */
+  readonly origins: string[] = [];
+  /** Each process: the part it is (registration or a consumer) and its name among the run's children. */
+  private readonly names: Array<[string, string]> = [];
 
   constructor(
     private readonly children: Children,
@@ -22,17 +25,29 @@ export class BareSystem {
     for (const statement of bareSchemaDdl(this.env.schema)) await query(statement);
   }
 
-  /** Consumers first, so that their queues are bound before the first publish. */
-  async start(): Promise<void> {
+  get origin(): string {
+    return this.origins[0];
+  }
+
+  /**
+   * Consumers first, so that their queues are bound before the first publish; `instances` of each
+   * part (consumers compete for their queue, the producers' relays claim with SKIP LOCKED).
+   */
+  async start(instances = 1): Promise<void> {
     const env = {
       BARE_DATABASE_URL: this.env.databaseUrl,
       BARE_SCHEMA: this.env.schema,
       BARE_RABBITMQ_URL: this.env.rabbitmqUrl,
       BARE_CAPACITY: this.env.capacityCheck ? '1' : '0',
     };
+    const nameOf = (part: string, index: number) => {
+      const name = instances === 1 ? `bare-${part}` : `bare-${part}.${index + 1}`;
+      this.names.push([part, name]);
+      return name;
+    };
     await Promise.all(
-      BARE_CONSUMERS.map(async (consumer) => {
-        const child = this.children.fork(`bare-${consumer}`, here('./consumer.js'), [consumer], env);
+      BARE_CONSUMERS.flatMap((consumer) => Array.from({ length: instances }, (_, index) => [consumer, index] as const)).map(async ([consumer, index]) => {
+        const child = this.children.fork(nameOf(consumer, index), here('./consumer.js'), [consumer], env);
         const arrivals = isTimed(consumer) ? this.arrivals[consumer] : undefined;
         child.on('message', (report: BareReport) => {
           if (typeof report === 'string' && arrivals && !arrivals.has(report)) arrivals.set(report, performance.now());
@@ -40,13 +55,16 @@ export class BareSystem {
         await ready(child, `bare ${consumer}`);
       }),
     );
-    const producer = this.children.fork('bare-registration', here('./producer.js'), [], env);
-    const { port } = await ready(producer, 'bare registration');
-    this.origin = `http://127.0.0.1:${port}`;
+    for (let index = 0; index < instances; index++) {
+      const producer = this.children.fork(nameOf('registration', index), here('./producer.js'), [], env);
+      const { port } = await ready(producer, 'bare registration');
+      this.origins.push(`http://127.0.0.1:${port}`);
+    }
   }
 
+  /** Each process by the part it is (the CPU is counted by part, as mission-hub's by service). */
   pids(): Array<[string, number | undefined]> {
-    return ['bare-registration', ...BARE_CONSUMERS.map((consumer) => `bare-${consumer}`)].map((name) => [name, this.children.get(name)?.pid]);
+    return this.names.map(([part, name]) => [part, this.children.get(name)?.pid]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 
 /** One request of a phase. Times are `performance.now()` of this process, in ms. */
 export interface RequestSample {
@@ -18,7 +18,7 @@ export interface RequestSample {
 }
 
 export interface LoadOptions {
-  pool: Pool;
+  pool: Dispatcher;
   path: string;
   rate: number;
   seconds: number;

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import { registrationInput } from '../../test/support/api.js';
 import type { CpuSampler, CpuUsage } from './cpu.js';
 import { runOpenLoop, type RequestSample } from './load.js';
-import { registrationInput } from './mission-hub.js';
 import type { PgWaitSampler, WaitProfile } from './pg-waits.js';
 import type { Children } from './processes.js';
 import { distribution, type Distribution } from './stats.js';
@@ -27,7 +27,10 @@ export interface PreparedMission {
 
 export interface Target {
   system: SystemName;
-  pool: Pool;
+  /** Processes of each of its services (mission-hub) or of each of its parts (bare). */
+  instances: number;
+  /** A pool of connections to its entry, or a balanced pool over its instances. */
+  pool: Dispatcher;
   prepare(capacity: number, tag: string): Promise<PreparedMission>;
 }
 
@@ -49,6 +52,7 @@ export interface EndToEnd extends Distribution {
 
 export interface PhaseResult {
   system: SystemName;
+  instances: number;
   kind: PhaseKind;
   rate: number;
   seconds: number;
@@ -111,7 +115,7 @@ export async function runPhase(
       abortBacklogSeconds: options.abortBacklogSeconds,
       body: (n) => {
         const email = `${options.tag}-${n}@bench.example.org`.toLowerCase();
-        return { email, json: JSON.stringify(registrationInput(email, n)), ...(options.idempotencyKeys ? { idempotencyKey: `${options.tag}-${n}` } : {}) };
+        return { email, json: JSON.stringify(registrationInput(n, { email })), ...(options.idempotencyKeys ? { idempotencyKey: `${options.tag}-${n}` } : {}) };
       },
     });
     const after = cpu.snapshot();
@@ -142,6 +146,7 @@ export async function runPhase(
 
     const result: PhaseResult = {
       system: target.system,
+      instances: target.instances,
       kind: options.kind,
       rate: options.rate,
       seconds: options.seconds,

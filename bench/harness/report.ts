@@ -14,7 +14,7 @@ export function progressLine(result: PhaseResult): string {
   const booking = result.overbooking ? `  booking ${result.overbooking.ok ? 'ok' : 'FAILED'} (${result.overbooking.detail})` : '';
   const verdict = result.kind === 'ramp' ? `  ${result.verdict.sustained ? 'sustained' : `NOT sustained: ${result.verdict.reasons.join('; ')}`}` : '';
   return (
-    `[${result.system}] ${phaseName(result)}: ${rate(result.acceptedPerSecond)}/s accepted (${result.accepted}/${result.sent}${errors ? `, ${errors}` : ''})` +
+    `[${systemOf(result)}] ${phaseName(result)}: ${rate(result.acceptedPerSecond)}/s accepted (${result.accepted}/${result.sent}${errors ? `, ${errors}` : ''})` +
     `  HTTP ${pair(result.http)}  ${ends}${booking}  cpu ${result.cpu.machine.toFixed(2)}/${result.cpu.cores} cores${verdict}` +
     (result.firstError ? `\n    first error: ${result.firstError}` : '') +
     result.warnings.map((warning) => `\n    logged: ${warning}`).join('')
@@ -41,7 +41,7 @@ export function phaseTable(results: PhaseResult[]): string {
   for (const result of results) {
     const [dashboard, mail] = result.endToEnd;
     rows.push([
-      result.system,
+      systemOf(result),
       result.kind,
       String(result.rate),
       rate(result.acceptedPerSecond),
@@ -64,7 +64,7 @@ export function cpuTable(results: PhaseResult[]): string {
   const rows = [['system', 'phase', 'offered/s', 'machine', ...groups.map((group) => group.replace('postgres', 'pg'))]];
   for (const result of results) {
     rows.push([
-      result.system,
+      systemOf(result),
       result.kind,
       String(result.rate),
       result.cpu.machine.toFixed(2),
@@ -82,7 +82,12 @@ export function switchesTable(results: PhaseResult[]): string {
     const perSecond = result.sent / result.cpu.seconds;
     const per = (group: string) => (result.cpu.switches[group] === undefined ? undefined : result.cpu.switches[group] / perSecond);
     const all = groups.reduce((sum, group) => sum + (per(group) ?? 0), 0);
-    rows.push([result.system, result.kind, String(result.rate), all.toFixed(0), ...groups.map((group) => per(group)?.toFixed(1) ?? '–')]);
+    rows.push([systemOf(result), result.kind, String(result.rate), all.toFixed(0), ...groups.map((group) => per(group)?.toFixed(1) ?? '–')]);
   }
   return table(rows);
+}
+
+/** The system of a phase, with how many instances of each of its processes ran when more than one. */
+export function systemOf(result: Pick<PhaseResult, 'system' | 'instances'>): string {
+  return result.instances > 1 ? `${result.system} ×${result.instances}` : result.system;
 }

@@ -1,4 +1,8 @@
-import type { TestSystem } from './system.js';
+/** What opening a mission needs of a system: the tests' `TestSystem` and the bench's `MissionHub` both are one. */
+export interface ApiSystem {
+  url(service: 'scheduling' | 'registration'): string;
+  organiserToken(): string;
+}
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -26,14 +30,14 @@ export async function call<T = any>(
 
 let missionSequence = 0;
 
+/** The mission every test and bench opens: what its registration form repeats of it. */
+const MISSION = { title: 'Smart cities mission to Chengdu and Liuzhou', startsOn: '2019-06-09', endsOn: '2019-06-15', timezone: 'Asia/Shanghai' };
+
 export function missionInput(overrides: Record<string, unknown> = {}) {
   missionSequence += 1;
   return {
     code: `CN-${Date.now().toString(36)}-${missionSequence}`,
-    title: 'Smart cities mission to Chengdu and Liuzhou',
-    startsOn: '2019-06-09',
-    endsOn: '2019-06-15',
-    timezone: 'Asia/Shanghai',
+    ...MISSION,
     cities: [
       { name: 'Chengdu', country: 'CN', timezone: 'Asia/Shanghai' },
       { name: 'Liuzhou', country: 'CN', timezone: 'Asia/Shanghai' },
@@ -58,14 +62,24 @@ export function registrationInput(n: number, overrides: Record<string, unknown> 
   };
 }
 
-/** A mission known to registration (mission.created has arrived) with its registration settings. */
+/**
+ * A mission known to registration (mission.created has arrived) with its registration settings.
+ * `serverErrorRetries`: how often a 5xx on creation is tried again, later each time (the bench's
+ * Postgres, shared with other runs, may be out of connections for a moment); the tests take none.
+ */
 export async function openMission(
-  system: TestSystem,
+  system: ApiSystem,
   settings: Record<string, unknown> = {},
   mission: Record<string, unknown> = {},
+  { serverErrorRetries = 0 } = {},
 ): Promise<{ missionId: string; token: string }> {
   const token = system.organiserToken();
-  const created = await call(`${system.url('scheduling')}/api/missions`, { token, body: missionInput(mission) });
+  const input = missionInput(mission);
+  let created = await call(`${system.url('scheduling')}/api/missions`, { token, body: input });
+  for (let attempt = 1; created.status >= 500 && attempt <= serverErrorRetries; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    created = await call(`${system.url('scheduling')}/api/missions`, { token, body: input });
+  }
   if (created.status !== 201) throw new Error(`mission not created: ${created.status} ${JSON.stringify(created.body)}`);
   const missionId = created.body.id as string;
   const deadline = Date.now() + 15_000;
@@ -93,4 +107,9 @@ export async function listAll<T = any>(url: string, token: string): Promise<T[]>
     cursor = page.body.nextCursor;
   } while (cursor);
   return items;
+}
+
+/** What registration answers for the form of a mission made from `missionInput()`, registration open (`GET …/registration-form`). */
+export function registrationForm(missionId: string, overrides: Record<string, unknown> = {}) {
+  return { missionId, ...MISSION, window: 'open', opensAt: null, closesAt: null, approval: 'automatic', delegations: [], ...overrides };
 }

@@ -14,8 +14,11 @@ export function newRunId(): string {
   return `t${randomBytes(4).toString('hex')}`;
 }
 
-export function rabbitmqUrlFor(vhost: string): string {
-  return `${RABBITMQ_BASE}/${encodeURIComponent(vhost)}`;
+/** The broker URL of a vhost: the tests' broker, or another base (the bench's `--rabbitmq-url`) with its path replaced. */
+export function rabbitmqUrlFor(vhost: string, base = RABBITMQ_BASE): string {
+  const url = new URL(base);
+  url.pathname = `/${encodeURIComponent(vhost)}`;
+  return url.toString();
 }
 
 export async function rabbitmqctl(...args: string[]): Promise<string> {
@@ -23,7 +26,9 @@ export async function rabbitmqctl(...args: string[]): Promise<string> {
   return stdout;
 }
 
-export async function createVhost(vhost: string): Promise<void> {
+/** A vhost with guest allowed in it; `replace`: what a killed earlier run left under the same name (the bench's is fixed) goes first. */
+export async function createVhost(vhost: string, { replace = false } = {}): Promise<void> {
+  if (replace) await deleteVhost(vhost);
   await rabbitmqctl('add_vhost', vhost);
   await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
 }
@@ -54,10 +59,13 @@ export function ensureTestDatabase(): Promise<void> {
   return ensureDatabase(TEST_DATABASE_URL);
 }
 
-export async function dropSchemas(schemas: string[]): Promise<void> {
-  await withDatabase(async (client) => {
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  });
+export async function dropSchemas(schemas: string[], url = TEST_DATABASE_URL): Promise<void> {
+  await withDatabase((client) => dropSchemasWith(client, schemas), url);
+}
+
+/** The same on a connection the caller holds (the bench's, which keeps its lock on it). */
+export async function dropSchemasWith(client: pg.Client, schemas: string[]): Promise<void> {
+  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 }
 
 /** Ready plus unacknowledged messages of each queue of the vhost, by name, from one rabbitmqctl call (it takes a second or more). */

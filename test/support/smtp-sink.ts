@@ -1,7 +1,10 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo, Socket } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { eventually } from './eventually.js';
+import type { SinkMessage } from './smtp-sink.worker.js';
 
 export interface ReceivedMail {
   to: string[];
@@ -23,10 +26,7 @@ export class SmtpSink {
   port = 0;
 
   async start(): Promise<this> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
+    this.server = sinkServer({
       onConnect: (_session, callback) => {
         if (this.stalled) this.stalled.push(() => callback());
         else callback();
@@ -52,14 +52,11 @@ export class SmtpSink {
           .catch(callback);
       },
     });
-    // A sender killed mid-session resets its connection; that is the test's doing, not a failure.
-    this.server.on('error', () => undefined);
     this.server.server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
+    this.port = await listen(this.server, 0);
     return this;
   }
 
@@ -97,4 +94,68 @@ export class SmtpSink {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/**
+ * The bench's sink: the same server on a thread of its own (smtp-sink.worker.ts), so that its
+ * replies do not wait for the load generator's event loop. It does not parse the mail (that would
+ * spend the machine's CPU): it notes when each recipient's message was fully received.
+ */
+export class ThreadedSmtpSink {
+  /** Recipient (lower case) → when the end of its message's DATA arrived (`performance.now()` of this thread). */
+  readonly arrivals = new Map<string, number>();
+  received = 0;
+  private worker?: Worker;
+  port = 0;
+
+  async start(port = 0): Promise<this> {
+    const worker = new Worker(new URL('./smtp-sink.worker.js', import.meta.url), { workerData: { port } });
+    this.worker = worker;
+    this.port = await new Promise<number>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.on('message', (message: SinkMessage) => {
+        if (message.type === 'listening') resolve(message.port);
+        else if (message.type === 'failed') reject(new Error(message.message));
+        else this.note(message.recipients, message.at - performance.timeOrigin);
+      });
+    });
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage('stop');
+    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]);
+    await worker.terminate();
+  }
+
+  private note(recipients: readonly string[], at: number): void {
+    this.received += 1;
+    for (const address of recipients) if (!this.arrivals.has(address)) this.arrivals.set(address, at);
+  }
+}
+
+/** Both sinks' server: any sender, no TLS, no logging; `handlers` say what happens to a connection and a message. */
+export function sinkServer(handlers: Pick<SMTPServerOptions, 'onConnect' | 'onData'>): SMTPServer {
+  const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, ...handlers });
+  // A sender killed mid-session resets its connection; that is the run's doing, not a failure.
+  server.on('error', () => undefined);
+  return server;
+}
+
+/** Listens on 127.0.0.1 (`port` 0: a free one) and says which port; a port that is taken rejects. */
+export function listen(server: SMTPServer, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.server.off('error', reject);
+      resolve((server.server.address() as AddressInfo).port);
+    });
+  });
 }

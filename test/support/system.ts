@@ -1,6 +1,8 @@
 import {
   createServiceApplication,
+  dropDatabaseRoles,
   loadServiceConfig,
+  setUpDatabaseRoles,
   signOrganiserToken,
   services as serviceTable,
   type ServiceApplicationOptions,
@@ -9,6 +11,7 @@ import {
   type ServiceName,
 } from '#common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { dashboardApplication } from '../../apps/dashboard/src/dashboard.application.js';
@@ -18,6 +21,7 @@ import { notificationsApplication } from '../../apps/notifications/src/notificat
 import { registrationApplication } from '../../apps/registration/src/registration.application.js';
 import type { RegistrationOptions } from '../../apps/registration/src/registration.module.js';
 import { schedulingApplication } from '../../apps/scheduling/src/scheduling.application.js';
+import { deleteBrokerUsers, setUpBrokerUsers } from '#messaging';
 import { EventTap } from './event-tap.js';
 import { eventually } from './eventually.js';
 import { createVhost, deleteVhost, dropSchemas, ensureTestDatabase, newRunId, rabbitmqUrlFor, TEST_DATABASE_URL } from './isolation.js';
@@ -60,6 +64,10 @@ export interface SystemOptions {
   deferred?: ServiceName[];
   /** A broker of the test's own (`RabbitmqNode`, its default vhost) instead of a vhost of the machine's; read when the run starts. */
   rabbitmqUrl?: () => string;
+  /** In-process only: every service's spans go here as they end (a test's in-memory exporter). */
+  spanExporter?: SpanExporter;
+  /** Each service on its own Postgres role and broker user (`npm run setup`'s), made for the run and dropped after it; the machine's broker only. */
+  ownCredentials?: boolean;
 }
 
 interface RunningService {
@@ -92,12 +100,34 @@ export class TestSystem {
     return `${serviceTable[service].schema}_${this.runId}`;
   }
 
+  /** The run's Postgres role of a service (with `ownCredentials`): it owns the service's schema of the run, and nothing else. */
+  databaseRoleOf(service: ServiceName): string {
+    return `mission_hub_${this.schemaOf(service)}`;
+  }
+
+  /** The run's broker user of a service (with `ownCredentials`): users are the broker's, not the vhost's, so the run's id is in the name. */
+  brokerUserOf(service: ServiceName): string {
+    return `mission-hub-${service}-${this.runId}`;
+  }
+
+  /** The URL with the service's own role (Postgres) or user (RabbitMQ) of the run. */
+  asService(service: ServiceName, url: string): string {
+    const own = new URL(url);
+    own.username = url.startsWith('postgres') ? this.databaseRoleOf(service) : this.brokerUserOf(service);
+    own.password = this.passwordOf(service);
+    return own.toString();
+  }
+
+  private passwordOf(service: ServiceName): string {
+    return `${this.runId}-${service}`;
+  }
+
   env(service: ServiceName): Record<string, string> {
     return {
       NODE_ENV: 'test',
-      DATABASE_URL: TEST_DATABASE_URL,
+      DATABASE_URL: this.options.ownCredentials ? this.asService(service, TEST_DATABASE_URL) : TEST_DATABASE_URL,
       DB_SCHEMA: this.schemaOf(service),
-      RABBITMQ_URL: this.rabbitmqUrl,
+      RABBITMQ_URL: this.options.ownCredentials ? this.asService(service, this.rabbitmqUrl) : this.rabbitmqUrl,
       EVENTS_EXCHANGE: EXCHANGE,
       SMTP_URL: this.smtp.url,
       // An e-mail claimed by a notifications process that a test kills is sent again within the test's patience.
@@ -143,6 +173,7 @@ export class TestSystem {
   async start(): Promise<this> {
     try {
       await Promise.all([ensureTestDatabase(), createVhost(this.vhost), this.smtp.start()]);
+      if (this.options.ownCredentials) await this.setUpCredentials();
       await this.tap.start();
       // Consumers first, so that their queues exist before the first event is published.
       const order = this.options.services
@@ -155,6 +186,19 @@ export class TestSystem {
       await this.stop().catch(() => undefined);
       throw error;
     }
+  }
+
+  /** What `npm run setup` makes, for the run's schemas and vhost: each service's role (owning its schema) and broker user. */
+  private async setUpCredentials(): Promise<void> {
+    const services = this.options.services;
+    await setUpDatabaseRoles(
+      TEST_DATABASE_URL,
+      services.map((service) => ({ role: this.databaseRoleOf(service), password: this.passwordOf(service), schema: this.schemaOf(service) })),
+    );
+    await setUpBrokerUsers(
+      services.map((service) => ({ service, user: this.brokerUserOf(service), password: this.passwordOf(service) })),
+      { vhost: this.vhost, exchange: EXCHANGE },
+    );
   }
 
   /** On a port of its own each time (`env`): a test that restarts a service reads `url(service)` again. */
@@ -171,7 +215,7 @@ export class TestSystem {
     } else {
       const config = this.config(service);
       const { module, options } = applications[service](config, this.options);
-      const app = await createServiceApplication(module, config, options);
+      const app = await createServiceApplication(module, config, { ...options, spanExporter: this.options.spanExporter });
       await app.listen(config.port, '127.0.0.1');
       const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
       this.running.set(service, { port, app });
@@ -205,6 +249,18 @@ export class TestSystem {
     outcomes.push(...(await Promise.allSettled([this.producer.stop(), this.tap.stop()])));
     const schemas = this.options.services.map((service) => this.schemaOf(service));
     outcomes.push(...(await Promise.allSettled([this.smtp.stop(), deleteVhost(this.vhost), dropSchemas(schemas)])));
+    if (this.options.ownCredentials) {
+      const services = this.options.services;
+      outcomes.push(
+        ...(await Promise.allSettled([
+          dropDatabaseRoles(
+            TEST_DATABASE_URL,
+            services.map((service) => this.databaseRoleOf(service)),
+          ),
+          deleteBrokerUsers(services.map((service) => this.brokerUserOf(service))),
+        ])),
+      );
+    }
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
   }

@@ -1,14 +1,17 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { ServiceConfig } from './config/service-config.js';
 import { jsonBodiesOnly } from './http/json-only.middleware.js';
+import { Metrics } from './metrics/metrics.js';
+import { Tracing } from './tracing/tracing.js';
 import { uploadGate } from './http/upload-gate.middleware.js';
 import { problemContent } from './problems/problem-responses.js';
 
@@ -21,18 +24,33 @@ export interface ServiceApplicationOptions {
   bodyLimit?: string;
   /** Routes that take a document as their raw body instead of JSON (an upload by an organiser), each with its media types and size limit. */
   rawBodies?: { path: string; types: string[]; limit: string }[];
+  /** Traces go here (a test's in-memory exporter) besides any OTLP endpoint configured. */
+  spanExporter?: SpanExporter;
+}
+
+/** A transport that records into the application's metrics and traces (the event consumer). */
+export interface InstrumentedTransport {
+  /** `modules`: the application's, where the transport finds its handlers' names. */
+  instrument(metrics: Metrics, tracing: Tracing, modules: ModulesContainer): void;
 }
 
 /**
  * Builds a service the same way for `main.ts` and for the tests: `/api` prefix, OpenAPI at
- * `/api/docs`, problem responses, JSON bodies only, the event consumer, graceful shutdown.
+ * `/api/docs`, `/metrics`, request traces, problem responses, JSON bodies only, the event consumer,
+ * graceful shutdown.
  */
 export async function createServiceApplication(module: DynamicModule, config: ServiceConfig, options: ServiceApplicationOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  const metrics = app.get(Metrics);
+  const tracing = app.get(Tracing);
+  if (options.spanExporter) tracing.exportTo(options.spanExporter);
+  app.use(metrics.httpMiddleware());
+  (app.getHttpAdapter().getInstance() as express.Express).get('/metrics', metrics.endpoint());
   for (const raw of options.rawBodies ?? []) app.use(raw.path, uploadGate(config, raw.limit), express.raw({ type: raw.types, limit: raw.limit }));
   app.use(jsonBodiesOnly);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] });
+  app.use(tracing.httpMiddleware());
   // Outside /api: the health probes, and `/` for a service that serves a page there (the dashboard).
   app.setGlobalPrefix('api', {
     exclude: [
@@ -52,6 +70,7 @@ export async function createServiceApplication(module: DynamicModule, config: Se
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (options.transport) {
+    if ('instrument' in options.transport) (options.transport as InstrumentedTransport).instrument(metrics, tracing, app.get(ModulesContainer));
     app.connectMicroservice({ strategy: options.transport }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
@@ -70,6 +89,7 @@ export interface ServiceListening {
  */
 export async function runService(module: DynamicModule, config: ServiceConfig, options: ServiceApplicationOptions): Promise<INestApplication> {
   const app = await createServiceApplication(module, config, options);
+  app.get(Metrics).collectProcessMetrics();
   await app.listen(config.port, '0.0.0.0');
   const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
   const logger = app.get(Logger);

@@ -1,6 +1,7 @@
 export * from './config/service-config.js';
 export * from './config/config.module.js';
 export * from './database/database-bootstrap.js';
+export * from './database/database-roles.js';
 export * from './database/database.module.js';
 export * from './database/pg-channel-listener.js';
 export * from './database/sql-state.js';
@@ -36,4 +37,7 @@ export * from './bootstrap.js';
 export * from './service-core.module.js';
 export * from './database/statement.js';
 export * from './database/unit-of-work.js';
+export * from './metrics/metrics.js';
+export * from './metrics/observability.module.js';
+export * from './tracing/tracing.js';
 export * from './database/projection.js';

@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import type { ReadinessProbe } from './health/health.controller.js';
 import { IdempotencyKeyRetention } from './idempotency/idempotency-key.retention.js';
 import { loggingModule } from './logging/logging.module.js';
+import { ObservabilityModule } from './metrics/observability.module.js';
 import { ProblemDetailsFilter } from './problems/problem-details.filter.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { createValidationPipe } from './problems/validation.js';
@@ -16,7 +17,7 @@ export interface ServiceCoreOptions extends DatabaseOptions {
   readinessProbes?: Type<ReadinessProbe>[];
 }
 
-/** What every service has the same way: config, logs, its schema, health, problems, validation, auth. */
+/** What every service has the same way: config, logs, its schema, health, metrics and traces, problems, validation, auth. */
 @Module({})
 export class ServiceCoreModule {
   static forRoot(config: ServiceConfig, options: ServiceCoreOptions): DynamicModule {
@@ -27,6 +28,7 @@ export class ServiceCoreModule {
         loggingModule(config),
         DatabaseModule.forService(options),
         HealthModule.forRoot(options.readinessProbes ?? []),
+        ObservabilityModule.forService(config.service),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -13,6 +13,10 @@ export const cloudEventEnvelope = z.object({
   missionid: z.uuid().optional(),
   correlationid: z.uuid(),
   causationid: z.uuid().optional(),
+  // The CloudEvents distributed-tracing extension: the W3C trace context the event was recorded in. Not checked
+  // beyond its size: a malformed one starts a new trace, it never costs the event (`contextOf` in libs/common).
+  traceparent: z.string().max(128).describe('W3C traceparent of the span the event was recorded in (CloudEvents distributed tracing)').optional(),
+  tracestate: z.string().max(512).describe('W3C tracestate that goes with traceparent').optional(),
   data: z.record(z.string(), z.unknown()),
 });
 

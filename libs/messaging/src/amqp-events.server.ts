@@ -1,12 +1,14 @@
 import { Logger, type LoggerService } from '@nestjs/common';
+import type { ModulesContainer } from '@nestjs/core';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, MessagePropertyHeaders, Options } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
-import { eventLogContext, isDatabaseOutage } from '#common';
+import { contextOf, eventLogContext, isDatabaseOutage, SpanKind, type InstrumentedTransport, type Metrics, type Tracing } from '#common';
 import { EventContractError, isSubscriber, parseEvent, sourceMismatch, subscriptions, type CloudEvent } from '#contracts';
 import { AmqpEventContext } from './amqp-event.context.js';
 import { connectToBroker } from './broker-connection.js';
+import { ConsumerMetrics, handlerNames } from './consumer.metrics.js';
 import { batchSlots, BatchSlot, MessageBatch } from './message-batch.js';
 import { BROKER_HEADERS, MessageHeaders } from './message-headers.js';
 import { OutagePause } from './outage-pause.js';
@@ -54,6 +56,8 @@ interface Delivery {
   routingKey: string;
   event: CloudEvent;
   handler: MessageHandler;
+  /** The `@EventPattern` the handler was registered under. */
+  pattern: string;
   log: { eventId: string; type: string; correlationId: string; service: string };
 }
 
@@ -74,7 +78,7 @@ type BrokerEvents = Record<string, (...args: any[]) => void>;
  * delivered together are handled in one database transaction, a savepoint each (`handleBatch`),
  * unless their handler opts out (`EventHandlerExtras`).
  */
-export class AmqpEventsServer extends Server<BrokerEvents, Status> implements CustomTransportStrategy {
+export class AmqpEventsServer extends Server<BrokerEvents, Status> implements CustomTransportStrategy, InstrumentedTransport {
   /** Handler failures come back to this transport, which retries or dead-letters them. */
   override readonly propagatesEventHandlerErrors = true;
   readonly probeName = 'consumer';
@@ -94,12 +98,23 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   private readonly pendingListeners: { event: string; callback: (...args: any[]) => void }[] = [];
   /** Holds messages and pauses consumption while the database is unreachable. */
   private readonly outage = new OutagePause({ pause: () => this.pauseConsumption(), resume: () => this.resumeConsumption() });
+  private metrics?: ConsumerMetrics;
+  private tracing?: Tracing;
+  /** Each pattern's handlers by name, for metrics and spans; the pattern itself where unknown. */
+  private handlerNames = new Map<string, string>();
 
   constructor(private readonly options: AmqpEventsServerOptions) {
     super();
     this.logger = options.logger ?? new Logger(AmqpEventsServer.name);
     this.queues = queueNames(options.service);
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  }
+
+  /** Records handlings into the application's metrics, and traces them when it traces (`createServiceApplication` calls it). */
+  instrument(metrics: Metrics, tracing: Tracing, modules: ModulesContainer): void {
+    this.metrics = new ConsumerMetrics(metrics);
+    this.tracing = tracing;
+    this.handlerNames = handlerNames(modules);
   }
 
   /** Calls back once the topology is asserted and the consumer started; until then the app waits for the broker. */
@@ -293,18 +308,49 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
     // Only the service that owns a type speaks for it: a forged source never reaches a handler.
     const forged = sourceMismatch(event);
     if (forged) return { routingKey, log, reason: forged };
-    const handler = this.getHandlerByPattern(routingKey);
-    if (!handler) return { routingKey, log, reason: `no handler for ${routingKey} in ${this.options.service}` };
-    return { message, channel, routingKey, event, handler, log };
+    const pattern = findMatchingPattern(this.messageHandlers.keys(), routingKey);
+    const handler = pattern === undefined ? undefined : this.messageHandlers.get(pattern);
+    if (pattern === undefined || !handler) return { routingKey, log, reason: `no handler for ${routingKey} in ${this.options.service}` };
+    return { message, channel, routingKey, event, handler, pattern, log };
   }
 
-  /** Runs the handler (with Nest's pipes, interceptors and filters) to its end. */
-  private async invoke({ message, channel, routingKey, event, handler }: Delivery): Promise<void> {
+  /**
+   * Runs the handler (with Nest's pipes, interceptors and filters) to its end, timed, in a span that
+   * continues the trace the event was recorded in (its `traceparent`) when the service traces.
+   */
+  private async invoke({ message, channel, routingKey, event, handler, pattern }: Delivery): Promise<void> {
     const context = new AmqpEventContext([message, channel, routingKey]);
+    const handlerName = this.handlerNames.get(pattern) ?? pattern;
+    const ended = this.metrics?.handlingStarted(event.type, handlerName);
     // Every log line written while handling names the event and its flow.
-    await eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () =>
-      lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined }),
-    );
+    const handle = () =>
+      eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, async () =>
+        lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined }),
+      );
+    try {
+      if (this.tracing?.enabled) {
+        await this.tracing.inSpan(
+          `${event.type} process`,
+          {
+            kind: SpanKind.CONSUMER,
+            parent: contextOf(event),
+            attributes: {
+              'messaging.system': 'rabbitmq',
+              'messaging.operation.type': 'process',
+              'messaging.message.id': event.id,
+              'mission_hub.handler': handlerName,
+            },
+          },
+          handle,
+        );
+      } else {
+        await handle();
+      }
+    } catch (err) {
+      ended?.('failed');
+      throw err;
+    }
+    ended?.('handled');
   }
 
   /**
@@ -420,11 +466,13 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
       return this.deadLetter(message, channel, routingKey, `handler failed after ${retries} retries: ${reason}`, log);
     }
     this.logger.warn({ msg: 'handler failed; retrying later', ...log, retry: decision.retryCount, delayMs: decision.delayMs, reason });
+    this.metrics?.retried(routingKey);
     await this.moveTo(decision.queue, message, channel, routingKey, { [MessageHeaders.retryCount]: decision.retryCount });
   }
 
   private async deadLetter(message: ConsumeMessage, channel: ConfirmChannel, routingKey: string, reason: string, log: object = {}): Promise<void> {
     this.logger.error({ msg: 'dead-lettering message', ...log, messageId: message.properties.messageId, routingKey, reason });
+    this.metrics?.deadLettered(routingKey);
     await this.moveTo(this.queues.dead, message, channel, routingKey, { [MessageHeaders.deathReason]: reason });
   }
 

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap
 import { BrokerConnection } from './broker-connection.js';
 import { InboxService } from './inbox.service.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
+import { OutboxMetrics } from './outbox.metrics.js';
 import { OutboxRelay } from './outbox.relay.js';
 import { OutboxService } from './outbox.service.js';
 import { MessageRetention } from './retention.js';
@@ -24,7 +25,15 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     return {
       module: MessagingModule,
       global: true,
-      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, BrokerConnection, OutboxService, InboxService, OutboxRelay, MessageRetention],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        BrokerConnection,
+        OutboxService,
+        InboxService,
+        OutboxRelay,
+        MessageRetention,
+        OutboxMetrics,
+      ],
       exports: [MESSAGING_OPTIONS, BrokerConnection, OutboxService, InboxService, OutboxRelay, MessageRetention],
     };
   }

@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { beforeDatabaseCloses, UnitOfWork, WakeableLoop } from '#common';
+import { beforeDatabaseCloses, contextOf, SpanKind, Tracing, UnitOfWork, WakeableLoop } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
 import { BrokerConnection } from './broker-connection.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
-import { OutboxRepository } from './outbox.repository.js';
+import { OutboxRepository, type OutboxRow } from './outbox.repository.js';
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_POLL_INTERVAL_MS = 1000;
@@ -26,6 +26,7 @@ export class OutboxRelay {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(BrokerConnection) private readonly broker: BrokerConnection,
+    @Optional() @Inject(Tracing) private readonly tracing?: Tracing,
   ) {
     this.batchSize = options.relay?.batchSize ?? DEFAULT_BATCH_SIZE;
     // One pass at a time per instance: a full batch, or a wake-up during it, makes the next.
@@ -101,13 +102,15 @@ export class OutboxRelay {
       }
       const results = await Promise.allSettled(
         rows.map((row) =>
-          this.broker.publish(row.type, Buffer.from(row.payload), {
-            contentType: CLOUDEVENTS_CONTENT_TYPE,
-            persistent: true,
-            messageId: row.event_id,
-            type: row.type,
-            ...(row.correlation_id ? { correlationId: row.correlation_id } : {}),
-          }),
+          this.traced(row, () =>
+            this.broker.publish(row.type, Buffer.from(row.payload), {
+              contentType: CLOUDEVENTS_CONTENT_TYPE,
+              persistent: true,
+              messageId: row.event_id,
+              type: row.type,
+              ...(row.correlation_id ? { correlationId: row.correlation_id } : {}),
+            }),
+          ),
         ),
       );
       const confirmed = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => BigInt(row.id).toString());
@@ -122,6 +125,17 @@ export class OutboxRelay {
     } finally {
       await queryRunner.release().catch(() => undefined);
     }
+  }
+
+  /** A publish span in the trace the event was recorded in, to the broker's confirm; the payload is read only when tracing. */
+  private traced(row: OutboxRow, publish: () => Promise<void>): Promise<void> {
+    if (!this.tracing?.enabled) return publish();
+    const event = JSON.parse(row.payload) as { traceparent?: string; tracestate?: string };
+    return this.tracing.inSpan(
+      `${row.type} publish`,
+      { kind: SpanKind.PRODUCER, parent: contextOf(event), attributes: { 'messaging.system': 'rabbitmq', 'messaging.message.id': row.event_id } },
+      publish,
+    );
   }
 }
 

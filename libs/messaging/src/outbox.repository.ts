@@ -48,6 +48,14 @@ export class OutboxRepository {
     return row ? Math.round(row.age) : 0;
   }
 
+  /** How far the relay is behind, for the metrics scrape: the unpublished rows (on the partial index) and the oldest one's age. */
+  static async lag(unit: UnitOfWork): Promise<{ unpublished: number; oldestSeconds: number }> {
+    const [row] = await unit.query<{ unpublished: string; oldest_seconds: number | null }>(
+      sql(`SELECT count(*) AS unpublished, extract(epoch FROM now() - min(created_at))::float8 AS oldest_seconds FROM outbox WHERE published_at IS NULL`),
+    );
+    return { unpublished: Number(row?.unpublished ?? 0), oldestSeconds: Math.max(0, row?.oldest_seconds ?? 0) };
+  }
+
   /** BEGIN and the claim of up to `limit` unpublished rows, in one round trip; other instances skip what this one holds. */
   static async beginAndClaim(client: pg.ClientBase, limit: number): Promise<OutboxRow[]> {
     const [, claimed] = (await client.query(

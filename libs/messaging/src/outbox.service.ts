@@ -3,6 +3,7 @@ import { chain, type Statement, type UnitOfWork } from '#common';
 import { createEvent, type CloudEvent, type EventContext, type EventData, type EventType, type Producer } from '#contracts';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 import { OutboxRelay } from './outbox.relay.js';
+import { withTraceContext } from './trace-context.js';
 import { OutboxRepository } from './outbox.repository.js';
 
 /** One event to record: its type, its data, and where it belongs. */
@@ -45,7 +46,7 @@ export class OutboxService {
    */
   async addWith<T extends EventType>(unit: UnitOfWork, change: Statement | null, type: T, data: EventData<T>, context: EventContext): Promise<CloudEvent<T>> {
     const producer = this.producerFor(type);
-    const event = createEvent(producer, type, data, context);
+    const event = withTraceContext(createEvent(producer, type, data, context));
     const insert = OutboxRepository.record(event);
     // One round trip: the change and the insert in a single statement.
     await unit.query(change ? chain(change, insert) : insert);
@@ -62,7 +63,7 @@ export class OutboxService {
    */
   async addAllWith(unit: UnitOfWork, change: Statement | null, events: readonly OutboxEntry[], options: { deferred?: string } = {}): Promise<CloudEvent[]> {
     const producer = this.producerFor(events[0]?.type);
-    const created = events.map(({ type, data, context }) => createEvent(producer, type, data as never, context) as CloudEvent);
+    const created = events.map(({ type, data, context }) => withTraceContext(createEvent(producer, type, data as never, context) as CloudEvent));
     if (created.length === 0 && !change) return created;
     const insert = OutboxRepository.recordAll(created);
     const statement = change ? chain(change, insert) : insert;
@@ -85,7 +86,7 @@ export class OutboxService {
     context: EventContext,
   ): Promise<CloudEvent<T> | null> {
     const producer = this.producerFor(type);
-    const event = createEvent(producer, type, data, context);
+    const event = withTraceContext(createEvent(producer, type, data, context));
     const recorded = await unit.query(chain(change, OutboxRepository.recordIfChanged(event)));
     if (recorded.length === 0) return null;
     this.wakeRelayAfter(unit);

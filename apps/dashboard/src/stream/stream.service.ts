@@ -1,4 +1,4 @@
-import { PgChannelListener, SERVICE_CONFIG, Transactions, type ServiceConfig } from '#common';
+import { Metrics, PgChannelListener, SERVICE_CONFIG, Transactions, type ServiceConfig } from '#common';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { EventLogRepository } from '../event-log/event-log.repository.js';
 import { parseStreamNotice, streamChannel } from '../event-log/stream-notice.js';
@@ -29,7 +29,11 @@ export class StreamService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly eventLog: EventLogRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(STREAM_OPTIONS) options: StreamOptions,
+    @Inject(Metrics) metrics: Metrics,
   ) {
+    metrics.gauge('mission_hub_dashboard_sse_clients', 'Mission streams open on this instance (server-sent events)', [], (set) =>
+      set([...this.streams.values()].reduce((open, streams) => open + streams.size, 0)),
+    );
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
     this.listener = new PgChannelListener({
       connection: { connectionString: config.databaseUrl, application_name: `mission-hub:${config.schema}:stream` },

@@ -1,9 +1,7 @@
-import { answerOnce, Problem, Transactions, UnitOfWork, type Caller, type IdempotencyKey } from '#common';
+import { answerOnce, Problem, Transactions, type UnitOfWork, type Caller, type IdempotencyKey } from '#common';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock.js';
 import { HistoryService } from '../history/history.service.js';
 import { actorOf, MouAccessService } from '../mous/mou-access.service.js';
@@ -18,7 +16,6 @@ import { toMilestoneView, toPilotProjectView, type MilestoneView, type PilotProj
 @Injectable()
 export class FollowUpService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly mous: MousRepository,
@@ -32,9 +29,7 @@ export class FollowUpService {
   async addPilotProject(caller: Caller, mouId: string, input: CreatePilotProject, key?: IdempotencyKey): Promise<PilotProjectView> {
     const actor = actorOf(caller);
     const now = this.clock.now();
-    // answerOnce (libs/common) still hands a TypeORM manager: its one unit of work is taken here.
-    return answerOnce(this.dataSource, key, async (manager) => {
-      const unit = UnitOfWork.of(manager);
+    return answerOnce(this.transactions, key, async (unit) => {
       const mou = await this.mous.lock(unit, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       assertParty(mou, input.leadParty);
@@ -75,9 +70,7 @@ export class FollowUpService {
   async addMilestone(caller: Caller, mouId: string, input: CreateMilestone, key?: IdempotencyKey): Promise<MilestoneView> {
     const actor = actorOf(caller);
     const now = this.clock.now();
-    // answerOnce (libs/common) still hands a TypeORM manager: its one unit of work is taken here.
-    return answerOnce(this.dataSource, key, async (manager) => {
-      const unit = UnitOfWork.of(manager);
+    return answerOnce(this.transactions, key, async (unit) => {
       const mou = await this.mous.lock(unit, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       let pilotProjectTitle: string | null = null;

@@ -1,10 +1,8 @@
-import { answerOnce, Problem, Transactions, UnitOfWork, type Caller, type FieldError, type IdempotencyKey } from '#common';
+import { answerOnce, Problem, Transactions, type UnitOfWork, type Caller, type FieldError, type IdempotencyKey } from '#common';
 import type { MouStatus } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CLOCK, type Clock } from '../clock.js';
 import { HistoryService } from '../history/history.service.js';
@@ -24,7 +22,6 @@ const agreedFields = ['title', 'parties', 'signatories', 'signedOn', 'signedPlac
 @Injectable()
 export class MousService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly repository: MousRepository,
@@ -40,9 +37,7 @@ export class MousService {
     this.access.assertMayChange(caller, missionId);
     const actor = actorOf(caller);
     const now = this.clock.now();
-    // answerOnce (libs/common) still hands a TypeORM manager: its one unit of work is taken here.
-    return answerOnce(this.dataSource, key, async (manager) => {
-      const unit = UnitOfWork.of(manager);
+    return answerOnce(this.transactions, key, async (unit) => {
       await this.checkParticipants(unit, input.signatories, missionId);
       const year = input.signedOn ? Number(input.signedOn.slice(0, 4)) : now.getUTCFullYear();
       const reference = formatReference(year, await this.repository.nextInYear(unit, year));

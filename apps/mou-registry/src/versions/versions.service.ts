@@ -1,9 +1,7 @@
-import { answerOnce, Problem, Transactions, UnitOfWork, type Caller, type IdempotencyKey } from '#common';
+import { answerOnce, Problem, Transactions, type Caller, type IdempotencyKey } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock.js';
 import { HistoryService } from '../history/history.service.js';
 import { actorOf, MouAccessService } from '../mous/mou-access.service.js';
@@ -23,7 +21,6 @@ export interface Document {
 @Injectable()
 export class VersionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly mous: MousRepository,
@@ -47,9 +44,7 @@ export class VersionsService {
     if (body.length === 0) throw Problem.validation([{ field: '(body)', message: 'the document is empty' }]);
     const sha256 = createHash('sha256').update(body).digest('hex');
     const now = this.clock.now();
-    // answerOnce (libs/common) still hands a TypeORM manager: its one unit of work is taken here.
-    return answerOnce(this.dataSource, key, async (manager) => {
-      const unit = UnitOfWork.of(manager);
+    return answerOnce(this.transactions, key, async (unit) => {
       const mou = await this.mous.lock(unit, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       const check = checkNewVersion(mou.status);

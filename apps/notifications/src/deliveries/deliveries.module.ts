@@ -1,10 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Mailer } from '../mail/mailer.js';
-import { SignInLinks } from '../mail/sign-in-link.js';
+import { MailerService } from '../mail/mailer.service.js';
+import { SignInLinksService } from '../mail/sign-in-links.service.js';
+import { ParticipantsModule } from '../participants/participants.module.js';
 import { DeliveriesController } from './deliveries.controller.js';
+import { DeliveriesRepository } from './deliveries.repository.js';
 import { DeliveriesService } from './deliveries.service.js';
-import { DeliveryDispatcher, DISPATCH_OPTIONS, type DispatchOptions } from './delivery-dispatcher.js';
+import { DeliveryDispatchService, DISPATCH_OPTIONS, type DispatchOptions } from './delivery-dispatch.service.js';
 import { DEFAULT_MAIL_RETRY_DELAYS_MS } from './delivery.rules.js';
+import { MailEventsHandler } from './mail-events.handler.js';
+import { MailQueueMetrics } from './mail-queue.metrics.js';
+import { MailQueueRepository } from './mail-queue.repository.js';
 import { ParticipantEventsHandler } from './participant-events.handler.js';
 
 export interface DeliveriesOptions {
@@ -14,7 +19,7 @@ export interface DeliveriesOptions {
   mailSendLeaseMs: number;
 }
 
-/** The delivery log, the mailer and the dispatcher that sends what the log queues, for every capability that sends e-mail. */
+/** The delivery log, the one handler of every mail kind's events, the mailer and the dispatcher that sends what the log queues. */
 @Module({})
 export class DeliveriesModule {
   static forRoot(options: DeliveriesOptions): DynamicModule {
@@ -27,10 +32,18 @@ export class DeliveriesModule {
     };
     return {
       module: DeliveriesModule,
-      global: true,
-      controllers: [DeliveriesController, ParticipantEventsHandler],
-      providers: [Mailer, SignInLinks, DeliveriesService, DeliveryDispatcher, { provide: DISPATCH_OPTIONS, useValue: dispatch }],
-      exports: [DeliveriesService],
+      imports: [ParticipantsModule],
+      controllers: [DeliveriesController, MailEventsHandler, ParticipantEventsHandler],
+      providers: [
+        MailerService,
+        SignInLinksService,
+        DeliveriesRepository,
+        DeliveriesService,
+        DeliveryDispatchService,
+        { provide: DISPATCH_OPTIONS, useValue: dispatch },
+        MailQueueRepository,
+        MailQueueMetrics,
+      ],
     };
   }
 }

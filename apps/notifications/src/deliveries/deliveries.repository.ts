@@ -1,6 +1,6 @@
-import { sendAhead, type Statement } from '#common';
-import type { EntityManager } from 'typeorm';
-import type { OutgoingMail } from '../mail/mailer.js';
+import { chain, erasureLock, sql, type Deferred, type Statement, type UnitOfWork } from '#common';
+import { Injectable } from '@nestjs/common';
+import type { OutgoingMail } from '../mail/mailer.service.js';
 import type { DeliveryStatus } from './delivery.schema.js';
 
 export interface DeliveryRow {
@@ -37,7 +37,7 @@ export interface NewDelivery {
 }
 
 /** A pending e-mail the dispatcher has claimed (leased: not due again until its lease ends). */
-export interface DueDelivery {
+export interface DueDeliveryRow {
   id: string;
   cause_event_id: string;
   cause_event_type: string;
@@ -48,7 +48,7 @@ export interface DueDelivery {
   language: string;
   message: OutgoingMail;
   attempts: number;
-  /** The recipient is erased (an erasure and `enqueue` keep this from happening; checked once more before sending). */
+  /** The recipient is erased (an erasure and `deferQueue` keep this from happening; checked once more before sending). */
   erased: boolean;
 }
 
@@ -59,50 +59,40 @@ export type SettledDelivery =
   | { id: string; status: 'failed'; error: string }
   | { id: string; status: 'erased' };
 
-/** Shared erasure locks of the participants `$1` (text[]): writes about one need not wait for each other, only for their erasure. */
-const LOCK_ERASURES_SHARED = `SELECT pg_advisory_xact_lock_shared(hashtext('erasure:' || id)) FROM unnest($1::text[]) AS id`;
-
-/** The delivery log's SQL, in one place. */
-export const deliveriesRepository = {
+/** The delivery log's SQL (`deliveries`, `erased_registrations`), in one place. */
+@Injectable()
+export class DeliveriesRepository {
   /**
-   * Queues e-mails in the caller's transaction, due now. Inserts nothing for a recipient this event has already queued (the unique key), nor
-   * for an erased participant: it holds their erasure locks (shared; `lockErasures` false when the
-   * caller took them already) until the caller's transaction ends, so an erasure either came before
-   * and is seen, or waits and then forgets these rows. `alongside`, a write of the caller's (`$1…`
-   * parameters), goes in the same statement: one round trip for both on the path every registration takes.
+   * Queues e-mails in the caller's transaction, due now, with its next statement or its COMMIT (nothing
+   * here needs their results). Inserts nothing for a recipient this event has already queued (the
+   * unique key), nor for an erased participant: it holds their erasure locks (shared; `lockErasures`
+   * false when the caller took them already) until the caller's transaction ends, so an erasure either
+   * came before and is seen, or waits and then forgets these rows. `alongside`, a write of the
+   * caller's, goes in the same statement: one round trip for both on the path every registration takes.
+   * Answers the deferred insert (or `alongside` alone), or null when there is nothing to write.
    */
-  enqueue(
-    manager: EntityManager,
+  deferQueue(
+    unit: UnitOfWork,
     deliveries: readonly NewDelivery[],
     correlationId: string,
-    options: { lockErasures: boolean; alongside?: { sql: string; parameters: unknown[] } },
-  ): void {
-    // The statements go with the caller's next one or its commit: nothing here needs their results.
+    options: { lockErasures: boolean; alongside?: Statement },
+  ): Deferred | null {
     const { alongside } = options;
-    if (deliveries.length === 0) {
-      if (alongside) sendAhead(manager, alongside.sql, alongside.parameters);
-      return;
-    }
+    if (deliveries.length === 0) return alongside ? unit.defer(alongside, 'the write queued with no e-mail') : null;
     const column = <K extends keyof NewDelivery>(key: K) => deliveries.map((delivery) => delivery[key]);
     const participants = [...new Set(deliveries.flatMap((delivery) => delivery.recipientRegistrationId ?? []))];
     // A statement of its own (in the same round trip): the insert's snapshot must be taken after the wait for these locks.
-    if (options.lockErasures && participants.length > 0) {
-      sendAhead(manager, LOCK_ERASURES_SHARED, [participants]);
-    }
-    const before = alongside?.parameters ?? [];
-    const $ = (n: number) => `$${before.length + n}`;
-    sendAhead(
-      manager,
-      `${alongside ? `WITH alongside AS (${alongside.sql}) ` : ''}INSERT INTO deliveries (id, cause_event_id, cause_event_type, correlation_id, mission_id, recipient, recipient_registration_id,
-                                 template, language, message_id, message, status, attempts, next_attempt_at)
-         SELECT d.id, d.cause_event_id, d.cause_event_type, ${$(1)}, d.mission_id, d.recipient, d.registration_id,
-                d.template, d.language, d.message ->> 'messageId', d.message, 'pending', 0, now()
-           FROM unnest(${$(2)}::uuid[], ${$(3)}::uuid[], ${$(4)}::text[], ${$(5)}::uuid[], ${$(6)}::text[], ${$(7)}::uuid[], ${$(8)}::text[], ${$(9)}::text[], ${$(10)}::jsonb[])
-                AS d (id, cause_event_id, cause_event_type, mission_id, recipient, registration_id, template, language, message)
-          WHERE d.registration_id IS NULL OR NOT EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.registration_id)
-         ON CONFLICT ON CONSTRAINT deliveries_once_per_event_and_recipient DO NOTHING`,
+    if (options.lockErasures && participants.length > 0) this.deferErasureLocks(unit, participants);
+    const insert = sql(
+      `INSERT INTO deliveries (id, cause_event_id, cause_event_type, correlation_id, mission_id, recipient, recipient_registration_id,
+                               template, language, message_id, message, status, attempts, next_attempt_at)
+       SELECT d.id, d.cause_event_id, d.cause_event_type, $1, d.mission_id, d.recipient, d.registration_id,
+              d.template, d.language, d.message ->> 'messageId', d.message, 'pending', 0, now()
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::jsonb[])
+              AS d (id, cause_event_id, cause_event_type, mission_id, recipient, registration_id, template, language, message)
+        WHERE d.registration_id IS NULL OR NOT EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.registration_id)
+       ON CONFLICT ON CONSTRAINT deliveries_once_per_event_and_recipient DO NOTHING`,
       [
-        ...before,
         correlationId,
         column('id'),
         column('causeEventId'),
@@ -115,7 +105,18 @@ export const deliveriesRepository = {
         deliveries.map((delivery) => JSON.stringify(delivery.message)),
       ],
     );
-  },
+    return unit.defer(alongside ? chain(alongside, insert, 'alongside') : insert, 'the queued e-mails');
+  }
+
+  /**
+   * Takes the participants' erasure locks (shared: writes about one participant need not wait for
+   * each other, only for their erasure) until the caller's transaction ends: an erasure arriving
+   * meanwhile waits, then finds (and forgets) what this transaction wrote. Sent with the caller's
+   * next statement, which takes its snapshot after the wait and so sees an erasure that came first.
+   */
+  deferErasureLocks(unit: UnitOfWork, registrationIds: readonly string[]): Deferred {
+    return unit.defer(erasureLock.shared(registrationIds), 'the erasure locks');
+  }
 
   /**
    * Claims up to `limit` e-mails that are due, oldest due first, for `leaseMs`: their next attempt
@@ -124,10 +125,10 @@ export const deliveriesRepository = {
    * locked, and no connection held, while the mail goes out. Rows another transaction holds (another
    * claim, an erasure) are skipped.
    */
-  async claimDue(manager: EntityManager, limit: number, leaseMs: number): Promise<DueDelivery[]> {
-    // pg answers an UPDATE … RETURNING through TypeORM as [rows, affected].
-    const [rows] = (await manager.query(
-      `UPDATE deliveries d
+  claimDue(unit: UnitOfWork, limit: number, leaseMs: number): Promise<DueDeliveryRow[]> {
+    return unit.query<DueDeliveryRow>(
+      sql(
+        `UPDATE deliveries d
           SET next_attempt_at = now() + $2 * interval '1 millisecond'
          FROM (SELECT id FROM deliveries
                 WHERE status = 'pending' AND next_attempt_at <= now()
@@ -138,19 +139,19 @@ export const deliveriesRepository = {
        RETURNING d.id, d.cause_event_id, d.cause_event_type, d.correlation_id, d.mission_id, d.recipient_registration_id, d.template, d.language,
                  d.message, d.attempts,
                  EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.recipient_registration_id) AS erased`,
-      [limit, leaseMs],
-    )) as [DueDelivery[], number];
-    return rows;
-  },
+        [limit, leaseMs],
+      ),
+    );
+  }
 
   /**
    * Records the outcome of each claimed e-mail's attempt, as one statement (for
    * `OutboxService.addAllWith`, which sends it with the e-mails' events). An erased one is failed
    * and forgotten, as `eraseRecipient` would have done, and its attempt not counted.
    */
-  settleStatement(settled: readonly SettledDelivery[]): Statement {
-    return {
-      text: `UPDATE deliveries d
+  settle(settled: readonly SettledDelivery[]): Statement {
+    return sql(
+      `UPDATE deliveries d
                SET status = CASE WHEN o.status = 'erased' THEN 'failed'
                                  -- Erased while it was being sent: failed as the erasure left it, unless it did go out.
                                  WHEN d.recipient LIKE 'erased:%' AND o.status <> 'sent' THEN d.status
@@ -165,43 +166,31 @@ export const deliveriesRepository = {
                    updated_at = now()
               FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[]) AS o (id, status, smtp_response, error, retry_in_ms)
              WHERE d.id = o.id`,
-      values: [
+      [
         settled.map((s) => s.id),
         settled.map((s) => s.status),
         settled.map((s) => (s.status === 'sent' ? s.smtpResponse : null)),
         settled.map((s) => (s.status === 'pending' || s.status === 'failed' ? s.error : null)),
         settled.map((s) => (s.status === 'pending' ? Math.round(s.retryInMs) : null)),
       ],
-    };
-  },
-
-  async pageOfMission(
-    manager: EntityManager,
-    missionId: string,
-    options: { status?: DeliveryStatus; afterSeq: string | null; limit: number },
-  ): Promise<DeliveryRow[]> {
-    return manager.query(
-      `SELECT * FROM deliveries
-        WHERE mission_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::bigint IS NULL OR seq > $3)
-        ORDER BY seq LIMIT $4`,
-      [missionId, options.status ?? null, options.afterSeq, options.limit],
     );
-  },
+  }
 
-  /**
-   * Takes the participant's erasure lock (shared: writes about one participant need not wait for
-   * each other, only for their erasure) until the caller's transaction ends: an erasure arriving
-   * meanwhile waits, then finds (and forgets) what this transaction wrote. Sent with the caller's
-   * next statement, which takes its snapshot after the wait and so sees an erasure that came first.
-   */
-  lockErasure(manager: EntityManager, registrationId: string): void {
-    sendAhead(manager, LOCK_ERASURES_SHARED, [[registrationId]]);
-  },
+  pageOfMission(unit: UnitOfWork, missionId: string, options: { status?: DeliveryStatus; afterSeq: string | null; limit: number }): Promise<DeliveryRow[]> {
+    return unit.query<DeliveryRow>(
+      sql(
+        `SELECT * FROM deliveries
+          WHERE mission_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::bigint IS NULL OR seq > $3)
+          ORDER BY seq LIMIT $4`,
+        [missionId, options.status ?? null, options.afterSeq, options.limit],
+      ),
+    );
+  }
 
-  async isErased(manager: EntityManager, registrationId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM erased_registrations WHERE registration_id = $1`, [registrationId]);
+  async isErased(unit: UnitOfWork, registrationId: string): Promise<boolean> {
+    const rows = await unit.query(sql(`SELECT 1 FROM erased_registrations WHERE registration_id = $1`, [registrationId]));
     return rows.length > 0;
-  },
+  }
 
   /**
    * Forgets who a participant's e-mails went to, and remembers that they are erased so that no mail
@@ -209,18 +198,20 @@ export const deliveriesRepository = {
    * the dispatcher is sending right now (claimed, no lock held) may still go out: its outcome is then
    * recorded on the forgotten row, which stays failed unless it was sent.
    */
-  async eraseRecipient(manager: EntityManager, registrationId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('erasure:' || $1))`, [registrationId]);
-    await manager.query(`INSERT INTO erased_registrations (registration_id) VALUES ($1) ON CONFLICT DO NOTHING`, [registrationId]);
-    await manager.query(
-      `UPDATE deliveries
+  async eraseRecipient(unit: UnitOfWork, registrationId: string): Promise<void> {
+    await unit.query(erasureLock.exclusive(registrationId));
+    await unit.query(sql(`INSERT INTO erased_registrations (registration_id) VALUES ($1) ON CONFLICT DO NOTHING`, [registrationId]));
+    await unit.query(
+      sql(
+        `UPDATE deliveries
           SET recipient = 'erased:' || id,
               message = jsonb_build_object('erased', true),
               status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END,
               last_error = CASE WHEN status = 'pending' THEN 'participant erased before delivery' ELSE last_error END,
               updated_at = now()
         WHERE recipient_registration_id = $1 AND recipient NOT LIKE 'erased:%'`,
-      [registrationId],
+        [registrationId],
+      ),
     );
-  },
-};
+  }
+}

@@ -1,6 +1,7 @@
-import { SERVICE_CONFIG, signParticipantLink, type ServiceConfig } from '#common';
-import { Inject, Injectable } from '@nestjs/common';
-import type { OutgoingMail } from './mailer.js';
+import type { MailText } from './mail-body.js';
+import type { MailLanguage } from './mail-language.js';
+import type { OutgoingMail } from './mailer.service.js';
+import { sharedTemplates } from './templates/index.js';
 
 /**
  * Where a mail's sign-in link goes, as it is kept in the delivery log: the link is a credential, so
@@ -8,33 +9,10 @@ import type { OutgoingMail } from './mailer.js';
  */
 export const SIGN_IN_LINK = '{{sign-in-link}}';
 
-/** The recipient's registration and its current link generation, as the directory knows them when the mail is sent. */
-export interface LinkHolder {
-  registrationId: string;
-  missionId: string;
-  linkGeneration: number;
-}
-
-/** Mints participants' sign-in links (PARTICIPANT_LINK_SECRET, which notifications shares with registration only). */
-@Injectable()
-export class SignInLinks {
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
-
-  /**
-   * The sign-in address for `holder`, valid from `issuedAt` (the mail's date, so that a mail sent again
-   * is the same mail); without a holder (not in the directory), the page that mails a new link.
-   */
-  async url(holder: LinkHolder | undefined, missionId: string | null, issuedAt: Date): Promise<string> {
-    const base = this.config.webBaseUrl;
-    if (!holder) return missionId ? `${base}/m/${missionId}/link` : base;
-    const link = await signParticipantLink(
-      this.config.participantLinkSecret,
-      { registrationId: holder.registrationId, missionId: holder.missionId, generation: holder.linkGeneration },
-      issuedAt,
-      this.config.participantLinkDays,
-    );
-    return `${base}/p/sign-in?link=${link}`;
-  }
+/** `content` with the "Manage your registration" paragraph, its link left to the sending (`SIGN_IN_LINK`), before the closing one. */
+export function withManageLink(content: MailText, language: MailLanguage): MailText {
+  const closing = content.paragraphs.at(-1)!;
+  return { ...content, paragraphs: [...content.paragraphs.slice(0, -1), sharedTemplates[language].manage(SIGN_IN_LINK), closing] };
 }
 
 /** The mail as it is sent: its sign-in link in place, in the text and as a link in the HTML. */

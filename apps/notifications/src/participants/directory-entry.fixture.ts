@@ -1,4 +1,4 @@
-import type { DirectoryEntry } from './participant-directory.repository.js';
+import type { DirectoryEntry } from './participants.repository.js';
 
 /** A participant as the directory keeps them, for unit tests: Ana from Barcelona unless told otherwise. */
 export function directoryEntry(overrides: Partial<DirectoryEntry> = {}): DirectoryEntry {

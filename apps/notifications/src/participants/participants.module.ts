@@ -1,14 +1,11 @@
 import { Module } from '@nestjs/common';
-import { RegistrationMailModule } from '../registration-mail/registration-mail.module.js';
-import { ParticipantDirectory } from './participant-directory.js';
 import { MissionEventsHandler } from './mission-events.handler.js';
-import { DirectoryEventsHandler } from './registration-events.handler.js';
+import { ParticipantsRepository } from './participants.repository.js';
 
-/** The participant directory: notifications' read model of registrations, fed by registration's events (and scheduling's mission.updated). */
+/** The participant directory: notifications' read model of registrations, kept by registration mail's events (and scheduling's mission.updated). */
 @Module({
-  imports: [RegistrationMailModule],
-  controllers: [DirectoryEventsHandler, MissionEventsHandler],
-  providers: [ParticipantDirectory],
-  exports: [ParticipantDirectory],
+  controllers: [MissionEventsHandler],
+  providers: [ParticipantsRepository],
+  exports: [ParticipantsRepository],
 })
 export class ParticipantsModule {}

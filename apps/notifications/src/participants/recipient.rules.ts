@@ -1,5 +1,5 @@
-import type { RegistrationStatus } from '#contracts';
-import type { DirectoryEntry } from './participant-directory.repository.js';
+import type { RegistrationSnapshot, RegistrationStatus } from '#contracts';
+import type { DirectoryEntry } from './participants.repository.js';
 
 /** Why a registration id an event names gets no e-mail. */
 export type SkipReason = 'unknown' | 'no-longer-registered';
@@ -27,4 +27,23 @@ export function recipientsOf(registrationIds: readonly string[], entries: readon
     else result.recipients.push(entry);
   }
   return result;
+}
+
+/** The participant a registration snapshot describes, as the directory keeps them. */
+export function entryOfSnapshot(snapshot: RegistrationSnapshot): DirectoryEntry {
+  const { participant } = snapshot;
+  return {
+    registrationId: snapshot.registrationId,
+    missionId: snapshot.missionId,
+    status: snapshot.status,
+    email: participant.email,
+    givenName: participant.givenName,
+    familyName: participant.familyName,
+    jobTitle: participant.jobTitle,
+    preferredLanguage: participant.preferredLanguage,
+    timezone: participant.timezone,
+    organisation: participant.organisation,
+    delegation: participant.delegation,
+    mission: snapshot.mission,
+  };
 }

@@ -130,7 +130,7 @@ export class RegistrationsService {
     const { settings, mission } = locked;
     // Keys after the mission's lock (the order every group takes them in); an arrival whose key was answered before is answered that way, first.
     const answered = await IdempotencyKey.claimAll(
-      manager,
+      UnitOfWork.of(manager),
       arrivals.flatMap(({ key }) => key ?? []),
     );
     const closed = arrivals.map(({ receivedAt, key }) => (key && answered.get(key)) ?? closedProblem(settings, receivedAt));
@@ -154,8 +154,8 @@ export class RegistrationsService {
       created.set(arrival, toRegistrationCreated(registration, token.token));
       return { registration, change: { previousStatus: null, waitlistPosition: placements[index]!.waitlistPosition, occurredAt: arrival.receivedAt } };
     });
-    IdempotencyKey.keepAll(
-      manager,
+    IdempotencyKey.deferKeepAll(
+      UnitOfWork.of(manager),
       accepted.flatMap((arrival) => (arrival.key ? [[arrival.key, created.get(arrival)] as const] : [])),
     );
     if (changed.length > 0) {

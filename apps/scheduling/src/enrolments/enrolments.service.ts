@@ -9,6 +9,7 @@ import {
   type Page,
   answerOnce,
   type IdempotencyKey,
+  Transactions,
 } from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -44,7 +45,7 @@ export class EnrolmentsService {
     if (!registrationId) throw Problem.validation([{ field: 'registrationId', message: 'is required when an organiser enrols someone' }]);
     assertOrganiserOrSelf(caller, missionId, registrationId);
 
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       const participant = await confirmedParticipant(manager, missionId, registrationId, { field: 'Registration', lock: true });
       // Everything that does not need the seats is checked before the session's lock, so the lock is held briefly.
       const seen = await manager.findOneBy(SessionEntity, { id: sessionId, missionId });

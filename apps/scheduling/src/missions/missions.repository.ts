@@ -1,4 +1,4 @@
-import { answerOnce, type IdempotencyKey } from '#common';
+import { answerOnce, type IdempotencyKey, Transactions } from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -17,7 +17,7 @@ export class MissionsRepository {
 
   /** One transaction; with an Idempotency-Key, the key is claimed in it and the answer kept with the change. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>, key?: IdempotencyKey): Promise<T> {
-    return answerOnce(this.dataSource, key, work);
+    return answerOnce(new Transactions(this.dataSource), key, ({ manager }) => work(manager));
   }
 
   codeTaken(manager: EntityManager, code: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { assertOrganiserOf, Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
+import { assertOrganiserOf, Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork, Transactions } from '#common';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,7 +32,7 @@ export class ReleasesService {
   async publish(caller: Caller, missionId: string, note: string | null = null, key?: IdempotencyKey): Promise<ReleaseView> {
     assertOrganiserOf(caller, missionId);
     const publishedBy = caller.kind === 'organiser' ? caller.subject : 'unknown';
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       // The mission's row is the releases' lock: two releases at once would number and diff the same.
       const mission = await manager.findOne(MissionEntity, { where: { id: missionId }, lock: { mode: 'pessimistic_write' } });
       if (!mission) throw Problem.notFound('Mission', missionId);

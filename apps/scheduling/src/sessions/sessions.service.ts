@@ -11,6 +11,7 @@ import {
   answerOnce,
   type IdempotencyKey,
   UnitOfWork,
+  Transactions,
 } from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
@@ -53,7 +54,7 @@ export class SessionsService {
 
   async create(caller: Caller, missionId: string, input: SessionInput, key?: IdempotencyKey): Promise<SessionView> {
     assertOrganiserOf(caller, missionId);
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       const mission = await missionOf(manager, missionId);
       const venue = await this.placeOf(manager, mission, input, null);
       const now = new Date();

@@ -1,4 +1,4 @@
-import { assertOrganiserOf, Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
+import { assertOrganiserOf, Problem, type Caller, answerOnce, type IdempotencyKey, Transactions } from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -19,7 +19,7 @@ export class VenuesService {
     const mission = await missionOf(this.dataSource.manager, missionId);
     const city = mission.cities.find((candidate) => candidate.name === input.city);
     if (!city) throw notAMissionCity('city', input.city, mission);
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       const venue = await manager.getRepository(VenueEntity).save({
         id: randomUUID(),
         missionId,

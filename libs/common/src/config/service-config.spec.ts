@@ -18,6 +18,18 @@ describe('service configuration', () => {
     expect(config).toMatchObject({ schema: 'registration_t1', port: 4001, jwtSecret: 'a-secret-of-sixteen+', usesDevelopmentSecret: false });
   });
 
+  it('takes its own database and broker addresses before the shared ones', () => {
+    const shared = { NODE_ENV: 'test', DATABASE_URL: 'postgres://postgres@db:5432/mission_hub', RABBITMQ_URL: 'amqp://guest:guest@mq:5672' } as const;
+    const own = {
+      ...shared,
+      MOU_REGISTRY_DATABASE_URL: 'postgres://mission_hub_mou_registry:pw@mou-db:5432/mission_hub',
+      MOU_REGISTRY_RABBITMQ_URL: 'amqp://mission-hub-mou-registry:pw@mq:5672',
+    };
+    expect(loadServiceConfig('mou-registry', own)).toMatchObject({ databaseUrl: own.MOU_REGISTRY_DATABASE_URL, rabbitmqUrl: own.MOU_REGISTRY_RABBITMQ_URL });
+    expect(loadServiceConfig('registration', own)).toMatchObject({ databaseUrl: shared.DATABASE_URL, rabbitmqUrl: shared.RABBITMQ_URL });
+    expect(() => loadServiceConfig('registration', { ...shared, REGISTRATION_DATABASE_URL: 'not a url' })).toThrow(/REGISTRATION_DATABASE_URL/);
+  });
+
   it('names every invalid variable at start-up', () => {
     expect(() => loadServiceConfig('registration', { PORT: 'eighty', DB_SCHEMA: 'Robert"); DROP' })).toThrow(/PORT[\s\S]*DB_SCHEMA|DB_SCHEMA[\s\S]*PORT/);
   });

@@ -12,6 +12,25 @@ export const services = {
 
 export type ServiceName = keyof typeof services;
 
+/** `MOU_REGISTRY` for `mou-registry`: the prefix of what one service reads for itself (`MOU_REGISTRY_DATABASE_URL`, …). */
+export function servicePrefix(service: ServiceName): string {
+  return service.toUpperCase().replaceAll('-', '_');
+}
+
+/**
+ * A service's own database and broker addresses, each falling back to the shared one: with its own
+ * role and broker user in them (npm run setup), and each service's database on a server of its own if need be.
+ */
+function ownAddresses(service: ServiceName, env: NodeJS.ProcessEnv): { databaseUrl?: string; rabbitmqUrl?: string } {
+  const prefix = servicePrefix(service);
+  const parsed = z.object({ [`${prefix}_DATABASE_URL`]: z.url().optional(), [`${prefix}_RABBITMQ_URL`]: z.url().optional() }).safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(`invalid configuration of ${service}:\n${lines.join('\n')}`);
+  }
+  return { databaseUrl: parsed.data[`${prefix}_DATABASE_URL`], rabbitmqUrl: parsed.data[`${prefix}_RABBITMQ_URL`] };
+}
+
 export const DEVELOPMENT_JWT_SECRET = 'mission-hub-development-secret-change-me';
 export const DEVELOPMENT_PARTICIPANT_TOKEN_SECRET = 'mission-hub-development-participant-token-secret-change-me';
 export const DEVELOPMENT_PARTICIPANT_LINK_SECRET = 'mission-hub-development-participant-link-secret-change-me';
@@ -126,6 +145,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     throw new ConfigurationError(`invalid configuration of ${service}:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const own = ownAddresses(service, env);
   if (Boolean(e.OIDC_ISSUER) !== Boolean(e.OIDC_JWKS_URL)) {
     throw new ConfigurationError('OIDC_ISSUER and OIDC_JWKS_URL go together: set both, or neither');
   }
@@ -164,7 +184,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
   return {
     service,
     nodeEnv: e.NODE_ENV,
-    databaseUrl: e.DATABASE_URL,
+    databaseUrl: own.databaseUrl ?? e.DATABASE_URL,
     schema: e.DB_SCHEMA ?? services[service].schema,
     poolSize: e.DB_POOL_SIZE,
     databaseTimeouts: {
@@ -173,7 +193,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       poolAcquireMs: e.DB_POOL_ACQUIRE_TIMEOUT_MS,
     },
-    rabbitmqUrl: e.RABBITMQ_URL,
+    rabbitmqUrl: own.rabbitmqUrl ?? e.RABBITMQ_URL,
     exchange: e.EVENTS_EXCHANGE,
     port: e.PORT ?? services[service].port,
     smtpUrl: e.SMTP_URL,

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { sweepExpiredRows } from '../database/expired-rows.js';
-import { IDEMPOTENCY_KEYS_KEPT_FOR } from './idempotency-keys.repository.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { IDEMPOTENCY_KEYS_KEPT_FOR, IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 const HOURLY = 3_600_000;
 
@@ -32,8 +33,7 @@ export class IdempotencyKeyRetention implements OnApplicationBootstrap, OnApplic
 
   /** Deletes the kept responses past their time; answers how many went (0 in a service without create calls). */
   async sweep(): Promise<number> {
-    const [{ present }] = await this.dataSource.query(`SELECT to_regclass('idempotency_keys') IS NOT NULL AS present`);
-    if (!present) return 0;
+    if (!(await IdempotencyKeysRepository.present(UnitOfWork.of(this.dataSource.manager)))) return 0;
     const deleted =
       (await sweepExpiredRows(this.dataSource, 'idempotency-keys', (deleteExpired) =>
         deleteExpired({ table: 'idempotency_keys', key: 'id', where: 'created_at < now() - $1::interval' }, [IDEMPOTENCY_KEYS_KEPT_FOR]),

@@ -1,9 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { afterCommit } from '../database/preparing-client.js';
-import { idempotencyKeysRepository as repository, type KeptResponse } from './idempotency-keys.repository.js';
+import type { Transactions, UnitOfWork } from '../database/unit-of-work.js';
+import { IdempotencyKeysRepository, type KeptResponse } from './idempotency-keys.repository.js';
 
 /**
  * A transaction found the key's response kept by a request that committed first: the handler stops
@@ -19,7 +18,7 @@ export class AnsweredBefore extends Error {
 /**
  * The `Idempotency-Key` of one request, as the route's handler sees it. The handler claims it in the
  * transaction that makes the request's change and keeps the response in that same transaction
- * (`answerOnce`, or `claimAll`/`keepAll` for a group commit): the response is stored if and only if
+ * (`answerOnce`, or `claimAll`/`deferKeepAll` for a group commit): the response is stored if and only if
  * the change is, and the claim ends with the transaction. See docs/DESIGN.md, "Idempotency".
  */
 export class IdempotencyKey {
@@ -40,17 +39,17 @@ export class IdempotencyKey {
   }
 
   /**
-   * Claims the key in `manager`'s transaction: waits while another request with it holds it, then
+   * Claims the key in the unit's transaction: waits while another request with it holds it, then
    * throws `AnsweredBefore` if a response is kept for it.
    */
-  async claim(manager: EntityManager): Promise<void> {
-    const refused = await IdempotencyKey.claimAll(manager, [this]);
+  async claim(unit: UnitOfWork): Promise<void> {
+    const refused = await IdempotencyKey.claimAll(unit, [this]);
     if (refused.has(this)) throw refused.get(this)!;
   }
 
-  /** Keeps `body` as this key's response in `manager`'s transaction (committed with it, or not at all). */
-  keep(manager: EntityManager, body: unknown): void {
-    IdempotencyKey.keepAll(manager, [[this, body]]);
+  /** Keeps `body` as this key's response in the unit's transaction (committed with it, or not at all), deferred to its next statement or COMMIT. */
+  deferKeep(unit: UnitOfWork, body: unknown): void {
+    IdempotencyKey.deferKeepAll(unit, [[this, body]]);
   }
 
   /** The kept body, as the route answered it. */
@@ -73,9 +72,9 @@ export class IdempotencyKey {
   }
 
   /** Claims several keys in one transaction (one round trip); answers, for each that was answered before, its `AnsweredBefore`. */
-  static async claimAll(manager: EntityManager, keys: readonly IdempotencyKey[]): Promise<Map<IdempotencyKey, AnsweredBefore>> {
-    const kept = await repository.claim(
-      manager,
+  static async claimAll(unit: UnitOfWork, keys: readonly IdempotencyKey[]): Promise<Map<IdempotencyKey, AnsweredBefore>> {
+    const kept = await IdempotencyKeysRepository.claim(
+      unit,
       keys.map((key) => key.id),
     );
     const refused = new Map<IdempotencyKey, AnsweredBefore>();
@@ -86,13 +85,13 @@ export class IdempotencyKey {
     return refused;
   }
 
-  /** Keeps each key's response in `manager`'s transaction, with its next statement or its commit. */
-  static keepAll(manager: EntityManager, answers: readonly (readonly [IdempotencyKey, unknown])[]): void {
-    repository.keep(
-      manager,
+  /** Keeps each key's response in the unit's transaction, deferred to its next statement or its commit. */
+  static deferKeepAll(unit: UnitOfWork, answers: readonly (readonly [IdempotencyKey, unknown])[]): void {
+    IdempotencyKeysRepository.deferKeep(
+      unit,
       answers.map(([key, body]) => ({ id: key.id, fingerprint: key.fingerprint, status: key.status, body: key.seal(body) })),
     );
-    afterCommit(manager, () => answers.forEach(([key]) => (key.committed = true)));
+    unit.afterCommit(() => answers.forEach(([key]) => (key.committed = true)));
   }
 }
 
@@ -100,11 +99,11 @@ export class IdempotencyKey {
  * `work` in a transaction of its own that, with a key, first claims it and then keeps what `work`
  * answers, which must be the route's response body. Without a key, a plain transaction.
  */
-export function answerOnce<T>(dataSource: DataSource, key: IdempotencyKey | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    await key?.claim(manager);
-    const body = await work(manager);
-    key?.keep(manager, body);
+export function answerOnce<T>(transactions: Transactions, key: IdempotencyKey | undefined, work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+  return transactions.run(async (unit) => {
+    await key?.claim(unit);
+    const body = await work(unit);
+    key?.deferKeep(unit, body);
     return body;
   });
 }

@@ -20,7 +20,8 @@ import type { Caller } from '../auth/caller.js';
 import { Problem } from '../problems/problem.js';
 import { ApiProblem } from '../problems/problem-responses.js';
 import { AnsweredBefore, IDEMPOTENCY_KEY, IdempotencyKey } from './idempotency-key.js';
-import { IDEMPOTENCY_KEYS_KEPT_FOR, idempotencyKeysRepository as repository, type KeptResponse } from './idempotency-keys.repository.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { IDEMPOTENCY_KEYS_KEPT_FOR, IdempotencyKeysRepository, type KeptResponse } from './idempotency-keys.repository.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -64,7 +65,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const idempotencyKey = new IdempotencyKey(id, key, fingerprintOf(request), status);
     for (;;) {
       // A look before the handler runs, which may refuse early what it did before (a second run, a taken e-mail).
-      const kept = await repository.find(this.dataSource.manager, id);
+      const kept = await IdempotencyKeysRepository.find(UnitOfWork.of(this.dataSource.manager), id);
       if (kept) return this.replay(idempotencyKey, kept, response);
       const earlier = underWay.get(id);
       if (!earlier) break;
@@ -86,7 +87,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!idempotencyKey.kept) {
       // Every @Idempotent route keeps its response in its transaction; one that does not is a mistake, kept after the fact as a fallback.
       this.logger.error({ msg: 'an idempotent route did not keep its response in its transaction', path: request.route?.path });
-      await repository.keepAfter(this.dataSource.manager, { id, fingerprint: idempotencyKey.fingerprint, status, body: idempotencyKey.seal(body) });
+      await IdempotencyKeysRepository.keepAfter(UnitOfWork.of(this.dataSource.manager), {
+        id,
+        fingerprint: idempotencyKey.fingerprint,
+        status,
+        body: idempotencyKey.seal(body),
+      });
     }
     return body;
   }

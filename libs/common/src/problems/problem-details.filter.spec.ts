@@ -1,5 +1,9 @@
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseBusy, isDatabaseUnavailable, loggable } from './problem-details.filter.js';
+import { databaseTroubleOf } from '../database/sql-state.js';
+import { loggable } from './problem-details.filter.js';
+
+const isDatabaseUnavailable = (error: unknown) => databaseTroubleOf(error) === 'unreachable';
+const isDatabaseBusy = (error: unknown) => ['timed-out', 'no-connection-in-time'].includes(databaseTroubleOf(error) ?? '');
 
 describe('what an unexpected error leaves in the logs', () => {
   it('keeps a failed query’s statement and code but none of its parameters or the row Postgres quotes', () => {

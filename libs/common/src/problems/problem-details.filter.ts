@@ -1,7 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { sqlStateOf } from '../database/sql-state.js';
+import { databaseTroubleOf } from '../database/sql-state.js';
 import { PROBLEM_CONTENT_TYPE, Problem, problemTypeUri, type ProblemDetails } from './problem.js';
 
 /** Body-parser errors carry a `type`; map the ones a client causes to what they mean. */
@@ -56,54 +56,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         instance,
       };
     }
-    if (isDatabaseUnavailable(exception)) {
+    const trouble = databaseTroubleOf(exception);
+    if (trouble === 'unreachable') {
       return { type: problemTypeUri('database-unavailable'), title: 'The database is unavailable; try again shortly', status: 503, instance };
     }
-    if (isDatabaseBusy(exception)) {
+    if (trouble) {
       return { type: problemTypeUri('database-busy'), title: 'The database is busy; try again shortly', status: 503, instance };
     }
     return { type: problemTypeUri('internal'), title: 'Internal server error', status: 500, instance };
   }
-}
-
-/** SQLSTATEs of a connection lost or refused: class 08, and the server shutting down or starting (57P01–57P03). */
-const CONNECTION_LOST = /^(08|57P0[123])/;
-const CONNECTION_LOST_MESSAGES = ['Connection terminated', 'not queryable', 'ECONNREFUSED', 'ECONNRESET'];
-/** TypeORM's errors for a query runner (or the manager it provided) used after its failed connection released it. */
-const RELEASED_WITH_ITS_CONNECTION = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
-
-/**
- * Whether a request failed because its database connection went away under it (a restart, a
- * failover, an administrator ending it): its transaction did not commit, unless its COMMIT was
- * what was in flight, so the same request is safe to send again with its Idempotency-Key. TypeORM
- * releases a query runner whose connection failed, so the next statement meets one of its "already
- * released" errors.
- */
-export function isDatabaseUnavailable(exception: unknown): boolean {
-  const error = exception as { name?: string; message?: unknown; driverError?: { message?: unknown } } | null;
-  if (!error || typeof error !== 'object') return false;
-  if (RELEASED_WITH_ITS_CONNECTION.has(String(error.name))) return true;
-  if (CONNECTION_LOST.test(sqlStateOf(error) ?? '')) return true;
-  const message = String(error.driverError?.message ?? error.message ?? '');
-  return CONNECTION_LOST_MESSAGES.some((text) => message.includes(text));
-}
-
-/** SQLSTATEs of a statement cut short by a limit: `statement_timeout` (57014) or `lock_timeout` (55P03). */
-const TIMED_OUT = new Set(['57014', '55P03']);
-/** pg-pool's errors when no connection came within its acquire timeout (all in use, or connecting took too long). */
-const NO_CONNECTION_IN_TIME = ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout'];
-
-/**
- * Whether a request failed on one of the database's limits (DB_STATEMENT_TIMEOUT_MS,
- * DB_LOCK_TIMEOUT_MS, DB_POOL_ACQUIRE_TIMEOUT_MS): its transaction did not commit, and the same
- * request may succeed shortly, so it is answered 503 with Retry-After rather than 500.
- */
-export function isDatabaseBusy(exception: unknown): boolean {
-  const error = exception as { message?: unknown; driverError?: { message?: unknown } } | null;
-  if (!error || typeof error !== 'object') return false;
-  if (TIMED_OUT.has(sqlStateOf(error) ?? '')) return true;
-  const message = String(error.driverError?.message ?? error.message ?? '');
-  return NO_CONNECTION_IN_TIME.some((text) => message.includes(text));
 }
 
 function kindOfStatus(status: number): string {

@@ -1,4 +1,4 @@
-import { closing, whenAndWhere } from '../../session-mail/templates/en.js';
+import { en as shared } from '../../mail/templates/en.js';
 import type { EnrolmentMailView, EnrolmentTemplates } from './template.js';
 
 const session = (view: EnrolmentMailView) => `“${view.sessionTitle}” of ${view.missionTitle}`;
@@ -9,15 +9,20 @@ export const en: EnrolmentTemplates = {
   kinds: {
     confirmed: (view) => ({
       subject: `Your seat is confirmed: ${subject(view)}`,
-      paragraphs: [`Dear ${view.name},`, `You have a seat at ${session(view)}:`, whenAndWhere(view.now, view.timezone), ...closing(view)],
+      paragraphs: [
+        `Dear ${view.name},`,
+        `You have a seat at ${session(view)}:`,
+        shared.whenAndWhere(view.now, view.timezone),
+        shared.closing(view.missionTitle),
+      ],
     }),
     promoted: (view) => ({
       subject: `A seat is free: you are confirmed for ${subject(view)}`,
       paragraphs: [
         `Dear ${view.name},`,
         `A seat has come free at ${session(view)}: you have moved up from the waiting list, and the seat is yours.`,
-        whenAndWhere(view.now, view.timezone),
-        ...closing(view),
+        shared.whenAndWhere(view.now, view.timezone),
+        shared.closing(view.missionTitle),
       ],
     }),
     waitlisted: (view) => ({
@@ -27,8 +32,8 @@ export const en: EnrolmentTemplates = {
         `${session(view)} is full, so you are on its waiting list` +
           (view.waitlistPosition ? ` at position ${view.waitlistPosition}.` : '.') +
           ' We will e-mail you as soon as a seat comes free for you.',
-        whenAndWhere(view.now, view.timezone),
-        ...closing(view),
+        shared.whenAndWhere(view.now, view.timezone),
+        shared.closing(view.missionTitle),
       ],
     }),
     cancelled: (view) => ({
@@ -38,8 +43,8 @@ export const en: EnrolmentTemplates = {
         view.previousStatus === 'waitlisted'
           ? `Your place on the waiting list for ${session(view)} has been cancelled.`
           : `Your enrolment in ${session(view)} has been cancelled: the seat is no longer held for you.`,
-        whenAndWhere(view.now, view.timezone),
-        ...closing(view),
+        shared.whenAndWhere(view.now, view.timezone),
+        shared.closing(view.missionTitle),
       ],
     }),
   },

@@ -1,12 +1,20 @@
 import type { MailText } from '../../mail/mail-body.js';
-import type { SessionMailView } from '../../session-mail/templates/index.js';
+import type { SessionPlace } from '../../mail/session-place.js';
 
 export const enrolmentMailKinds = ['confirmed', 'promoted', 'waitlisted', 'cancelled'] as const;
 /** `promoted`: confirmed from the waiting list, once a seat came free. */
 export type EnrolmentMailKind = (typeof enrolmentMailKinds)[number];
 
-/** Everything an enrolment e-mail may show: the session as a session e-mail shows it, and the participant's place in it. */
-export interface EnrolmentMailView extends Pick<SessionMailView, 'name' | 'timezone' | 'missionTitle' | 'sessionTitle' | 'now'> {
+/** Everything an enrolment e-mail may show: the session, and the participant's place in it. */
+export interface EnrolmentMailView {
+  /** The recipient's name (a Chinese one family name first). */
+  name: string;
+  /** The recipient's IANA time zone. */
+  timezone: string;
+  missionTitle: string;
+  sessionTitle: string;
+  /** When and where the session is. */
+  now: SessionPlace;
   /** Waitlisted: 1 for the next in line; null when the event does not say. */
   waitlistPosition: number | null;
   /** Cancelled: whether the participant held a seat or waited for one (null when the event does not say). */

@@ -1,3 +1,4 @@
+import { en as shared } from '../../mail/templates/en.js';
 import type { MailMoments, RegistrationMailView, RegistrationTemplates } from './template.js';
 
 const mission = (view: RegistrationMailView, moments: MailMoments) => `${view.mission.title} (${view.mission.code}, ${moments.missionDates})`;
@@ -6,12 +7,10 @@ const when = (view: RegistrationMailView, moments: MailMoments) =>
   `${moments.occurredAtRecipient} your time (${view.timezone})` +
   (moments.occurredAtMission ? `; ${moments.occurredAtMission} at the mission (${view.mission.timezone})` : '');
 const reason = (view: RegistrationMailView) => (view.reason ? [`Reason: ${view.reason}`] : []);
-const closing = (view: RegistrationMailView) => [`Kind regards,\nThe organisers of ${view.mission.title}`];
 
 export const en: RegistrationTemplates = {
   locale: 'en-GB',
   dateRange: (format, first, last) => format.formatRange(first, last),
-  manage: (link) => `Manage your registration: ${link}\nThis link is yours alone: please do not forward it.`,
   kinds: {
     confirmed: (view, moments) => ({
       subject: `Your registration for ${view.mission.title} is confirmed`,
@@ -19,7 +18,7 @@ export const en: RegistrationTemplates = {
         greeting(view),
         `Your registration for ${mission(view, moments)} is confirmed. We look forward to welcoming you.`,
         `Confirmed on ${when(view, moments)}.`,
-        ...closing(view),
+        shared.closing(view.mission.title),
       ],
     }),
     approved: (view, moments) => ({
@@ -28,7 +27,7 @@ export const en: RegistrationTemplates = {
         greeting(view),
         `An organiser has approved your registration for ${mission(view, moments)}: your place is confirmed.`,
         `Approved on ${when(view, moments)}.`,
-        ...closing(view),
+        shared.closing(view.mission.title),
       ],
     }),
     promoted: (view, moments) => ({
@@ -37,7 +36,7 @@ export const en: RegistrationTemplates = {
         greeting(view),
         `A place has become free and you have moved up from the waiting list: your registration for ${mission(view, moments)} is now confirmed.`,
         `Confirmed on ${when(view, moments)}.`,
-        ...closing(view),
+        shared.closing(view.mission.title),
       ],
     }),
     waitlisted: (view, moments) => ({
@@ -48,7 +47,7 @@ export const en: RegistrationTemplates = {
           (view.waitlistPosition ? `, at position ${view.waitlistPosition}.` : '.') +
           ' We will write to you as soon as a place becomes free.',
         `Registered on ${when(view, moments)}.`,
-        ...closing(view),
+        shared.closing(view.mission.title),
       ],
     }),
     pending_approval: (view, moments) => ({
@@ -57,7 +56,7 @@ export const en: RegistrationTemplates = {
         greeting(view),
         `We have received your registration for ${mission(view, moments)}. An organiser will review it, and we will write to you once it has been decided.`,
         `Received on ${when(view, moments)}.`,
-        ...closing(view),
+        shared.closing(view.mission.title),
       ],
     }),
     rejected: (view, moments) => ({
@@ -67,7 +66,7 @@ export const en: RegistrationTemplates = {
         `We are sorry: your registration for ${mission(view, moments)} could not be accepted.`,
         ...reason(view),
         `Decided on ${when(view, moments)}.`,
-        ...closing(view),
+        shared.closing(view.mission.title),
       ],
     }),
     cancelled: (view, moments) => ({
@@ -77,7 +76,7 @@ export const en: RegistrationTemplates = {
         `Your registration for ${mission(view, moments)} has been cancelled.`,
         ...reason(view),
         `Cancelled on ${when(view, moments)}.`,
-        ...closing(view),
+        shared.closing(view.mission.title),
       ],
     }),
   },

@@ -38,6 +38,4 @@ export interface RegistrationTemplates {
   /** The mission's first to last day, each already formatted by `format`. */
   dateRange(format: Intl.DateTimeFormat, first: Date, last: Date): string;
   kinds: Record<RegistrationMailKind, RegistrationTemplate>;
-  /** The paragraph every registration e-mail carries, before its closing: the participant's sign-in link (`link`). */
-  manage(link: string): string;
 }

@@ -1,13 +1,5 @@
-import type { SessionMailView, SessionPlace, SessionTemplates } from './template.js';
-
-const when = (place: SessionPlace, timezone: string) =>
-  place.atVenue
-    ? `${place.atRecipient} your time (${timezone})\n${place.atVenue} local time at the venue (${place.venueTimezone})`
-    : `${place.atRecipient} your time and at the venue (${timezone})`;
-const venue = (place: SessionPlace) => place.venue ?? 'to be announced';
-/** When (in the recipient's `timezone` and the venue's) and where a session is: every e-mail about a session says it so. */
-export const whenAndWhere = (place: SessionPlace, timezone: string) => `${when(place, timezone)}\nVenue: ${venue(place)}`;
-export const closing = (view: Pick<SessionMailView, 'missionTitle'>) => [`Kind regards,\nThe organisers of ${view.missionTitle}`];
+import { en as shared } from '../../mail/templates/en.js';
+import type { SessionTemplates } from './template.js';
 
 export const en: SessionTemplates = {
   locale: 'en-GB',
@@ -20,9 +12,9 @@ export const en: SessionTemplates = {
         paragraphs: [
           `Dear ${view.name},`,
           `The session “${view.sessionTitle}” of ${view.missionTitle} has changed. Please note the new ${moved ? 'time and venue' : 'time'}.`,
-          `Now:\n${whenAndWhere(view.now, view.timezone)}`,
-          `Before:\n${whenAndWhere(before, view.timezone)}`,
-          ...closing(view),
+          `Now:\n${shared.whenAndWhere(view.now, view.timezone)}`,
+          `Before:\n${shared.whenAndWhere(before, view.timezone)}`,
+          shared.closing(view.missionTitle),
         ],
       };
     },
@@ -31,9 +23,9 @@ export const en: SessionTemplates = {
       paragraphs: [
         `Dear ${view.name},`,
         `The session “${view.sessionTitle}” of ${view.missionTitle} has been cancelled. It was planned for:`,
-        whenAndWhere(view.now, view.timezone),
+        shared.whenAndWhere(view.now, view.timezone),
         ...(view.reason ? [`Reason: ${view.reason}`] : []),
-        ...closing(view),
+        shared.closing(view.missionTitle),
       ],
     }),
   },

@@ -1,16 +1,7 @@
 import type { MailText } from '../../mail/mail-body.js';
+import type { SessionPlace } from '../../mail/session-place.js';
 
-/** When and where a session is (or was), already formatted for the recipient. */
-export interface SessionPlace {
-  /** From start to end in the recipient's time zone. */
-  atRecipient: string;
-  /** From start to end in the venue's time zone; null when its clocks show the recipient's time. */
-  atVenue: string | null;
-  /** The venue's IANA time zone (the session's when it has no venue yet). */
-  venueTimezone: string;
-  /** e.g. `Tianfu Expo Center, 1 Century Ave, Chengdu`; null when the session has no venue yet. */
-  venue: string | null;
-}
+export type { SessionPlace } from '../../mail/session-place.js';
 
 /** Everything a session e-mail may show, already taken out of the event and the participant directory. */
 export interface SessionMailView {

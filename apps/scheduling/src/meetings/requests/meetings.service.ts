@@ -1,4 +1,16 @@
-import { encodeCursor, isUniqueViolation, organises, Problem, seqOfCursor, type Caller, type Page, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
+import {
+  encodeCursor,
+  isUniqueViolation,
+  organises,
+  Problem,
+  seqOfCursor,
+  type Caller,
+  type Page,
+  answerOnce,
+  type IdempotencyKey,
+  UnitOfWork,
+  Transactions,
+} from '#common';
 import type { CloudEvent } from '#contracts';
 import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
@@ -30,7 +42,7 @@ export class MeetingsService {
     if (!organiser && input.requesterId && input.requesterId !== requesterId) throw Problem.forbidden('A participant asks for meetings for themselves.');
     if (requesterId === input.inviteeId) throw Problem.validation([{ field: 'inviteeId', message: 'must be someone else' }]);
 
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       await confirmedParticipant(manager, missionId, requesterId, { field: 'requesterId' });
       await confirmedParticipant(manager, missionId, input.inviteeId, { field: 'inviteeId' });
       const open = await manager.findOne(MeetingEntity, {

@@ -1,4 +1,4 @@
-import { assertOrganiserOf, assertOrganiserOrSelf, Problem, type Caller, answerOnce, type IdempotencyKey } from '#common';
+import { assertOrganiserOf, assertOrganiserOrSelf, Problem, type Caller, answerOnce, type IdempotencyKey, Transactions } from '#common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -52,7 +52,7 @@ export class AvailabilityService {
       note: input.note ?? null,
       createdAt: new Date(),
     });
-    return answerOnce(this.dataSource, key, async (manager) => {
+    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
       await manager.insert(UnavailabilityEntity, row);
       return toUnavailabilityView(row);
     });

@@ -1,4 +1,4 @@
-import { assertOrganiserOf, isUniqueViolation, Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork } from '#common';
+import { assertOrganiserOf, isUniqueViolation, Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork, Transactions } from '#common';
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
@@ -82,7 +82,7 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     await this.failAbandoned(missionId);
     try {
       // The run is started only once its row, and the response kept with it, committed.
-      await answerOnce(this.dataSource, key, async (manager) => {
+      await answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
         await manager.insert(MatchmakingRunEntity, run);
         return toRunView(run);
       });

@@ -1,0 +1,22 @@
+import { subscriptions } from '#contracts';
+import { mailRoutes } from './mail-events.handler.js';
+
+describe('mail kinds', () => {
+  it('keep the inbox handler names of the releases before them, so that a redelivered event is still found a duplicate', () => {
+    expect(mailRoutes.map((kind) => kind.inbox)).toEqual([
+      'notifications.participant-directory',
+      'notifications.access-mail',
+      'notifications.enrolment-mail',
+      'notifications.session-mail',
+      'notifications.meeting-mail',
+      'notifications.meeting-timetable-mail',
+      'notifications.milestone-reminder',
+    ]);
+  });
+
+  it('give each event type to one kind, and with the directory and erasure handlers answer every event notifications subscribes to', () => {
+    const events = mailRoutes.flatMap((kind) => kind.events);
+    expect(new Set(events).size).toBe(events.length);
+    expect(new Set([...events, 'participant.erased', 'mission.updated'])).toEqual(new Set(subscriptions.notifications));
+  });
+});
