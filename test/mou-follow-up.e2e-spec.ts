@@ -64,7 +64,7 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
 
     // The due date itself is not overdue yet.
     clock.current = new Date('2030-01-10T23:00:00Z');
-    const check = system.app('mou-registry').get((await import('../apps/mou-registry/src/follow-up/follow-up.check.js')).FollowUpCheck);
+    const check = system.app('mou-registry').get((await import('../apps/mou-registry/src/follow-up/follow-up-check.service.js')).FollowUpCheckService);
     await check.run();
     // Counted in the outbox, where run() has committed whatever it announced: the tap would see it only later.
     expect(await announced('mou.milestone_due', due.body.id)).toBe(0);
@@ -121,7 +121,7 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
     const event = await system.tap.waitFor('mou.status_changed', (candidate) => expiryOf(candidate, mou.id));
     expect(event.data).toMatchObject({ previousStatus: 'in_force', changedBy: 'mou-registry', changedAt: '2030-02-02T00:00:01.000Z' });
     expect((await call(`${mous}/${mou.id}`)).body.status).toBe('expired');
-    const check = system.app('mou-registry').get((await import('../apps/mou-registry/src/follow-up/follow-up.check.js')).FollowUpCheck);
+    const check = system.app('mou-registry').get((await import('../apps/mou-registry/src/follow-up/follow-up-check.service.js')).FollowUpCheckService);
     await Promise.all([check.run(), check.run()]);
     const statusChanges = await withDatabase(async (db) =>
       (

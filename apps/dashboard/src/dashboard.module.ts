@@ -4,8 +4,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CountersModule } from './counters/counters.module.js';
 import { EventLogModule } from './event-log/event-log.module.js';
 import { dashboardMigrations } from './migrations/index.js';
-import { type StreamOptions } from './stream/stream-hub.js';
+import { type StreamOptions } from './stream/stream.service.js';
 import { StreamModule } from './stream/stream.module.js';
+import { SummaryModule } from './summary/summary.module.js';
 import { WebModule } from './web/web.module.js';
 
 export type DashboardOptions = StreamOptions;
@@ -21,6 +22,7 @@ export class DashboardModule {
         MessagingModule.forService({ service: config.service, rabbitmqUrl: config.rabbitmqUrl, exchange: config.exchange }),
         EventLogModule,
         CountersModule,
+        SummaryModule,
         StreamModule.forRoot(options),
         WebModule,
       ],

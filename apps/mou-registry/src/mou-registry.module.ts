@@ -2,19 +2,23 @@ import { IdempotencyInterceptor, ServiceCoreModule, type ServiceConfig } from '#
 import { BrokerConnection, MessagingModule } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CLOCK, systemClock, type Clock } from './clock.js';
-import { FOLLOW_UP_OPTIONS, FollowUpCheck } from './follow-up/follow-up.check.js';
+import { FOLLOW_UP_OPTIONS, FollowUpCheckService } from './follow-up/follow-up-check.service.js';
 import { FollowUpController } from './follow-up/follow-up.controller.js';
+import { FollowUpRepository } from './follow-up/follow-up.repository.js';
 import { FollowUpService } from './follow-up/follow-up.service.js';
+import { HistoryRepository } from './history/history.repository.js';
 import { HistoryService } from './history/history.service.js';
 import { mouRegistryMigrations } from './migrations/index.js';
-import { MouRegister } from './mous/mou-register.js';
-import { MouAccess } from './mous/mou.access.js';
-import { MouStore } from './mous/mou.store.js';
+import { MouRegisterService } from './mous/mou-register.service.js';
+import { MouAccessService } from './mous/mou-access.service.js';
 import { MousController } from './mous/mous.controller.js';
+import { MousRepository } from './mous/mous.repository.js';
 import { MousService } from './mous/mous.service.js';
 import { ParticipantEventsHandler } from './participants/participant-events.handler.js';
-import { Participants } from './participants/participants.js';
+import { ParticipantsRepository } from './participants/participants.repository.js';
+import { ParticipantsService } from './participants/participants.service.js';
 import { VersionsController } from './versions/versions.controller.js';
+import { VersionsRepository } from './versions/versions.repository.js';
 import { VersionsService } from './versions/versions.service.js';
 
 export interface MouRegistryOptions {
@@ -44,14 +48,18 @@ export class MouRegistryModule {
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: FOLLOW_UP_OPTIONS, useValue: { intervalMs: options.followUpIntervalMs ?? config.periodicJobs['mou-follow-up'] ?? 60_000 } },
         MousService,
-        MouStore,
-        MouAccess,
-        MouRegister,
+        MousRepository,
+        MouAccessService,
+        MouRegisterService,
         HistoryService,
-        Participants,
+        HistoryRepository,
+        ParticipantsService,
+        ParticipantsRepository,
         VersionsService,
+        VersionsRepository,
         FollowUpService,
-        FollowUpCheck,
+        FollowUpRepository,
+        FollowUpCheckService,
         IdempotencyInterceptor,
       ],
     };

@@ -1,24 +1,14 @@
 import { Module } from '@nestjs/common';
-import { CountersProjector } from './counters.projector.js';
-import { MeetingEventsHandler } from './meeting-events.handler.js';
-import { MouEventsHandler } from './mou-events.handler.js';
-import { NotificationEventsHandler } from './notification-events.handler.js';
-import { RegistrationEventsHandler } from './registration-events.handler.js';
-import { SessionEventsHandler } from './session-events.handler.js';
-import { SummaryController } from './summary.controller.js';
-import { SummaryService } from './summary.service.js';
+import { CountersProjection } from './counters.projection.js';
+import { CountersRepository } from './counters.repository.js';
+import { MeetingsProjection } from './meetings.projection.js';
+import { MousProjection } from './mous.projection.js';
+import { NotificationsProjection } from './notifications.projection.js';
+import { RegistrationsProjection } from './registrations.projection.js';
+import { SessionsProjection } from './sessions.projection.js';
 
 @Module({
-  controllers: [SummaryController],
-  providers: [
-    CountersProjector,
-    RegistrationEventsHandler,
-    SessionEventsHandler,
-    MouEventsHandler,
-    NotificationEventsHandler,
-    MeetingEventsHandler,
-    SummaryService,
-  ],
-  exports: [CountersProjector],
+  providers: [CountersRepository, CountersProjection, RegistrationsProjection, SessionsProjection, MousProjection, NotificationsProjection, MeetingsProjection],
+  exports: [CountersProjection, CountersRepository],
 })
 export class CountersModule {}

@@ -1,11 +1,10 @@
-import { eventLogContext, SERVICE_CONFIG, type ServiceConfig } from '#common';
+import { eventLogContext, SERVICE_CONFIG, type ServiceConfig, type UnitOfWork } from '#common';
 import type { CloudEvent } from '#contracts';
 import { InboxService } from '#messaging';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { EntityManager } from 'typeorm';
-import { CountersProjector } from '../counters/counters.projector.js';
-import { eventLogRepository } from './event-log.repository.js';
+import { CountersProjection } from '../counters/counters.projection.js';
+import { EventLogRepository } from './event-log.repository.js';
 import { streamChannel } from './stream-notice.js';
 
 /**
@@ -20,7 +19,8 @@ export class MissionEventsHandler {
 
   constructor(
     private readonly inbox: InboxService,
-    private readonly counters: CountersProjector,
+    private readonly repository: EventLogRepository,
+    private readonly counters: CountersProjection,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
     this.channel = streamChannel(config.schema);
@@ -30,14 +30,14 @@ export class MissionEventsHandler {
   @EventPattern('#')
   onEvent(@Payload() event: CloudEvent): Promise<unknown> {
     return eventLogContext.run({ eventId: event.id, eventType: event.type, correlationId: event.correlationid }, () =>
-      this.inbox.handle(event, 'dashboard.event-log', async ({ manager }) => {
+      this.inbox.handle(event, 'dashboard.event-log', async (unit) => {
         if (event.type === 'participant.erased') {
           const { data } = event as CloudEvent<'participant.erased'>;
-          await eventLogRepository.eraseParticipant(manager, data.missionId, data.registrationId);
+          await this.repository.eraseParticipant(unit, data.missionId, data.registrationId);
         }
-        const stored = await this.withoutErasedOwner(manager, event);
+        const stored = await this.withoutErasedOwner(unit, event);
         // Last, so that the mission's lock is held only for this statement and the commit.
-        eventLogRepository.append(manager, stored, this.counters.statements(event), this.channel, `${this.schema}:mission-events:${event.missionid ?? ''}`);
+        this.repository.deferAppend(unit, stored, this.counters.statement(event), this.channel, `${this.schema}:mission-events:${event.missionid ?? ''}`);
       }),
     );
   }
@@ -47,9 +47,9 @@ export class MissionEventsHandler {
    * after the erasure: it is stored as the erasure would have left it. Only milestone events name an
    * owner, so no other event pays for the look-up.
    */
-  private async withoutErasedOwner(manager: EntityManager, event: CloudEvent): Promise<CloudEvent> {
+  private async withoutErasedOwner(unit: UnitOfWork, event: CloudEvent): Promise<CloudEvent> {
     const owner = (event.data as { owner?: { registrationId?: string | null } } | undefined)?.owner;
-    if (!owner?.registrationId || !(await eventLogRepository.isErased(manager, owner.registrationId))) return event;
+    if (!owner?.registrationId || !(await this.repository.isErased(unit, owner.registrationId))) return event;
     // Not of the contract's shape any more, as the erasure leaves stored events: the log keeps JSON.
     return { ...event, data: { ...(event.data as object), owner: { erased: true } } } as unknown as CloudEvent;
   }

@@ -2,7 +2,7 @@ import { Access, ApiAccessProblems, ApiProblem, assertOrganiserOf, CurrentCaller
 import { Controller, Get, Headers, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { StreamHub } from './stream-hub.js';
+import { StreamService } from './stream.service.js';
 import { resumePosition, SSE_PREAMBLE } from './sse.js';
 import { MAX_STREAMS_PER_ORGANISER, StreamQuota } from './stream-quota.rules.js';
 
@@ -12,7 +12,7 @@ export class StreamController {
   /** Per instance: behind N instances an organiser may hold N times as many. */
   private readonly quota = new StreamQuota();
 
-  constructor(private readonly hub: StreamHub) {}
+  constructor(private readonly hub: StreamService) {}
 
   /**
    * The mission's CloudEvents as server-sent events: `id` is the event's position in the mission's

@@ -1,10 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EventLogModule } from '../event-log/event-log.module.js';
+import { STREAM_OPTIONS, StreamService, type StreamOptions } from './stream.service.js';
 import { StreamController } from './stream.controller.js';
-import { STREAM_OPTIONS, StreamHub, type StreamOptions } from './stream-hub.js';
 
 @Module({})
 export class StreamModule {
   static forRoot(options: StreamOptions = {}): DynamicModule {
-    return { module: StreamModule, controllers: [StreamController], providers: [StreamHub, { provide: STREAM_OPTIONS, useValue: options }] };
+    return {
+      module: StreamModule,
+      imports: [EventLogModule],
+      controllers: [StreamController],
+      providers: [StreamService, { provide: STREAM_OPTIONS, useValue: options }],
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { instant, languageTag, localDate, uuid } from '#contracts';
 import { z } from 'zod';
+import type { MilestoneRow, PilotProjectRow } from './follow-up.repository.js';
 import { pilotProjectStatuses } from './follow-up.schema.js';
 
 /** A pilot project of an MoU's action plan, as the API answers it; the schemas also document the responses. */
@@ -36,3 +37,32 @@ export const milestoneView = z.object({
 });
 
 export type MilestoneView = z.infer<typeof milestoneView>;
+
+export function toPilotProjectView(row: PilotProjectRow): PilotProjectView {
+  return {
+    id: row.id,
+    mouId: row.mouId,
+    title: row.title,
+    leadParty: row.leadParty,
+    budget: row.budgetAmount === null ? null : { amount: row.budgetAmount, currency: row.budgetCurrency! },
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** `organiser` decides whether the owner's contact data and link show. */
+export function toMilestoneView(row: MilestoneRow, organiser: boolean): MilestoneView {
+  return {
+    id: row.id,
+    mouId: row.mouId,
+    pilotProjectId: row.pilotProjectId,
+    title: row.title,
+    dueOn: row.dueOn,
+    owner: organiser
+      ? { name: row.ownerName, email: row.ownerEmail, preferredLanguage: row.ownerLanguage, registrationId: row.ownerRegistrationId }
+      : { name: row.ownerName },
+    completedAt: row.completedAt?.toISOString() ?? null,
+    dueAnnouncedAt: row.dueAnnouncedAt?.toISOString() ?? null,
+  };
+}

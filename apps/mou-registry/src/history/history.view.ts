@@ -1,6 +1,11 @@
 import { instant, uuid } from '#contracts';
 import { z } from 'zod';
-import { sha256 } from '../mous/mou.view.js';
+
+/** A SHA-256 in hex: of a document (its versions) or of an entry of the trail. */
+export const sha256 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .describe('SHA-256 of the document, in hex.');
 
 const count = z.number().int().nonnegative();
 

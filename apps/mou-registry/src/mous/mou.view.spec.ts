@@ -1,4 +1,5 @@
-import { toCsvRecord, toMouView, type MouRow, type SignatoryRow } from './mou.view.js';
+import type { MouRow, SignatoryRow } from './mous.repository.js';
+import { toCsvRecord, toMouView } from './mou.view.js';
 
 const row: MouRow = {
   id: '5b0f6b1e-8a49-4c53-9d37-3d1f0e2b7a10',

@@ -1,84 +1,13 @@
 import { pageOf, spreadsheetSafe } from '#common';
-import { countryCode, instant, languageTag, localDate, mouStatuses, partyKinds, uuid, type EventData, type MouStatus } from '#contracts';
+import { countryCode, instant, languageTag, localDate, mouStatuses, partyKinds, uuid } from '#contracts';
 import { z } from 'zod';
-import { documentTypes } from '../versions/version.rules.js';
+import { toVersionView, versionView, type VersionRow } from '../versions/version.view.js';
+import type { MouRow, SignatoryRow } from './mous.repository.js';
 
 /** A party to an MoU, as stored and as the API answers it. */
 const party = z.object({ name: z.string(), kind: z.enum(partyKinds), country: countryCode, city: z.string().optional() });
 
 export type Party = z.infer<typeof party>;
-
-/** An MoU as stored (the columns the register and the record read). */
-export interface MouRow {
-  id: string;
-  seq: string;
-  reference: string;
-  missionId: string | null;
-  title: string;
-  summary: Record<string, string>;
-  themes: string[];
-  parties: Party[];
-  signedOn: string | null;
-  signedPlace: string | null;
-  entryIntoForceOn: string | null;
-  expiresOn: string | null;
-  visibility: 'public' | 'organisers';
-  status: MouStatus;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** The columns of a MouRow, of the table `mous` or of its alias `table`. */
-export function mouColumns(table?: string): string {
-  const t = table ? `${table}.` : '';
-  return `${t}id, ${t}seq::text AS seq, ${t}reference, ${t}mission_id AS "missionId", ${t}title, ${t}summaries AS summary, ${t}themes, ${t}parties,
-  to_char(${t}signed_on, 'YYYY-MM-DD') AS "signedOn", ${t}signed_place AS "signedPlace",
-  to_char(${t}entry_into_force_on, 'YYYY-MM-DD') AS "entryIntoForceOn", to_char(${t}expires_on, 'YYYY-MM-DD') AS "expiresOn",
-  ${t}visibility, ${t}status, ${t}created_at AS "createdAt", ${t}updated_at AS "updatedAt"`;
-}
-
-export const MOU_COLUMNS = mouColumns();
-
-export interface SignatoryRow {
-  position: number;
-  name: string | null;
-  title: string;
-  party: string;
-  registrationId: string | null;
-  erasedAt: Date | null;
-}
-
-export interface VersionRow {
-  version: number;
-  language: string;
-  mediaType: (typeof documentTypes)[number];
-  sha256: string;
-  size: number;
-  amendment: boolean;
-  addedAt: Date;
-  signedOn: string | null;
-  signedPlace: string | null;
-  signedAt: Date | null;
-}
-
-export const sha256 = z
-  .string()
-  .regex(/^[0-9a-f]{64}$/)
-  .describe('SHA-256 of the document, in hex.');
-
-/** A version of the text, as the API answers it; the schemas below also document the responses. */
-export const versionView = z.object({
-  version: z.number().int().positive().describe('1, 2, … in the order the versions were added.'),
-  language: languageTag,
-  mediaType: z.enum(documentTypes),
-  sha256,
-  size: z.number().int().positive().describe('In bytes.'),
-  amendment: z.boolean().describe('Versions added after the MoU was signed amend it, and are signed in their turn.'),
-  addedAt: instant,
-  signed: z.object({ on: localDate, place: z.string(), at: instant }).nullable().describe('Null until signed; a signed version is frozen.'),
-});
-
-export type VersionView = z.infer<typeof versionView>;
 
 export const signatoryView = z.object({
   name: z.string().nullable().describe('Null once the participant who signed asked for erasure: the signature stays, their name goes.'),
@@ -150,32 +79,6 @@ export function toMouView(row: MouRow, signatories: SignatoryRow[], versions: Ve
       ...(organiser ? { registrationId: signatory.registrationId, erased: signatory.erasedAt !== null } : {}),
     })),
     versions: versions.map(toVersionView),
-  };
-}
-
-export function toVersionView(version: VersionRow): VersionView {
-  return {
-    version: version.version,
-    language: version.language,
-    mediaType: version.mediaType,
-    sha256: version.sha256,
-    size: version.size,
-    amendment: version.amendment,
-    addedAt: version.addedAt.toISOString(),
-    signed: version.signedAt ? { on: version.signedOn!, place: version.signedPlace!, at: version.signedAt.toISOString() } : null,
-  };
-}
-
-/** What every mou.* event says about the MoU. */
-export function toMouEventData(row: MouRow): EventData<'mou.drafted'> {
-  return {
-    mouId: row.id,
-    reference: row.reference,
-    missionId: row.missionId,
-    title: row.title,
-    status: row.status,
-    visibility: row.visibility,
-    parties: row.parties.map(({ name, kind, country }) => ({ name, kind, country })),
   };
 }
 

@@ -16,9 +16,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
 import { z } from 'zod';
-import { HistoryService } from '../history/history.service.js';
 import { chainVerification, historyView } from '../history/history.view.js';
-import { MouRegister } from './mou-register.js';
+import { MouRegisterService } from './mou-register.service.js';
 import {
   createMouSchema,
   exportQuery,
@@ -31,7 +30,8 @@ import {
   type Transition,
   type UpdateMou,
 } from './mou.schema.js';
-import { csvColumns, mouPage, mouSummaryView, mouView, toCsvRecord, toMouSummary, type MouRow } from './mou.view.js';
+import { csvColumns, mouPage, mouSummaryView, mouView, toCsvRecord, toMouSummary } from './mou.view.js';
+import type { MouRow } from './mous.repository.js';
 import { MousService } from './mous.service.js';
 
 const NO_SUCH_MOU = 'No MoU has this id.';
@@ -45,8 +45,7 @@ const SIGNATORY_LINK = "a signatory's `registrationId` that is not a confirmed p
 export class MousController {
   constructor(
     private readonly mous: MousService,
-    private readonly register: MouRegister,
-    private readonly history: HistoryService,
+    private readonly register: MouRegisterService,
   ) {}
 
   @Post()
@@ -156,7 +155,7 @@ export class MousController {
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_READABLE_MOU)
   historyOf(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
-    return this.history.list(caller, id);
+    return this.mous.history(caller, id);
   }
 
   /** Recomputes the chain: intact, or the first entry where it breaks. */
@@ -165,7 +164,7 @@ export class MousController {
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_READABLE_MOU)
   verify(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string) {
-    return this.history.verify(caller, id);
+    return this.mous.verifyHistory(caller, id);
   }
 }
 

@@ -16,7 +16,7 @@ import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Quer
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { versionView } from '../mous/mou.view.js';
+import { versionView } from './version.view.js';
 import { DOCUMENT_LIMIT, documentTypes } from './version.rules.js';
 import { VersionsService } from './versions.service.js';
 

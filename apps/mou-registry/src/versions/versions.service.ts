@@ -1,16 +1,15 @@
-import { Problem, type Caller, answerOnce, type IdempotencyKey, UnitOfWork, Transactions } from '#common';
+import { answerOnce, Problem, Transactions, type Caller, type IdempotencyKey } from '#common';
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock.js';
 import { HistoryService } from '../history/history.service.js';
-import { MouAccess } from '../mous/mou.access.js';
-import { MouStore } from '../mous/mou.store.js';
-import { toMouEventData, toVersionView, type VersionRow, type VersionView } from '../mous/mou.view.js';
-import { actorOf } from '../mous/mous.service.js';
+import { actorOf, MouAccessService } from '../mous/mou-access.service.js';
+import { toMouEventData } from '../mous/mou.events.js';
+import { MousRepository } from '../mous/mous.repository.js';
 import { checkAmendmentSigning, checkNewVersion, documentTypes } from './version.rules.js';
+import { toVersionView, type VersionView } from './version.view.js';
+import { VersionsRepository } from './versions.repository.js';
 
 export interface Document {
   content: Buffer;
@@ -22,10 +21,11 @@ export interface Document {
 @Injectable()
 export class VersionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly store: MouStore,
-    private readonly access: MouAccess,
+    private readonly mous: MousRepository,
+    private readonly repository: VersionsRepository,
+    private readonly access: MouAccessService,
     private readonly history: HistoryService,
     private readonly outbox: OutboxService,
   ) {}
@@ -44,48 +44,47 @@ export class VersionsService {
     if (body.length === 0) throw Problem.validation([{ field: '(body)', message: 'the document is empty' }]);
     const sha256 = createHash('sha256').update(body).digest('hex');
     const now = this.clock.now();
-    return answerOnce(new Transactions(this.dataSource), key, async ({ manager }) => {
-      const mou = await this.store.lock(manager, mouId);
+    return answerOnce(this.transactions, key, async (unit) => {
+      const mou = await this.mous.lock(unit, mouId);
       this.access.assertMayChange(caller, mou.missionId);
       const check = checkNewVersion(mou.status);
       if (!check.allowed) throw Problem.conflict('mou-closed', 'No new versions', check.reason, { currentStatus: mou.status });
-      const [row]: VersionRow[] = await manager.query(
-        `WITH next AS (SELECT coalesce(max(version), 0) + 1 AS version FROM mou_versions WHERE mou_id = $1)
-         INSERT INTO mou_versions (mou_id, version, language, media_type, sha256, size, content, amendment, added_by, added_at)
-         SELECT $1, next.version, $2, $3, $4, $5, $6, $7, $8, $9 FROM next
-         RETURNING version, language, media_type AS "mediaType", sha256, size, amendment, added_at AS "addedAt", NULL AS "signedAt"`,
-        [mouId, language, baseType(mediaType), sha256, body.length, body, check.amendment, actor, now],
-      );
-      const { version } = row!;
-      await manager.query(`UPDATE mous SET updated_at = $2 WHERE id = $1`, [mouId, now]);
-      await this.history.append(manager, mouId, {
+      const row = await this.repository.insertNext(unit, mouId, {
+        language,
+        mediaType: baseType(mediaType),
+        sha256,
+        content: body,
+        amendment: check.amendment,
+        addedBy: actor,
+        addedAt: now,
+      });
+      const { version } = row;
+      await this.mous.touch(unit, mouId, now);
+      await this.history.append(unit, mouId, {
         action: 'version_added',
         actor,
         at: now,
-        details: { version, language, mediaType: row!.mediaType, sha256, size: body.length, amendment: check.amendment },
+        details: { version, language, mediaType: row.mediaType, sha256, size: body.length, amendment: check.amendment },
       });
       await this.outbox.add(
-        UnitOfWork.of(manager),
+        unit,
         'mou.version_added',
         { ...toMouEventData(mou), version, sha256, size: body.length, language },
         { subject: mouId, missionId: mou.missionId, time: now },
       );
-      return toVersionView(row!);
+      return toVersionView(row);
     });
   }
 
   async list(caller: Caller, mouId: string): Promise<VersionView[]> {
     await this.access.readable(caller, mouId);
-    return (await this.store.versions(this.dataSource.manager, mouId)).map(toVersionView);
+    return (await this.repository.list(this.transactions.outside, mouId)).map(toVersionView);
   }
 
   /** The bytes as stored, with their hash, for anyone who may read the MoU. */
   async document(caller: Caller, mouId: string, version: number): Promise<Document> {
     await this.access.readable(caller, mouId);
-    const [row] = await this.dataSource.query(`SELECT content, media_type AS "mediaType", sha256 FROM mou_versions WHERE mou_id = $1 AND version = $2`, [
-      mouId,
-      version,
-    ]);
+    const row = await this.repository.document(this.transactions.outside, mouId, version);
     if (!row) throw Problem.notFound('Version', `${mouId} v${version}`);
     return { ...row, version };
   }
@@ -94,33 +93,23 @@ export class VersionsService {
   async signAmendment(caller: Caller, mouId: string, version: number, signing: { signedOn: string; signedPlace: string }): Promise<VersionView> {
     const actor = actorOf(caller);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const mou = await this.store.lock(manager, mouId);
+    return this.transactions.run(async (unit) => {
+      const mou = await this.mous.lock(unit, mouId);
       this.access.assertMayChange(caller, mou.missionId);
-      const [current] = await manager.query(`SELECT amendment, signed_at AS "signedAt", sha256 FROM mou_versions WHERE mou_id = $1 AND version = $2`, [
-        mouId,
-        version,
-      ]);
+      const current = await this.repository.signState(unit, mouId, version);
       if (!current) throw Problem.notFound('Version', `${mouId} v${version}`);
       const check = checkAmendmentSigning(mou.status, current);
       if (!check.allowed) throw Problem.conflict('version-not-signable', 'This version cannot be signed', check.reason, { currentStatus: mou.status });
-      await manager.query(`UPDATE mou_versions SET signed_on = $3, signed_place = $4, signed_by = $5, signed_at = $6 WHERE mou_id = $1 AND version = $2`, [
-        mouId,
-        version,
-        signing.signedOn,
-        signing.signedPlace,
-        actor,
-        now,
-      ]);
-      await manager.query(`UPDATE mous SET updated_at = $2 WHERE id = $1`, [mouId, now]);
-      await this.history.append(manager, mouId, {
+      await this.repository.sign(unit, mouId, version, { signedOn: signing.signedOn, signedPlace: signing.signedPlace, signedBy: actor, signedAt: now });
+      await this.mous.touch(unit, mouId, now);
+      await this.history.append(unit, mouId, {
         action: 'amendment_signed',
         actor,
         at: now,
         details: { version, sha256: current.sha256, signedOn: signing.signedOn, signedPlace: signing.signedPlace },
       });
-      await this.outbox.add(UnitOfWork.of(manager), 'mou.updated', toMouEventData(mou), { subject: mouId, missionId: mou.missionId, time: now });
-      const versions = await this.store.versions(manager, mouId);
+      await this.outbox.add(unit, 'mou.updated', toMouEventData(mou), { subject: mouId, missionId: mou.missionId, time: now });
+      const versions = await this.repository.list(unit, mouId);
       return toVersionView(versions.find((v) => v.version === version)!);
     });
   }

@@ -1,17 +1,6 @@
-import { Problem, type FieldError } from '#common';
+import { Problem, type FieldError, type UnitOfWork } from '#common';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-
-interface ParticipantRow {
-  registrationId: string;
-  missionId: string;
-  status: string;
-  givenName: string | null;
-  familyName: string | null;
-  email: string | null;
-  preferredLanguage: string | null;
-  erasedAt: Date | null;
-}
+import { ParticipantsRepository, type ParticipantRow } from './participants.repository.js';
 
 export interface Contact {
   name: string;
@@ -21,46 +10,37 @@ export interface Contact {
 
 /** The registry's read model of participants, fed by registration's events. */
 @Injectable()
-export class Participants {
-  private async find(manager: EntityManager, ids: readonly string[]): Promise<Map<string, ParticipantRow>> {
-    if (ids.length === 0) return new Map();
-    const rows: ParticipantRow[] = await manager.query(
-      `SELECT registration_id AS "registrationId", mission_id AS "missionId", status, given_name AS "givenName", family_name AS "familyName",
-         email, preferred_language AS "preferredLanguage", erased_at AS "erasedAt"
-       FROM participants WHERE registration_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.registrationId, row]));
-  }
+export class ParticipantsService {
+  constructor(private readonly repository: ParticipantsRepository) {}
 
   /**
    * Each link to a participant must be to a confirmed one (of the MoU's mission, if it has one).
    * `field` names where in the request the link is, e.g. `signatories.1.registrationId`.
    */
-  async check(manager: EntityManager, links: { registrationId: string; field: string }[], missionId: string | null): Promise<FieldError[]> {
-    const known = await this.find(
-      manager,
+  async check(unit: UnitOfWork, links: { registrationId: string; field: string }[], missionId: string | null): Promise<FieldError[]> {
+    const known = await this.repository.find(
+      unit,
       links.map((link) => link.registrationId),
     );
     return links.flatMap(({ registrationId, field }) => linkErrors(known.get(registrationId), field, missionId));
   }
 
   /** `check` of one link, answering how to reach the participant it links to: the participant is read once for both. */
-  async checkedContact(manager: EntityManager, link: { registrationId: string; field: string }, missionId: string | null): Promise<Contact> {
-    const participant = (await this.find(manager, [link.registrationId])).get(link.registrationId);
+  async checkedContact(unit: UnitOfWork, link: { registrationId: string; field: string }, missionId: string | null): Promise<Contact> {
+    const participant = (await this.repository.find(unit, [link.registrationId])).get(link.registrationId);
     const errors = linkErrors(participant, link.field, missionId);
     if (errors.length > 0) throw Problem.validation(errors);
     return contactOf(participant!);
   }
 
   /** How to reach a participant now: nothing but a placeholder once they are erased. */
-  async contact(manager: EntityManager, registrationId: string): Promise<Contact | null> {
-    return (await this.contacts(manager, [registrationId])).get(registrationId) ?? null;
+  async contact(unit: UnitOfWork, registrationId: string): Promise<Contact | null> {
+    return (await this.contacts(unit, [registrationId])).get(registrationId) ?? null;
   }
 
   /** `contact` of many participants in one statement, by registration id; one the registry does not know is not in the map. */
-  async contacts(manager: EntityManager, registrationIds: readonly string[]): Promise<Map<string, Contact>> {
-    const known = await this.find(manager, [...new Set(registrationIds)]);
+  async contacts(unit: UnitOfWork, registrationIds: readonly string[]): Promise<Map<string, Contact>> {
+    const known = await this.repository.find(unit, [...new Set(registrationIds)]);
     return new Map([...known].map(([registrationId, participant]) => [registrationId, contactOf(participant)]));
   }
 }

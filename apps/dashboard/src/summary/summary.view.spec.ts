@@ -1,4 +1,4 @@
-import { summarise, type SummaryInput } from './summary.js';
+import { summarise, type SummaryInput } from './summary.view.js';
 
 const missionId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const sessionId = '0f8fad5b-d9cb-469f-a165-70867728950e';

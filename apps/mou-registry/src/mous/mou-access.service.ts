@@ -1,7 +1,6 @@
-import { assertOrganiserOf, organises, Problem, type Caller } from '#common';
+import { assertOrganiserOf, organises, Problem, Transactions, type Caller } from '#common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { MousRepository } from './mous.repository.js';
 
 export interface MouScope {
   id: string;
@@ -14,12 +13,15 @@ const NO_MISSION = '\u0000no-mission';
 
 /** Who may see and who may change an MoU, decided in one place. */
 @Injectable()
-export class MouAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class MouAccessService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly repository: MousRepository,
+  ) {}
 
   /** Public MoUs are for anyone; the others only for organisers of their mission, and to anyone else they do not exist. */
   async readable(caller: Caller, mouId: string): Promise<MouScope & { organiser: boolean }> {
-    const [row] = await this.dataSource.query(`SELECT id, mission_id AS "missionId", visibility FROM mous WHERE id = $1`, [mouId]);
+    const row = await this.repository.scope(this.transactions.outside, mouId);
     if (!row) throw Problem.notFound('MoU', mouId);
     return { ...row, ...this.mayRead(caller, row) };
   }
@@ -39,4 +41,10 @@ export class MouAccess {
 
 export function mayOrganise(caller: Caller, missionId: string | null): boolean {
   return organises(caller, missionId ?? NO_MISSION);
+}
+
+/** Who did it, as the trail and the events record it. */
+export function actorOf(caller: Caller): string {
+  if (caller.kind === 'organiser') return caller.subject;
+  throw Problem.forbidden('Only an organiser may do this.');
 }

@@ -1,6 +1,7 @@
 import type { CloudEvent, MeetingStatus } from '#contracts';
 import { Injectable } from '@nestjs/common';
-import type { CounterStatement } from './counter-statement.js';
+import type { Statement } from '#common';
+import { CountersRepository } from './counters.repository.js';
 
 /** The status each event leaves a meeting in: a placed meeting is still an accepted one. */
 const statusAfter = {
@@ -20,21 +21,24 @@ const meetingTypes = new Set(Object.keys(statusAfter));
  * Every event carries the whole state, so the latest one (by time) wins and late ones change nothing.
  */
 @Injectable()
-export class MeetingEventsHandler {
+export class MeetingsProjection {
+  constructor(private readonly repository: CountersRepository) {}
+
   handles(event: CloudEvent): boolean {
     return meetingTypes.has(event.type);
   }
 
-  statement(event: CloudEvent): CounterStatement {
+  statement(event: CloudEvent): Statement {
     const { data, type } = event as MeetingEvent;
     // A run that leaves an accepted meeting without a place cancels the place, not the meeting.
     const status: MeetingStatus = type === 'meeting.cancelled' && data.reason === 'not-scheduled' ? 'accepted' : statusAfter[type];
-    return {
-      sql: `INSERT INTO meetings (meeting_id, mission_id, status, scheduled, outcome, as_of) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (meeting_id) DO UPDATE
-          SET status = excluded.status, scheduled = excluded.scheduled, outcome = excluded.outcome, as_of = excluded.as_of
-        WHERE meetings.as_of <= excluded.as_of`,
-      parameters: [data.meetingId, data.missionId, status, type === 'meeting.scheduled', data.outcome ?? null, event.time],
-    };
+    return this.repository.keepMeeting({
+      meetingId: data.meetingId,
+      missionId: data.missionId,
+      status,
+      scheduled: type === 'meeting.scheduled',
+      outcome: data.outcome ?? null,
+      asOf: event.time,
+    });
   }
 }

@@ -1,11 +1,11 @@
 import { PeriodicJob, Transactions } from '#common';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+
 import { CLOCK, type Clock } from '../clock.js';
 import { utcDay } from '../mous/mou.rules.js';
-import { MOU_COLUMNS, mouColumns, type MouRow } from '../mous/mou.view.js';
+import { MousRepository } from '../mous/mous.repository.js';
 import { MousService } from '../mous/mous.service.js';
+import { FollowUpRepository } from './follow-up.repository.js';
 import { FollowUpService, REGISTRY } from './follow-up.service.js';
 
 export const FOLLOW_UP_OPTIONS = Symbol('follow-up options');
@@ -25,17 +25,18 @@ const BATCH = 100;
  * `PeriodicJob` (`mou-follow-up`): one instance looks per period.
  */
 @Injectable()
-export class FollowUpCheck implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(FollowUpCheck.name);
+export class FollowUpCheckService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(FollowUpCheckService.name);
   private readonly job: PeriodicJob;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(FOLLOW_UP_OPTIONS) private readonly options: FollowUpOptions,
     private readonly followUp: FollowUpService,
     private readonly mous: MousService,
-    @Inject(Transactions) transactions: Transactions,
+    private readonly mouRows: MousRepository,
+    private readonly repository: FollowUpRepository,
   ) {
     this.job = new PeriodicJob({
       name: 'mou-follow-up',
@@ -61,15 +62,10 @@ export class FollowUpCheck implements OnApplicationBootstrap, OnApplicationShutd
     let due = 0;
     let expired = 0;
     for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const rows: (MouRow & { milestoneId: string })[] = await manager.query(
-          `SELECT m.id AS "milestoneId", ${mouColumns('mo')} FROM milestones m JOIN mous mo ON mo.id = m.mou_id
-           WHERE m.completed_at IS NULL AND m.due_announced_at IS NULL AND m.due_on < $1
-           ORDER BY m.due_on LIMIT ${BATCH} FOR UPDATE OF m, mo SKIP LOCKED`,
-          [today],
-        );
+      const done = await this.transactions.run(async (unit) => {
+        const rows = await this.repository.lockDue(unit, today, BATCH);
         await this.followUp.announceDue(
-          manager,
+          unit,
           rows.map(({ milestoneId, ...mou }) => ({ mou, milestoneId })),
           now,
         );
@@ -79,12 +75,9 @@ export class FollowUpCheck implements OnApplicationBootstrap, OnApplicationShutd
       if (done < BATCH) break;
     }
     for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const rows: MouRow[] = await manager.query(
-          `SELECT ${MOU_COLUMNS} FROM mous WHERE status IN ('signed', 'in_force') AND expires_on < $1 LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-          [today],
-        );
-        for (const mou of rows) await this.mous.move(manager, mou, { status: 'expired' }, 'clock', REGISTRY);
+      const done = await this.transactions.run(async (unit) => {
+        const rows = await this.mouRows.lockExpired(unit, today, BATCH);
+        for (const mou of rows) await this.mous.move(unit, mou, { status: 'expired' }, 'clock', REGISTRY);
         return rows.length;
       });
       expired += done;

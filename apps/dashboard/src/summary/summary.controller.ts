@@ -1,7 +1,7 @@
 import { Access, ApiAccessProblems, ApiProblem, CurrentCaller, UuidParamPipe, type Caller } from '#common';
 import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { missionSummary } from './summary.js';
+import { missionSummary } from './summary.view.js';
 import { SummaryService } from './summary.service.js';
 
 @ApiTags('dashboard')

@@ -1,8 +1,6 @@
-import { Metrics, PgChannelListener, SERVICE_CONFIG, type ServiceConfig } from '#common';
+import { Metrics, PgChannelListener, SERVICE_CONFIG, Transactions, type ServiceConfig } from '#common';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { eventLogRepository } from '../event-log/event-log.repository.js';
+import { EventLogRepository } from '../event-log/event-log.repository.js';
 import { parseStreamNotice, streamChannel } from '../event-log/stream-notice.js';
 import { MissionStream, type StreamSink } from './mission-stream.js';
 import { SSE_HEARTBEAT } from './sse.js';
@@ -15,23 +13,20 @@ export interface StreamOptions {
 }
 
 /**
- * The live side of the mission streams. The event log's transaction notifies a Postgres channel at
- * commit; a dedicated connection LISTENs on it and hands each notice to the open streams of its
- * mission. Postgres delivers notices in commit order, to every dashboard instance, so one path
- * serves one instance or many, with a latency of a round trip. The notice usually carries the
- * CloudEvent itself; when it is too large to, the streams read it from the log. Whenever notices
- * may have been missed (the listener reconnected), every stream catches up from the log.
+ * The live side of the mission streams: a connection LISTENs to the log's commit-time notices and
+ * hands each to its mission's open streams. docs/DESIGN.md, "Inside the dashboard".
  */
 @Injectable()
-export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(StreamHub.name);
+export class StreamService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(StreamService.name);
   private readonly streams = new Map<string, Set<MissionStream>>();
   private readonly heartbeatMs: number;
   private readonly listener: PgChannelListener;
   private heartbeat?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly eventLog: EventLogRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(STREAM_OPTIONS) options: StreamOptions,
     @Inject(Metrics) metrics: Metrics,
@@ -67,7 +62,7 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
   /** Opens a stream of the mission after `position`: it replays from the log, then follows live. */
   open(missionId: string, position: number, sink: StreamSink): MissionStream {
     const stream = new MissionStream(missionId, position, sink, (mission, after, limit) =>
-      eventLogRepository.after(this.dataSource.manager, mission, after, limit),
+      this.eventLog.after(this.transactions.outside, mission, after, limit),
     );
     // Registered before the replay reads the log, so no event can fall between the two.
     let streams = this.streams.get(missionId);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, chain, GENESIS_HASH, verifyChain, type HistoryEntry } from './history.chain.js';
+import { canonicalJson, chain, GENESIS_HASH, verifyChain, type HistoryEntry } from './history-chain.rules.js';
 
 const mouId = '5b0f6b1e-8a49-4c53-9d37-3d1f0e2b7a10';
 

@@ -1,0 +1,207 @@
+import { sql, upsertIfNewer, type Deferred, type Statement, type UnitOfWork } from '#common';
+import { Injectable } from '@nestjs/common';
+
+/** A registration's state as its latest event tells it. */
+export interface RegistrationState {
+  registrationId: string;
+  missionId: string;
+  status: string;
+  delegation: string | null;
+  country: string | null;
+  asOf: string;
+}
+
+export interface SessionState {
+  sessionId: string;
+  missionId: string;
+  kind: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number | null;
+  cancelled: boolean;
+  asOf: string;
+}
+
+export interface EnrolmentState {
+  enrolmentId: string;
+  sessionId: string;
+  missionId: string;
+  status: string;
+  asOf: string;
+}
+
+export interface MeetingState {
+  meetingId: string;
+  missionId: string;
+  status: string;
+  scheduled: boolean;
+  outcome: string | null;
+  asOf: string;
+}
+
+interface SessionRow {
+  session_id: string;
+  kind: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number | null;
+  cancelled: boolean;
+}
+
+/** The counters of a mission, grouped as the summary reads them. */
+export interface MissionCounts {
+  registrations: { status: string; delegation: string | null; country: string | null; count: number }[];
+  checkedIn: number;
+  sessions: { sessionId: string; kind: string; title: string; startsAt: string; endsAt: string; capacity: number | null; cancelled: boolean }[];
+  enrolments: { sessionId: string; status: string; count: number }[];
+  mous: { status: string; count: number }[];
+  notifications: { outcome: string; count: number }[];
+  meetings: { status: string; scheduled: boolean; outcome: string | null; count: number }[];
+}
+
+/**
+ * Every statement of the counters' tables. The writes are answered as statements, for the event
+ * log's transaction to send with its own (each only if newer than the row: events come out of order).
+ */
+@Injectable()
+export class CountersRepository {
+  keepRegistration(state: RegistrationState): Statement {
+    return upsertIfNewer({
+      table: 'registrations',
+      key: ['registration_id'],
+      values: {
+        registration_id: state.registrationId,
+        mission_id: state.missionId,
+        status: state.status,
+        delegation: state.delegation,
+        country: state.country,
+        as_of: state.asOf,
+      },
+      insertOnly: ['mission_id'],
+    });
+  }
+
+  /** A check-in may overtake the confirmation it follows: the row it makes is left out of the counts until that confirmation fills it in. */
+  keepCheckIn(checkIn: { registrationId: string; missionId: string; checkedInAt: string }): Statement {
+    return sql(
+      `INSERT INTO registrations (registration_id, mission_id, status, checked_in_at, as_of) VALUES ($1, $2, 'confirmed', $3, '-infinity')
+       ON CONFLICT (registration_id) DO UPDATE SET checked_in_at = excluded.checked_in_at`,
+      [checkIn.registrationId, checkIn.missionId, checkIn.checkedInAt],
+    );
+  }
+
+  keepSession(state: SessionState): Statement {
+    return upsertIfNewer({
+      table: 'sessions',
+      key: ['session_id'],
+      values: {
+        session_id: state.sessionId,
+        mission_id: state.missionId,
+        kind: state.kind,
+        title: state.title,
+        starts_at: state.startsAt,
+        ends_at: state.endsAt,
+        capacity: state.capacity,
+        cancelled: state.cancelled,
+        as_of: state.asOf,
+      },
+      insertOnly: ['mission_id'],
+    });
+  }
+
+  keepEnrolment(state: EnrolmentState): Statement {
+    return upsertIfNewer({
+      table: 'enrolments',
+      key: ['enrolment_id'],
+      values: { enrolment_id: state.enrolmentId, session_id: state.sessionId, mission_id: state.missionId, status: state.status, as_of: state.asOf },
+      insertOnly: ['session_id', 'mission_id'],
+    });
+  }
+
+  keepMou(state: { mouId: string; missionId: string | null; status: string; asOf: string }): Statement {
+    return upsertIfNewer({
+      table: 'mous',
+      key: ['mou_id'],
+      values: { mou_id: state.mouId, mission_id: state.missionId, status: state.status, as_of: state.asOf },
+    });
+  }
+
+  /** One outcome per notification: the first one stays. */
+  keepNotificationOutcome(outcome: { notificationId: string; missionId: string; outcome: 'sent' | 'failed'; at: string }): Statement {
+    return sql(
+      `INSERT INTO notification_outcomes (notification_id, mission_id, outcome, at) VALUES ($1, $2, $3, $4) ON CONFLICT (notification_id) DO NOTHING`,
+      [outcome.notificationId, outcome.missionId, outcome.outcome, outcome.at],
+    );
+  }
+
+  keepMeeting(state: MeetingState): Statement {
+    return upsertIfNewer({
+      table: 'meetings',
+      key: ['meeting_id'],
+      values: {
+        meeting_id: state.meetingId,
+        mission_id: state.missionId,
+        status: state.status,
+        scheduled: state.scheduled,
+        outcome: state.outcome,
+        as_of: state.asOf,
+      },
+      insertOnly: ['mission_id'],
+    });
+  }
+
+  /** Makes the caller's transaction read one snapshot (sent with its first statement): every count describes the same moment. */
+  deferSnapshot(unit: UnitOfWork): Deferred {
+    return unit.defer(sql(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`), 'the summary snapshot');
+  }
+
+  async counts(unit: UnitOfWork, missionId: string): Promise<MissionCounts> {
+    const registrations = await unit.query<MissionCounts['registrations'][number]>(
+      // A row made by a check-in that overtook its registration's events is not counted until they arrive.
+      sql(
+        `SELECT status, delegation, country, count(*)::int AS count FROM registrations
+          WHERE mission_id = $1 AND as_of > '-infinity' GROUP BY status, delegation, country`,
+        [missionId],
+      ),
+    );
+    const [{ checked_in: checkedIn }] = (await unit.query<{ checked_in: number }>(
+      sql(`SELECT count(*)::int AS checked_in FROM registrations WHERE mission_id = $1 AND checked_in_at IS NOT NULL AND status = 'confirmed'`, [missionId]),
+    )) as [{ checked_in: number }];
+    const sessions = await unit.query<SessionRow>(
+      sql(`SELECT session_id, kind, title, starts_at, ends_at, capacity, cancelled FROM sessions WHERE mission_id = $1 ORDER BY starts_at, session_id`, [
+        missionId,
+      ]),
+    );
+    const enrolments = await unit.query<{ session_id: string; status: string; count: number }>(
+      sql(`SELECT session_id, status, count(*)::int AS count FROM enrolments WHERE mission_id = $1 GROUP BY session_id, status`, [missionId]),
+    );
+    const mous = await unit.query<{ status: string; count: number }>(
+      sql(`SELECT status, count(*)::int AS count FROM mous WHERE mission_id = $1 GROUP BY status`, [missionId]),
+    );
+    const notifications = await unit.query<{ outcome: string; count: number }>(
+      sql(`SELECT outcome, count(*)::int AS count FROM notification_outcomes WHERE mission_id = $1 GROUP BY outcome`, [missionId]),
+    );
+    const meetings = await unit.query<{ status: string; scheduled: boolean; outcome: string | null; count: number }>(
+      sql(`SELECT status, scheduled, outcome, count(*)::int AS count FROM meetings WHERE mission_id = $1 GROUP BY status, scheduled, outcome`, [missionId]),
+    );
+    return {
+      registrations,
+      checkedIn,
+      sessions: sessions.map((row) => ({
+        sessionId: row.session_id,
+        kind: row.kind,
+        title: row.title,
+        startsAt: row.starts_at.toISOString(),
+        endsAt: row.ends_at.toISOString(),
+        capacity: row.capacity,
+        cancelled: row.cancelled,
+      })),
+      enrolments: enrolments.map((row) => ({ sessionId: row.session_id, status: row.status, count: row.count })),
+      mous,
+      notifications,
+      meetings,
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import type { Statement } from '#common';
+import type { CloudEvent } from '#contracts';
+import { Injectable } from '@nestjs/common';
+import { CountersRepository } from './counters.repository.js';
+
+/** notification.sent / notification.failed → one outcome per notification of a mission. */
+@Injectable()
+export class NotificationsProjection {
+  constructor(private readonly repository: CountersRepository) {}
+
+  handles(event: CloudEvent): boolean {
+    return event.type === 'notification.sent' || event.type === 'notification.failed';
+  }
+
+  statement(event: CloudEvent): Statement | null {
+    const { data } = event as CloudEvent<'notification.sent' | 'notification.failed'>;
+    if (!data.missionId) return null;
+    return this.repository.keepNotificationOutcome({
+      notificationId: data.notificationId,
+      missionId: data.missionId,
+      outcome: event.type === 'notification.sent' ? 'sent' : 'failed',
+      at: data.at,
+    });
+  }
+}
