@@ -93,8 +93,9 @@ describe('the follow-up of an MoU: pilot projects, milestones, reminders and exp
 
     const reminder = await system.smtp.waitFor((mail) => mail.eventId === event.id, 'the reminder to the owner');
     expect(reminder.to).toEqual(['marta.puig@example.es']);
-    expect(reminder.subject).toBe('Reminder: “Feasibility study delivered” was due on 10 January 2030');
-    expect(reminder.text).toContain(`of the pilot project “E-bus depot in Chengdu” of the MoU ${mou.reference}`);
+    // Marta Puig reads Spanish.
+    expect(reminder.subject).toBe('Recordatorio: «Feasibility study delivered» vencía el 10 de enero de 2030');
+    expect(reminder.text).toContain(`del proyecto piloto «E-bus depot in Chengdu» del memorando de entendimiento ${mou.reference}`);
     await notificationsSettled(system);
     expect(system.smtp.to('marta.puig@example.es')).toHaveLength(1);
 

@@ -107,10 +107,11 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     expect(toLi.text).toContain('2019年6月11日星期二 14:00–15:30（您的时区及活动当地时间：Asia/Shanghai）');
     expect(toLi.text).toContain('2019年6月10日星期一 09:00–10:30');
 
-    // Italian has no templates yet: English, in Rome's time.
+    // In Italian, in Rome's time.
     const [toMarta] = system.smtp.to(marta.email).filter((mail) => mail.eventId === event.id);
-    expect(toMarta.text).toContain('Dear Marta Rossi,');
-    expect(toMarta.text).toContain('Tuesday, 11 June 2019, 08:00–09:30 your time (Europe/Rome)');
+    expect(toMarta.subject).toBe('Modifica: Smart mobility forum (Smart cities mission to Chengdu and Liuzhou)');
+    expect(toMarta.text).toContain('Gentile Marta Rossi,');
+    expect(toMarta.text).toContain('martedì 11 giugno 2019, 08:00–09:30, ora del Suo fuso orario (Europe/Rome)');
 
     // Each mail is logged once and announced once.
     const token = system.organiserToken();
@@ -178,8 +179,8 @@ describe('notifications for the programme, MoU milestones and meetings', () => {
     expect(toLi.subject).toBe('活动取消：Visit to the e-bus factory（Smart cities mission to Chengdu and Liuzhou）');
     expect(toLi.text).toContain('原因：The plant is closed for an inspection.');
     const [toMarta] = system.smtp.to(marta.email).filter((mail) => mail.eventId === event.id);
-    expect(toMarta.text).toContain('Thursday, 13 June 2019, 03:00–06:00 your time (Europe/Rome)');
-    expect(toMarta.text).toContain('09:00–12:00 local time at the venue (Asia/Shanghai)');
+    expect(toMarta.text).toContain('giovedì 13 giugno 2019, 03:00–06:00, ora del Suo fuso orario (Europe/Rome)');
+    expect(toMarta.text).toContain('09:00–12:00, ora locale della sede (Asia/Shanghai)');
   });
 
   it('follows a participant’s changed language and time zone (registration.updated)', async () => {

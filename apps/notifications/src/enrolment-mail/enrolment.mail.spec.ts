@@ -102,11 +102,11 @@ describe('composeEnrolmentMail', () => {
     expect(away.text).toContain('2019年6月13日星期四 03:00–06:00（您的时区：Europe/Berlin）\n活动当地时间 2019年6月13日星期四 09:00–12:00（Asia/Shanghai）');
   });
 
-  it('falls back to English for a language without templates, and says the venue is to be announced when there is none', () => {
+  it('falls back to English for a language without catalogues, and says the venue is to be announced when there is none', () => {
     const mail = mailOf(
       'enrolment.confirmed',
       enrolment({ session: { ...enrolment().session!, venue: null } }),
-      directoryEntry({ preferredLanguage: 'it-IT' }),
+      directoryEntry({ preferredLanguage: 'pt-BR' }),
     );
     expect(mail.language).toBe('en');
     expect(mail.text).toContain('Venue: to be announced');

@@ -1,7 +1,7 @@
 import type { MailText } from './mail-body.js';
 import type { MailLanguage } from './mail-language.js';
 import type { OutgoingMail } from './mailer.service.js';
-import { sharedTemplates } from './templates/index.js';
+import { sharedText } from './messages/index.js';
 
 /**
  * Where a mail's sign-in link goes, as it is kept in the delivery log: the link is a credential, so
@@ -12,7 +12,7 @@ export const SIGN_IN_LINK = '{{sign-in-link}}';
 /** `content` with the "Manage your registration" paragraph, its link left to the sending (`SIGN_IN_LINK`), before the closing one. */
 export function withManageLink(content: MailText, language: MailLanguage): MailText {
   const closing = content.paragraphs.at(-1)!;
-  return { ...content, paragraphs: [...content.paragraphs.slice(0, -1), sharedTemplates[language].manage(SIGN_IN_LINK), closing] };
+  return { ...content, paragraphs: [...content.paragraphs.slice(0, -1), sharedText(language).manage(SIGN_IN_LINK), closing] };
 }
 
 /** The mail as it is sent: its sign-in link in place, in the text and as a link in the HTML. */

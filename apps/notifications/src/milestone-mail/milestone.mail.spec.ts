@@ -11,13 +11,13 @@ function milestone(overrides: Partial<EventData<'mou.milestone_due'>> = {}): Eve
     pilotProject: null,
     title: 'Pilot charging stations installed',
     dueOn: '2019-12-31',
-    owner: { name: 'Marta Rossi', email: 'marta.rossi@example.it', preferredLanguage: 'it' },
+    owner: { name: 'Marta Rossi', email: 'marta.rossi@example.it', preferredLanguage: 'pt' },
     ...overrides,
   };
 }
 
 describe('composeMilestoneReminder', () => {
-  it('reminds the owner of the milestone and its due date, in English when their language has no template', () => {
+  it('reminds the owner of the milestone and its due date, in English when their language has no catalogue', () => {
     const mail = composeMilestoneReminder(milestone())!;
     expect(mail).toMatchObject({ template: 'mou.milestone_due', language: 'en', to: { name: 'Marta Rossi', address: 'marta.rossi@example.it' } });
     expect(mail.subject).toBe('Reminder: “Pilot charging stations installed” was due on 31 December 2019');

@@ -77,8 +77,8 @@ describe('composeRegistrationMail', () => {
     }
   });
 
-  it('falls back to English for a language without templates', () => {
-    const mail = composeRegistrationMail('registration.waitlisted', snapshot({ status: 'waitlisted', waitlistPosition: 3 }, { preferredLanguage: 'it-IT' }))!;
+  it('falls back to English for a language without catalogues', () => {
+    const mail = composeRegistrationMail('registration.waitlisted', snapshot({ status: 'waitlisted', waitlistPosition: 3 }, { preferredLanguage: 'pt-BR' }))!;
     expect(mail.language).toBe('en');
     expect(mail.subject).toBe('You are on the waiting list for Smart cities mission to Chengdu');
     expect(mail.text).toContain('at position 3');

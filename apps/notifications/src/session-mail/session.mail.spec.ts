@@ -55,8 +55,8 @@ describe('composeRescheduledMail', () => {
     expect(mail.text).not.toContain('活动当地时间 ');
   });
 
-  it('falls back to English for a language without templates', () => {
-    expect(composeRescheduledMail(rescheduled(), directoryEntry({ preferredLanguage: 'it-IT' })).language).toBe('en');
+  it('falls back to English for a language without catalogues', () => {
+    expect(composeRescheduledMail(rescheduled(), directoryEntry({ preferredLanguage: 'pt-BR' })).language).toBe('en');
     expect(composeRescheduledMail(rescheduled(), directoryEntry({ preferredLanguage: 'zh-TW' })).language).toBe('en');
   });
 
