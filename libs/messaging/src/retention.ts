@@ -30,15 +30,16 @@ export class MessageRetention {
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Transactions) transactions: Transactions,
     @Optional() @Inject(SERVICE_CONFIG) config?: ServiceConfig,
   ) {
+    const transactions = new Transactions(dataSource);
     this.outboxDays = options.retention?.outboxDays ?? 7;
     this.inboxDays = options.retention?.inboxDays ?? 14;
     this.job = new PeriodicJob({
       name: 'retention',
       intervalMs: options.retention?.intervalMs ?? config?.periodicJobs.retention ?? 3_600_000,
       run: () => this.sweep(),
+      // Made here, not injected: the messaging lib needs only a data source (MessagingModule's contract).
       database: () => transactions.outside,
       logger: this.logger,
     });
