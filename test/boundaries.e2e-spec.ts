@@ -4,19 +4,11 @@ import { sqlStateOf } from '#common';
 import type { CloudEvent } from '#contracts';
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { TEST_DATABASE_URL } from './support/isolation.js';
+import { TEST_DATABASE_URL, withDatabase } from './support/isolation.js';
 import { useSystem } from './support/system.js';
 
 /** Runs `work` connected as the service's own role of the run. */
-async function asRole<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const asRole = <T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> => withDatabase(work, url);
 
 /** The SQLSTATE a statement fails with, or `ok`. */
 async function outcomeOf(client: pg.Client, statement: string): Promise<string> {

@@ -49,19 +49,7 @@ export interface MouScopeRow {
 }
 
 /** A new MoU, as the service has decided it. */
-export interface NewMou {
-  id: string;
-  reference: string;
-  missionId: string | null;
-  title: string;
-  summary: Record<string, string>;
-  themes: string[];
-  parties: Party[];
-  signedOn: string | null;
-  signedPlace: string | null;
-  entryIntoForceOn: string | null;
-  expiresOn: string | null;
-  visibility: 'public' | 'organisers';
+export interface NewMou extends Omit<MouRow, 'seq' | 'status' | 'createdAt' | 'updatedAt'> {
   createdBy: string;
   at: Date;
 }

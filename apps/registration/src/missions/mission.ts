@@ -1,11 +1,8 @@
+import type { EventData } from '#contracts';
+
 /** A mission as registration knows it from scheduling's events. */
-export interface Mission {
+export interface Mission extends Pick<EventData<'mission.created'>, 'code' | 'title' | 'startsOn' | 'endsOn' | 'timezone'> {
   id: string;
-  code: string;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  timezone: string;
 }
 
 /** What a registration's events carry about its mission. */
