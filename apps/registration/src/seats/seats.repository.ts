@@ -124,8 +124,16 @@ export interface RegistrationSettingsRow {
 const settingsColumns = `mission_id, capacity, opens_at, closes_at, approval, delegation_quotas, confirmed_count, waitlisted_count, updated_by, created_at, updated_at`;
 
 export function toRegistrationSettings(row: RegistrationSettingsRow): RegistrationSettings {
+  return { ...toSettingsOfRegistration(row.mission_id, row), updatedBy: row.updated_by, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+/** What deciding a registration reads of the settings. */
+function toSettingsOfRegistration(
+  missionId: string,
+  row: Omit<LockedForRegistrationRow, keyof MissionRow>,
+): Omit<RegistrationSettings, 'updatedBy' | 'createdAt' | 'updatedAt'> {
   return {
-    missionId: row.mission_id,
+    missionId,
     capacity: row.capacity,
     opensAt: row.opens_at,
     closesAt: row.closes_at,
@@ -133,9 +141,6 @@ export function toRegistrationSettings(row: RegistrationSettingsRow): Registrati
     delegationQuotas: row.delegation_quotas,
     confirmedCount: row.confirmed_count,
     waitlistedCount: row.waitlisted_count,
-    updatedBy: row.updated_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   };
 }
 
@@ -175,19 +180,7 @@ export class SeatsRepository {
     );
     if (!row) return null;
     const { id: _, ...mission } = toMission({ id: missionId, ...row });
-    return {
-      settings: {
-        missionId,
-        capacity: row.capacity,
-        opensAt: row.opens_at,
-        closesAt: row.closes_at,
-        approval: row.approval,
-        delegationQuotas: row.delegation_quotas,
-        confirmedCount: row.confirmed_count,
-        waitlistedCount: row.waitlisted_count,
-      },
-      mission,
-    };
+    return { settings: toSettingsOfRegistration(missionId, row), mission };
   }
 
   /**

@@ -1,22 +1,12 @@
-/** One of a mission's cities; venues, transfer times and sessions' routes name it. */
-export interface MissionCity {
-  name: string;
-  country: string;
-  timezone: string;
-}
+import type { EventData } from '#contracts';
 
-/** A mission as scheduling keeps it. */
-export interface Mission {
+/** A mission as scheduling keeps it: what its events carry (`startsOn`/`endsOn` as `YYYY-MM-DD`), and who made it when. */
+export interface Mission extends Omit<EventData<'mission.created'>, 'missionId'> {
   id: string;
-  code: string;
-  title: string;
-  /** `YYYY-MM-DD`. */
-  startsOn: string;
-  endsOn: string;
-  timezone: string;
-  cities: MissionCity[];
-  themes: string[];
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** One of a mission's cities; venues, transfer times and sessions' routes name it. */
+export type MissionCity = Mission['cities'][number];
