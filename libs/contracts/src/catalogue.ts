@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { mouEvents } from './mou-registry/mou.events.js';
 import { notificationEvents } from './notifications/notification.events.js';
+import { delegationEvents } from './registration/delegation.events.js';
 import { registrationEvents } from './registration/registration.events.js';
 import { enrolmentEvents, meetingEvents, missionEvents, sessionEvents } from './scheduling/mission.events.js';
 
@@ -10,7 +11,7 @@ export type Producer = (typeof producers)[number];
 /** Every event type of v1, by the service that produces it: the one place an event is defined. */
 export const eventsByProducer = {
   scheduling: { ...missionEvents, ...sessionEvents, ...enrolmentEvents, ...meetingEvents },
-  registration: registrationEvents,
+  registration: { ...registrationEvents, ...delegationEvents },
   'mou-registry': mouEvents,
   notifications: notificationEvents,
 } as const;

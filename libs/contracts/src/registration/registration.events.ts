@@ -26,7 +26,11 @@ export const registrationSnapshot = z.object({
     timezone: timeZone,
     organisation,
     delegation: z.string().nullable(),
+    /** Added later: the mission's delegation (see `delegation.saved`) whose name `delegation` is; null when none. */
+    delegationId: uuid.nullable().optional(),
   }),
+  /** Added later: the registration category (delegate, host official, forum guest, press, staff…) it was made in; null when the mission has none. */
+  category: z.object({ categoryId: uuid, code: z.string().min(1) }).nullable().optional(),
   mission: z.object({
     code: z.string(),
     title: z.string(),

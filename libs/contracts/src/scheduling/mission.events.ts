@@ -31,6 +31,10 @@ export const sessionSnapshot = z.object({
   /** `address` was added after v1 was first published, so older events may lack it. */
   venue: z.object({ name: z.string(), city: z.string(), timezone: timeZone, address: z.string().optional() }).nullable(),
   capacity: z.number().int().positive().nullable(),
+  /** Added later: the session that holds this one (the forum holding its panels); null or absent when none. */
+  parentSessionId: uuid.nullable().optional(),
+  /** Added later: the title per language (`title` is the mission's first language's); absent when it has one language only. */
+  titles: z.record(z.string(), z.string().min(1)).optional(),
 });
 
 export const sessionKinds = [
@@ -107,6 +111,11 @@ const meeting = z.object({
   reason: z.enum(['participant-left', 'withdrawn', 'not-scheduled']).optional(),
   /** Added later: how a placed meeting went, as an organiser recorded it (announced again as `meeting.scheduled`, same place). */
   outcome: z.enum(['held', 'no_show']).optional(),
+  /**
+   * Added later, for a group meeting (a delegation with a company's team): everyone attending on each
+   * side, the requester and invitee included. Absent on a one-to-one meeting: its people are requester and invitee.
+   */
+  attendees: z.array(z.object({ registrationId: uuid, side: z.enum(['requester', 'invitee']) })).optional(),
 });
 
 const timetableMeeting = z.object({
