@@ -5,6 +5,7 @@ import { CountersModule } from './counters/counters.module.js';
 import { EventLogModule } from './event-log/event-log.module.js';
 import { dashboardMigrations } from './migrations/index.js';
 import { type StreamOptions } from './stream/stream.service.js';
+import { ReportModule } from './report/report.module.js';
 import { StreamModule } from './stream/stream.module.js';
 import { SummaryModule } from './summary/summary.module.js';
 import { WebModule } from './web/web.module.js';
@@ -23,6 +24,7 @@ export class DashboardModule {
         EventLogModule,
         CountersModule,
         SummaryModule,
+        ReportModule,
         StreamModule.forRoot(options),
         WebModule,
       ],

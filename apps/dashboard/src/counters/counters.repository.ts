@@ -1,4 +1,4 @@
-import { sql, upsertIfNewer, type Deferred, type Statement, type UnitOfWork } from '#common';
+import { sql, upsertIfNewer, type Statement, type UnitOfWork } from '#common';
 import { Injectable } from '@nestjs/common';
 
 /** A registration's state as its latest event tells it. */
@@ -150,11 +150,6 @@ export class CountersRepository {
       },
       insertOnly: ['mission_id'],
     });
-  }
-
-  /** Makes the caller's transaction read one snapshot (sent with its first statement): every count describes the same moment. */
-  deferSnapshot(unit: UnitOfWork): Deferred {
-    return unit.defer(sql(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`), 'the summary snapshot');
   }
 
   async counts(unit: UnitOfWork, missionId: string): Promise<MissionCounts> {

@@ -51,6 +51,11 @@ export class EventLogRepository {
    * for. Two statements: the look-up's snapshot must be taken after the wait, or it would not see that
    * erasure.
    */
+  /** Every read of the transaction sees one moment: a summary's counts and position, a report's pages. */
+  deferSnapshot(unit: UnitOfWork): Deferred {
+    return unit.defer(sql(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`), 'the snapshot');
+  }
+
   async isErased(unit: UnitOfWork, registrationId: string): Promise<boolean> {
     await unit.query(erasureLock.shared([registrationId]));
     return (await unit.query(sql(`SELECT 1 FROM erased_participants WHERE registration_id = $1`, [registrationId]))).length > 0;

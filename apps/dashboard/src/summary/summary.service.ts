@@ -16,7 +16,7 @@ export class SummaryService {
     assertOrganiserOf(caller, missionId);
     // One snapshot for every count and the stream position, so they describe the same moment.
     return this.transactions.run(async (unit) => {
-      this.counters.deferSnapshot(unit);
+      this.eventLog.deferSnapshot(unit);
       const counts = await this.counters.counts(unit, missionId);
       return summarise({ missionId, position: await this.eventLog.lastPosition(unit, missionId), ...counts });
     });

@@ -7,6 +7,7 @@ import { MissionsController } from './missions/missions.controller.js';
 import { MousController } from './mous/mous.controller.js';
 import { ProgrammeController } from './programme/programme.controller.js';
 import { RegistrationsController } from './registrations/registrations.controller.js';
+import { ReportController } from './report/report.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 
 /** The console's frame and its pages: sign-in, missions; the mission's day (live, registrations, check-in, deliveries); its programme, matchmaking and MoUs. */
@@ -20,4 +21,5 @@ export const consoleControllers: Type[] = [
   ProgrammeController,
   MatchmakingController,
   MousController,
+  ReportController,
 ];

@@ -14,6 +14,7 @@ export const consoleSections = [
   { key: 'matchmaking', path: '/matchmaking' },
   { key: 'mous', path: '/mous' },
   { key: 'deliveries', path: '/deliveries' },
+  { key: 'report', path: '/report' },
 ] as const;
 
 export type ConsoleSection = (typeof consoleSections)[number]['key'];
@@ -39,7 +40,7 @@ export interface ConsoleLayoutOptions {
 /**
  * Every console page: the site's layout, a bar with the organiser's missions and signing out, and
  * for a mission its navigation (Live, Registrations, Check-in, Programme, Matchmaking, MoUs,
- * Deliveries) above the page's content.
+ * Deliveries, Report) above the page's content.
  */
 export function consoleLayout(page: PageContext, options: ConsoleLayoutOptions): string {
   const t = translator(consoleMessages, page.language);
