@@ -2,6 +2,21 @@ import ICAL from 'ical.js';
 import { call, openMission } from './support/api.js';
 import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
 import { useSystem } from './support/system.js';
+import { useWeb } from './support/web.js';
+
+/** A page of the web entry with a session cookie, as a signed-in browser would ask for it. */
+async function pageHtml(url: string, cookie: string, init: { body?: Record<string, string>; origin?: string } = {}) {
+  const response = await fetch(url, {
+    method: init.body ? 'POST' : 'GET',
+    redirect: 'manual',
+    headers: {
+      cookie,
+      ...(init.body ? { 'content-type': 'application/x-www-form-urlencoded', origin: init.origin ?? '' } : {}),
+    },
+    body: init.body ? new URLSearchParams(init.body).toString() : undefined,
+  });
+  return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+}
 
 /**
  * The forum of June 2019 in Chengdu: an EU-China forum in the hall of the Tianfu Software Park with
@@ -10,6 +25,7 @@ import { useSystem } from './support/system.js';
  */
 describe('the programme’s structure: sessions holding sessions, rooms, transfers within a city, titles per language', () => {
   const system = useSystem({ services: ['scheduling', 'registration'] });
+  const web = useWeb(system);
 
   it('holds the forum’s panels in its hall, lets a participant be at the forum and a panel, and serves titles per Accept-Language', async () => {
     const { missionId, token } = await openMission(system);
@@ -209,5 +225,73 @@ describe('the programme’s structure: sessions holding sessions, rooms, transfe
       ['cancelled', 'Venue closed'],
       ['cancelled', 'Venue closed'],
     ]);
+  }, 120_000);
+
+  it('shows the panels under the forum on the console and the participant’s pages, and adds a room and a panel from the console', async () => {
+    const { missionId, token } = await openMission(system);
+    const url = `${system.url('scheduling')}/api/missions/${missionId}`;
+    const { chengdu } = await placesOf(system, token, missionId);
+    const forum = await createSession(
+      system,
+      token,
+      missionId,
+      sessionInput(chengdu, '2019-06-12T01:00:00Z', '2019-06-12T04:30:00Z', { kind: 'forum', title: 'EU-China Forum' }),
+    );
+    const organiser = `mh_organiser=${system.organiserToken([missionId], 'ana.organiser@test')}`;
+    const consolePage = `${web.url}/console/m/${missionId}/programme`;
+
+    // A room, then a panel inside the forum in that room, from the console's forms (times on the venue's clock: Chengdu).
+    const form = await pageHtml(consolePage, organiser);
+    const key = () => /name="idempotencyKey" value="([0-9a-f-]{36})"/.exec(form.text)![1]!;
+    const room = await pageHtml(`${consolePage}/rooms`, organiser, {
+      origin: web.url,
+      body: { idempotencyKey: key(), venueId: chengdu, name: 'Main hall', capacity: '300' },
+    });
+    expect([room.status, room.location]).toEqual([303, `/console/m/${missionId}/programme?added=room`]);
+    const venues = await call(`${url}/venues`);
+    const hallId = venues.body.items.find((venue: { id: string }) => venue.id === chengdu).rooms[0].id;
+    const panelForm = {
+      idempotencyKey: '0b0c7a51-3f0e-4a8e-9d44-5f5b7b6c1d21',
+      parentSessionId: forum,
+      kind: 'panel_discussion',
+      title: 'Panel 1: e-mobility',
+      titleZh: '第一场：电动出行',
+      startsAt: '2019-06-12T09:30',
+      endsAt: '2019-06-12T10:30',
+      venueId: '',
+      roomId: hallId,
+      capacity: '',
+      languages: 'en, zh',
+      moderator: 'Laura Bianchi',
+      panellist: 'Wang Fang',
+    };
+    const added = await pageHtml(`${consolePage}/sessions`, organiser, { origin: web.url, body: panelForm });
+    expect([added.status, added.location]).toEqual([303, `/console/m/${missionId}/programme?added=session`]);
+    // Outside the forum: refused beside the form, in words.
+    const outside = await pageHtml(`${consolePage}/sessions`, organiser, {
+      origin: web.url,
+      body: { ...panelForm, idempotencyKey: '5e9e4c1c-0a43-4bde-8f7e-2c8a9f3e6b10', startsAt: '2019-06-12T12:00', endsAt: '2019-06-12T13:00' },
+    });
+    expect(outside.status).toBe(409);
+    expect(outside.text).toContain('The session was not added');
+
+    const page = await pageHtml(consolePage, organiser);
+    const rows = [...page.text.matchAll(/<tr data-session="([0-9a-f-]{36})" data-depth="(\d)"/g)].map((match) => [match[1], Number(match[2])]);
+    expect(rows.map(([, depth]) => depth)).toEqual([0, 1]);
+    expect(rows[0]![0]).toBe(forum);
+    expect(page.text).toContain('Part of EU-China Forum');
+    expect(page.text).toContain('Main hall, Tianfu Software Park, Chengdu');
+    const [panel] = (await call(`${url}/sessions`, { token })).body.items.filter((item: { parentSessionId: string | null }) => item.parentSessionId === forum);
+    expect(panel).toMatchObject({ title: 'Panel 1: e-mobility', titles: { zh: '第一场：电动出行' }, startsAt: '2019-06-12T01:30:00.000Z', capacity: 300 });
+
+    // The participant's programme, in Chinese: the panel under its forum, in its room.
+    await release(system, token, missionId);
+    const li = await participant(system, missionId, 7, { preferredLanguage: 'zh' });
+    const mine = await pageHtml(`${web.url}/p/${li.id}/agenda?lang=zh`, `mh_participant=${li.token}`);
+    expect(mine.status).toBe(200);
+    expect(mine.text).toMatch(/<li id="session-[0-9a-f-]{36}" aria-labelledby="programme-[0-9a-f-]{36}" class="session--nested session--depth-1">/);
+    expect(mine.text).toContain('第一场：电动出行');
+    expect(mine.text).toContain('属于EU-China Forum');
+    expect(mine.text).toContain('房间：Main hall');
   }, 120_000);
 });
