@@ -1,4 +1,5 @@
 import type { ProblemDetails } from '#common';
+import { sessionKinds } from '#contracts';
 import { html, type Html } from '../../kit/html.js';
 import { translator, type Translate } from '../../kit/messages.js';
 import type { PageContext } from '../../kit/page-context.js';
@@ -33,18 +34,6 @@ export interface ProgrammeView {
   sessionForm?: { values: Record<string, string>; problem?: ProblemDetails; errors: FieldErrors };
   roomForm?: { values: Record<string, string>; problem?: ProblemDetails; errors: FieldErrors };
 }
-
-const sessionKinds = [
-  'site_visit',
-  'forum',
-  'panel_discussion',
-  'workshop',
-  'side_event',
-  'b2b_meeting_block',
-  'signing_ceremony',
-  'reception',
-  'transfer',
-] as const;
 
 const moment: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
