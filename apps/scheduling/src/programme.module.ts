@@ -14,6 +14,7 @@ import { RegistrationEventsHandler } from './registrations/registration-events.h
 import { ReleasesController } from './releases/releases.controller.js';
 import { ReleasesRepository } from './releases/releases.repository.js';
 import { ReleasesService } from './releases/releases.service.js';
+import { SessionStructure } from './sessions/session-structure.service.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -35,6 +36,7 @@ import { VenuesService } from './venues/venues.service.js';
     VenuesService,
     SessionsRepository,
     SessionsService,
+    SessionStructure,
     EnrolmentsRepository,
     SessionSeatsService,
     EnrolmentsService,

@@ -1,6 +1,7 @@
 import { Access, ApiAccessProblems, ApiProblem, CurrentCaller, UuidParamPipe, type Caller } from '#common';
-import { Controller, Get, Header, HttpStatus, Param } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpStatus, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { acceptedLanguages } from '../programme/languages.js';
 import { AgendaService } from './agenda.service.js';
 import { agendaView, publicProgrammeView } from './agenda.view.js';
 
@@ -30,8 +31,9 @@ export class AgendaController {
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,
     @Param('registrationId', new UuidParamPipe()) registrationId: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
   ) {
-    return this.agenda.agenda(caller, missionId, registrationId);
+    return this.agenda.agenda(caller, missionId, registrationId, acceptedLanguages(acceptLanguage));
   }
 
   /** The same as an iCalendar feed (RFC 5545): stable UIDs, SEQUENCE bumped on every change. */
@@ -52,8 +54,9 @@ export class AgendaController {
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,
     @Param('registrationId', new UuidParamPipe()) registrationId: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
   ) {
-    return this.agenda.agendaCalendar(caller, missionId, registrationId);
+    return this.agenda.agendaCalendar(caller, missionId, registrationId, acceptedLanguages(acceptLanguage));
   }
 
   /** The released programme, for anyone (sessions by invitation only are left out). */
@@ -61,8 +64,8 @@ export class AgendaController {
   @ApiOkResponse({ description: 'The released programme, for anyone.', standardSchema: publicProgrammeView })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_MISSION)
-  programme(@Param('id', new UuidParamPipe()) missionId: string) {
-    return this.agenda.programme(missionId);
+  programme(@Param('id', new UuidParamPipe()) missionId: string, @Headers('accept-language') acceptLanguage: string | undefined) {
+    return this.agenda.programme(missionId, acceptedLanguages(acceptLanguage));
   }
 
   @Get('programme.ics')
@@ -75,7 +78,7 @@ export class AgendaController {
   })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_MISSION)
-  programmeCalendar(@Param('id', new UuidParamPipe()) missionId: string) {
-    return this.agenda.programmeCalendar(missionId);
+  programmeCalendar(@Param('id', new UuidParamPipe()) missionId: string, @Headers('accept-language') acceptLanguage: string | undefined) {
+    return this.agenda.programmeCalendar(missionId, acceptedLanguages(acceptLanguage));
   }
 }

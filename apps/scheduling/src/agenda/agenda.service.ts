@@ -23,25 +23,25 @@ export class AgendaService {
   ) {}
 
   /** The participant's own token or an organiser of the mission; anyone else is refused before anything is read. */
-  async agenda(caller: Caller, missionId: string, registrationId: string): Promise<Agenda> {
-    return (await this.agendaWithDates(caller, missionId, registrationId)).agenda;
+  async agenda(caller: Caller, missionId: string, registrationId: string, accepted: readonly string[] = []): Promise<Agenda> {
+    return (await this.agendaWithDates(caller, missionId, registrationId, accepted)).agenda;
   }
 
-  async agendaCalendar(caller: Caller, missionId: string, registrationId: string): Promise<string> {
-    const { agenda, mission, updatedAt, meetings } = await this.agendaWithDates(caller, missionId, registrationId);
+  async agendaCalendar(caller: Caller, missionId: string, registrationId: string, accepted: readonly string[] = []): Promise<string> {
+    const { agenda, mission, updatedAt, meetings } = await this.agendaWithDates(caller, missionId, registrationId, accepted);
     return toCalendar(`${mission.code} — my agenda`, agenda.items, updatedAt, meetings);
   }
 
-  async programme(missionId: string): Promise<PublicProgramme> {
-    return (await this.programmeWithDates(missionId)).programme;
+  async programme(missionId: string, accepted: readonly string[] = []): Promise<PublicProgramme> {
+    return (await this.programmeWithDates(missionId, accepted)).programme;
   }
 
-  async programmeCalendar(missionId: string): Promise<string> {
-    const { programme, updatedAt } = await this.programmeWithDates(missionId);
+  async programmeCalendar(missionId: string, accepted: readonly string[] = []): Promise<string> {
+    const { programme, updatedAt } = await this.programmeWithDates(missionId, accepted);
     return toCalendar(`${programme.code} — ${programme.title}`, programme.items, updatedAt);
   }
 
-  private async agendaWithDates(caller: Caller, missionId: string, registrationId: string) {
+  private async agendaWithDates(caller: Caller, missionId: string, registrationId: string, accepted: readonly string[]) {
     assertOrganiserOrSelf(caller, missionId, registrationId);
     const unit = this.transactions.outside;
     const mission = await this.missions.get(unit, missionId);
@@ -60,13 +60,14 @@ export class AgendaService {
         new Map(enrolments.map((enrolment) => [enrolment.sessionId, { id: enrolment.id, status: enrolment.status as 'confirmed' | 'waitlisted' }])),
         await this.sessionReads.venuesOf(unit, sessions),
         mission.timezone,
+        { rooms: await this.sessionReads.roomsOf(unit, sessions), accepted },
       ),
       meetings: meetings.map(publicEntry),
     };
     return { agenda, mission, updatedAt: updatedAtOf(sessions), meetings };
   }
 
-  private async programmeWithDates(missionId: string) {
+  private async programmeWithDates(missionId: string, accepted: readonly string[]) {
     const unit = this.transactions.outside;
     const mission = await this.missions.get(unit, missionId);
     const sessions = await this.sessions.released(unit, missionId);
@@ -75,7 +76,10 @@ export class AgendaService {
       code: mission.code,
       title: mission.title,
       timezone: mission.timezone,
-      items: publicProgramme(sessions, await this.sessionReads.venuesOf(unit, sessions), mission.timezone),
+      items: publicProgramme(sessions, await this.sessionReads.venuesOf(unit, sessions), mission.timezone, {
+        rooms: await this.sessionReads.roomsOf(unit, sessions),
+        accepted,
+      }),
     };
     return { programme, updatedAt: updatedAtOf(sessions) };
   }

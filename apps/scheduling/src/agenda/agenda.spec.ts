@@ -8,6 +8,7 @@ const venue = {
   id: 'v-1',
   missionId: 'm',
   name: 'Tianfu Software Park',
+  names: {},
   address: '1366 Tianfu Avenue',
   city: 'Chengdu',
   timezone: 'Asia/Shanghai',
@@ -29,6 +30,10 @@ function session(id: string, overrides: Partial<Session> = {}): Session {
     route: null,
     hostEvent: null,
     capacity: null,
+    parentSessionId: null,
+    roomId: null,
+    titles: {},
+    descriptions: {},
     languages: ['en'],
     interpretation: [],
     audience: { kind: 'all' },
@@ -137,5 +142,42 @@ describe('a participant’s agenda', () => {
       'B2B meeting, table 4',
     ]);
     expect(String(event.getFirstPropertyValue('location'))).toBe('Tianfu Software Park, Chengdu');
+  });
+});
+
+describe('the programme’s structure in agendas', () => {
+  const forum = session('forum', { kind: 'forum', title: 'EU-China Forum', titles: { zh: '中欧论坛' }, endsAt: new Date('2019-06-10T05:00:00Z') });
+  const panel = (id: string, hour: number) =>
+    session(id, {
+      kind: 'panel_discussion',
+      parentSessionId: 'forum',
+      startsAt: new Date(`2019-06-10T0${hour}:00:00Z`),
+      endsAt: new Date(`2019-06-10T0${hour + 1}:00:00Z`),
+    });
+  const lunch = session('lunch', { kind: 'reception', startsAt: new Date('2019-06-10T02:00:00Z'), endsAt: new Date('2019-06-10T03:00:00Z') });
+
+  it('puts each session’s panels right after it, names their parent and depth, in the caller’s language', () => {
+    const programme = publicProgramme([panel('p2', 3), lunch, panel('p1', 1), forum], venues, 'UTC', { accepted: ['zh'] });
+    expect(programme.map((entry) => [entry.sessionId, entry.depth, entry.parent?.title ?? null])).toEqual([
+      ['forum', 0, null],
+      ['p1', 1, '中欧论坛'],
+      ['p2', 1, '中欧论坛'],
+      ['lunch', 0, null],
+    ]);
+    expect(programme[0]!.title).toBe('中欧论坛');
+    // A participant at one panel only: the panel by its own time, its forum still named.
+    const agenda = agendaOf(ana, [forum, panel('p1', 1)], new Map([['p1', { id: 'e-p1', status: 'confirmed' }]] as const), venues, 'UTC');
+    expect(agenda.map((entry) => [entry.sessionId, entry.parent?.title ?? null])).toEqual([['p1', 'EU-China Forum']]);
+  });
+
+  it('relates a panel to its forum in the feed (RELATED-TO, RELTYPE=PARENT)', () => {
+    const sessions = [forum, panel('p1', 1)];
+    const feed = toCalendar('CN-2019', publicProgramme(sessions, venues, 'UTC'), new Map());
+    const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
+    const [forumEvent, panelEvent] = events;
+    expect(forumEvent!.getFirstPropertyValue('related-to')).toBeNull();
+    expect(panelEvent!.getFirstPropertyValue('related-to')).toBe('forum@mission-hub');
+    expect(panelEvent!.getFirstProperty('related-to')!.getParameter('reltype')).toBe('PARENT');
+    expect(String(panelEvent!.getFirstPropertyValue('description'))).toContain('Part of EU-China Forum');
   });
 });

@@ -1,10 +1,13 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { admits } from '../programme/enrolment.rules.js';
+import { inLanguage } from '../programme/languages.js';
 import { localIso } from '../programme/local-time.js';
+import { ancestorsOf } from '../programme/nesting.rules.js';
 import { anyone, isVisibleTo } from '../programme/session-visibility.js';
 import type { Session } from '../programme/session.js';
-import type { Venue } from '../programme/venue.js';
-import { toVenueView } from '../venues/venue.view.js';
+import type { Room, Venue } from '../programme/venue.js';
+import { routeView } from '../sessions/session.view.js';
+import { toRoomView, toVenueView } from '../venues/venue.view.js';
 import type { AgendaEntry, AgendaRole, ProgrammeEntry } from './agenda.view.js';
 
 /** A placed meeting as the agenda's calendar shows it. */
@@ -30,10 +33,17 @@ export interface AgendaParticipant {
   timezone: string;
 }
 
+/** What the entries need beside the sessions: their rooms, and the caller's languages (Accept-Language) for titles and names. */
+export interface EntryContext {
+  rooms?: ReadonlyMap<string, Room>;
+  accepted?: readonly string[];
+}
+
 /**
  * A participant's part of the released programme: the sessions they hold a seat in or wait for,
- * those they speak at, and the transfers meant for them, in time order. A cancelled session stays,
- * marked cancelled, so that calendars remove it rather than keep a stale copy.
+ * those they speak at, and the transfers meant for them, in time order, each session that holds
+ * others followed by those of them in the agenda (see `inProgrammeOrder`). A cancelled session
+ * stays, marked cancelled, so that calendars remove it rather than keep a stale copy.
  */
 export function agendaOf(
   participant: AgendaParticipant,
@@ -41,25 +51,55 @@ export function agendaOf(
   enrolments: ReadonlyMap<string, AgendaEnrolment>,
   venues: ReadonlyMap<string, Venue>,
   missionZone: string,
+  context: EntryContext = {},
 ): AgendaEntry[] {
-  const entries: AgendaEntry[] = [];
-  for (const session of [...sessions].sort(inTimeOrder)) {
+  const byId = new Map(sessions.map((session) => [session.id, session]));
+  const chosen: { session: Session; role: AgendaRole; enrolment: AgendaEnrolment | undefined }[] = [];
+  for (const session of sessions) {
     if (!session.releasedAt) continue;
     const enrolment = enrolments.get(session.id);
     const role = roleOf(participant, session, enrolment?.status);
-    if (!role) continue;
-    const entry = programmeEntry(session, venues.get(session.venueId ?? '') ?? null, missionZone);
-    entries.push({ ...entry, role, enrolmentId: enrolment?.id ?? null, participantTime: wallClock(session, participant.timezone) });
+    if (role) chosen.push({ session, role, enrolment });
   }
-  return entries;
+  const of = new Map(chosen.map((entry) => [entry.session.id, entry]));
+  return inProgrammeOrder(chosen.map((entry) => entry.session)).map((session) => {
+    const { role, enrolment } = of.get(session.id)!;
+    const entry = programmeEntry(session, venues.get(session.venueId ?? '') ?? null, missionZone, byId, context);
+    return { ...entry, role, enrolmentId: enrolment?.id ?? null, participantTime: wallClock(session, participant.timezone) };
+  });
 }
 
-/** The released programme as anyone may see it: every session but those by invitation only (see `isVisibleTo`). */
-export function publicProgramme(sessions: readonly Session[], venues: ReadonlyMap<string, Venue>, missionZone: string): ProgrammeEntry[] {
-  return [...sessions]
-    .sort(inTimeOrder)
-    .filter((session) => session.releasedAt && isVisibleTo(session, anyone))
-    .map((session) => programmeEntry(session, venues.get(session.venueId ?? '') ?? null, missionZone));
+/** The released programme as anyone may see it: every session but those by invitation only (see `isVisibleTo`), in programme order. */
+export function publicProgramme(
+  sessions: readonly Session[],
+  venues: ReadonlyMap<string, Venue>,
+  missionZone: string,
+  context: EntryContext = {},
+): ProgrammeEntry[] {
+  const byId = new Map(sessions.map((session) => [session.id, session]));
+  const shown = sessions.filter((session) => session.releasedAt && isVisibleTo(session, anyone));
+  return inProgrammeOrder(shown).map((session) => programmeEntry(session, venues.get(session.venueId ?? '') ?? null, missionZone, byId, context));
+}
+
+/**
+ * Sessions in time order, each followed by those of them it holds (in time order, at any depth): the
+ * forum, its three panels, then what comes next. A session whose parent is not among them takes its
+ * place by its own time.
+ */
+export function inProgrammeOrder(sessions: readonly Session[]): Session[] {
+  const ids = new Set(sessions.map((session) => session.id));
+  const children = new Map<string | null, Session[]>();
+  for (const session of [...sessions].sort(inTimeOrder)) {
+    const parent = session.parentSessionId !== null && ids.has(session.parentSessionId) ? session.parentSessionId : null;
+    children.set(parent, [...(children.get(parent) ?? []), session]);
+  }
+  const ordered: Session[] = [];
+  const visit = (session: Session) => {
+    ordered.push(session);
+    for (const child of children.get(session.id) ?? []) visit(child);
+  };
+  for (const root of children.get(null) ?? []) visit(root);
+  return ordered;
 }
 
 function roleOf(participant: AgendaParticipant, session: Session, enrolment: 'confirmed' | 'waitlisted' | undefined): AgendaRole | null {
@@ -70,18 +110,30 @@ function roleOf(participant: AgendaParticipant, session: Session, enrolment: 'co
   return null;
 }
 
-function programmeEntry(session: Session, venue: Venue | null, missionZone: string): ProgrammeEntry {
+function programmeEntry(
+  session: Session,
+  venue: Venue | null,
+  missionZone: string,
+  sessions: ReadonlyMap<string, Session>,
+  { rooms, accepted = [] }: EntryContext,
+): ProgrammeEntry {
+  const parent = session.parentSessionId ? sessions.get(session.parentSessionId) : undefined;
+  const parents = new Map([...sessions.values()].map((one) => [one.id, one.parentSessionId]));
+  const room = session.roomId ? rooms?.get(session.roomId) : undefined;
   return {
     sessionId: session.id,
     kind: session.kind,
-    title: session.title,
-    description: session.description,
+    title: inLanguage(session.title, session.titles, accepted),
+    description: inLanguage(session.description, session.descriptions, accepted),
+    parent: parent ? { sessionId: parent.id, title: inLanguage(parent.title, parent.titles, accepted) } : null,
+    depth: ancestorsOf(session.parentSessionId, parents).length,
     status: session.status === 'active' ? 'scheduled' : 'cancelled',
     startsAt: session.startsAt.toISOString(),
     endsAt: session.endsAt.toISOString(),
     venueTime: wallClock(session, venue?.timezone ?? missionZone),
-    venue: venue ? toVenueView(venue) : null,
-    route: session.route && { from: session.route.from, to: session.route.to },
+    venue: venue ? toVenueView(venue, accepted) : null,
+    room: room ? toRoomView(room, accepted) : null,
+    route: session.route && routeView(session.route),
     hostEvent: session.hostEvent,
     languages: session.languages,
     interpretation: session.interpretation.map(({ from, to }) => ({ from, to })),
@@ -110,6 +162,7 @@ export function toCalendar(
   meetings: readonly CalendarMeeting[] = [],
 ): string {
   const calendar = ical({ name, prodId: { company: 'mission-hub', product: 'programme', language: 'EN' } });
+  const parentOf = new Map<string, string>();
   // A meeting's UID is its id and its SEQUENCE the seconds since it was requested at its last change, so a moved meeting replaces its old copy.
   for (const meeting of meetings) {
     calendar.createEvent({
@@ -125,6 +178,7 @@ export function toCalendar(
     });
   }
   for (const entry of entries) {
+    if (entry.parent) parentOf.set(`${entry.sessionId}@mission-hub`, `${entry.parent.sessionId}@mission-hub`);
     calendar.createEvent({
       id: `${entry.sessionId}@mission-hub`,
       sequence: entry.sequence,
@@ -132,17 +186,31 @@ export function toCalendar(
       start: new Date(entry.startsAt),
       end: new Date(entry.endsAt),
       summary: entry.route ? `${entry.title} (${entry.route.from} → ${entry.route.to})` : entry.title,
-      location: entry.venue ? `${entry.venue.name}, ${entry.venue.address}, ${entry.venue.city}` : null,
+      location: entry.venue ? [entry.room?.name, entry.venue.name, entry.venue.address, entry.venue.city].filter(Boolean).join(', ') : null,
       description: describe(entry),
       status: entry.status === 'cancelled' ? ICalEventStatus.CANCELLED : entry.role === 'waitlisted' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
+  return withParents(calendar.toString(), parentOf);
+}
+
+/**
+ * RFC 5545 RELATED-TO (RELTYPE=PARENT) on each session held by another: calendar apps that know it
+ * group a panel under its forum. ical-generator writes only X- properties, so it goes in after the UID.
+ */
+function withParents(feed: string, parentOf: ReadonlyMap<string, string>): string {
+  if (parentOf.size === 0) return feed;
+  return feed.replace(/^UID:(.+)\r\n/gm, (line: string, uid: string) => {
+    const parent = parentOf.get(uid);
+    return parent ? `${line}RELATED-TO;RELTYPE=PARENT:${parent}\r\n` : line;
+  });
 }
 
 function describe(entry: ProgrammeEntry & { role?: AgendaRole }): string {
   return [
     entry.kind.replaceAll('_', ' '),
+    entry.parent ? `Part of ${entry.parent.title}` : null,
+    entry.room ? `Room: ${entry.room.name}` : null,
     entry.hostEvent ? `Part of ${entry.hostEvent}` : null,
     `Languages: ${entry.languages.join(', ')}`,
     entry.interpretation.length ? `Interpretation: ${entry.interpretation.map((pair) => `${pair.from}→${pair.to}`).join(', ')}` : null,

@@ -2,20 +2,29 @@ import { instant, languageTag, sessionKinds, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
 import { timetableEntryView, wallClock } from '../meetings/timetables/timetable.view.js';
 import { speakerRoles } from '../sessions/session.schema.js';
-import { venueView } from '../venues/venue.view.js';
+import { roomView, venueView } from '../venues/venue.view.js';
 
 /** A released session as the programme shows it; the schema also documents the responses. */
 export const programmeEntry = z.object({
   sessionId: uuid,
   kind: z.enum(sessionKinds),
-  title: z.string(),
+  title: z.string().describe("In the caller's language (Accept-Language) if the session has it, else in the mission's first language."),
   description: z.string().nullable(),
+  parent: z
+    .object({ sessionId: uuid, title: z.string() })
+    .nullable()
+    .describe('The session that holds this one (the forum of a panel); null for one at the top of the programme.'),
+  depth: z.number().int().nonnegative().describe('How many sessions hold this one: 0 at the top, 1 for a panel of a forum.'),
   status: z.enum(['scheduled', 'cancelled']).describe('A cancelled session stays, so that calendars remove it.'),
   startsAt: instant,
   endsAt: instant,
   venueTime: wallClock.describe("The same two instants on the venue's wall clock (the mission's, without a venue)."),
   venue: venueView.nullable(),
-  route: z.object({ from: z.string(), to: z.string() }).nullable().describe("A transfer's journey between two of the mission's cities."),
+  room: roomView.nullable().describe('The room of the venue; null for the whole venue.'),
+  route: z
+    .object({ from: z.string(), to: z.string(), fromVenueId: uuid.optional(), toVenueId: uuid.optional() })
+    .nullable()
+    .describe("A transfer's journey between two of the mission's cities, or two venues of one."),
   hostEvent: z.string().nullable().describe("A side event's host event, e.g. a trade fair."),
   languages: z.array(languageTag),
   interpretation: z.array(z.object({ from: languageTag, to: languageTag })),
@@ -41,7 +50,9 @@ export const agendaView = z.object({
   missionId: uuid,
   registrationId: uuid,
   timezone: timeZone.describe("The participant's time zone."),
-  items: z.array(agendaEntry).describe('Their part of the released programme, in time order.'),
+  items: z
+    .array(agendaEntry)
+    .describe('Their part of the released programme, in time order, each session followed by those of them it holds (the forum, then its panels).'),
   meetings: z.array(timetableEntryView).describe("The participant's B2B meetings as the last scheduling run placed them."),
 });
 
@@ -53,7 +64,9 @@ export const publicProgrammeView = z.object({
   code: z.string(),
   title: z.string(),
   timezone: timeZone.describe("The mission's time zone."),
-  items: z.array(programmeEntry).describe('Every released session but those by invitation only, in time order.'),
+  items: z
+    .array(programmeEntry)
+    .describe('Every released session but those by invitation only, in time order, each followed by those it holds (the forum, then its panels).'),
 });
 
 export type PublicProgramme = z.infer<typeof publicProgrammeView>;

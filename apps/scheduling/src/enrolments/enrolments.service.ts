@@ -19,6 +19,7 @@ import { confirmedOrRefused } from '../participants/participant.rules.js';
 import { ParticipantsRepository } from '../participants/participants.repository.js';
 import { describeConflict, findConflict, timedSessionOf } from '../programme/conflict.rules.js';
 import { admits, placeOf } from '../programme/enrolment.rules.js';
+import { ancestorsOf } from '../programme/nesting.rules.js';
 import { ProgrammeRepository } from '../programme/programme.repository.js';
 import { isVisibleTo, type ProgrammeViewer } from '../programme/session-visibility.js';
 import type { Session } from '../programme/session.js';
@@ -125,8 +126,9 @@ export class EnrolmentsService {
 
   private async refuseConflicts(unit: UnitOfWork, session: Session, registrationId: string): Promise<void> {
     const venue = await this.programme.venue(unit, session.venueId);
+    const parents = await this.programme.parentsOf(unit, session.missionId);
     const conflict = findConflict(
-      timedSessionOf(session, venue),
+      timedSessionOf(session, venue, ancestorsOf(session.parentSessionId, parents)),
       await this.programme.sessionsOfParticipant(unit, session.missionId, registrationId),
       await this.programme.transferTimes(unit, session.missionId),
     );

@@ -118,3 +118,18 @@ describe('who a moved session puts in conflict', () => {
     ]);
   });
 });
+
+describe('conflicts between sessions that hold one another', () => {
+  it('lets a participant be at the forum and its panels, but not at two panels at once', () => {
+    const forum = { ...session('Chengdu', 'Asia/Shanghai', '2019-06-12T09:00', '2019-06-12T12:30'), ancestors: [] };
+    const panel = (from: string, to: string) => ({ ...session('Chengdu', 'Asia/Shanghai', from, to), ancestors: [forum.sessionId] });
+    const energy = panel('2019-06-12T10:30', '2019-06-12T11:30');
+    const water = panel('2019-06-12T10:45', '2019-06-12T11:30');
+    expect(findConflict(energy, [forum], chinaTransfers)).toBeNull();
+    expect(findConflict(forum, [energy], chinaTransfers)).toBeNull();
+    expect(findConflict(water, [forum, energy], chinaTransfers)).toEqual({ kind: 'overlap', session: energy });
+    // A break-out group of a panel is held by the forum too, at any depth.
+    const breakout = { ...session('Chengdu', 'Asia/Shanghai', '2019-06-12T10:30', '2019-06-12T11:00'), ancestors: [energy.sessionId, forum.sessionId] };
+    expect(findConflict(breakout, [forum, energy], chinaTransfers)).toBeNull();
+  });
+});

@@ -1,3 +1,5 @@
+import { related } from './nesting.rules.js';
+
 /** A session as the conflict rules see it: two instants and where it begins and ends. */
 export interface TimedSession {
   sessionId: string;
@@ -7,6 +9,8 @@ export interface TimedSession {
   /** Where the session starts and ends; the same city but for a transfer; null when it has no place. */
   startCity: string | null;
   endCity: string | null;
+  /** The ids of the sessions that hold this one (the forum of a panel), at any depth; absent for none. */
+  ancestors?: readonly string[];
 }
 
 export type Conflict =
@@ -44,10 +48,11 @@ export function overlaps(a: { startsAt: Date; endsAt: Date }, b: { startsAt: Dat
  * Why `candidate` cannot join a participant's `sessions`, or null: it overlaps one of them, or the
  * session just before or just after it is in another city with less time between them than the
  * transfer takes. Everything is compared as instants, so time zones, DST changes and the date line
- * change nothing; a pair of cities without a transfer time set is not checked.
+ * change nothing; a pair of cities without a transfer time set is not checked. A session that holds the
+ * candidate, or that it holds, is no conflict: being at the forum is being at its panels.
  */
 export function findConflict(candidate: TimedSession, sessions: readonly TimedSession[], transfers: TransferTimes): Conflict | null {
-  const others = sessions.filter((session) => session.sessionId !== candidate.sessionId);
+  const others = sessions.filter((session) => session.sessionId !== candidate.sessionId && !related(session, candidate));
   const overlapping = others.filter((session) => overlaps(session, candidate)).sort(byStart)[0];
   if (overlapping) return { kind: 'overlap', session: overlapping };
 
@@ -113,8 +118,10 @@ export function describeConflict(conflict: Conflict): string {
 export function timedSessionOf(
   session: { id: string; title: string; startsAt: Date; endsAt: Date; route: { from: string; to: string } | null },
   venue: { city: string } | null,
+  ancestors: readonly string[] = [],
 ): TimedSession {
   return {
+    ancestors,
     sessionId: session.id,
     title: session.title,
     startsAt: session.startsAt,

@@ -2,8 +2,9 @@ import { sql, type UnitOfWork } from '#common';
 import type { SessionKind } from '#contracts';
 import { Injectable } from '@nestjs/common';
 import { TransferTimes, type TimedSession } from './conflict.rules.js';
-import type { Audience, Session, Speaker } from './session.js';
-import type { Venue } from './venue.js';
+import { ancestorsOf } from './nesting.rules.js';
+import type { Audience, Route, Session, Speaker, Translations } from './session.js';
+import type { Room, Venue } from './venue.js';
 
 export interface SessionRow {
   id: string;
@@ -14,9 +15,13 @@ export interface SessionRow {
   starts_at: Date;
   ends_at: Date;
   venue_id: string | null;
-  route: { from: string; to: string } | null;
+  route: Route | null;
   host_event: string | null;
   capacity: number | null;
+  parent_session_id: string | null;
+  room_id: string | null;
+  titles: Translations;
+  descriptions: Translations;
   languages: string[];
   interpretation: { from: string; to: string }[];
   audience: Audience;
@@ -33,11 +38,21 @@ export interface VenueRow {
   id: string;
   mission_id: string;
   name: string;
+  names: Translations;
   address: string;
   city: string;
   timezone: string;
   latitude: number | null;
   longitude: number | null;
+  created_at: Date;
+}
+
+export interface RoomRow {
+  id: string;
+  venue_id: string;
+  name: string;
+  names: Translations;
+  capacity: number;
   created_at: Date;
 }
 
@@ -83,6 +98,35 @@ export class ProgrammeRepository {
     return new Map(rows.map((row) => [row.id, toVenue(row)]));
   }
 
+  /** Each of the mission's sessions' parent (null for one at the top), by id: what the nesting rules walk. */
+  async parentsOf(unit: UnitOfWork, missionId: string): Promise<Map<string, string | null>> {
+    const rows = await unit.query<{ id: string; parent_session_id: string | null }>(
+      sql(`SELECT id, parent_session_id FROM sessions WHERE mission_id = $1`, [missionId]),
+    );
+    return new Map(rows.map((row) => [row.id, row.parent_session_id]));
+  }
+
+  async room(unit: UnitOfWork, roomId: string | null): Promise<Room | null> {
+    if (!roomId) return null;
+    const [row] = await unit.query<RoomRow>(sql(`SELECT * FROM rooms WHERE id = $1`, [roomId]));
+    return row ? toRoom(row) : null;
+  }
+
+  /** The rooms of `sessions`, by id. */
+  async roomsOf(unit: UnitOfWork, sessions: readonly Pick<Session, 'roomId'>[]): Promise<Map<string, Room>> {
+    const ids = [...new Set(sessions.flatMap((session) => (session.roomId ? [session.roomId] : [])))];
+    if (ids.length === 0) return new Map();
+    const rows = await unit.query<RoomRow>(sql(`SELECT * FROM rooms WHERE id = ANY($1::uuid[])`, [ids]));
+    return new Map(rows.map((row) => [row.id, toRoom(row)]));
+  }
+
+  /** The sessions of the mission with these ids, by id. */
+  async sessionsById(unit: UnitOfWork, missionId: string, ids: readonly string[]): Promise<Map<string, Session>> {
+    if (ids.length === 0) return new Map();
+    const rows = await unit.query<SessionRow>(sql(`SELECT * FROM sessions WHERE mission_id = $1 AND id = ANY($2::uuid[])`, [missionId, ids]));
+    return new Map(rows.map((row) => [row.id, toSession(row)]));
+  }
+
   async transferTimes(unit: UnitOfWork, missionId: string): Promise<TransferTimes> {
     const rows = await unit.query<{ city_a: string; city_b: string; minutes: number }>(
       sql(`SELECT city_a, city_b, minutes FROM transfer_times WHERE mission_id = $1`, [missionId]),
@@ -123,8 +167,10 @@ export class ProgrammeRepository {
         [missionId, registrationIds, options.withoutMeetingBlocks ?? false],
       ),
     );
+    const parents = rows.length > 0 ? await this.parentsOf(unit, missionId) : new Map<string, string | null>();
     for (const row of rows) {
       sessions.get(row.registration_id)?.push({
+        ancestors: ancestorsOf(parents.get(row.id) ?? null, parents),
         sessionId: row.id,
         title: row.title,
         startsAt: row.starts_at,
@@ -150,6 +196,10 @@ export function toSession(row: SessionRow): Session {
     route: row.route,
     hostEvent: row.host_event,
     capacity: row.capacity,
+    parentSessionId: row.parent_session_id,
+    roomId: row.room_id,
+    titles: row.titles,
+    descriptions: row.descriptions,
     languages: row.languages,
     interpretation: row.interpretation,
     audience: row.audience,
@@ -168,6 +218,7 @@ export function toVenue(row: VenueRow): Venue {
     id: row.id,
     missionId: row.mission_id,
     name: row.name,
+    names: row.names,
     address: row.address,
     city: row.city,
     timezone: row.timezone,
@@ -175,4 +226,8 @@ export function toVenue(row: VenueRow): Venue {
     longitude: row.longitude,
     createdAt: row.created_at,
   };
+}
+
+export function toRoom(row: RoomRow): Room {
+  return { id: row.id, venueId: row.venue_id, name: row.name, names: row.names, capacity: row.capacity, createdAt: row.created_at };
 }

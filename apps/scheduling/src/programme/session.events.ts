@@ -15,6 +15,8 @@ export function toSessionSnapshot(session: Session, venue: Venue | null, mission
     timezone: venue?.timezone ?? mission.timezone,
     venue: venueOfEvents(venue),
     capacity: session.capacity,
+    parentSessionId: session.parentSessionId,
+    ...(Object.keys(session.titles).length > 0 ? { titles: session.titles } : {}),
   };
 }
 

@@ -9,6 +9,20 @@ export interface Speaker {
   registrationId?: string;
 }
 
+/** Text per BCP 47 language tag, beside the text in the mission's first language. */
+export type Translations = Record<string, string>;
+
+/**
+ * A transfer's journey: between two of the mission's cities, or within one city between two of its
+ * venues (a coach from the hotel to the fair), which then are named.
+ */
+export interface Route {
+  from: string;
+  to: string;
+  fromVenueId?: string;
+  toVenueId?: string;
+}
+
 /** A session of a mission's programme, of any kind. */
 export interface Session {
   id: string;
@@ -19,11 +33,19 @@ export interface Session {
   startsAt: Date;
   endsAt: Date;
   venueId: string | null;
-  /** A transfer's journey between two of the mission's cities. */
-  route: { from: string; to: string } | null;
+  /** A transfer's journey between two of the mission's cities, or two venues of one city. */
+  route: Route | null;
   /** A side event's host event, e.g. a trade fair. */
   hostEvent: string | null;
   capacity: number | null;
+  /** The session that holds this one (the forum holding its panels); null for one at the top. */
+  parentSessionId: string | null;
+  /** A room of the session's venue; null for the whole venue (or none). */
+  roomId: string | null;
+  /** Translations of `title` (which is in the mission's first language), by language tag. */
+  titles: Translations;
+  /** Translations of `description`, by language tag. */
+  descriptions: Translations;
   languages: string[];
   interpretation: { from: string; to: string }[];
   audience: Audience;

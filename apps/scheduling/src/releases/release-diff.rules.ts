@@ -33,6 +33,9 @@ export function releaseDiff(previous: Programme, next: Programme): ReleaseChange
 /** What a release records of a session (see release-diff): everything a participant sees of it. */
 export function releasedContent(session: Session): { status: Session['status']; content: string } {
   const { kind, title, description, startsAt, endsAt, venueId, route, hostEvent, capacity, languages, interpretation, audience, speakers } = session;
+  // Only a session that uses them carries the programme's structure and translations: releases stored before them stay unchanged.
+  const { parentSessionId, roomId, titles, descriptions } = session;
+  const structured = parentSessionId || roomId || Object.keys(titles).length > 0 || Object.keys(descriptions).length > 0;
   return {
     status: session.status,
     content: JSON.stringify([
@@ -49,6 +52,7 @@ export function releasedContent(session: Session): { status: Session['status']; 
       interpretation,
       audience,
       speakers,
+      ...(structured ? [{ parentSessionId, roomId, titles, descriptions }] : []),
     ]),
   };
 }

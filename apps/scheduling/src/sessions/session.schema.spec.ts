@@ -53,3 +53,21 @@ describe('a session’s fields and the rules between them', () => {
     expect(fieldsOf({ ...base, kind: 'panel_discussion', speakers: [{ role: 'panellist', name: 'Wang Fang' }] })).toEqual(['speakers']);
   });
 });
+
+describe('the programme’s structure in a session’s fields', () => {
+  const hotel = '9a7d3c2b-5e4f-4a1b-8c6d-0e9f8a7b6c5d';
+  const coach = { ...base, kind: 'transfer', venueId: undefined, route: { from: 'Chengdu', to: 'Chengdu', fromVenueId: hotel, toVenueId: venueId } };
+
+  it('takes a transfer within a city when it names its two venues, and only then', () => {
+    expect(fieldsOf(coach)).toEqual([]);
+    expect(fieldsOf({ ...coach, route: { ...coach.route, toVenueId: hotel } })).toEqual(['route.toVenueId']);
+    expect(fieldsOf({ ...coach, route: { from: 'Chengdu', to: 'Chengdu', fromVenueId: hotel } })).toEqual(['route.to']);
+  });
+
+  it('takes a parent, a room of the venue and translations by language tag', () => {
+    expect(fieldsOf({ ...base, parentSessionId: hotel, roomId: hotel, titles: { zh: '公交工厂' }, descriptions: { 'zh-CN': '参观' } })).toEqual([]);
+    expect(fieldsOf({ ...coach, roomId: hotel })).toEqual(['roomId']);
+    expect(fieldsOf({ ...base, titles: { Chinese: '公交工厂' } })).toEqual(['titles.Chinese']);
+    expect(fieldsOf({ ...base, titles: { zh: ' ' } })).toEqual(['titles.zh']);
+  });
+});

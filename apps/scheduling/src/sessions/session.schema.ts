@@ -9,6 +9,11 @@ const audience = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invitation'), registrationIds: z.array(uuid).min(1).max(1000) }).strict(),
 ]);
 
+/** Translations of a text, by language tag: the text itself (`title`, `description`) is in the mission's first language. */
+export function translations(maxLength: number) {
+  return z.record(languageTag, z.string().trim().min(1).max(maxLength)).refine((texts) => Object.keys(texts).length <= 20, { message: 'at most 20 languages' });
+}
+
 export const speakerRoles = ['moderator', 'panellist', 'speaker'] as const;
 
 const speaker = z.object({ role: z.enum(speakerRoles), name: z.string().trim().min(1).max(200), registrationId: uuid.optional() }).strict();
@@ -16,13 +21,20 @@ const speaker = z.object({ role: z.enum(speakerRoles), name: z.string().trim().m
 /** Every field of a session; `sessionSchema` adds the rules between fields. */
 const sessionFields = z.object({
   kind: z.enum(sessionKinds),
+  /** In the mission's first language; `titles` has its translations. */
   title: z.string().trim().min(1).max(200),
+  titles: translations(200).optional(),
   description: z.string().trim().max(5000).nullable().optional(),
+  descriptions: translations(5000).optional(),
+  /** The session that holds this one: the forum of a panel, the day of visits of a stop. */
+  parentSessionId: uuid.nullable().optional(),
+  /** A room of `venueId`; absent or null for the whole venue. */
+  roomId: uuid.nullable().optional(),
   startsAt: instant,
   endsAt: instant,
   venueId: uuid.nullable().optional(),
-  /** transfer only: between two of the mission's cities. */
-  route: z.object({ from: cityName, to: cityName }).strict().nullable().optional(),
+  /** transfer only: between two of the mission's cities, or between two venues (named) of one city. */
+  route: z.object({ from: cityName, to: cityName, fromVenueId: uuid.optional(), toVenueId: uuid.optional() }).strict().nullable().optional(),
   /** side_event only: the event it is part of, e.g. a trade fair. */
   hostEvent: z.string().trim().min(1).max(200).nullable().optional(),
   /** Seats; null or absent for no limit. */
@@ -55,12 +67,16 @@ function sessionRules(session: SessionFields, context: z.RefinementCtx): void {
   if (session.kind === 'side_event' && !session.hostEvent) issue('hostEvent', 'a side event names the event it is part of');
   if (session.kind !== 'side_event' && session.hostEvent) issue('hostEvent', 'only a side event has a host event');
   if (session.kind === 'transfer') {
-    if (!session.route) issue('route', 'a transfer goes from one of the mission’s cities to another');
-    else if (session.route.from === session.route.to) issue('route.to', 'must differ from route.from');
+    const route = session.route;
+    if (!route) issue('route', 'a transfer goes from one of the mission’s cities to another, or between two venues of one');
+    else if (route.from === route.to && !(route.fromVenueId && route.toVenueId)) {
+      issue('route.to', 'must differ from route.from, unless the route names the two venues (fromVenueId, toVenueId) of a transfer within the city');
+    } else if (route.fromVenueId && route.fromVenueId === route.toVenueId) issue('route.toVenueId', 'must differ from route.fromVenueId');
   } else if (session.route) {
     issue('route', 'only a transfer has a route');
   }
   if (session.kind !== 'transfer' && !session.venueId) issue('venueId', 'is required but for a transfer');
+  if (session.roomId && !session.venueId) issue('roomId', 'is a room of the session’s venue: name the venue too');
   for (const [index, pair] of (session.interpretation ?? []).entries()) {
     if (pair.from === pair.to) context.addIssue({ code: 'custom', path: ['interpretation', index, 'to'], message: 'must differ from from' });
   }

@@ -3,9 +3,11 @@ import { instant, languageTag, sessionKinds, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
 import { describeConflict, type ParticipantConflict } from '../programme/conflict.rules.js';
 import type { Mission } from '../missions/mission.js';
-import type { Session } from '../programme/session.js';
+import type { Route, Session } from '../programme/session.js';
 import type { Venue } from '../programme/venue.js';
-import { toVenueView, venueView } from '../venues/venue.view.js';
+import { inLanguage } from '../programme/languages.js';
+import type { Room } from '../programme/venue.js';
+import { roomView, toRoomView, toVenueView, venueView } from '../venues/venue.view.js';
 import { speakerRoles } from './session.schema.js';
 
 const count = z.number().int().nonnegative();
@@ -15,16 +17,20 @@ export const sessionView = z.object({
   id: uuid,
   missionId: uuid,
   kind: z.enum(sessionKinds),
-  title: z.string(),
-  description: z.string().nullable(),
+  title: z.string().describe("In the caller's language (Accept-Language) if the session has it, else in the mission's first language."),
+  titles: z.record(z.string(), z.string()).describe("The title's translations, by language tag, beside the one in the mission's first language."),
+  description: z.string().nullable().describe('As `title`; else in any language it has.'),
+  descriptions: z.record(z.string(), z.string()).describe("The description's translations, by language tag."),
+  parentSessionId: uuid.nullable().describe('The session that holds this one (the forum of a panel); null for one at the top of the programme.'),
   startsAt: instant,
   endsAt: instant,
   timezone: timeZone.describe("The zone the session is shown in: its venue's, else the mission's."),
   venue: venueView.nullable().describe('Null for a transfer without one.'),
+  room: roomView.nullable().describe('The room of the venue it takes; null for the whole venue.'),
   route: z
-    .object({ from: z.string(), to: z.string() })
+    .object({ from: z.string(), to: z.string(), fromVenueId: uuid.optional(), toVenueId: uuid.optional() })
     .nullable()
-    .describe("A transfer's journey between two of the mission's cities; null for any other session."),
+    .describe("A transfer's journey between two of the mission's cities, or between two venues (named) of one city; null for any other session."),
   hostEvent: z.string().nullable().describe("A side event's host event, e.g. a trade fair; null for any other session."),
   capacity: z.number().int().positive().nullable().describe('Seats; null for no limit.'),
   languages: z.array(languageTag),
@@ -86,23 +92,30 @@ export function toParticipantConflictView({ registrationId, conflict }: Particip
   };
 }
 
+/** The session as the API answers it, its texts in the first of `accepted` languages it has (see `inLanguage`). */
 export function toSessionView(
   session: Session,
-  venue: Venue | null,
+  place: { venue: Venue | null; room: Room | null },
   mission: Pick<Mission, 'timezone'>,
   enrolments = { confirmed: 0, waitlisted: 0 },
+  accepted: readonly string[] = [],
 ): SessionView {
+  const { venue, room } = place;
   return {
     id: session.id,
     missionId: session.missionId,
     kind: session.kind,
-    title: session.title,
-    description: session.description,
+    title: inLanguage(session.title, session.titles, accepted),
+    titles: session.titles,
+    description: inLanguage(session.description, session.descriptions, accepted),
+    descriptions: session.descriptions,
+    parentSessionId: session.parentSessionId,
     startsAt: session.startsAt.toISOString(),
     endsAt: session.endsAt.toISOString(),
     timezone: venue?.timezone ?? mission.timezone,
-    venue: venue ? toVenueView(venue) : null,
-    route: session.route && { from: session.route.from, to: session.route.to },
+    venue: venue ? toVenueView(venue, accepted) : null,
+    room: room ? toRoomView(room, accepted) : null,
+    route: session.route && routeView(session.route),
     hostEvent: session.hostEvent,
     capacity: session.capacity,
     languages: session.languages,
@@ -124,5 +137,14 @@ export function withoutParticipants(view: SessionView): SessionView {
     ...view,
     audience: view.audience.kind === 'invitation' ? { kind: 'invitation', registrationIds: [] } : view.audience,
     speakers: view.speakers.map(({ role, name }) => ({ role, name })),
+  };
+}
+
+export function routeView(route: Route): { from: string; to: string; fromVenueId?: string; toVenueId?: string } {
+  return {
+    from: route.from,
+    to: route.to,
+    ...(route.fromVenueId ? { fromVenueId: route.fromVenueId } : {}),
+    ...(route.toVenueId ? { toVenueId: route.toVenueId } : {}),
   };
 }

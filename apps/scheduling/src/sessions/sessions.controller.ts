@@ -12,15 +12,19 @@ import {
   CurrentIdempotencyKey,
   type IdempotencyKey,
 } from '#common';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { cancelSessionSchema, sessionChangeSchema, sessionSchema, type CancelSession, type SessionChange, type SessionInput } from './session.schema.js';
 import { changedSessionView, sessionPage, sessionView } from './session.view.js';
+import { acceptedLanguages } from '../programme/languages.js';
 import { SessionsService } from './sessions.service.js';
 
 const ORGANISERS_ONLY = 'The token is not an organiser of this mission.';
 const NO_SUCH_SESSION = 'No mission has this id, or no session of it has this one.';
-const DOUBLE_BOOKED = 'Another running session is at the venue at that time; the problem has `conflictsWith`.';
+const DOUBLE_BOOKED =
+  'Another running session is in the same place (the venue, or the same room of it) at that time, and neither holds the other; the problem has `conflictsWith`.';
+const OUTSIDE_PARENT = 'The session does not lie within the time of the session that holds it; the problem has `parent`.';
+const PARENT_CANCELLED = 'The session named by `parentSessionId` is cancelled.';
 
 @ApiTags('sessions')
 @Controller('missions/:id/sessions')
@@ -37,11 +41,13 @@ export class SessionsController {
   @ApiProblem(
     HttpStatus.BAD_REQUEST,
     'validation',
-    "The id is not a UUID, a field of the body or the Idempotency-Key is not valid or does not fit the others (a session that ends before it starts, a side event without `hostEvent`, say), `venueId` is not a venue of the mission, or `route` names a city that is not the mission's; `errors` names each.",
+    "The id is not a UUID, a field of the body or the Idempotency-Key is not valid or does not fit the others (a session that ends before it starts, a side event without `hostEvent`, say), `venueId` is not a venue of the mission, `roomId` not a room of it, `capacity` more than the room's, `route` names a city or venue that is not the mission's, or `parentSessionId` is not a session of the mission, is a transfer or would nest sessions more than 3 deep; `errors` names each.",
   )
   @ApiAccessProblems(ORGANISERS_ONLY)
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No mission has this id.')
   @ApiProblem(HttpStatus.CONFLICT, 'venue-double-booked', DOUBLE_BOOKED)
+  @ApiProblem(HttpStatus.CONFLICT, 'outside-parent', OUTSIDE_PARENT)
+  @ApiProblem(HttpStatus.CONFLICT, 'session-cancelled', PARENT_CANCELLED)
   create(
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,
@@ -62,8 +68,13 @@ export class SessionsController {
   )
   @ApiAccessProblems(ORGANISERS_ONLY)
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No mission has this id.')
-  list(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Query({ schema: pageQuery.strict() }) query: PageQuery) {
-    return this.sessions.list(caller, missionId, query);
+  list(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Query({ schema: pageQuery.strict() }) query: PageQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ) {
+    return this.sessions.list(caller, missionId, query, acceptedLanguages(acceptLanguage));
   }
 
   @Get(':sessionId')
@@ -77,8 +88,13 @@ export class SessionsController {
     'not-found',
     "No mission has this id, or no session of it has this one; a draft exists for the mission's organisers only, and a session by invitation only for them and the participants it concerns.",
   )
-  get(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) missionId: string, @Param('sessionId', new UuidParamPipe()) sessionId: string) {
-    return this.sessions.get(caller, missionId, sessionId);
+  get(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('sessionId', new UuidParamPipe()) sessionId: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ) {
+    return this.sessions.get(caller, missionId, sessionId, acceptedLanguages(acceptLanguage));
   }
 
   /** Any fields; once released, a new time or venue is announced at once (session.rescheduled). */
@@ -93,13 +109,19 @@ export class SessionsController {
   @ApiProblem(
     HttpStatus.BAD_REQUEST,
     'validation',
-    "An id is not a UUID, a field of the body is not valid or does not fit the session's other fields, `venueId` is not a venue of the mission, or `route` names a city that is not the mission's; `errors` names each.",
+    "An id is not a UUID, a field of the body is not valid or does not fit the session's other fields, `venueId` is not a venue of the mission, `roomId` not a room of it, `capacity` more than the room's, `route` names a city or venue that is not the mission's, or `parentSessionId` is not a session of the mission, is the session itself or one it holds, is a transfer or would nest sessions more than 3 deep; `errors` names each.",
   )
   @ApiAccessProblems(ORGANISERS_ONLY)
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_SESSION)
-  @ApiProblem(HttpStatus.CONFLICT, 'session-cancelled', 'The session is cancelled.')
+  @ApiProblem(HttpStatus.CONFLICT, 'session-cancelled', 'The session, or the one named by `parentSessionId`, is cancelled.')
   @ApiProblem(HttpStatus.CONFLICT, 'capacity-below-enrolled', 'More participants hold a seat than the new capacity; the problem has `confirmed`.')
   @ApiProblem(HttpStatus.CONFLICT, 'venue-double-booked', DOUBLE_BOOKED)
+  @ApiProblem(HttpStatus.CONFLICT, 'outside-parent', OUTSIDE_PARENT)
+  @ApiProblem(
+    HttpStatus.CONFLICT,
+    'children-outside',
+    'The new time would leave a session it holds outside it (a move of both ends by the same time takes them along); the problem has `children`.',
+  )
   update(
     @CurrentCaller() caller: Caller,
     @Param('id', new UuidParamPipe()) missionId: string,
@@ -114,7 +136,8 @@ export class SessionsController {
   @Access('organiser')
   @ApiBearerAuth()
   @ApiOkResponse({
-    description: 'The session, cancelled; a released one is announced (`session.cancelled`) to everyone it touches, a draft one is not.',
+    description:
+      'The session, cancelled, and every session it holds with it; a released one is announced (`session.cancelled`) to everyone it touches, a draft one is not.',
     standardSchema: sessionView,
   })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'An id is not a UUID, or a field of the body is not valid; `errors` names each.')
@@ -135,7 +158,7 @@ export class SessionsController {
   @HttpCode(204)
   @Access('organiser')
   @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'The draft is deleted.' })
+  @ApiNoContentResponse({ description: 'The draft is deleted, and the drafts it holds with it.' })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'An id is not a UUID.')
   @ApiAccessProblems(ORGANISERS_ONLY)
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No session of this mission has this id.')

@@ -11,8 +11,9 @@ export class SessionsRepository {
     await unit.query(
       sql(
         `INSERT INTO sessions (id, mission_id, kind, title, description, starts_at, ends_at, venue_id, route, host_event, capacity, languages, interpretation,
-                               audience, speakers, status, cancellation_reason, released_at, sequence, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15::jsonb, $16, $17, $18, $19, $20, $21)`,
+                               audience, speakers, status, cancellation_reason, released_at, sequence, parent_session_id, room_id, titles, descriptions, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15::jsonb, $16, $17, $18, $19, $20, $21, $22::jsonb, $23::jsonb,
+                 $24, $25)`,
         [session.id, session.missionId, ...fieldsOf(session), session.createdAt, session.updatedAt],
       ),
     );
@@ -24,7 +25,8 @@ export class SessionsRepository {
       sql(
         `UPDATE sessions SET kind = $2, title = $3, description = $4, starts_at = $5, ends_at = $6, venue_id = $7, route = $8::jsonb, host_event = $9,
                 capacity = $10, languages = $11, interpretation = $12::jsonb, audience = $13::jsonb, speakers = $14::jsonb, status = $15,
-                cancellation_reason = $16, released_at = $17, sequence = $18, updated_at = $19
+                cancellation_reason = $16, released_at = $17, sequence = $18, parent_session_id = $19, room_id = $20, titles = $21::jsonb,
+                descriptions = $22::jsonb, updated_at = $23
           WHERE id = $1`,
         [session.id, ...fieldsOf(session), session.updatedAt],
       ),
@@ -56,6 +58,12 @@ export class SessionsRepository {
         [venueId, startsAt, endsAt, except],
       ),
     );
+    return rows.map(toSession);
+  }
+
+  /** The sessions that `parentSessionId` holds directly, cancelled ones included, locked, in id order (the order every lock of several sessions takes). */
+  async lockChildren(unit: UnitOfWork, parentSessionId: string): Promise<Session[]> {
+    const rows = await unit.query<SessionRow>(sql(`SELECT * FROM sessions WHERE parent_session_id = $1 ORDER BY id FOR UPDATE`, [parentSessionId]));
     return rows.map(toSession);
   }
 
@@ -115,5 +123,9 @@ function fieldsOf(session: Session): unknown[] {
     session.cancellationReason,
     session.releasedAt,
     session.sequence,
+    session.parentSessionId,
+    session.roomId,
+    JSON.stringify(session.titles),
+    JSON.stringify(session.descriptions),
   ];
 }

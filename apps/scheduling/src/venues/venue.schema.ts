@@ -1,9 +1,12 @@
 import { timeZone } from '#contracts';
 import { z } from 'zod';
+import { translations } from '../sessions/session.schema.js';
 
 export const createVenueSchema = z
   .object({
+    /** In the mission's first language; `names` has its translations. */
     name: z.string().trim().min(1).max(200),
+    names: translations(200).optional(),
     address: z.string().trim().min(1).max(500),
     /** One of the mission's cities, by name. */
     city: z.string().trim().min(1).max(120),
@@ -32,3 +35,15 @@ export const transferTimeSchema = z
   .refine((transfer) => transfer.between[0] !== transfer.between[1], { path: ['between'], message: 'must name two different cities' });
 
 export type TransferTime = z.infer<typeof transferTimeSchema>;
+
+export const createRoomSchema = z
+  .object({
+    /** In the mission's first language; `names` has its translations. */
+    name: z.string().trim().min(1).max(200),
+    names: translations(200).optional(),
+    /** Seats: a session in the room has no more. */
+    capacity: z.number().int().positive().max(100_000),
+  })
+  .strict();
+
+export type CreateRoom = z.infer<typeof createRoomSchema>;

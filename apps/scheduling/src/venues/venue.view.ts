@@ -1,12 +1,16 @@
 import { timeZone, uuid } from '#contracts';
 import { z } from 'zod';
-import type { TransferTime, Venue } from '../programme/venue.js';
+import { inLanguage } from '../programme/languages.js';
+import type { Room, TransferTime, Venue } from '../programme/venue.js';
+
+const translationsView = z.record(z.string(), z.string());
 
 /** A venue as the API answers it; the schema also documents the responses. */
 export const venueView = z.object({
   id: uuid,
   missionId: uuid,
-  name: z.string(),
+  name: z.string().describe("In the caller's language (Accept-Language) if the venue has it, else in the mission's first language."),
+  names: translationsView.describe("The name's translations, by language tag, beside the one in the mission's first language."),
   address: z.string(),
   city: z.string().describe("One of the mission's cities, by name."),
   timezone: timeZone,
@@ -15,7 +19,22 @@ export const venueView = z.object({
 
 export type VenueView = z.infer<typeof venueView>;
 
-export const venueList = z.object({ items: z.array(venueView).describe('By city, then by name.') });
+/** A room of a venue as the API answers it. */
+export const roomView = z.object({
+  id: uuid,
+  venueId: uuid,
+  name: z.string().describe("In the caller's language (Accept-Language) if the room has it, else in the mission's first language."),
+  names: translationsView,
+  capacity: z.number().int().positive().describe('Seats: a session in the room has no more.'),
+});
+
+export type RoomView = z.infer<typeof roomView>;
+
+export const venueWithRoomsView = venueView.extend({ rooms: z.array(roomView).describe('By name.') });
+
+export type VenueWithRoomsView = z.infer<typeof venueWithRoomsView>;
+
+export const venueList = z.object({ items: z.array(venueWithRoomsView).describe('By city, then by name.') });
 
 /** The time a journey between two of the mission's cities takes, either way. */
 export const transferTimeView = z.object({
@@ -27,11 +46,12 @@ export type TransferTimeView = z.infer<typeof transferTimeView>;
 
 export const transferTimeList = z.object({ items: z.array(transferTimeView).describe('By the first city, then by the second.') });
 
-export function toVenueView(venue: Venue): VenueView {
+export function toVenueView(venue: Venue, accepted: readonly string[] = []): VenueView {
   return {
     id: venue.id,
     missionId: venue.missionId,
-    name: venue.name,
+    name: inLanguage(venue.name, venue.names, accepted),
+    names: venue.names,
     address: venue.address,
     city: venue.city,
     timezone: venue.timezone,
@@ -41,4 +61,8 @@ export function toVenueView(venue: Venue): VenueView {
 
 export function toTransferTimeView(transfer: Pick<TransferTime, 'cityA' | 'cityB' | 'minutes'>): TransferTimeView {
   return { between: [transfer.cityA, transfer.cityB], minutes: transfer.minutes };
+}
+
+export function toRoomView(room: Room, accepted: readonly string[] = []): RoomView {
+  return { id: room.id, venueId: room.venueId, name: inLanguage(room.name, room.names, accepted), names: room.names, capacity: room.capacity };
 }

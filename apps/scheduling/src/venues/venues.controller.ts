@@ -10,10 +10,11 @@ import {
   CurrentIdempotencyKey,
   type IdempotencyKey,
 } from '#common';
-import { Body, Controller, Get, HttpStatus, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { createVenueSchema, transferTimeSchema, type CreateVenue, type TransferTime } from './venue.schema.js';
-import { transferTimeList, transferTimeView, venueList, venueView } from './venue.view.js';
+import { acceptedLanguages } from '../programme/languages.js';
+import { createRoomSchema, createVenueSchema, transferTimeSchema, type CreateRoom, type CreateVenue, type TransferTime } from './venue.schema.js';
+import { roomView, transferTimeList, transferTimeView, venueList, venueWithRoomsView } from './venue.view.js';
 import { VenuesService } from './venues.service.js';
 
 const NO_SUCH_MISSION = 'No mission has this id.';
@@ -29,7 +30,10 @@ export class VenuesController {
   @ApiBearerAuth()
   @Idempotent()
   @ApiIdempotencyProblems()
-  @ApiCreatedResponse({ description: "The venue, in the city's time zone unless the body names another.", standardSchema: venueView })
+  @ApiCreatedResponse({
+    description: "The venue, in the city's time zone unless the body names another; without rooms yet.",
+    standardSchema: venueWithRoomsView,
+  })
   @ApiProblem(
     HttpStatus.BAD_REQUEST,
     'validation',
@@ -47,11 +51,35 @@ export class VenuesController {
   }
 
   @Get('venues')
-  @ApiOkResponse({ description: "The mission's venues.", standardSchema: venueList })
+  @ApiOkResponse({
+    description: "The mission's venues with their rooms, names in the caller's language (Accept-Language) where they have it.",
+    standardSchema: venueList,
+  })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID.')
   @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', NO_SUCH_MISSION)
-  list(@Param('id', new UuidParamPipe()) missionId: string) {
-    return this.venues.list(missionId);
+  list(@Param('id', new UuidParamPipe()) missionId: string, @Headers('accept-language') acceptLanguage: string | undefined) {
+    return this.venues.list(missionId, acceptedLanguages(acceptLanguage));
+  }
+
+  /** A room of a venue: sessions in it hold no more than its seats, and two rooms of one venue are booked apart. */
+  @Post('venues/:venueId/rooms')
+  @Access('organiser')
+  @ApiBearerAuth()
+  @Idempotent()
+  @ApiIdempotencyProblems()
+  @ApiCreatedResponse({ description: 'The room.', standardSchema: roomView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'An id is not a UUID, or a field of the body or the Idempotency-Key is not valid; `errors` names each.')
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No mission has this id, or no venue of it has this one.')
+  @ApiProblem(HttpStatus.CONFLICT, 'room-exists', 'The venue has a room of that name (in any case) already.')
+  createRoom(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new UuidParamPipe()) missionId: string,
+    @Param('venueId', new UuidParamPipe()) venueId: string,
+    @Body({ schema: createRoomSchema }) body: CreateRoom,
+    @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
+  ) {
+    return this.venues.createRoom(caller, missionId, venueId, body, key);
   }
 
   /** The time a journey between two of the mission's cities takes, either way; set again to change it. */

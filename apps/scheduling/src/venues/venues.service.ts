@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { Mission } from '../missions/mission.js';
 import { MissionsRepository } from '../missions/missions.repository.js';
 import { TransferTimes } from '../programme/conflict.rules.js';
-import type { CreateVenue, TransferTime } from './venue.schema.js';
-import { toTransferTimeView, toVenueView, type VenueView } from './venue.view.js';
+import { ProgrammeRepository } from '../programme/programme.repository.js';
+import type { CreateRoom, CreateVenue, TransferTime } from './venue.schema.js';
+import { toRoomView, toTransferTimeView, toVenueView, type RoomView, type VenueWithRoomsView } from './venue.view.js';
 import { VenuesRepository } from './venues.repository.js';
 
 /** The places of a mission: venues in its cities, and how long the journey between two cities takes. */
@@ -15,9 +16,10 @@ export class VenuesService {
     private readonly transactions: Transactions,
     private readonly missions: MissionsRepository,
     private readonly venues: VenuesRepository,
+    private readonly programme: ProgrammeRepository,
   ) {}
 
-  async create(caller: Caller, missionId: string, input: CreateVenue, key?: IdempotencyKey): Promise<VenueView> {
+  async create(caller: Caller, missionId: string, input: CreateVenue, key?: IdempotencyKey): Promise<VenueWithRoomsView> {
     assertOrganiserOf(caller, missionId);
     const mission = await this.missions.get(this.transactions.outside, missionId);
     const city = mission.cities.find((candidate) => candidate.name === input.city);
@@ -27,20 +29,41 @@ export class VenuesService {
         id: randomUUID(),
         missionId,
         name: input.name,
+        names: input.names ?? {},
         address: input.address,
         city: city.name,
         timezone: input.timezone ?? city.timezone,
         latitude: input.coordinates?.latitude ?? null,
         longitude: input.coordinates?.longitude ?? null,
       });
-      return toVenueView(venue);
+      return { ...toVenueView(venue), rooms: [] };
     });
   }
 
-  async list(missionId: string): Promise<{ items: VenueView[] }> {
+  /** A room of the venue, with its seats: sessions may take it instead of the whole venue. */
+  async createRoom(caller: Caller, missionId: string, venueId: string, input: CreateRoom, key?: IdempotencyKey): Promise<RoomView> {
+    assertOrganiserOf(caller, missionId);
+    return answerOnce(this.transactions, key, async (unit) => {
+      await this.missions.get(unit, missionId);
+      const venue = await this.programme.venue(unit, venueId);
+      if (!venue || venue.missionId !== missionId) throw Problem.notFound('Venue', venueId);
+      const room = await this.venues.insertRoom(unit, { id: randomUUID(), venueId, name: input.name, names: input.names ?? {}, capacity: input.capacity });
+      if (!room) throw Problem.conflict('room-exists', 'The venue has a room of that name', `${venue.name} has a room called "${input.name}" already.`);
+      return toRoomView(room);
+    });
+  }
+
+  /** The venues with their rooms, names in the first of `accepted` languages each has. */
+  async list(missionId: string, accepted: readonly string[] = []): Promise<{ items: VenueWithRoomsView[] }> {
     const unit = this.transactions.outside;
     await this.missions.get(unit, missionId);
-    return { items: (await this.venues.list(unit, missionId)).map(toVenueView) };
+    const rooms = await this.venues.rooms(unit, missionId);
+    return {
+      items: (await this.venues.list(unit, missionId)).map((venue) => ({
+        ...toVenueView(venue, accepted),
+        rooms: rooms.filter((room) => room.venueId === venue.id).map((room) => toRoomView(room, accepted)),
+      })),
+    };
   }
 
   async setTransferTime(caller: Caller, missionId: string, input: TransferTime) {

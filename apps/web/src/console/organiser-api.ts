@@ -63,8 +63,8 @@ export class OrganiserApi {
   }
 
   /** A call whose every failure is a refusal of the page. */
-  async read<Body>(service: UpstreamService, path: string): Promise<Body> {
-    const answer = await this.call<Body>(service, path);
+  async read<Body>(service: UpstreamService, path: string, headers?: Record<string, string>): Promise<Body> {
+    const answer = await this.call<Body>(service, path, headers ? { headers } : {});
     if (answer.ok) return answer.body;
     // A 400 here is an address the page cannot serve (a cursor of another list, say): nothing to show at it.
     throw new ConsoleRefusal(refusalOf(answer) ?? (answer.status === 400 ? 'not-found' : 'unavailable'));

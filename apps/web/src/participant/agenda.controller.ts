@@ -27,7 +27,7 @@ export class AgendaPageController {
     const p = participantPageOf(request, response);
     const participant = await participantOf(this.api, request, response, p, registrationId);
     if (!participant) return;
-    const input = await this.read(participant);
+    const input = await this.read(participant, p.page.language);
     if (!input) return unavailable(response, p);
     const title = input.programme?.items.find((item) => item.sessionId === request.query.session)?.title ?? '';
     const { done, place } = request.query;
@@ -87,7 +87,7 @@ export class AgendaPageController {
 
   private async refused(response: Response, p: ParticipantPage, participant: Participant, sessionId: string, problem: ProblemDetails) {
     if (problem.status >= 500) return unavailable(response, p);
-    const input = await this.read(participant);
+    const input = await this.read(participant, p.page.language);
     if (!input) return unavailable(response, p);
     const { timezone } = participant.registration;
     const words = refusalWords(problem, p.t, (startsAt, endsAt) => formatSpan(startsAt, endsAt, timezone, p.page.locale));
@@ -103,11 +103,11 @@ export class AgendaPageController {
   }
 
   /** The programme for anyone, and the participant's part of it (none while scheduling has not heard of them, or refuses them: not confirmed). */
-  private async read(participant: Participant): Promise<AgendaPageInput | null> {
+  private async read(participant: Participant, language: string): Promise<AgendaPageInput | null> {
     const { registration, credential } = participant;
     const [programme, agenda] = await Promise.all([
-      this.api.programme(registration.missionId),
-      this.api.agenda(credential, registration.missionId, registration.id),
+      this.api.programme(registration.missionId, language),
+      this.api.agenda(credential, registration.missionId, registration.id, language),
     ]);
     if (programme.status >= 500 || agenda.status >= 500) return null;
     return { registration, programme: programme.ok ? programme.body : null, agenda: agenda.ok ? agenda.body : null };

@@ -20,7 +20,9 @@ export function twoClocks(p: ParticipantPage, startsAt: string, endsAt: string, 
 }
 
 function whereAndWho(p: ParticipantPage, item: ProgrammeItem): Html {
-  return html`${item.venue ? html`<p>${p.t('agenda.venue', { name: item.venue.name, city: item.venue.city })}</p>` : ''}
+  return html`${item.parent ? html`<p class="muted">${p.t('agenda.partOf', { title: item.parent.title })}</p>` : ''}
+  ${item.venue ? html`<p>${p.t('agenda.venue', { name: item.venue.name, city: item.venue.city })}</p>` : ''}
+  ${item.room ? html`<p>${p.t('agenda.room', { name: item.room.name })}</p>` : ''}
   ${item.route ? html`<p>${p.t('agenda.route', { from: item.route.from, to: item.route.to })}</p>` : ''}
   ${item.hostEvent ? html`<p>${p.t('agenda.hostEvent', { event: item.hostEvent })}</p>` : ''}
   ${item.speakers.length ? html`<p>${p.t('agenda.speakers', { names: item.speakers.map((speaker) => speaker.name).join(', ') })}</p>` : ''}
@@ -64,13 +66,19 @@ export function agendaPage(p: ParticipantPage, input: AgendaPageInput): Html {
     </section>`;
 }
 
+/** A session held by another (a panel of the forum) is indented under it, one step per level (at most three). */
+function nestedClass(item: ProgrammeItem): string {
+  const depth = Math.min(item.depth ?? 0, 3);
+  return depth > 0 ? `session--nested session--depth-${depth}` : '';
+}
+
 function refusalHere(refusal: AgendaPageInput['refusal'], sessionId: string, id: string): Html {
   return refusal?.sessionId === sessionId ? html`<p class="field-error" id="${id}">${refusal.words}</p>` : html``;
 }
 
 function mySession(p: ParticipantPage, registration: RegistrationView, item: AgendaItem, refusal: AgendaPageInput['refusal']): Html {
   const heading = `mine-${item.sessionId}`;
-  return html`<li aria-labelledby="${heading}">
+  return html`<li aria-labelledby="${heading}" class="${nestedClass(item)}">
     <h3 id="${heading}">${item.title}</h3>
     <p class="participant-role">${p.name('role', item.role)}</p>
     ${twoClocks(p, item.startsAt, item.endsAt, item.venueTime.timezone, registration.timezone)} ${whereAndWho(p, item)}
@@ -98,7 +106,7 @@ function programmeSession(
   const heading = `programme-${item.sessionId}`;
   const refusalId = `refusal-${item.sessionId}`;
   const canEnrol = confirmed && !mine && item.status === 'scheduled' && item.kind !== 'transfer';
-  return html`<li id="session-${item.sessionId}" aria-labelledby="${heading}">
+  return html`<li id="session-${item.sessionId}" aria-labelledby="${heading}" class="${nestedClass(item)}">
     <h3 id="${heading}">${item.title}</h3>
     ${mine ? html`<p class="participant-role">${p.name('role', mine.role)}</p>` : ''}
     ${twoClocks(p, item.startsAt, item.endsAt, item.venueTime.timezone, registration.timezone)} ${whereAndWho(p, item)}

@@ -54,12 +54,16 @@ export class ParticipantApi {
     return this.services.call<RegistrationView>('registration', `/api/registrations/${path(registrationId)}/erase`, { credential, method: 'POST' });
   }
 
-  programme(missionId: string) {
-    return this.services.call<Programme>('scheduling', `${mission(missionId)}/programme`);
+  /** Titles and names in `language` where the sessions have it (Accept-Language). */
+  programme(missionId: string, language?: string) {
+    return this.services.call<Programme>('scheduling', `${mission(missionId)}/programme`, language ? { headers: { 'accept-language': language } } : {});
   }
 
-  agenda(credential: string, missionId: string, registrationId: string) {
-    return this.services.call<Agenda>('scheduling', `${mission(missionId)}/participants/${path(registrationId)}/agenda`, { credential });
+  agenda(credential: string, missionId: string, registrationId: string, language?: string) {
+    return this.services.call<Agenda>('scheduling', `${mission(missionId)}/participants/${path(registrationId)}/agenda`, {
+      credential,
+      ...(language ? { headers: { 'accept-language': language } } : {}),
+    });
   }
 
   /** The feed as the text it is: a calendar file the page hands on. */
@@ -161,6 +165,11 @@ export interface ProgrammeItem {
   endsAt: string;
   venueTime: WallClock;
   venue: { name: string; address: string; city: string; timezone: string } | null;
+  /** The room of the venue (added with the programme's structure; absent from older answers). */
+  room?: { name: string; capacity: number } | null;
+  /** The session that holds this one (the forum of a panel), and how many hold it. */
+  parent?: { sessionId: string; title: string } | null;
+  depth?: number;
   route: { from: string; to: string } | null;
   hostEvent: string | null;
   speakers: { role: string; name: string }[];

@@ -24,7 +24,7 @@ export interface FieldOptions {
   label: string;
   errors: FieldErrors;
   value?: string;
-  type?: 'text' | 'date' | 'number' | 'email' | 'file';
+  type?: 'text' | 'date' | 'datetime-local' | 'number' | 'email' | 'file';
   hint?: string;
   required?: boolean;
   /** Further attributes, written by us (`min="1"`), never from input. */

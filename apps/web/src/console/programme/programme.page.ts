@@ -1,4 +1,5 @@
 import type { ProblemDetails } from '#common';
+import { sessionKinds } from '#contracts';
 import { html, type Html } from '../../kit/html.js';
 import { translator, type Translate } from '../../kit/messages.js';
 import type { PageContext } from '../../kit/page-context.js';
@@ -8,7 +9,8 @@ import { errorSummary, field, type FieldErrors } from '../forms/form-field.js';
 import { zoneChoice } from '../forms/zone-choice.js';
 import type { ConsoleMission } from '../organiser-api.js';
 import { programmeMessages } from './programme.messages.js';
-import type { ConsoleRelease, ConsoleSession } from './programme.service.js';
+import { nested } from './programme-structure.js';
+import type { ConsoleRelease, ConsoleSession, ConsoleVenue } from './programme.service.js';
 
 type ProgrammeTranslate = Translate<keyof (typeof programmeMessages)['en'] & string>;
 
@@ -24,6 +26,13 @@ export interface ProgrammeView {
   note?: string;
   problem?: ProblemDetails;
   errors?: FieldErrors;
+  /** The venues with their rooms, for the forms that add a session and a room. */
+  venues?: ConsoleVenue[];
+  /** What was added just before (a redirect after the form). */
+  added?: 'session' | 'room';
+  /** The add-a-session form as it was sent, refused: its values, the problem and its fields' errors. */
+  sessionForm?: { values: Record<string, string>; problem?: ProblemDetails; errors: FieldErrors };
+  roomForm?: { values: Record<string, string>; problem?: ProblemDetails; errors: FieldErrors };
 }
 
 const moment: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
@@ -46,6 +55,7 @@ export function programmePage(page: PageContext, view: ProgrammeView): string {
   const titles = new Map(view.sessions.map((session) => [session.id, session.title]));
   const main = html`<h1>${t('title')}</h1>
     ${view.published ? html`<p class="notice notice--ok" role="status">${t('published', { number: view.published })}</p>` : ''}
+    ${view.added ? html`<p class="notice notice--ok" role="status">${t(view.added === 'session' ? 'sessionAdded' : 'roomAdded')}</p>` : ''}
     <section aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">${t('sessions')}</h2>
       ${zoneChoice(page, view.viewerZone, view.mission.timezone, t('chooseZone'), t('showZone'))}
@@ -65,12 +75,13 @@ export function programmePage(page: PageContext, view: ProgrammeView): string {
                   </tr>
                 </thead>
                 <tbody>
-                  ${view.sessions.map((session) => sessionRow(page, view, session, t))}
+                  ${nested(view.sessions).map(({ session, depth }) => sessionRow(page, view, session, depth, titles, t))}
                 </tbody>
               </table>
             </div>`
       }
     </section>
+    ${addSessionSection(view, t)} ${roomsSection(view, t)}
     <section aria-labelledby="publish-heading">
       <h2 id="publish-heading">${t('publish')}</h2>
       <p>${t('publishIntro')}</p>
@@ -100,16 +111,22 @@ export function programmePage(page: PageContext, view: ProgrammeView): string {
   });
 }
 
-function sessionRow(page: PageContext, view: ProgrammeView, session: ConsoleSession, t: ProgrammeTranslate): Html {
+function sessionRow(page: PageContext, view: ProgrammeView, session: ConsoleSession, depth: number, titles: Map<string, string>, t: ProgrammeTranslate): Html {
   const { confirmed, waitlisted } = session.enrolments;
   const full = session.capacity !== null && confirmed >= session.capacity;
-  const place = session.venue ? `${session.venue.name}, ${session.venue.city}` : session.route ? `${session.route.from} → ${session.route.to}` : '';
+  const venue = session.venue ? [session.room?.name, session.venue.name, session.venue.city].filter(Boolean).join(', ') : '';
+  const place = venue || (session.route ? `${session.route.from} → ${session.route.to}` : '');
+  const parent = session.parentSessionId ? titles.get(session.parentSessionId) : undefined;
   const state = session.status === 'cancelled' ? 'cancelled' : session.released ? 'released' : 'draft';
   const yourTime = view.viewerZone
     ? spanIn(session.startsAt, session.endsAt, view.viewerZone, page)
     : html`<time datetime="${session.startsAt}" data-visitor-time>${momentIn(session.startsAt, 'UTC', page)} </time> (<span data-visitor-zone>UTC</span>)`;
-  return html`<tr data-session="${session.id}">
-    <th scope="row">${session.title}<br /><span class="muted">${t(`kind.${session.kind}`)}</span></th>
+  return html`<tr data-session="${session.id}" data-depth="${depth}" class="${depth > 0 ? `session--child session--depth-${Math.min(depth, 3)}` : ''}">
+    <th scope="row">
+      ${depth > 0 ? html`<span aria-hidden="true">↳ </span>` : ''}${session.title}<br /><span class="muted">${t(`kind.${session.kind}`)}</span>${
+        parent ? html`<br /><span class="muted">${t('partOf', { parent })}</span>` : ''
+      }
+    </th>
     <td>
       <time datetime="${session.startsAt}">${spanIn(session.startsAt, session.endsAt, session.timezone, page)}</time>
       <span class="muted">(${session.timezone})</span>
@@ -143,4 +160,96 @@ function releaseItem(page: PageContext, view: ProgrammeView, release: ConsoleRel
       </ul>
     </details>
   </li>`;
+}
+
+function addSessionSection(view: ProgrammeView, t: ProgrammeTranslate): Html {
+  const form = view.sessionForm ?? { values: {}, errors: {} };
+  const values: Record<string, string | undefined> = { languages: 'en, zh', ...form.values };
+  const venues = view.venues ?? [];
+  const holders = view.sessions.filter((session) => session.status === 'active' && session.kind !== 'transfer');
+  const action = `/console/m/${view.mission.id}/programme/sessions`;
+  return html`<section aria-labelledby="add-session-heading">
+    <h2 id="add-session-heading">${t('addSession')}</h2>
+    <p>${t('addSessionIntro')}</p>
+    ${errorSummary(form.problem, form.errors, t('sessionNotAdded'))}
+    <form method="post" action="${action}">
+      <input type="hidden" name="idempotencyKey" value="${view.idempotencyKey}" />
+      ${field({
+        name: 'parentSessionId',
+        label: t('parent'),
+        hint: t('parentHint'),
+        value: values.parentSessionId,
+        errors: form.errors,
+        choices: [{ value: '', label: t('noParent') }, ...holders.map((session) => ({ value: session.id, label: session.title }))],
+      })}
+      ${field({
+        name: 'kind',
+        label: t('kind'),
+        value: values.kind ?? 'panel_discussion',
+        errors: form.errors,
+        choices: sessionKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
+      })}
+      ${field({ name: 'title', label: t('sessionTitle'), value: values.title, errors: form.errors, required: true, attributes: html`maxlength="200"` })}
+      ${field({ name: 'titleZh', label: t('titleZh'), value: values.titleZh, errors: form.errors, attributes: html`maxlength="200" lang="zh"` })}
+      ${field({ name: 'startsAt', label: t('startsAt'), hint: t('timesHint'), type: 'datetime-local', value: values.startsAt, errors: form.errors, required: true })}
+      ${field({ name: 'endsAt', label: t('endsAt'), type: 'datetime-local', value: values.endsAt, errors: form.errors, required: true })}
+      ${field({
+        name: 'venueId',
+        label: t('venue'),
+        value: values.venueId,
+        errors: form.errors,
+        choices: [{ value: '', label: t('parentVenue') }, ...venues.map((venue) => ({ value: venue.id, label: `${venue.name}, ${venue.city}` }))],
+      })}
+      ${field({
+        name: 'roomId',
+        label: t('room'),
+        hint: t('roomHint'),
+        value: values.roomId,
+        errors: form.errors,
+        choices: [
+          { value: '', label: t('wholeVenue') },
+          ...venues.flatMap((venue) =>
+            venue.rooms.map((room) => ({ value: room.id, label: `${room.name} (${venue.name}, ${t('seats', { count: room.capacity })})` })),
+          ),
+        ],
+      })}
+      ${field({ name: 'capacity', label: t('capacity'), hint: t('capacityHint'), type: 'number', value: values.capacity, errors: form.errors, attributes: html`min="1"` })}
+      ${field({ name: 'languages', label: t('languages'), hint: t('languagesHint'), value: values.languages, errors: form.errors })}
+      ${field({ name: 'moderator', label: t('moderator'), hint: t('panelOnly'), value: values.moderator, errors: form.errors })}
+      ${field({ name: 'panellist', label: t('panellist'), hint: t('panelOnly'), value: values.panellist, errors: form.errors })}
+      <button type="submit">${t('addSessionButton')}</button>
+    </form>
+  </section>`;
+}
+
+function roomsSection(view: ProgrammeView, t: ProgrammeTranslate): Html {
+  const form = view.roomForm ?? { values: {}, errors: {} };
+  const venues = view.venues ?? [];
+  if (venues.length === 0) return html``;
+  return html`<section aria-labelledby="rooms-heading">
+    <h2 id="rooms-heading">${t('rooms')}</h2>
+    <ul class="venue-rooms">
+      ${venues.map(
+        (venue) =>
+          html`<li>
+            <strong>${venue.name}</strong>, ${venue.city}:
+            ${venue.rooms.length === 0 ? t('noRooms') : venue.rooms.map((room) => `${room.name} (${t('seats', { count: room.capacity })})`).join(' · ')}
+          </li>`,
+      )}
+    </ul>
+    ${errorSummary(form.problem, form.errors, t('roomNotAdded'))}
+    <form method="post" action="/console/m/${view.mission.id}/programme/rooms">
+      <input type="hidden" name="idempotencyKey" value="${view.idempotencyKey}" />
+      ${field({
+        name: 'venueId',
+        label: t('venue'),
+        value: form.values.venueId,
+        errors: form.errors,
+        choices: venues.map((venue) => ({ value: venue.id, label: `${venue.name}, ${venue.city}` })),
+      })}
+      ${field({ name: 'name', label: t('roomName'), value: form.values.name, errors: form.errors, required: true, attributes: html`maxlength="200"` })}
+      ${field({ name: 'capacity', label: t('roomCapacity'), type: 'number', value: form.values.capacity, errors: form.errors, required: true, attributes: html`min="1"` })}
+      <button type="submit">${t('addRoomButton')}</button>
+    </form>
+  </section>`;
 }
