@@ -6,10 +6,12 @@ import { MilestoneRemindersService } from '../apps/mou-registry/src/action-plans
 import { mouRegistryMigrations } from '../apps/mou-registry/src/migrations/index.js';
 import type { MouRegistryOptions } from '../apps/mou-registry/src/mou-registry.module.js';
 import { call } from './support/api.js';
+import { expectNoSeriousA11yViolations, launchBrowser } from './support/browser.js';
 import { eventually } from './support/eventually.js';
 import { TEST_DATABASE_URL, withDatabase } from './support/isolation.js';
 import { mouInput } from './support/mou.js';
 import { useSystem } from './support/system.js';
+import { startWeb } from './support/web.js';
 
 const DAY = 86_400_000;
 const missionId = randomUUID();
@@ -287,6 +289,28 @@ describe('Urban Cooperative Action Plans: pilot projects with and without an MoU
     expect((await call(plans)).body.map((plan: any) => plan.id)).toEqual(expect.arrayContaining([planId]));
     expect((await call(plans)).body.map((plan: any) => plan.id)).not.toContain(hidden.body.id);
   });
+
+  it('shows the public plan on a phone: its projects and progress, nobody’s address, nothing scrolling sideways', async () => {
+    const web = await startWeb(system);
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' });
+      const page = await context.newPage();
+      const response = await page.goto(`${web.url}/m/${missionId}/action-plans/${planId}`);
+      expect(response?.status()).toBe(200);
+      expect(await page.locator('h1').textContent()).toBe('Barcelona–Chengdu Urban Cooperative Action Plan');
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect(text).toContain('Electric buses on line 5');
+      expect(text).toContain('A project of the plan alone (no MoU)');
+      expect(await page.locator('progress').getAttribute('value')).toBe('40');
+      expect(text).not.toContain('@example');
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBe(390);
+      await expectNoSeriousA11yViolations(page);
+    } finally {
+      await browser.close();
+      await web.stop();
+    }
+  }, 90_000);
 
   it('reminds the owner and the person responsible before the milestone is due, once, with the registry restarted in between', async () => {
     // One reminder five seconds from now; the other offset's time (three days before) has passed, so it is never made.

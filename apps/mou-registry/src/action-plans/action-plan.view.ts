@@ -78,6 +78,7 @@ export const planSummaryView = z.object({
 export type PlanSummaryView = z.infer<typeof planSummaryView>;
 
 export const planView = planSummaryView.extend({
+  nextStatuses: z.array(z.enum(actionPlanStatuses)).describe('The statuses the lifecycle allows from this one.'),
   authors: z.array(person.extend({ role: z.string(), organisation: z.string().nullable() })),
   pilotProjects: z.array(planPilotView),
   milestones: z.array(planMilestoneView),

@@ -460,6 +460,7 @@ export class ActionPlansService {
     ];
     return {
       ...toPlanSummaryView(row),
+      nextStatuses: ActionPlanLifecycle.next(row.status),
       authors: authors.map((author) => toAuthorView(author, organiser)),
       pilotProjects: await this.pilotViews(unit, pilots, organiser),
       milestones: milestones.map((milestone) =>

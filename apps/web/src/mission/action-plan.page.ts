@@ -168,13 +168,13 @@ export function planSections(page: PageContext, plan: ActionPlan, t: PlanTransla
   `;
 }
 
-/** `/m/:missionId/action-plans/:planId`: a public plan, for anyone, on a phone as on a desk. */
-export function actionPlanPage(page: PageContext, mission: Mission, plan: ActionPlan): string {
+/** `/m/:missionId/action-plans/:planId`: a public plan, for anyone, on a phone as on a desk (the registry's answer alone: no other service is asked). */
+export function actionPlanPage(page: PageContext, missionId: string, plan: ActionPlan): string {
   const t = translator(actionPlanMessages, page.language);
   const main = html`<article class="action-plan">
     <h1>${plan.title}</h1>
     ${planSections(page, plan, t)}
-    <p><a href="/m/${mission.id}/action-plans">${t('allPlans')}</a> · <a href="/m/${mission.id}">${t('back')}</a></p>
+    <p><a href="/m/${missionId}/action-plans">${t('allPlans')}</a> · <a href="/m/${missionId}">${t('back')}</a></p>
   </article>`;
   return layout(page, { title: plan.title, main });
 }

@@ -51,13 +51,11 @@ export class MissionController {
 
   @Get('action-plans/:planId')
   async actionPlan(@Page() page: PageContext, @Param('missionId') missionId: string, @Param('planId') planId: string, @Res() response: Response) {
-    const mission = await this.findMission(missionId);
-    if (!mission.ok) return this.failed(page, response, mission.status);
-    if (!UUID.test(planId)) return this.failed(page, response, 404);
+    if (!UUID.test(missionId) || !UUID.test(planId)) return this.failed(page, response, 404);
     const plan = await this.api.call<ActionPlan>('mou-registry', `/api/action-plans/${planId}`);
     // A plan of another mission is not found under this one.
     if (!plan.ok || plan.body.missionId !== missionId) return this.failed(page, response, plan.ok ? 404 : plan.status);
-    response.type('html').send(actionPlanPage(page, mission.body, plan.body));
+    response.type('html').send(actionPlanPage(page, missionId, plan.body));
   }
 
   private async findMission(missionId: string) {
