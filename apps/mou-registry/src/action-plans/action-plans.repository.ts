@@ -1,7 +1,6 @@
 import { Problem, sql, type UnitOfWork } from '#common';
 import type { ActionPlanStatus } from '#contracts';
 import { Injectable } from '@nestjs/common';
-import type { HistoryEntry } from '../history/history-chain.rules.js';
 
 export interface PlanRow {
   id: string;
@@ -232,25 +231,7 @@ export class ActionPlansRepository {
         `INSERT INTO pilot_projects (id, plan_id, mou_id, title, summary, lead_party, responsible_name, responsible_email, responsible_language,
            responsible_registration_id, partners, means, budget_amount, budget_currency, budget_sources, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)`,
-        [
-          id,
-          planId,
-          values.mouId,
-          values.title,
-          values.summary,
-          values.leadParty,
-          values.responsible.name,
-          values.responsible.email,
-          values.responsible.preferredLanguage,
-          values.responsible.registrationId,
-          JSON.stringify(values.partners),
-          values.means,
-          values.budget?.amount ?? null,
-          values.budget?.currency ?? null,
-          JSON.stringify(values.budgetSources),
-          values.status,
-          at,
-        ],
+        [id, planId, ...pilotParameters(values), at],
       ),
     );
     return this.pilot(unit, planId, id);
@@ -263,25 +244,7 @@ export class ActionPlansRepository {
            responsible_language = $9, responsible_registration_id = $10, partners = $11, means = $12, budget_amount = $13, budget_currency = $14,
            budget_sources = $15, status = $16, updated_at = $17
          WHERE id = $1 AND plan_id = $2`,
-        [
-          id,
-          planId,
-          values.mouId,
-          values.title,
-          values.summary,
-          values.leadParty,
-          values.responsible.name,
-          values.responsible.email,
-          values.responsible.preferredLanguage,
-          values.responsible.registrationId,
-          JSON.stringify(values.partners),
-          values.means,
-          values.budget?.amount ?? null,
-          values.budget?.currency ?? null,
-          JSON.stringify(values.budgetSources),
-          values.status,
-          at,
-        ],
+        [id, planId, ...pilotParameters(values), at],
       ),
     );
     return this.pilot(unit, planId, id);
@@ -458,48 +421,24 @@ export class ActionPlansRepository {
       ),
     );
   }
+}
 
-  async lastHistory(unit: UnitOfWork, planId: string): Promise<Pick<HistoryEntry, 'seq' | 'hash'> | null> {
-    const [last] = await unit.query<{ seq: number; hash: string }>(
-      sql(`SELECT seq, hash FROM action_plan_history WHERE plan_id = $1 ORDER BY seq DESC LIMIT 1`, [planId]),
-    );
-    return last ?? null;
-  }
-
-  async insertHistory(unit: UnitOfWork, entry: HistoryEntry): Promise<void> {
-    await unit.query(
-      sql(`INSERT INTO action_plan_history (plan_id, seq, action, actor, at, details, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-        entry.mouId,
-        entry.seq,
-        entry.action,
-        entry.actor,
-        entry.at,
-        JSON.stringify(entry.details),
-        entry.previousHash,
-        entry.hash,
-      ]),
-    );
-  }
-
-  async history(unit: UnitOfWork, planId: string): Promise<HistoryEntry[]> {
-    const rows = await unit.query<{
-      seq: number;
-      action: string;
-      actor: string;
-      at: Date;
-      details: Record<string, unknown>;
-      previous_hash: string;
-      hash: string;
-    }>(sql(`SELECT seq, action, actor, at, details, previous_hash, hash FROM action_plan_history WHERE plan_id = $1 ORDER BY seq`, [planId]));
-    return rows.map((row) => ({
-      mouId: planId,
-      seq: row.seq,
-      action: row.action,
-      actor: row.actor,
-      at: row.at.toISOString(),
-      details: row.details,
-      previousHash: row.previous_hash,
-      hash: row.hash,
-    }));
-  }
+/** A pilot project's values in the order of its columns, from `mou_id` to `status` (what inserting and updating set alike). */
+function pilotParameters(values: PilotValues): unknown[] {
+  return [
+    values.mouId,
+    values.title,
+    values.summary,
+    values.leadParty,
+    values.responsible.name,
+    values.responsible.email,
+    values.responsible.preferredLanguage,
+    values.responsible.registrationId,
+    JSON.stringify(values.partners),
+    values.means,
+    values.budget?.amount ?? null,
+    values.budget?.currency ?? null,
+    JSON.stringify(values.budgetSources),
+    values.status,
+  ];
 }

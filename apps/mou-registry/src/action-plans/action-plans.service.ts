@@ -4,8 +4,7 @@ import { OutboxService } from '#messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../clock.js';
-import { chain, verifyChain } from '../history/history-chain.rules.js';
-import type { HistoryRecord } from '../history/history.service.js';
+import { HistoryService, type HistoryRecord } from '../history/history.service.js';
 import { actorOf, mayOrganise, MouAccessService } from '../mous/mou-access.service.js';
 import { ParticipantsService, type Contact } from '../participants/participants.service.js';
 import { ActionPlanLifecycle, indicatorProgress, missingForSubmission, reminderTimes } from './action-plan.rules.js';
@@ -55,6 +54,7 @@ export class ActionPlansService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ACTION_PLAN_OPTIONS) private readonly options: ActionPlanOptions,
     private readonly repository: ActionPlansRepository,
+    private readonly trail: HistoryService,
     private readonly access: MouAccessService,
     private readonly participants: ParticipantsService,
     private readonly outbox: OutboxService,
@@ -159,14 +159,14 @@ export class ActionPlansService {
   async history(caller: Caller, id: string) {
     const unit = this.transactions.outside;
     this.mayRead(caller, await this.repository.find(unit, id));
-    const entries = await this.repository.history(unit, id);
+    const { entries } = await this.trail.planTrail(id);
     return { planId: id, entries: entries.map(({ mouId, ...entry }) => ({ planId: mouId, ...entry })) };
   }
 
   async verifyHistory(caller: Caller, id: string) {
     const unit = this.transactions.outside;
     this.mayRead(caller, await this.repository.find(unit, id));
-    return { planId: id, ...verifyChain(await this.repository.history(unit, id)), verifiedAt: new Date().toISOString() };
+    return { planId: id, ...(await this.trail.planTrail(id)).verdict, verifiedAt: new Date().toISOString() };
   }
 
   async addPilot(caller: Caller, planId: string, input: CreatePilot, key?: IdempotencyKey): Promise<PlanPilotView> {
@@ -365,12 +365,7 @@ export class ActionPlansService {
   }
 
   private async append(unit: UnitOfWork, planId: string, record: HistoryRecord): Promise<void> {
-    const last = await this.repository.lastHistory(unit, planId);
-    // The MoU trail's chain rules, with the plan's id where an MoU's would be.
-    await this.repository.insertHistory(
-      unit,
-      chain({ mouId: planId, action: record.action, actor: record.actor, at: record.at.toISOString(), details: record.details }, last),
-    );
+    await this.trail.append(unit, planId, record, 'action_plan');
   }
 
   private async eventData(unit: UnitOfWork, row: PlanRow): Promise<EventData<'action_plan.drafted'>> {
