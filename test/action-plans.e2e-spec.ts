@@ -268,11 +268,6 @@ describe('Urban Cooperative Action Plans: pilot projects with and without an MoU
       expect.arrayContaining(['created', 'pilot_project_added', 'progress_reported', 'status_changed']),
     );
 
-    // Public: anyone reads it, without anyone's contact data; an organisers-only plan is no one else's.
-    const publicView = await call(`${plans}/${planId}`);
-    expect(publicView.status).toBe(200);
-    expect(publicView.body.authors[0]).toEqual({ name: 'Laia Puig', role: 'city_representative', organisation: 'Ajuntament de Barcelona' });
-    expect(JSON.stringify(publicView.body)).not.toContain('@example');
     const hidden = await call(plans, {
       token,
       body: {
@@ -285,6 +280,18 @@ describe('Urban Cooperative Action Plans: pilot projects with and without an MoU
         ],
       },
     });
+    // A pilot project recorded on an MoU before action plans joins the plan as it was; the MoU still lists it, and it joins one plan only.
+    const adopted = await call(`${plans}/${planId}/pilot-projects/adopt`, { token, body: { pilotProjectId: oldProjectId } });
+    expect(adopted.status).toBe(200);
+    expect(adopted.body).toMatchObject({ id: oldProjectId, mouId: oldMouId, mouReference: 'MOU-2019-0001', title: 'E-bus line 1', status: 'running' });
+    expect((await call(`${plans}/${hidden.body.id}/pilot-projects/adopt`, { token, body: { pilotProjectId: oldProjectId } })).status).toBe(400);
+    expect((await call(`${mous}/${oldMouId}/pilot-projects`)).body.map((project: any) => project.id)).toEqual([oldProjectId]);
+
+    // Public: anyone reads it, without anyone's contact data; an organisers-only plan is no one else's.
+    const publicView = await call(`${plans}/${planId}`);
+    expect(publicView.status).toBe(200);
+    expect(publicView.body.authors[0]).toEqual({ name: 'Laia Puig', role: 'city_representative', organisation: 'Ajuntament de Barcelona' });
+    expect(JSON.stringify(publicView.body)).not.toContain('@example');
     expect((await call(`${plans}/${hidden.body.id}`)).status).toBe(404);
     expect((await call(plans)).body.map((plan: any) => plan.id)).toEqual(expect.arrayContaining([planId]));
     expect((await call(plans)).body.map((plan: any) => plan.id)).not.toContain(hidden.body.id);

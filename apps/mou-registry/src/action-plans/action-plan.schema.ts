@@ -123,6 +123,11 @@ export const updatePilotSchema = z
   .refine((value) => Object.keys(value).length > 0, { message: 'changes nothing' });
 export type UpdatePilot = z.infer<typeof updatePilotSchema>;
 
+export const adoptPilotSchema = z
+  .object({ pilotProjectId: z.uuid().describe('A pilot project of an MoU of the plan’s mission that is in no plan yet (one recorded on the MoU).') })
+  .strict();
+export type AdoptPilot = z.infer<typeof adoptPilotSchema>;
+
 const figure = z.number().min(-1e12).max(1e12);
 
 export const createIndicatorSchema = z

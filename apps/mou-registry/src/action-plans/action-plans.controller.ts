@@ -14,6 +14,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query 
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
+  adoptPilotSchema,
   createIndicatorSchema,
   createPilotSchema,
   createPlanMilestoneSchema,
@@ -22,6 +23,7 @@ import {
   planTransitionSchema,
   updatePilotSchema,
   updatePlanSchema,
+  type AdoptPilot,
   type CreateIndicator,
   type CreatePilot,
   type CreatePlan,
@@ -150,6 +152,20 @@ export class ActionPlansController {
     @CurrentIdempotencyKey() key: IdempotencyKey | undefined,
   ) {
     return this.plans.addPilot(caller, id, body, key);
+  }
+
+  /** An MoU's pilot project recorded before action plans (in no plan) joins this plan, as it is. */
+  @Post(':id/pilot-projects/adopt')
+  @HttpCode(200)
+  @Access('organiser')
+  @ApiBearerAuth()
+  @ApiOkResponse({ description: 'The pilot project, now of the plan (its MoU still lists it).', standardSchema: planPilotView })
+  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', '`pilotProjectId` is not a pilot project of an MoU of the plan’s mission that is in no plan.')
+  @ApiAccessProblems(ORGANISERS_ONLY)
+  @ApiProblem(HttpStatus.NOT_FOUND, 'not-found', 'No action plan has this id.')
+  @ApiProblem(HttpStatus.CONFLICT, 'action-plan-finished', FINISHED)
+  adoptPilot(@CurrentCaller() caller: Caller, @Param('id', new UuidParamPipe()) id: string, @Body({ schema: adoptPilotSchema }) body: AdoptPilot) {
+    return this.plans.adoptPilot(caller, id, body);
   }
 
   @Patch(':id/pilot-projects/:projectId')

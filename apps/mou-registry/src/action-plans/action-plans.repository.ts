@@ -250,6 +250,21 @@ export class ActionPlansRepository {
     return this.pilot(unit, planId, id);
   }
 
+  /**
+   * Takes a pilot project of an MoU that is in no plan (one recorded before action plans) into the plan,
+   * as it is; only one of an MoU of the plan's mission (of any, for a plan of none). Answers whether it did.
+   */
+  async adoptPilot(unit: UnitOfWork, planId: string, projectId: string, missionId: string | null, at: Date): Promise<boolean> {
+    const rows = await unit.query(
+      sql(
+        `UPDATE pilot_projects p SET plan_id = $1, updated_at = $4 FROM mous mo
+         WHERE p.id = $2 AND p.plan_id IS NULL AND mo.id = p.mou_id AND ($3::uuid IS NULL OR mo.mission_id = $3) RETURNING p.id`,
+        [planId, projectId, missionId, at],
+      ),
+    );
+    return rows.length === 1;
+  }
+
   async pilot(unit: UnitOfWork, planId: string, id: string): Promise<PilotRow> {
     const [row] = await unit.query<PilotRow>(
       sql(`SELECT ${PILOT_COLUMNS} FROM pilot_projects p LEFT JOIN mous mo ON mo.id = p.mou_id WHERE p.id = $1 AND p.plan_id = $2`, [id, planId]),

@@ -11,6 +11,7 @@ import { ActionPlanLifecycle, indicatorProgress, missingForSubmission, reminderT
 import {
   budgetErrors,
   scopeErrors,
+  type AdoptPilot,
   type AuthorInput,
   type CreateIndicator,
   type CreatePilot,
@@ -196,6 +197,21 @@ export class ActionPlansService {
       });
       await this.announce(unit, 'action_plan.updated', plan, now);
       return toPlanPilotView(row, [], true);
+    });
+  }
+
+  /** Takes an MoU's pilot project that is in no plan into this one, with what it had; the MoU still lists it. */
+  async adoptPilot(caller: Caller, planId: string, input: AdoptPilot): Promise<PlanPilotView> {
+    const actor = actorOf(caller);
+    const now = this.clock.now();
+    return this.transactions.run(async (unit) => {
+      const plan = await this.changeable(unit, caller, planId);
+      if (!(await this.repository.adoptPilot(unit, planId, input.pilotProjectId, plan.missionId, now))) {
+        throw Problem.validation([{ field: 'pilotProjectId', message: 'is not a pilot project of an MoU of the plan’s mission that is in no plan' }]);
+      }
+      await this.append(unit, planId, { action: 'pilot_project_adopted', actor, at: now, details: { pilotProjectId: input.pilotProjectId } });
+      await this.announce(unit, 'action_plan.updated', plan, now);
+      return (await this.pilotViews(unit, [await this.repository.pilot(unit, planId, input.pilotProjectId)], true))[0]!;
     });
   }
 

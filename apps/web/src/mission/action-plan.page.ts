@@ -87,8 +87,12 @@ export function planSections(page: PageContext, plan: ActionPlan, t: PlanTransla
                 <h3>${project.title} <span class="muted">· ${t(`project.${project.status}`)}</span></h3>
                 <p class="muted">${project.mouReference ? t('mou', { reference: project.mouReference }) : t('noMou')}</p>
                 <dl>
-                  <dt>${t('responsible')}</dt>
-                  <dd>${project.responsible.name}${project.responsible.email ? html` &lt;${project.responsible.email}&gt;` : ''}</dd>
+                  ${
+                    project.responsible.name
+                      ? html`<dt>${t('responsible')}</dt>
+                          <dd>${project.responsible.name}${project.responsible.email ? html` &lt;${project.responsible.email}&gt;` : ''}</dd>`
+                      : ''
+                  }
                   ${
                     project.partners.length
                       ? html`<dt>${t('partners')}</dt>
