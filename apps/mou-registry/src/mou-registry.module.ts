@@ -1,6 +1,11 @@
 import { IdempotencyInterceptor, ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { parseReminderOffsets } from './action-plans/action-plan.rules.js';
+import { ActionPlansController } from './action-plans/action-plans.controller.js';
+import { ActionPlansRepository } from './action-plans/action-plans.repository.js';
+import { ACTION_PLAN_OPTIONS, ActionPlansService } from './action-plans/action-plans.service.js';
+import { MilestoneRemindersService } from './action-plans/milestone-reminders.service.js';
 import { CLOCK, systemClock, type Clock } from './clock.js';
 import { FOLLOW_UP_OPTIONS, FollowUpCheckService } from './follow-up/follow-up-check.service.js';
 import { FollowUpController } from './follow-up/follow-up.controller.js';
@@ -26,6 +31,10 @@ export interface MouRegistryOptions {
   clock?: Clock;
   /** How often overdue milestones and expired MoUs are looked for (default 60 s). */
   followUpIntervalMs?: number;
+  /** How long before a plan milestone's due date its reminders come (default ACTION_PLAN_REMINDERS, else 7 days and 1 day). */
+  reminderOffsetsMs?: readonly number[];
+  /** How often reminders due are looked for (default the `action-plan-reminders` periodic job's period, else 60 s). */
+  reminderIntervalMs?: number;
 }
 
 /** The MoU registry: the record, its versions and lifecycle, the audit trail, the follow-up and the public register. */
@@ -43,10 +52,20 @@ export class MouRegistryModule {
           exchange: config.exchange,
         }),
       ],
-      controllers: [MousController, VersionsController, FollowUpController, ParticipantEventsHandler],
+      controllers: [MousController, VersionsController, FollowUpController, ActionPlansController, ParticipantEventsHandler],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: FOLLOW_UP_OPTIONS, useValue: { intervalMs: options.followUpIntervalMs ?? config.periodicJobs['mou-follow-up'] ?? 60_000 } },
+        {
+          provide: ACTION_PLAN_OPTIONS,
+          useValue: {
+            reminderOffsetsMs: options.reminderOffsetsMs ?? parseReminderOffsets(process.env.ACTION_PLAN_REMINDERS ?? '7d,1d'),
+            reminderIntervalMs: options.reminderIntervalMs ?? config.periodicJobs['action-plan-reminders'] ?? 60_000,
+          },
+        },
+        ActionPlansService,
+        ActionPlansRepository,
+        MilestoneRemindersService,
         MousService,
         MousRepository,
         MouAccessService,

@@ -13,6 +13,8 @@ import { meetingTimetableCatalogues } from './meeting-timetable-mail/messages/in
 import { timetableTemplates, type TimetableLine } from './meeting-timetable-mail/templates/index.js';
 import { milestoneCatalogues } from './milestone-mail/messages/index.js';
 import { milestoneTemplates } from './milestone-mail/templates/index.js';
+import { milestoneReminderCatalogues } from './milestone-reminder-mail/messages/index.js';
+import { milestoneReminderTemplates } from './milestone-reminder-mail/templates/index.js';
 import { mailMoments } from './registration-mail/registration.mail.js';
 import { registrationCatalogues } from './registration-mail/messages/index.js';
 import { registrationMailKinds, registrationTemplates } from './registration-mail/templates/index.js';
@@ -29,6 +31,7 @@ const catalogues: Record<string, Catalogues<string>> = {
   meeting: meetingCatalogues,
   'meeting-timetable': meetingTimetableCatalogues,
   milestone: milestoneCatalogues,
+  'milestone-reminder': milestoneReminderCatalogues,
 };
 const others = mailLanguages.filter((language) => language !== 'en');
 
@@ -161,6 +164,17 @@ function everyMail(language: MailLanguage): [string, MailText][] {
         pilotProject: 'Pilot',
       }),
     ],
+    ...(['owner', 'responsible'] as const).map((role): [string, MailText] => [
+      `action_plan.milestone_reminder_due (${role})`,
+      milestoneReminderTemplates[language].reminder({
+        recipientName: 'Ana García',
+        role,
+        milestoneTitle: 'Study',
+        dueOn: '1',
+        planTitle: 'UCAP',
+        pilotProject: role === 'owner' ? null : 'Pilot',
+      }),
+    ]),
   ];
 }
 

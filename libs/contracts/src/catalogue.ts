@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { actionPlanEvents } from './mou-registry/action-plan.events.js';
 import { mouEvents } from './mou-registry/mou.events.js';
 import { notificationEvents } from './notifications/notification.events.js';
 import { delegationEvents } from './registration/delegation.events.js';
@@ -12,7 +13,7 @@ export type Producer = (typeof producers)[number];
 export const eventsByProducer = {
   scheduling: { ...missionEvents, ...sessionEvents, ...enrolmentEvents, ...meetingEvents },
   registration: { ...registrationEvents, ...delegationEvents },
-  'mou-registry': mouEvents,
+  'mou-registry': { ...mouEvents, ...actionPlanEvents },
   notifications: notificationEvents,
 } as const;
 

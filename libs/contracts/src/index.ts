@@ -7,5 +7,6 @@ export * from './scheduling/mission.events.js';
 export * from './registration/registration.events.js';
 export * from './registration/delegation.events.js';
 export * from './mou-registry/mou.events.js';
+export * from './mou-registry/action-plan.events.js';
 export * from './notifications/notification.events.js';
 export * from './asyncapi.js';

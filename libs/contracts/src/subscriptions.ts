@@ -18,6 +18,7 @@ export const subscriptions = {
     ...registrationSnapshotTypes,
     'mission.updated',
     'mou.milestone_due',
+    'action_plan.milestone_reminder_due',
     'session.rescheduled',
     'session.cancelled',
     'meeting.requested',

@@ -7,7 +7,7 @@ export interface PilotProjectRow {
   id: string;
   mouId: string;
   title: string;
-  leadParty: string;
+  leadParty: string | null;
   budgetAmount: number | null;
   budgetCurrency: string | null;
   status: PilotProjectView['status'];

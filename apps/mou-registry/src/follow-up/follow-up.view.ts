@@ -43,7 +43,8 @@ export function toPilotProjectView(row: PilotProjectRow): PilotProjectView {
     id: row.id,
     mouId: row.mouId,
     title: row.title,
-    leadParty: row.leadParty,
+    // A plan's project that carries out the MoU may name no lead party.
+    leadParty: row.leadParty ?? '',
     budget: row.budgetAmount === null ? null : { amount: row.budgetAmount, currency: row.budgetCurrency! },
     status: row.status,
     createdAt: row.createdAt.toISOString(),

@@ -1,7 +1,7 @@
 import { Problem, Transactions, type UnitOfWork } from '#common';
 import { Injectable } from '@nestjs/common';
-import { chain, verifyChain, type HistoryEntry } from './history-chain.rules.js';
-import { HistoryRepository } from './history.repository.js';
+import { chain, verifyChain, type ChainVerdict, type HistoryEntry } from './history-chain.rules.js';
+import { HistoryRepository, type Trail } from './history.repository.js';
 import type { ChainVerification, HistoryView } from './history.view.js';
 
 /** A change of the MoU as the trail records it: no personal data, so that erasure never has to break the chain. */
@@ -20,12 +20,21 @@ export class HistoryService {
     private readonly repository: HistoryRepository,
   ) {}
 
-  /** Appends in the caller's transaction, which holds the MoU's row lock: entries of one MoU never race. */
-  async append(unit: UnitOfWork, mouId: string, record: HistoryRecord): Promise<HistoryEntry> {
-    const last = await this.repository.last(unit, mouId);
+  /**
+   * Appends in the caller's transaction, which holds the MoU's (or the plan's) row lock: entries of one
+   * trail never race. A plan's trail is chained by the same rules, its id where an MoU's would be.
+   */
+  async append(unit: UnitOfWork, mouId: string, record: HistoryRecord, trail: Trail = 'mou'): Promise<HistoryEntry> {
+    const last = await this.repository.last(unit, mouId, trail);
     const entry = chain({ mouId, action: record.action, actor: record.actor, at: record.at.toISOString(), details: record.details }, last);
-    await this.repository.insert(unit, entry);
+    await this.repository.insert(unit, entry, trail);
     return entry;
+  }
+
+  /** A plan's trail, oldest first, and its verdict; the plan's existence and access are the caller's to check. */
+  async planTrail(planId: string): Promise<{ entries: HistoryEntry[]; verdict: ChainVerdict }> {
+    const entries = await this.repository.entries(this.transactions.outside, planId, 'action_plan');
+    return { entries, verdict: verifyChain(entries) };
   }
 
   async list(mouId: string): Promise<HistoryView> {

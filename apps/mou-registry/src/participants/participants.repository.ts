@@ -80,5 +80,15 @@ export class ParticipantsRepository {
     await unit.query(
       sql(`UPDATE milestones SET owner_name = $2, owner_email = NULL, owner_language = NULL WHERE owner_registration_id = $1`, [registrationId, ownerName]),
     );
+    // Action plans: an author or a pilot project's person responsible keeps the link and loses the name and contact data.
+    await unit.query(
+      sql(`UPDATE action_plan_authors SET name = $2, email = NULL, erased_at = $3 WHERE registration_id = $1`, [registrationId, ownerName, erasedAt]),
+    );
+    await unit.query(
+      sql(`UPDATE pilot_projects SET responsible_name = $2, responsible_email = NULL, responsible_language = NULL WHERE responsible_registration_id = $1`, [
+        registrationId,
+        ownerName,
+      ]),
+    );
   }
 }

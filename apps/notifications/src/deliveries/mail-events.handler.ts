@@ -9,6 +9,7 @@ import type { Addressee, MailKind } from '../mail/mail-kind.js';
 import { meetingTimetableMail } from '../meeting-timetable-mail/meeting-timetable.mail.js';
 import { meetingMail } from '../meeting-mail/meeting.mail.js';
 import { milestoneMail } from '../milestone-mail/milestone.mail.js';
+import { milestoneReminderMail } from '../milestone-reminder-mail/milestone-reminder.mail.js';
 import { registrationMail } from '../registration-mail/registration.mail.js';
 import { sessionMail } from '../session-mail/session.mail.js';
 import { DeliveriesService } from './deliveries.service.js';
@@ -33,6 +34,7 @@ export const mailRoutes: readonly MailRoute[] = [
   route(meetingMail),
   route(meetingTimetableMail),
   route(milestoneMail),
+  route(milestoneReminderMail),
 ];
 
 const routeOf = new Map(mailRoutes.flatMap((kind) => kind.events.map((type) => [type, kind] as const)));

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { ActionPlansController } from './action-plans/action-plans.controller.js';
 import { CheckInController } from './check-in/check-in.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { LiveController } from './live/live.controller.js';
@@ -22,4 +23,5 @@ export const consoleControllers: Type[] = [
   MatchmakingController,
   MousController,
   ReportController,
+  ActionPlansController,
 ];

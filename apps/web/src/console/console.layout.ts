@@ -13,6 +13,7 @@ export const consoleSections = [
   { key: 'programme', path: '/programme' },
   { key: 'matchmaking', path: '/matchmaking' },
   { key: 'mous', path: '/mous' },
+  { key: 'actionPlans', path: '/action-plans' },
   { key: 'deliveries', path: '/deliveries' },
   { key: 'report', path: '/report' },
 ] as const;
@@ -40,7 +41,7 @@ export interface ConsoleLayoutOptions {
 /**
  * Every console page: the site's layout, a bar with the organiser's missions and signing out, and
  * for a mission its navigation (Live, Registrations, Check-in, Programme, Matchmaking, MoUs,
- * Deliveries, Report) above the page's content.
+ * Action plans, Deliveries, Report) above the page's content.
  */
 export function consoleLayout(page: PageContext, options: ConsoleLayoutOptions): string {
   const t = translator(consoleMessages, page.language);
