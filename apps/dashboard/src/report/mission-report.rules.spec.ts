@@ -231,6 +231,71 @@ describe('the mission report', () => {
     expect(built.mous.signed.map((mou) => [mou.reference, mou.parties.map((party) => party.name)])).toEqual([['MOU-2019-0001', ['Chengdu']]]);
   });
 
+  it('lists action plans with their pilot projects, each indicator at its latest report', () => {
+    const planId = randomUUID();
+    const projectId = randomUUID();
+    const plan = {
+      planId,
+      missionId,
+      title: 'UCAP Chengdu-Barcelona',
+      scope: 'city_pair' as const,
+      cities: [
+        { name: 'Chengdu', country: 'CN' },
+        { name: 'Barcelona', country: 'ES' },
+      ],
+      theme: 'urban data',
+      status: 'draft' as const,
+      visibility: 'public' as const,
+      pilotProjects: 2,
+      pilotProjectsWithMou: 1,
+    };
+    const progress = (value: number, asOf: string, minute: number) =>
+      event(
+        'mou-registry',
+        'action_plan.pilot_project_progress',
+        {
+          planId,
+          missionId,
+          planTitle: plan.title,
+          pilotProject: { pilotProjectId: projectId, title: 'Open data portal', mouId: null, status: 'active' },
+          indicator: { indicatorId: projectId, name: 'Datasets published', unit: 'datasets', baseline: 0, target: 100 },
+          reportId: randomUUID(),
+          value,
+          asOf,
+          progress: value / 100,
+          note: null,
+          reportedAt: at(minute),
+        },
+        minute,
+      );
+    const built = report([
+      event('mou-registry', 'action_plan.drafted', plan, 20),
+      event('mou-registry', 'action_plan.status_changed', { ...plan, status: 'approved', previousStatus: 'submitted', changedBy: 'organiser', changedAt: at(22) }, 22),
+      // A report of an earlier date, entered later, does not replace the latest.
+      progress(40, '2019-12-01', 23),
+      progress(25, '2019-09-01', 24),
+    ]);
+    expect(built.actionPlans).toEqual([
+      {
+        planId,
+        title: 'UCAP Chengdu-Barcelona',
+        scope: 'city_pair',
+        cities: ['Chengdu', 'Barcelona'],
+        status: 'approved',
+        pilotProjects: 2,
+        pilotProjectsWithMou: 1,
+        progress: [
+          {
+            pilotProjectId: projectId,
+            title: 'Open data portal',
+            mouId: null,
+            indicators: [{ name: 'Datasets published', unit: 'datasets', baseline: 0, target: 100, value: 40, asOf: '2019-12-01', progress: 0.4 }],
+          },
+        ],
+      },
+    ]);
+  });
+
   it('shows an erased participant without their name', () => {
     const events = seeded().map((logged) =>
       logged.type === 'registration.confirmed' && (logged.data as { registrationId: string }).registrationId === jonas

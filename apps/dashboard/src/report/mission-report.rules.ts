@@ -29,6 +29,24 @@ export interface MissionReport {
     list: ReportMeeting[];
   };
   mous: { byStatus: Record<string, number>; signed: ReportMou[] };
+  actionPlans: ReportActionPlan[];
+}
+
+export interface ReportActionPlan {
+  planId: string;
+  title: string;
+  scope: string;
+  cities: string[];
+  status: string;
+  pilotProjects: number;
+  pilotProjectsWithMou: number;
+  /** Pilot projects with a progress report, each indicator at its latest report. */
+  progress: {
+    pilotProjectId: string;
+    title: string;
+    mouId: string | null;
+    indicators: { name: string; unit: string; baseline: number; target: number; value: number; asOf: string; progress: number | null }[];
+  }[];
 }
 
 export interface ReportPerson {
@@ -99,6 +117,8 @@ type Session = EventData<'session.scheduled'>;
 type Enrolment = EventData<'enrolment.confirmed'>;
 type Meeting = EventData<'meeting.scheduled'>;
 type Mou = EventData<'mou.drafted'>;
+type ActionPlan = EventData<'action_plan.drafted'>;
+type Progress = EventData<'action_plan.pilot_project_progress'>;
 
 export class MissionReportBuilder {
   private mission: MissionReport['mission'] = null;
@@ -110,6 +130,9 @@ export class MissionReportBuilder {
   private readonly enrolments = new Map<string, Newest<{ enrolment: Enrolment; status: string }>>();
   private readonly meetings = new Map<string, Newest<{ meeting: Meeting; status: string }>>();
   private readonly mous = new Map<string, Newest<Mou>>();
+  private readonly actionPlans = new Map<string, Newest<ActionPlan>>();
+  /** The latest report of each indicator, by its as-of date. */
+  private readonly indicators = new Map<string, Newest<Progress>>();
 
   constructor(private readonly missionId: string) {}
 
@@ -144,6 +167,10 @@ export class MissionReportBuilder {
       keepNewest(this.meetings, event.data.meetingId, event.time, { meeting: event.data, status: event.type.slice('meeting.'.length) });
     } else if (isOf(event, 'mou.drafted', 'mou.updated', 'mou.status_changed', 'mou.version_added')) {
       keepNewest(this.mous, event.data.mouId, event.time, event.data);
+    } else if (isOf(event, 'action_plan.drafted', 'action_plan.updated', 'action_plan.status_changed')) {
+      keepNewest(this.actionPlans, event.data.planId, event.time, event.data);
+    } else if (isOf(event, 'action_plan.pilot_project_progress')) {
+      keepNewest(this.indicators, event.data.indicator.indicatorId, `${event.data.asOf}T00:00:00Z`, event.data);
     }
     return this;
   }
@@ -194,6 +221,7 @@ export class MissionReportBuilder {
           .sort((a, b) => a.reference.localeCompare(b.reference))
           .map(({ mouId, reference, title, status, parties }) => ({ mouId, reference, title, status, parties })),
       },
+      actionPlans: this.actionPlanList(),
     };
   }
 
@@ -253,6 +281,36 @@ export class MissionReportBuilder {
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.title.localeCompare(b.title));
   }
 
+  private actionPlanList(): ReportActionPlan[] {
+    const reports = [...this.indicators.values()].map(({ value }) => value);
+    return [...this.actionPlans.values()]
+      .map(({ value: plan }) => {
+        const own = reports.filter((report) => report.planId === plan.planId);
+        const projects = new Map(own.map((report) => [report.pilotProject.pilotProjectId, report.pilotProject]));
+        return {
+          planId: plan.planId,
+          title: plan.title,
+          scope: plan.scope,
+          cities: plan.cities.map((city) => city.name),
+          status: plan.status,
+          pilotProjects: plan.pilotProjects,
+          pilotProjectsWithMou: plan.pilotProjectsWithMou,
+          progress: [...projects.values()]
+            .map((project) => ({
+              pilotProjectId: project.pilotProjectId,
+              title: project.title,
+              mouId: project.mouId,
+              indicators: own
+                .filter((report) => report.pilotProject.pilotProjectId === project.pilotProjectId)
+                .map(indicatorOf)
+                .sort((a, b) => a.name.localeCompare(b.name)),
+            }))
+            .sort((a, b) => a.title.localeCompare(b.title)),
+        };
+      })
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }
+
   private meetingsSummary(nameOf: (id: string) => string): MissionReport['meetings'] {
     const meetings = [...this.meetings.values()].map(({ value }) => value);
     const sideOf = (meeting: Meeting, side: 'requester' | 'invitee') =>
@@ -282,6 +340,10 @@ export class MissionReportBuilder {
 
 function isOf<T extends EventType>(event: LoggedCloudEvent, ...types: T[]): event is LoggedCloudEvent & { type: T; data: EventData<T> } {
   return (types as string[]).includes(event.type);
+}
+
+function indicatorOf({ indicator, value, asOf, progress }: Progress) {
+  return { name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target, value, asOf, progress };
 }
 
 /** Keeps the newest value of an aggregate; of two at the same time, the later in the log. */

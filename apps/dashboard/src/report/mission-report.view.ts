@@ -75,6 +75,37 @@ export const missionReport = z.object({
       }),
     ),
   }),
+  actionPlans: z.array(
+    z.object({
+      planId: uuid,
+      title: z.string(),
+      scope: z.string(),
+      cities: z.array(z.string()),
+      status: z.string(),
+      pilotProjects: count,
+      pilotProjectsWithMou: count,
+      progress: z
+        .array(
+          z.object({
+            pilotProjectId: uuid,
+            title: z.string(),
+            mouId: uuid.nullable(),
+            indicators: z.array(
+              z.object({
+                name: z.string(),
+                unit: z.string(),
+                baseline: z.number(),
+                target: z.number(),
+                value: z.number(),
+                asOf: z.string(),
+                progress: z.number().nullable().describe('From baseline (0) to target (1); null when they are equal.'),
+              }),
+            ),
+          }),
+        )
+        .describe('Pilot projects with a progress report, each indicator at its latest.'),
+    }),
+  ),
 });
 
 // The fold's type and the documented response are one shape.
