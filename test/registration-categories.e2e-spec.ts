@@ -1,6 +1,9 @@
 import { call, openMission, registrationInput } from './support/api.js';
+import { expectNoSeriousA11yViolations, useBrowser } from './support/browser.js';
+import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
 import { useSystem } from './support/system.js';
+import { useWeb } from './support/web.js';
 
 /** Delegates answer when they arrive (required) and what they eat; forum guests say whether they may be photographed. */
 const delegate = {
@@ -34,6 +37,8 @@ const guest = {
 
 describe('registration categories: capacities, questions and answers', () => {
   const system = useSystem({ services: ['scheduling', 'registration'] });
+  const web = useWeb(system);
+  const browser = useBrowser();
   const registration = () => system.url('registration');
 
   async function withCategories(settings: Record<string, unknown>, categories: Record<string, object>) {
@@ -177,5 +182,44 @@ describe('registration categories: capacities, questions and answers', () => {
     // A visit seat: the visit's next in line.
     await call(`${registration()}/api/registrations/${visit1.id}/cancel`, { method: 'POST', token });
     expect(await status(visit3.id)).toBe('confirmed');
+  });
+
+  it('lets a registrant on a phone choose a category and answer its questions in Chinese, with the problem beside the question', async () => {
+    const { missionId, url, token } = await withCategories({ capacity: 20 }, { delegate, guest });
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(`${web.url}/m/${missionId}/register`);
+    await page.getByLabel('名 (必填)').fill('伟');
+    await page.getByLabel('姓 (必填)').fill('李');
+    await page.getByLabel('电子邮件地址', { exact: false }).first().fill('li.wei@example.cn');
+    await page.getByLabel('机构名称', { exact: false }).first().fill('成都高新区');
+    await page.getByLabel('机构类型 (必填)').selectOption('government');
+    await page.getByLabel('机构所在国家 (必填)').selectOption('CN');
+    await page.getByLabel('我同意为组织本次考察而处理我的个人数据。').check();
+    // Only the chosen category's questions show; the guests' do not.
+    await page.getByLabel('代表', { exact: true }).check();
+    expect(await page.locator('fieldset[data-category="guest"]').isVisible()).toBe(false);
+    await expect(page.locator('fieldset[data-category="delegate"] legend').first().textContent()).resolves.toContain('代表');
+    await page.getByLabel('Vegetarian').check();
+    await page.getByRole('button', { name: '提交报名' }).click();
+
+    // The required arrival date is missing: said in Chinese beside it, nothing stored.
+    const arrival = page.locator('#f-delegate-arrival');
+    await eventually(async () => (await arrival.getAttribute('aria-invalid')) === 'true', { what: 'the arrival date marked invalid' });
+    await expect(page.locator('#f-delegate-arrival-error').textContent()).resolves.toBe('请回答此问题。');
+    expect(await page.getByLabel('Vegetarian').isChecked()).toBe(true);
+    expect((await call(url, { token })).body.items).toEqual([]);
+    // Fits a phone's width.
+    const fits = await page.evaluate(() => {
+      const root = (globalThis as any).document.documentElement as { scrollWidth: number; clientWidth: number };
+      return root.scrollWidth <= root.clientWidth;
+    });
+    expect(fits).toBe(true);
+
+    await arrival.fill('2019-06-10');
+    await page.getByRole('button', { name: '提交报名' }).click();
+    await page.getByRole('heading', { level: 1, name: '报名成功' }).waitFor({ timeout: 15_000 });
+    const [stored] = (await call(url, { token })).body.items;
+    expect(stored).toMatchObject({ email: 'li.wei@example.cn', category: { code: 'delegate' }, answers: { arrival: '2019-06-10', diet: ['vegetarian'] } });
+    await expectNoSeriousA11yViolations(page);
   });
 });
