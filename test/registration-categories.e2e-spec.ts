@@ -222,4 +222,39 @@ describe('registration categories: capacities, questions and answers', () => {
     expect(stored).toMatchObject({ email: 'li.wei@example.cn', category: { code: 'delegate' }, answers: { arrival: '2019-06-10', diet: ['vegetarian'] } });
     await expectNoSeriousA11yViolations(page);
   });
+
+  it('lets an organiser add a category with its questions in the console, with the problem beside the questions', async () => {
+    const { missionId, token } = await withCategories({ capacity: 20 }, { delegate });
+    const page = await browser.newPage();
+    await page.goto(`${web.url}/console/sign-in`);
+    await page.getByLabel('Organiser token').fill(system.organiserToken([missionId], 'ana.organiser@test'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${web.url}/console`);
+    await page.goto(`${web.url}/console/m/${missionId}/categories`);
+    await expect(page.locator('#category-delegate').textContent()).resolves.toContain('Delegate (delegate)');
+
+    const form = page.locator('section[aria-labelledby="new-category"]');
+    await form.getByLabel('Code').fill('press');
+    await form.getByLabel('Names').fill('en: Press\nzh-CN: 媒体');
+    await form.getByLabel('Capacity').fill('5');
+    await form.getByLabel('When full').selectOption('false');
+    const oneOption = [{ key: 'outlet', kind: 'choice', required: true, labels: { en: 'Outlet' }, options: [{ value: 'tv', labels: { en: 'TV' } }] }];
+    await form.getByLabel('Questions').fill(JSON.stringify(oneOption));
+    await form.getByRole('button', { name: 'Add the category' }).click();
+    await expect(page.locator('#f-new-questions-error').textContent()).resolves.toContain('at least two options');
+    expect(await page.locator('#f-new-code').inputValue()).toBe('press');
+
+    const twoOptions = [{ ...oneOption[0], options: [...oneOption[0]!.options, { value: 'print', labels: { en: 'Print', 'zh-CN': '纸媒' } }] }];
+    await page.locator('#f-new-questions').fill(JSON.stringify(twoOptions));
+    await page.getByRole('button', { name: 'Add the category' }).click();
+    await page.getByRole('status').filter({ hasText: 'Category press saved.' }).waitFor();
+    const stored = (await call(`${registration()}/api/missions/${missionId}/categories`, { token })).body.items;
+    expect(stored.find((category: any) => category.code === 'press')).toMatchObject({
+      names: { en: 'Press', 'zh-CN': '媒体' },
+      capacity: 5,
+      waitlist: false,
+      questions: [{ key: 'outlet', kind: 'choice', required: true }],
+    });
+    await expectNoSeriousA11yViolations(page);
+  });
 });

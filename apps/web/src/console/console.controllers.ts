@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { CategoriesController } from './categories/categories.controller.js';
 import { CheckInController } from './check-in/check-in.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { LiveController } from './live/live.controller.js';
@@ -15,6 +16,7 @@ export const consoleControllers: Type[] = [
   MissionsController,
   LiveController,
   RegistrationsController,
+  CategoriesController,
   CheckInController,
   DeliveriesController,
   ProgrammeController,
