@@ -182,6 +182,19 @@ describe('registration categories: capacities, questions and answers', () => {
     // A visit seat: the visit's next in line.
     await call(`${registration()}/api/registrations/${visit1.id}/cancel`, { method: 'POST', token });
     expect(await status(visit3.id)).toBe('confirmed');
+
+    // Press: each approved by an organiser (whatever the mission's mode), refused rather than waitlisted when there is no seat.
+    const missionId = url.split('/missions/')[1]!.split('/')[0]!;
+    const press = { names: { en: 'Press' }, capacity: 1, waitlist: false, approval: 'manual', questions: [] };
+    expect((await call(`${registration()}/api/missions/${missionId}/categories/press`, { method: 'PUT', token, body: press })).status).toBe(200);
+    const [reporter1, reporter2] = [await register(6, 'press'), await register(7, 'press')];
+    expect([reporter1.status, reporter2.status]).toEqual(['pending_approval', 'pending_approval']);
+    // The mission is full (visit 2, visit 3, forum 2): no seat to approve into, and no waiting list.
+    const refused = await call(`${registration()}/api/registrations/${reporter1.id}/approve`, { method: 'POST', token });
+    expect([refused.status, refused.body.type]).toEqual([409, expect.stringMatching(/category-full$/)]);
+    expect(await status(reporter1.id)).toBe('pending_approval');
+    await call(`${registration()}/api/registrations/${forum2.id}/cancel`, { method: 'POST', token });
+    expect((await call(`${registration()}/api/registrations/${reporter1.id}/approve`, { method: 'POST', token })).body.status).toBe('confirmed');
   });
 
   it('lets a registrant on a phone choose a category and answer its questions in Chinese, with the problem beside the question', async () => {
