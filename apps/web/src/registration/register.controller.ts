@@ -69,7 +69,8 @@ export class RegisterController {
       return;
     }
     const kind = String(created.problem.type).split('/').pop();
-    if (kind === 'registration-closed') {
+    // A category closed (or full) while the mission is open: said on the form, where another category may be chosen.
+    if (kind === 'registration-closed' && !created.problem.category) {
       const closed = (created.problem.opensAt && new Date(String(created.problem.opensAt)) > new Date() ? 'not-yet-open' : 'closed') as
         'closed' | 'not-yet-open';
       const opensAt = (created.problem.opensAt as string | null) ?? null;
@@ -83,6 +84,8 @@ export class RegisterController {
     const { rest, ...categoryErrors } = splitCategoryErrors(created.fieldErrors, categoryValues.category);
     const { fields, general } = errorsOnFields(rest);
     const alreadyRegistered = kind === 'already-registered';
+    if (created.problem.category && (kind === 'category-full' || kind === 'registration-closed'))
+      categoryErrors.category = kind === 'category-full' ? 'category-full' : 'category-closed';
     const onCategory = categoryErrors.category !== undefined || Object.keys(categoryErrors.answers).length > 0;
     if (!alreadyRegistered && !onCategory && Object.keys(fields).length === 0 && general.length === 0)
       general.push(created.problem.detail ?? created.problem.title);

@@ -94,14 +94,15 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
   state = { ...state, values: { ...defaults, ...state.values } };
   const categoryErrors = state.categoryErrors ?? { answers: {} };
   const answerError = (message: string, on: 'category' | FormCategory['questions'][number]['kind']) => {
-    if (on === 'category') return t('error.category');
+    if (on === 'category')
+      return message === 'category-full' ? t('error.categoryFull') : message === 'category-closed' ? t('error.categoryClosed') : t('error.category');
     if (message === 'is required') return t('error.answerRequired');
     if (on === 'date') return t('error.answerDate');
     if (on === 'choice' || on === 'choices') return t('error.answerChoice');
     return message;
   };
   const categorySummary = [
-    ...(categoryErrors.category !== undefined ? [{ href: 'f-category', text: t('error.category') }] : []),
+    ...(categoryErrors.category !== undefined ? [{ href: 'f-category', text: answerError(categoryErrors.category, 'category') }] : []),
     ...Object.entries(categoryErrors.answers).map(([answer, message]) => {
       const [code, key] = answer.split('.') as [string, string];
       const question = categories.find((category) => category.code === code)?.questions.find((candidate) => candidate.key === key);
