@@ -2,6 +2,7 @@ import { ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule, type OutboxRelayOptions } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { registrationMigrations } from './migrations/index.js';
+import { CategoriesModule } from './categories/categories.module.js';
 import { MissionsModule } from './missions/missions.module.js';
 import { ParticipantAccessModule } from './participant-access/participant-access.module.js';
 import { ParticipantDataModule } from './participant-data/participant-data.module.js';
@@ -29,6 +30,7 @@ export class RegistrationModule {
         }),
         MissionsModule,
         RegistrationSettingsModule,
+        CategoriesModule,
         RegistrationsModule,
         ParticipantDataModule,
         ParticipantAccessModule,

@@ -119,11 +119,13 @@ describe('ParticipantDataRules', () => {
         organisationCity: null,
         dietary: null,
         accessibility: null,
+        answers: null,
         tokenHash: null,
         erasedAt,
         updatedAt: erasedAt,
       });
-      for (const kept of ['organisationName', 'organisationType', 'organisationCountry', 'delegation', 'status']) expect(erasure).not.toHaveProperty(kept);
+      for (const kept of ['organisationName', 'organisationType', 'organisationCountry', 'delegation', 'categoryId', 'categoryCode', 'status'])
+        expect(erasure).not.toHaveProperty(kept);
     });
 
     it('gives each registration its own placeholder address', () => {

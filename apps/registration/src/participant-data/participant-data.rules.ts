@@ -24,7 +24,7 @@ export type ParticipantColumns = Pick<
 /** What erasure writes over a registration's personal data. */
 export type Erasure = Pick<
   Registration,
-  'email' | 'givenName' | 'familyName' | 'jobTitle' | 'organisationCity' | 'dietary' | 'accessibility' | 'tokenHash' | 'updatedAt'
+  'email' | 'givenName' | 'familyName' | 'jobTitle' | 'organisationCity' | 'dietary' | 'accessibility' | 'answers' | 'tokenHash' | 'updatedAt'
 > & { erasedAt: Date };
 
 export type Editability = { allowed: true } | { allowed: false; reason: 'already-erased' | 'cancelled' };
@@ -104,7 +104,7 @@ export class ParticipantDataRules {
 
   /**
    * What erasure writes: everything that identifies the person goes; what the organisers' counts
-   * rely on (organisation name, type and country, delegation, status, language) stays.
+   * rely on (organisation name, type and country, delegation, category, status, language) stays.
    */
   static erasure(registrationId: string, erasedAt: Date): Erasure {
     return {
@@ -115,6 +115,8 @@ export class ParticipantDataRules {
       organisationCity: null,
       dietary: null,
       accessibility: null,
+      // Answers to a category's questions (passport name, dietary needs, photo consent…) are the person's.
+      answers: null,
       tokenHash: null,
       erasedAt,
       updatedAt: erasedAt,

@@ -1,6 +1,7 @@
 import { pageQuery } from '#common';
 import { countryCode, languageTag, organisationTypes, registrationStatuses, timeZone } from '#contracts';
 import { z } from 'zod';
+import { answersSchema, categoryCode } from '../categories/categories.schema.js';
 import { delegationName } from '../settings/registration-settings.schema.js';
 
 const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -51,6 +52,8 @@ export const registerSchema = z
       })
       .strict(),
     delegation: delegationName.optional(),
+    category: categoryCode.optional().describe("The code of the mission's registration category; required when the mission has categories."),
+    answers: answersSchema.optional().describe("Answers to the category's questions, by question key."),
     jobTitle: optionalText(150),
     preferredLanguage: language,
     timezone: timeZone.optional(),
@@ -72,6 +75,7 @@ export type Reject = z.infer<typeof rejectSchema>;
 export const registrationListQuery = pageQuery.extend({
   status: z.enum(registrationStatuses).optional(),
   delegation: z.string().min(1).max(100).optional(),
+  category: categoryCode.optional(),
   country: countryCode.optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });

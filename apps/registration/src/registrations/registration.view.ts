@@ -1,6 +1,8 @@
 import { pageOf, spreadsheetSafe } from '#common';
 import { countryCode, instant, languageTag, organisationTypes, registrationStatuses, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
+import { CategoryRules } from '../categories/categories.rules.js';
+import { answerSchema } from '../categories/categories.schema.js';
 import type { NewRegistration, Registration } from '../seats/registration.js';
 
 /** What leaves the API about a registration: decided here and nowhere else (never the token's hash). The schema also documents the responses. */
@@ -15,6 +17,8 @@ export const registrationView = z.object({
   jobTitle: z.string().nullable(),
   organisation: z.object({ name: z.string(), type: z.enum(organisationTypes), country: countryCode, city: z.string().nullable() }),
   delegation: z.string().nullable(),
+  category: z.object({ categoryId: uuid, code: z.string() }).nullable().describe('The registration category it was made in; null when the mission has none.'),
+  answers: z.record(z.string(), answerSchema).describe("Answers to the category's questions, by question key; empty once erased."),
   preferredLanguage: languageTag,
   timezone: timeZone,
   dietary: z.string().nullable(),
@@ -59,6 +63,8 @@ export function toRegistrationView(registration: Registration, waitlistPosition:
       city: registration.organisationCity,
     },
     delegation: registration.delegation,
+    category: registration.categoryId ? { categoryId: registration.categoryId, code: registration.categoryCode! } : null,
+    answers: registration.answers ?? {},
     preferredLanguage: registration.preferredLanguage,
     timezone: registration.timezone,
     dietary: registration.dietary,
@@ -89,6 +95,7 @@ export const csvColumns = [
   'organisationCountry',
   'organisationCity',
   'delegation',
+  'category',
   'preferredLanguage',
   'timezone',
   'dietary',
@@ -98,10 +105,11 @@ export const csvColumns = [
   'createdAt',
 ] as const;
 
-export type CsvRecord = Record<(typeof csvColumns)[number], string | number | null>;
+/** A line of the CSV: the columns above, then one per question of the mission's categories (`<category>.<question>`). */
+export type CsvRecord = Record<(typeof csvColumns)[number], string | number | null> & Record<string, string | number | null>;
 
-/** One line of the organisers' CSV export. */
-export function toCsvRecord(registration: Registration, waitlistPosition: number | null): CsvRecord {
+/** One line of the organisers' CSV export; `questionColumns` are the mission's (`CategoryRules.csvColumns`). */
+export function toCsvRecord(registration: Registration, waitlistPosition: number | null, questionColumns: readonly string[] = []): CsvRecord {
   const view = toRegistrationView(registration, waitlistPosition);
   return {
     id: view.id,
@@ -116,6 +124,7 @@ export function toCsvRecord(registration: Registration, waitlistPosition: number
     organisationCountry: view.organisation.country,
     organisationCity: spreadsheetSafe(view.organisation.city),
     delegation: spreadsheetSafe(view.delegation),
+    category: view.category?.code ?? null,
     preferredLanguage: view.preferredLanguage,
     timezone: view.timezone,
     dietary: spreadsheetSafe(view.dietary),
@@ -123,5 +132,19 @@ export function toCsvRecord(registration: Registration, waitlistPosition: number
     checkedInAt: view.checkedInAt,
     cancelledAt: view.cancelledAt,
     createdAt: view.createdAt,
+    ...answerCells(registration, questionColumns),
   };
+}
+
+/** The registration's answers in the columns of its own category's questions; the other columns empty. */
+function answerCells(registration: Registration, questionColumns: readonly string[]): Record<string, string | null> {
+  const prefix = `${registration.categoryCode ?? ''}.`;
+  return Object.fromEntries(
+    questionColumns.map((column) => [
+      column,
+      registration.categoryCode && column.startsWith(prefix)
+        ? spreadsheetSafe(CategoryRules.csvValue(registration.answers?.[column.slice(prefix.length)]))
+        : null,
+    ]),
+  );
 }

@@ -42,7 +42,11 @@ export class RegistrationsController {
   @Idempotent()
   @ApiIdempotencyProblems()
   @ApiCreatedResponse({ description: 'The registration, with the access token of the participant, shown this once.', standardSchema: registrationCreatedView })
-  @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id is not a UUID, or a field of the body or the Idempotency-Key is not valid; `errors` names each.')
+  @ApiProblem(
+    HttpStatus.BAD_REQUEST,
+    'validation',
+    "The id is not a UUID, or a field of the body or the Idempotency-Key is not valid, or the category is missing or unknown (the problem lists `categories`), or an answer does not hold for the category's questions; `errors` names each (`answers.<key>`).",
+  )
   @ApiProblem(
     HttpStatus.NOT_FOUND,
     'not-found',
@@ -53,7 +57,12 @@ export class RegistrationsController {
     'already-registered',
     'The e-mail address has a registration to this mission that is pending approval, confirmed or waitlisted.',
   )
-  @ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, 'registration-closed', 'Registration is not open yet, or no longer; the problem has `opensAt` and `closesAt`.')
+  @ApiProblem(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'registration-closed',
+    "Registration (or the chosen category's) is not open yet, or no longer; the problem has `opensAt` and `closesAt` (and `category`).",
+  )
+  @ApiProblem(HttpStatus.CONFLICT, 'category-full', 'The chosen category has no seat left and keeps no waiting list; the problem has `category`.')
   register(
     @Param('id', new UuidParamPipe()) missionId: string,
     @Body({ schema: registerSchema }) body: Register,
@@ -66,7 +75,7 @@ export class RegistrationsController {
   @Access('organiser')
   @ApiBearerAuth()
   @ApiOkResponse({
-    description: `A page of the registrations, in the order they arrived; with \`?format=csv\`, every registration that matches the filters as a CSV attachment instead, with the columns ${csvColumns.join(', ')}.`,
+    description: `A page of the registrations, in the order they arrived; with \`?format=csv\`, every registration that matches the filters as a CSV attachment instead, with the columns ${csvColumns.join(', ')}, then one per question of the mission's categories, \`<category>.<question>\` (several options joined by \`; \`, yes/no as \`yes\`/\`no\`).`,
     content: { 'application/json': { schema: openApiSchemaOf(registrationPage) }, 'text/csv': { schema: { type: 'string' } } },
   })
   @ApiProblem(
@@ -83,8 +92,8 @@ export class RegistrationsController {
   ) {
     const { limit, cursor, format, ...filters } = query;
     if (format === 'json') return this.registrations.list(caller, missionId, filters, { limit, cursor });
-    const { mission, records } = await this.registrations.export(caller, missionId, filters);
-    const csv = stringify({ header: true, columns: [...csvColumns] });
+    const { mission, questionColumns, records } = await this.registrations.export(caller, missionId, filters);
+    const csv = stringify({ header: true, columns: [...csvColumns, ...questionColumns] });
     // An error half-way ends the response, which is all HTTP allows once the header row has gone out.
     pipeline(Readable.from(records), csv, () => {});
     return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="registrations-${mission.code}.csv"` });

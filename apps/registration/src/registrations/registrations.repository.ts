@@ -4,7 +4,7 @@ import type { NewRegistration, Registration, RegistrationChange } from '../seats
 import { registrationColumnOf, registrationColumns, toRegistration, type RegistrationRow } from '../seats/seats.repository.js';
 import type { RegistrationListQuery } from './registration.schema.js';
 
-export type RegistrationFilters = Pick<RegistrationListQuery, 'status' | 'delegation' | 'country'>;
+export type RegistrationFilters = Pick<RegistrationListQuery, 'status' | 'delegation' | 'country' | 'category'>;
 
 /** The columns a new registration is inserted with, and their types (each sent as an array). */
 const insertColumns = [
@@ -19,6 +19,9 @@ const insertColumns = [
   ['organisation_country', 'text'],
   ['organisation_city', 'text'],
   ['delegation', 'text'],
+  ['category_id', 'uuid'],
+  ['category_code', 'text'],
+  ['answers', 'jsonb'],
   ['preferred_language', 'text'],
   ['timezone', 'text'],
   ['dietary', 'text'],
@@ -61,6 +64,7 @@ export class RegistrationsRepository {
     if (filters.status) and('status =', filters.status);
     if (filters.delegation) and('delegation =', filters.delegation);
     if (filters.country) and('organisation_country =', filters.country);
+    if (filters.category) and('category_code =', filters.category);
     if (after) and('seq >', after);
     values.push(take);
     const rows = await unit.query<RegistrationRow>(
@@ -108,6 +112,9 @@ export class RegistrationsRepository {
         registrations.map((r) => r.organisationCountry),
         registrations.map((r) => r.organisationCity),
         registrations.map((r) => r.delegation),
+        registrations.map((r) => r.categoryId ?? null),
+        registrations.map((r) => r.categoryCode ?? null),
+        registrations.map((r) => (r.answers ? JSON.stringify(r.answers) : null)),
         registrations.map((r) => r.preferredLanguage),
         registrations.map((r) => r.timezone),
         registrations.map((r) => r.dietary),

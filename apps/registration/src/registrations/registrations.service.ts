@@ -18,11 +18,14 @@ import {
 import { OutboxService } from '#messaging';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { Category } from '../categories/category.js';
+import { CategoriesRepository, toCategory } from '../categories/categories.repository.js';
+import { CategoryRules } from '../categories/categories.rules.js';
 import type { Mission, MissionOfEvents } from '../missions/mission.js';
 import { MissionsRepository } from '../missions/missions.repository.js';
-import type { NewRegistration, Registration, RegistrationChange } from '../seats/registration.js';
+import type { Answers, NewRegistration, Registration, RegistrationChange } from '../seats/registration.js';
 import { RegistrationEvents } from '../seats/registration.events.js';
-import { SeatRules, type RegistrationSettings } from '../seats/seats.rules.js';
+import { SeatRules, type RegistrationSettings, type Seats } from '../seats/seats.rules.js';
 import { SeatsService } from '../seats/seats.service.js';
 import { GroupCommit, GroupQueueFull, type Outcome } from './group-commit.js';
 import { RegistrationRules, type RegistrationAction } from './registration.rules.js';
@@ -51,6 +54,13 @@ interface Arrival {
   key?: IdempotencyKey;
 }
 
+/** An arrival whose category and answers hold: what it is stored with. */
+interface Admitted {
+  arrival: Arrival;
+  category: Category | null;
+  answers: Answers | null;
+}
+
 export type { RegistrationFilters } from './registrations.repository.js';
 
 @Injectable()
@@ -62,6 +72,7 @@ export class RegistrationsService {
     private readonly seats: SeatsService,
     private readonly events: RegistrationEvents,
     private readonly outbox: OutboxService,
+    private readonly categories: CategoriesRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -115,8 +126,9 @@ export class RegistrationsService {
   }
 
   /**
-   * Three round trips under the mission's lock: the lock (with BEGIN), one read, the insert with its
-   * events sent with the COMMIT; docs/DESIGN.md, "Inside registration", counts them.
+   * Three round trips under the mission's lock: the lock (with BEGIN), one read (with the mission's
+   * categories, when it has any), the insert with its events sent with the COMMIT; docs/DESIGN.md,
+   * "Inside registration", counts them.
    */
   private async decideIn(unit: UnitOfWork, missionId: string, arrivals: readonly Arrival[]): Promise<Outcome<RegistrationCreatedView>[]> {
     const locked = await this.seats.lockForRegistration(unit, missionId);
@@ -134,26 +146,42 @@ export class RegistrationsService {
     const open = arrivals.filter((_, index) => !closed[index]);
     const emails = open.map(({ input }) => input.email);
     const delegations = open.map(({ input }) => input.delegation ?? null);
-    const { seats, registered } = await this.seats.forGroup(unit, settings, open.length > 1 ? emails : [], delegations);
+    // Sent with the seats' read, in its round trip; read after the lock, so as they are.
+    const categoryRows = settings.categoryCount > 0 ? this.categories.deferList(unit, missionId) : null;
+    const { seats: counted, registered } = await this.seats.forGroup(unit, settings, open.length > 1 ? emails : [], delegations, categoryRows !== null);
+    const categories = categoryRows ? (await categoryRows.result).map(toCategory) : [];
+    const seats = withCapacities(counted, categories);
     const taken = RegistrationRules.takenEmails(emails, registered);
-    const accepted = open.filter((_, index) => !taken[index]);
+    const admitted: Admitted[] = [];
+    open.forEach((arrival, index) => {
+      if (taken[index]) return;
+      const admission = admit(arrival, categories);
+      if (admission instanceof Problem) closed[arrivals.indexOf(arrival)] = admission;
+      else admitted.push(admission);
+    });
     const placements = SeatRules.placeInOrder(
       settings.approval,
-      accepted.map(({ input }) => input.delegation ?? null),
+      admitted.map(({ arrival }) => arrival.input.delegation ?? null),
       seats,
+      admitted.map(({ category }) => category),
     );
 
     const created = new Map<Arrival, RegistrationCreatedView>();
-    const changed = accepted.map((arrival, index) => {
+    const changed = admitted.flatMap(({ arrival, category, answers }, index) => {
+      const placement = placements[index]!;
+      if (placement.status === 'refused') {
+        closed[arrivals.indexOf(arrival)] = noSeat(category!);
+        return [];
+      }
       const id = randomUUID();
       const token = deriveParticipantToken(this.config.participantTokenSecret, id, FIRST_GENERATION);
-      const registration = newRegistration(id, missionId, mission, arrival, placements[index]!.status, token.hash);
+      const registration = newRegistration(id, missionId, mission, arrival, placement.status, token.hash, category, answers);
       created.set(arrival, toRegistrationCreated(registration, token.token));
-      return { registration, change: { previousStatus: null, waitlistPosition: placements[index]!.waitlistPosition, occurredAt: arrival.receivedAt } };
+      return [{ registration, change: { previousStatus: null, waitlistPosition: placement.waitlistPosition, occurredAt: arrival.receivedAt } }];
     });
     IdempotencyKey.deferKeepAll(
       unit,
-      accepted.flatMap((arrival) => (arrival.key ? [[arrival.key, created.get(arrival)] as const] : [])),
+      arrivals.flatMap((arrival) => (arrival.key && created.has(arrival) ? [[arrival.key, created.get(arrival)] as const] : [])),
     );
     if (changed.length > 0) {
       // The group's last statement: it goes with the COMMIT, and a value Postgres refuses fails the commit (see `decide`).
@@ -193,7 +221,12 @@ export class RegistrationsService {
     return this.transactions.run(async (unit) => {
       const settings = await this.lockSettings(unit, missionId);
       const registration = await this.lockRegistration(unit, id, 'approve');
-      const placement = SeatRules.seat(registration.delegation, await this.seats.of(unit, settings, [registration.delegation]));
+      const seats = await this.seats.withCategories(unit, settings, await this.seats.of(unit, settings, [registration.delegation]));
+      const placement = SeatRules.seat(registration.delegation, seats, registration.categoryId ?? null);
+      if (placement.status === 'waitlisted' && registration.categoryId) {
+        const category = (await this.categories.list(unit, missionId)).find((candidate) => candidate.id === registration.categoryId);
+        if (category && !category.waitlist) throw noSeat(category);
+      }
       const occurredAt = new Date();
       await this.change(unit, registration, {
         status: placement.status,
@@ -254,19 +287,24 @@ export class RegistrationsService {
   }
 
   /** Every registration of the list, for the CSV export; checks access before the first row is read. */
-  async export(caller: Caller, missionId: string, filters: RegistrationFilters): Promise<{ mission: Mission; records: AsyncGenerator<CsvRecord> }> {
+  async export(
+    caller: Caller,
+    missionId: string,
+    filters: RegistrationFilters,
+  ): Promise<{ mission: Mission; questionColumns: string[]; records: AsyncGenerator<CsvRecord> }> {
     assertOrganiserOf(caller, missionId);
     const mission = await this.mission(this.transactions.outside, missionId);
-    return { mission, records: this.records(missionId, filters) };
+    const questionColumns = CategoryRules.csvColumns(await this.categories.list(this.transactions.outside, missionId));
+    return { mission, questionColumns, records: this.records(missionId, filters, questionColumns) };
   }
 
-  private async *records(missionId: string, filters: RegistrationFilters): AsyncGenerator<CsvRecord> {
+  private async *records(missionId: string, filters: RegistrationFilters, questionColumns: readonly string[]): AsyncGenerator<CsvRecord> {
     const unit = this.transactions.outside;
     let after: string | null = null;
     for (;;) {
       const batch = await this.registrations.page(unit, missionId, filters, after, EXPORT_BATCH);
       const positions = await this.seats.waitlistPositions(unit, batch);
-      for (const registration of batch) yield toCsvRecord(registration, positions.get(registration.id) ?? null);
+      for (const registration of batch) yield toCsvRecord(registration, positions.get(registration.id) ?? null, questionColumns);
       if (batch.length < EXPORT_BATCH) return;
       after = batch.at(-1)!.seq;
     }
@@ -353,6 +391,8 @@ function newRegistration(
   { input, receivedAt }: Arrival,
   status: Registration['status'],
   tokenHash: string,
+  category: Category | null,
+  answers: Answers | null,
 ): NewRegistration {
   return {
     id,
@@ -367,6 +407,9 @@ function newRegistration(
     organisationCountry: input.organisation.country,
     organisationCity: input.organisation.city ?? null,
     delegation: input.delegation ?? null,
+    categoryId: category?.id ?? null,
+    categoryCode: category?.code ?? null,
+    answers,
     preferredLanguage: input.preferredLanguage,
     timezone: input.timezone ?? mission.timezone,
     dietary: input.dietary ?? null,
@@ -394,6 +437,58 @@ function closedProblem(settings: { opensAt: Date | null; closesAt: Date | null }
     window === 'not-yet-open' ? `Registration opens at ${settings.opensAt!.toISOString()}.` : `Registration closed at ${settings.closesAt!.toISOString()}.`,
     { opensAt: settings.opensAt?.toISOString() ?? null, closesAt: settings.closesAt?.toISOString() ?? null },
   );
+}
+
+/** The seats with the capacities of the mission's categories. */
+function withCapacities(seats: Seats, categories: readonly Category[]): Seats {
+  if (categories.length === 0) return seats;
+  return { ...seats, categoryCapacities: Object.fromEntries(categories.map((category) => [category.id, category.capacity])) };
+}
+
+/**
+ * The arrival's category (required when the mission has any, open at its arrival) and its answers
+ * checked against the category's questions; else the problem that refuses it, naming each field.
+ */
+function admit(arrival: Arrival, categories: readonly Category[]): Admitted | Problem {
+  const { input, receivedAt } = arrival;
+  const choice = CategoryRules.choose(categories, input.category);
+  if (!choice.ok) {
+    const codes = categories.map((category) => category.code);
+    const message =
+      choice.reason === 'category-required'
+        ? `is required: one of ${codes.join(', ')}`
+        : codes.length > 0
+          ? `must be one of: ${codes.join(', ')}`
+          : 'this mission has no registration categories';
+    return new Problem(HttpStatus.BAD_REQUEST, 'validation', 'Invalid request', 'The registration category is missing or unknown.', {
+      errors: [{ field: 'category', message }],
+      categories: codes,
+    });
+  }
+  const category = choice.category;
+  if (category) {
+    const window = CategoryRules.window(category, receivedAt);
+    if (window !== 'open') {
+      return Problem.unprocessable(
+        'registration-closed',
+        'Registration is closed',
+        window === 'not-yet-open'
+          ? `Registration in category ${category.code} opens at ${category.opensAt!.toISOString()}.`
+          : `Registration in category ${category.code} closed at ${category.closesAt!.toISOString()}.`,
+        { opensAt: category.opensAt?.toISOString() ?? null, closesAt: category.closesAt?.toISOString() ?? null, category: category.code },
+      );
+    }
+  }
+  const checked = CategoryRules.check(category?.questions ?? [], input.answers);
+  if (!checked.ok) return Problem.validation(checked.errors, 'Some answers to the questions are missing or not valid; `errors` names each.');
+  return { arrival, category, answers: category ? checked.answers : null };
+}
+
+/** A registration that finds no seat in a category that keeps no waiting list. */
+function noSeat(category: Category): Problem {
+  return Problem.conflict('category-full', 'No seat is left in this category', `Category ${category.code} has no seat left and keeps no waiting list.`, {
+    category: category.code,
+  });
 }
 
 function alreadyRegistered(input: Register): Problem {

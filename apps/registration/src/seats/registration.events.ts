@@ -93,6 +93,7 @@ export function toSnapshot(
       },
       delegation: registration.delegation,
     },
+    category: registration.categoryId ? { categoryId: registration.categoryId, code: registration.categoryCode! } : null,
     mission: { code: mission.code, title: mission.title, startsOn: mission.startsOn, endsOn: mission.endsOn, timezone: mission.timezone },
     reason: registration.status === 'rejected' ? registration.rejectionReason : null,
     occurredAt: change.occurredAt.toISOString(),

@@ -1,5 +1,9 @@
 import type { RegistrationStatus, organisationTypes } from '#contracts';
 
+/** An answer to a category's question: text, a date (YYYY-MM-DD) or one option's value; a yes/no; several options' values. */
+export type Answer = string | boolean | string[];
+export type Answers = Record<string, Answer>;
+
 /** One registration of a participant to a mission, as its row holds it. */
 export interface Registration {
   id: string;
@@ -16,6 +20,11 @@ export interface Registration {
   organisationCountry: string;
   organisationCity: string | null;
   delegation: string | null;
+  /** The registration category (categories/) it was made in, its id and code (both never change); null when the mission has none. */
+  categoryId?: string | null;
+  categoryCode?: string | null;
+  /** Answers to its category's questions, by question key; null once erased, or without a category. */
+  answers?: Answers | null;
   preferredLanguage: string;
   timezone: string;
   dietary: string | null;

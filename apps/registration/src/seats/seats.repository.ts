@@ -21,6 +21,9 @@ export interface RegistrationRow {
   organisation_country: string;
   organisation_city: string | null;
   delegation: string | null;
+  category_id: string | null;
+  category_code: string | null;
+  answers: Registration['answers'];
   preferred_language: string;
   timezone: string;
   dietary: string | null;
@@ -51,6 +54,9 @@ export const registrationColumnOf: Record<keyof RegistrationChange, keyof Regist
   organisationCountry: 'organisation_country',
   organisationCity: 'organisation_city',
   delegation: 'delegation',
+  categoryId: 'category_id',
+  categoryCode: 'category_code',
+  answers: 'answers',
   preferredLanguage: 'preferred_language',
   timezone: 'timezone',
   dietary: 'dietary',
@@ -87,6 +93,9 @@ export function toRegistration(row: RegistrationRow): Registration {
     organisationCountry: row.organisation_country,
     organisationCity: row.organisation_city,
     delegation: row.delegation,
+    categoryId: row.category_id,
+    categoryCode: row.category_code,
+    answers: row.answers,
     preferredLanguage: row.preferred_language,
     timezone: row.timezone,
     dietary: row.dietary,
@@ -116,12 +125,13 @@ export interface RegistrationSettingsRow {
   delegation_quotas: Record<string, number>;
   confirmed_count: number;
   waitlisted_count: number;
+  category_count: number;
   updated_by: string;
   created_at: Date;
   updated_at: Date;
 }
 
-const settingsColumns = `mission_id, capacity, opens_at, closes_at, approval, delegation_quotas, confirmed_count, waitlisted_count, updated_by, created_at, updated_at`;
+const settingsColumns = `mission_id, capacity, opens_at, closes_at, approval, delegation_quotas, confirmed_count, waitlisted_count, category_count, updated_by, created_at, updated_at`;
 
 export function toRegistrationSettings(row: RegistrationSettingsRow): RegistrationSettings {
   return { ...toSettingsOfRegistration(row.mission_id, row), updatedBy: row.updated_by, createdAt: row.created_at, updatedAt: row.updated_at };
@@ -141,12 +151,13 @@ function toSettingsOfRegistration(
     delegationQuotas: row.delegation_quotas,
     confirmedCount: row.confirmed_count,
     waitlistedCount: row.waitlisted_count,
+    categoryCount: row.category_count,
   };
 }
 
 type LockedForRegistrationRow = Pick<
   RegistrationSettingsRow,
-  'capacity' | 'opens_at' | 'closes_at' | 'approval' | 'delegation_quotas' | 'confirmed_count' | 'waitlisted_count'
+  'capacity' | 'opens_at' | 'closes_at' | 'approval' | 'delegation_quotas' | 'confirmed_count' | 'waitlisted_count' | 'category_count'
 > &
   Omit<MissionRow, 'id'>;
 
@@ -171,7 +182,7 @@ export class SeatsRepository {
   async lockForRegistration(unit: UnitOfWork, missionId: string): Promise<{ settings: SettingsOfRegistration; mission: MissionOfEvents } | null> {
     const [row] = await unit.query<LockedForRegistrationRow>(
       sql(
-        `SELECT s.capacity, s.opens_at, s.closes_at, s.approval, s.delegation_quotas, s.confirmed_count, s.waitlisted_count, ${missionColumns('m')}
+        `SELECT s.capacity, s.opens_at, s.closes_at, s.approval, s.delegation_quotas, s.confirmed_count, s.waitlisted_count, s.category_count, ${missionColumns('m')}
            FROM registration_settings s JOIN missions m ON m.id = s.mission_id
           WHERE s.mission_id = $1
             FOR UPDATE OF s`,
@@ -185,15 +196,17 @@ export class SeatsRepository {
 
   /**
    * Which of `emails` are registered to the mission (an active registration, compared as the unique
-   * index does), and the confirmed registrations of each of `delegations`, in one statement.
+   * index does), the confirmed registrations of each of `delegations`, and with `byCategory` of each
+   * category, in one statement.
    */
   async registeredAndConfirmed(
     unit: UnitOfWork,
     missionId: string,
     emails: readonly string[],
     delegations: readonly string[],
-  ): Promise<{ registered: string[]; confirmedByDelegation: Record<string, number> }> {
-    const rows = await unit.query<{ kind: 'registered' | 'confirmed'; key: string; confirmed: number }>(
+    byCategory = false,
+  ): Promise<{ registered: string[]; confirmedByDelegation: Record<string, number>; confirmedByCategory: Record<string, number> }> {
+    const rows = await unit.query<{ kind: 'registered' | 'confirmed' | 'category'; key: string; confirmed: number }>(
       sql(
         `SELECT 'registered' AS kind, e.email AS key, 0 AS confirmed FROM unnest($2::text[]) AS e (email)
           WHERE EXISTS (SELECT 1 FROM registrations r
@@ -201,17 +214,36 @@ export class SeatsRepository {
          UNION ALL
          SELECT 'confirmed', delegation, count(*)::int FROM registrations
           WHERE mission_id = $1 AND status = 'confirmed' AND delegation = ANY($3::text[])
-          GROUP BY delegation`,
-        [missionId, emails, delegations],
+          GROUP BY delegation
+         UNION ALL
+         SELECT 'category', category_id::text, count(*)::int FROM registrations
+          WHERE $4 AND mission_id = $1 AND status = 'confirmed' AND category_id IS NOT NULL
+          GROUP BY category_id`,
+        [missionId, emails, delegations, byCategory],
       ),
     );
     const registered: string[] = [];
     const confirmedByDelegation: Record<string, number> = {};
+    const confirmedByCategory: Record<string, number> = {};
     for (const row of rows) {
       if (row.kind === 'registered') registered.push(row.key);
+      else if (row.kind === 'category') confirmedByCategory[row.key] = row.confirmed;
       else confirmedByDelegation[row.key] = row.confirmed;
     }
-    return { registered, confirmedByDelegation };
+    return { registered, confirmedByDelegation, confirmedByCategory };
+  }
+
+  /** Each category of the mission: its capacity (null: none of its own) and its confirmed registrations. */
+  async categorySeats(unit: UnitOfWork, missionId: string): Promise<{ id: string; capacity: number | null; confirmed: number }[]> {
+    return unit.query<{ id: string; capacity: number | null; confirmed: number }>(
+      sql(
+        `SELECT c.id, c.capacity,
+                (SELECT count(*)::int FROM registrations r WHERE r.category_id = c.id AND r.status = 'confirmed') AS confirmed
+           FROM registration_categories c
+          WHERE c.mission_id = $1`,
+        [missionId],
+      ),
+    );
   }
 
   /** The mission's waitlist after place `after`, in its order, at most `limit`. */

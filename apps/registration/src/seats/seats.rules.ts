@@ -13,13 +13,18 @@ export interface RegistrationSettings {
   /** Kept by the registrations' trigger `registration_seat_counts`: read them, never write them. */
   confirmedCount: number;
   waitlistedCount: number;
+  /** How many registration categories the mission has, kept by the trigger `registration_category_count`; 0: registrations name none. */
+  categoryCount: number;
   updatedBy: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
 /** What the seats are computed from. */
-export type SettingsOfSeats = Pick<RegistrationSettings, 'missionId' | 'capacity' | 'delegationQuotas' | 'confirmedCount' | 'waitlistedCount'>;
+export type SettingsOfSeats = Pick<
+  RegistrationSettings,
+  'missionId' | 'capacity' | 'delegationQuotas' | 'confirmedCount' | 'waitlistedCount' | 'categoryCount'
+>;
 /** What the registration form decides on. */
 export type SettingsOfRegistration = SettingsOfSeats & Pick<RegistrationSettings, 'opensAt' | 'closesAt' | 'approval'>;
 
@@ -32,10 +37,25 @@ export interface Seats {
   delegationQuotas: Readonly<Record<string, number>>;
   /** Confirmed seats per delegation, for the delegations that have a quota. */
   confirmedByDelegation: Readonly<Record<string, number>>;
+  /** Most confirmed seats per category id; a category absent, or null, is limited by the mission's capacity (and quotas) only. */
+  categoryCapacities?: Readonly<Record<string, number | null>>;
+  /** Confirmed seats per category id. */
+  confirmedByCategory?: Readonly<Record<string, number>>;
+}
+
+/** What the seats need of a registration's category (categories/): its id, approval mode and whether it keeps a waiting list. */
+export interface CategoryOfSeat {
+  id: string;
+  approval: ApprovalMode;
+  waitlist: boolean;
 }
 
 export type Placement =
   { status: 'confirmed'; waitlistPosition: null } | { status: 'waitlisted'; waitlistPosition: number } | { status: 'pending_approval'; waitlistPosition: null };
+
+/** No seat, and the registration's category keeps no waiting list: refused, nothing stored. */
+export type Refusal = { status: 'refused'; reason: 'no-seat'; waitlistPosition: null };
+export type Decision = Placement | Refusal;
 
 export type RegistrationWindow = 'open' | 'not-yet-open' | 'closed';
 
@@ -52,33 +72,49 @@ export class SeatRules {
     return 'open';
   }
 
-  /** Where a new registration goes: the organiser's queue under manual approval, else a seat or the waitlist. */
-  static place(approval: ApprovalMode, delegation: string | null, seats: Seats): Placement {
-    if (approval === 'manual') return { status: 'pending_approval', waitlistPosition: null };
-    return SeatRules.seat(delegation, seats);
+  /**
+   * Where a new registration goes: the organiser's queue under manual approval (the category's mode
+   * when it has one, else the mission's), else a seat or the waitlist, refused when its category keeps none.
+   */
+  static place(approval: ApprovalMode, delegation: string | null, seats: Seats, category: CategoryOfSeat | null = null): Decision {
+    if ((category?.approval ?? approval) === 'manual') return { status: 'pending_approval', waitlistPosition: null };
+    const placement = SeatRules.seat(delegation, seats, category?.id ?? null);
+    if (placement.status === 'waitlisted' && category && !category.waitlist) return { status: 'refused', reason: 'no-seat', waitlistPosition: null };
+    return placement;
   }
 
   /**
    * `place` for registrations arriving together, in their order: each one sees the seats as the ones
    * before it left them (a confirmed one takes a seat of its delegation, a waitlisted one the next place).
    */
-  static placeInOrder(approval: ApprovalMode, delegations: readonly (string | null)[], seats: Seats): Placement[] {
-    return delegations.map((delegation) => {
-      const placement = SeatRules.place(approval, delegation, seats);
-      if (placement.status === 'confirmed') seats = SeatRules.afterConfirming(seats, delegation);
+  static placeInOrder(
+    approval: ApprovalMode,
+    delegations: readonly (string | null)[],
+    seats: Seats,
+    categories: readonly (CategoryOfSeat | null)[] = [],
+  ): Decision[] {
+    return delegations.map((delegation, index) => {
+      const category = categories[index] ?? null;
+      const placement = SeatRules.place(approval, delegation, seats, category);
+      if (placement.status === 'confirmed') seats = SeatRules.afterConfirming(seats, delegation, category?.id ?? null);
       if (placement.status === 'waitlisted') seats = { ...seats, waitlisted: seats.waitlisted + 1 };
       return placement;
     });
   }
 
-  /** A seat if there is one for the delegation, else the end of the waitlist. */
-  static seat(delegation: string | null, seats: Seats): Placement {
-    if (SeatRules.canSeat(delegation, seats)) return { status: 'confirmed', waitlistPosition: null };
+  /** A seat if there is one for the delegation and the category, else the end of the waitlist. */
+  static seat(delegation: string | null, seats: Seats, category: string | null = null): Placement {
+    if (SeatRules.canSeat(delegation, seats, category)) return { status: 'confirmed', waitlistPosition: null };
     return { status: 'waitlisted', waitlistPosition: seats.waitlisted + 1 };
   }
 
-  static canSeat(delegation: string | null, seats: Seats): boolean {
+  /** The three limits together: the mission's capacity, the category's capacity, the delegation's quota. */
+  static canSeat(delegation: string | null, seats: Seats, category: string | null = null): boolean {
     if (seats.confirmed >= seats.capacity) return false;
+    if (category !== null) {
+      const capacity = capacityOf(seats, category);
+      if (capacity !== undefined && capacity !== null && (seats.confirmedByCategory?.[category] ?? 0) >= capacity) return false;
+    }
     if (delegation === null) return true;
     const quota = quotaOf(seats, delegation);
     return quota === undefined || (seats.confirmedByDelegation[delegation] ?? 0) < quota;
@@ -88,11 +124,12 @@ export class SeatRules {
     return Math.max(0, seats.capacity - seats.confirmed);
   }
 
-  /** The seats after one more confirmed registration of `delegation`. */
-  static afterConfirming(seats: Seats, delegation: string | null): Seats {
+  /** The seats after one more confirmed registration of `delegation` (and of `category`). */
+  static afterConfirming(seats: Seats, delegation: string | null, category: string | null = null): Seats {
     const counted = delegation !== null && quotaOf(seats, delegation) !== undefined;
     return {
       ...seats,
+      ...(category !== null ? { confirmedByCategory: { ...seats.confirmedByCategory, [category]: (seats.confirmedByCategory?.[category] ?? 0) + 1 } } : {}),
       confirmed: seats.confirmed + 1,
       confirmedByDelegation: counted
         ? { ...seats.confirmedByDelegation, [delegation]: (seats.confirmedByDelegation[delegation] ?? 0) + 1 }
@@ -102,15 +139,20 @@ export class SeatRules {
 
   /**
    * Who of the waitlist (in its order) moves up into the free seats: first come, first served,
-   * passing over someone whose delegation has used its quota, who keeps their place.
+   * passing over someone whose delegation has used its quota, or whose category is full, who keeps
+   * their place (docs/DESIGN.md, "Registration categories").
    */
-  static promotions<T extends { delegation: string | null }>(waitlist: readonly T[], seats: Seats): { promoted: T[]; seats: Seats } {
+  static promotions<T extends { delegation: string | null; categoryId?: string | null }>(
+    waitlist: readonly T[],
+    seats: Seats,
+  ): { promoted: T[]; seats: Seats } {
     const promoted: T[] = [];
     for (const candidate of waitlist) {
       if (SeatRules.freeSeats(seats) === 0) break;
-      if (!SeatRules.canSeat(candidate.delegation, seats)) continue;
+      const category = candidate.categoryId ?? null;
+      if (!SeatRules.canSeat(candidate.delegation, seats, category)) continue;
       promoted.push(candidate);
-      seats = { ...SeatRules.afterConfirming(seats, candidate.delegation), waitlisted: seats.waitlisted - 1 };
+      seats = { ...SeatRules.afterConfirming(seats, candidate.delegation, category), waitlisted: seats.waitlisted - 1 };
     }
     return { promoted, seats };
   }
@@ -118,4 +160,8 @@ export class SeatRules {
 
 function quotaOf(seats: Seats, delegation: string): number | undefined {
   return Object.hasOwn(seats.delegationQuotas, delegation) ? seats.delegationQuotas[delegation] : undefined;
+}
+
+function capacityOf(seats: Seats, category: string): number | null | undefined {
+  return seats.categoryCapacities && Object.hasOwn(seats.categoryCapacities, category) ? seats.categoryCapacities[category] : undefined;
 }

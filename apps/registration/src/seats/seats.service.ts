@@ -42,21 +42,23 @@ export class SeatsService {
 
   /**
    * `of`, and which of `emails` are registered to the mission already, in one round trip; none when
-   * there is nothing to ask. Read under the mission's lock, so the answer holds until commit.
+   * there is nothing to ask. Read under the mission's lock, so the answer holds until commit. With
+   * `countCategories`, the confirmed seats per category are counted too (their capacities are the caller's to add).
    */
   async forGroup(
     unit: UnitOfWork,
     settings: SettingsOfSeats,
     emails: readonly string[],
     delegations: readonly (string | null)[],
+    countCategories = false,
   ): Promise<{ seats: Seats; registered: string[] }> {
     const quoted = [...new Set(delegations)].filter(
       (delegation): delegation is string => delegation !== null && Object.hasOwn(settings.delegationQuotas, delegation),
     );
-    const { registered, confirmedByDelegation } =
-      quoted.length > 0 || emails.length > 0
-        ? await this.repository.registeredAndConfirmed(unit, settings.missionId, emails, quoted)
-        : { registered: [], confirmedByDelegation: {} };
+    const { registered, confirmedByDelegation, confirmedByCategory } =
+      quoted.length > 0 || emails.length > 0 || countCategories
+        ? await this.repository.registeredAndConfirmed(unit, settings.missionId, emails, quoted, countCategories)
+        : { registered: [], confirmedByDelegation: {}, confirmedByCategory: {} };
     return {
       seats: {
         capacity: settings.capacity,
@@ -64,8 +66,20 @@ export class SeatsService {
         waitlisted: settings.waitlistedCount,
         delegationQuotas: settings.delegationQuotas,
         confirmedByDelegation,
+        ...(countCategories ? { confirmedByCategory } : {}),
       },
       registered,
+    };
+  }
+
+  /** `seats` with the capacities and confirmed seats of the mission's categories, when it has any. */
+  async withCategories(unit: UnitOfWork, settings: SettingsOfSeats, seats: Seats): Promise<Seats> {
+    if (settings.categoryCount === 0) return seats;
+    const categories = await this.repository.categorySeats(unit, settings.missionId);
+    return {
+      ...seats,
+      categoryCapacities: Object.fromEntries(categories.map((category) => [category.id, category.capacity])),
+      confirmedByCategory: Object.fromEntries(categories.map((category) => [category.id, category.confirmed])),
     };
   }
 
@@ -77,7 +91,7 @@ export class SeatsService {
     const filled: Registration[] = [];
     const settings = await this.lock(unit, missionId);
     if (!settings) return filled;
-    let seats = await this.of(unit, settings, Object.keys(settings.delegationQuotas));
+    let seats = await this.withCategories(unit, settings, await this.of(unit, settings, Object.keys(settings.delegationQuotas)));
     let after = '0';
     while (SeatRules.freeSeats(seats) > 0 && seats.waitlisted > 0) {
       const waitlist = await this.repository.waitlist(unit, settings.missionId, after, WAITLIST_BATCH);

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ActionPlansController } from './action-plans/action-plans.controller.js';
+import { CategoriesController } from './categories/categories.controller.js';
 import { CheckInController } from './check-in/check-in.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { LiveController } from './live/live.controller.js';
@@ -17,6 +18,7 @@ export const consoleControllers: Type[] = [
   MissionsController,
   LiveController,
   RegistrationsController,
+  CategoriesController,
   CheckInController,
   DeliveriesController,
   ProgrammeController,

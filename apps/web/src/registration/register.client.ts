@@ -13,6 +13,18 @@ function focusFirst(): void {
   target?.focus();
 }
 
+/** Only the chosen category's questions are shown (without this script, every category's are). */
+function categoryQuestions(): void {
+  const choice = document.querySelector<HTMLElement>('main [data-category-choice]');
+  if (!choice) return;
+  const show = () => {
+    const chosen = choice.querySelector<HTMLInputElement>('input[name="category"]:checked')?.value;
+    for (const questions of document.querySelectorAll<HTMLElement>('main fieldset[data-category]')) questions.hidden = questions.dataset.category !== chosen;
+  };
+  choice.addEventListener('change', show);
+  show();
+}
+
 function enhance(form: HTMLFormElement): void {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -37,6 +49,7 @@ function enhance(form: HTMLFormElement): void {
       document.title = next.title;
       const again = document.querySelector<HTMLFormElement>('form[data-register-form]');
       if (again) enhance(again);
+      categoryQuestions();
       focusFirst();
     } catch {
       // The network or the page failed us: the plain post still works.
@@ -46,4 +59,5 @@ function enhance(form: HTMLFormElement): void {
 }
 
 if (form) enhance(form);
+categoryQuestions();
 document.querySelector<HTMLElement>('main [data-focus-on-load]')?.focus();

@@ -4,6 +4,7 @@ import { messagePage } from '../kit/layout.js';
 import { Page, type PageContext } from '../kit/page-context.js';
 import { ServiceApi, type ApiAnswer } from '../kit/service-api.js';
 import { startSession } from '../participant/participant-session.js';
+import { acceptLanguageOf, categoryBody, readCategoryForm, splitCategoryErrors, type FormCategory } from './register.categories.js';
 import { errorsOnFields, newIdempotencyKey, readForm, registrationBody, type RegistrationForm } from './register.form.js';
 import { outcomePage, registerPage } from './register.page.js';
 
@@ -31,7 +32,8 @@ export class RegisterController {
       response.type('html').send(outcomePage(page, form, { kind: form.window, opensAt: form.opensAt, closesAt: form.closesAt }, false));
       return;
     }
-    response.type('html').send(registerPage(page, form, { values: {}, idempotencyKey: newIdempotencyKey(), errors: {}, general: [] }));
+    const categories = await this.categories(page, missionId);
+    response.type('html').send(registerPage(page, form, { values: {}, idempotencyKey: newIdempotencyKey(), errors: {}, general: [] }, categories));
   }
 
   @Post()
@@ -45,9 +47,11 @@ export class RegisterController {
     const form = await this.form(page, missionId, response);
     if (!form) return;
     const { values, idempotencyKey } = readForm(body ?? {});
+    const categories = await this.categories(page, missionId);
+    const categoryValues = readCategoryForm(body ?? {}, categories);
     const created = await this.api.call<Created>('registration', `/api/missions/${missionId}/registrations`, {
       method: 'POST',
-      body: registrationBody(values),
+      body: { ...registrationBody(values), ...categoryBody(categories, categoryValues) },
       headers: { 'idempotency-key': idempotencyKey },
     });
     if (created.ok) {
@@ -65,7 +69,8 @@ export class RegisterController {
       return;
     }
     const kind = String(created.problem.type).split('/').pop();
-    if (kind === 'registration-closed') {
+    // A category closed (or full) while the mission is open: said on the form, where another category may be chosen.
+    if (kind === 'registration-closed' && !created.problem.category) {
       const closed = (created.problem.opensAt && new Date(String(created.problem.opensAt)) > new Date() ? 'not-yet-open' : 'closed') as
         'closed' | 'not-yet-open';
       const opensAt = (created.problem.opensAt as string | null) ?? null;
@@ -76,14 +81,26 @@ export class RegisterController {
         .send(outcomePage(page, form, { kind: closed, opensAt, closesAt }, false));
       return;
     }
-    const { fields, general } = errorsOnFields(created.fieldErrors);
+    const { rest, ...categoryErrors } = splitCategoryErrors(created.fieldErrors, categoryValues.category);
+    const { fields, general } = errorsOnFields(rest);
     const alreadyRegistered = kind === 'already-registered';
-    if (!alreadyRegistered && Object.keys(fields).length === 0 && general.length === 0) general.push(created.problem.detail ?? created.problem.title);
+    if (created.problem.category && (kind === 'category-full' || kind === 'registration-closed'))
+      categoryErrors.category = kind === 'category-full' ? 'category-full' : 'category-closed';
+    const onCategory = categoryErrors.category !== undefined || Object.keys(categoryErrors.answers).length > 0;
+    if (!alreadyRegistered && !onCategory && Object.keys(fields).length === 0 && general.length === 0)
+      general.push(created.problem.detail ?? created.problem.title);
     // A corrected form is another request: it gets a key of its own.
     response
       .status(created.status >= 500 ? 503 : created.status)
       .type('html')
-      .send(registerPage(page, form, { values, idempotencyKey: newIdempotencyKey(), errors: fields, general, alreadyRegistered }));
+      .send(
+        registerPage(
+          page,
+          form,
+          { values, idempotencyKey: newIdempotencyKey(), errors: fields, general, alreadyRegistered, categoryValues, categoryErrors },
+          categories,
+        ),
+      );
   }
 
   private async form(page: PageContext, missionId: string, response: Response): Promise<RegistrationForm | undefined> {
@@ -93,6 +110,14 @@ export class RegisterController {
     if (form.status === 404) throw new NotFoundException();
     response.status(503).type('html').send(messagePage(page, 'unavailable'));
     return undefined;
+  }
+
+  /** The mission's categories in the page's language; none when it has none (or registration cannot say: the form then works as without). */
+  private async categories(page: PageContext, missionId: string): Promise<FormCategory[]> {
+    const answer = await this.api.call<{ items: FormCategory[] }>('registration', `/api/missions/${missionId}/registration-form/categories`, {
+      headers: { 'accept-language': acceptLanguageOf(page.language) },
+    });
+    return answer.ok ? answer.body.items : [];
   }
 
   /** The 201 has no place in the line; the participant's own token reads it. */

@@ -14,6 +14,7 @@ import {
   type FormValues,
   type RegistrationForm,
 } from './register.form.js';
+import { categoryFields, type CategoryValues, type FormCategory } from './register.categories.js';
 import { registerMessages } from './register.messages.js';
 
 type Key = Parameters<Translate<keyof (typeof registerMessages)['en']>>[0];
@@ -26,12 +27,15 @@ export interface FormState {
   general: string[];
   /** The e-mail address is registered already: say so beside it, with the way back to the registration. */
   alreadyRegistered?: boolean;
+  /** The category chosen and the answers typed, and registration's errors on them (see register.categories.ts). */
+  categoryValues?: CategoryValues;
+  categoryErrors?: { category?: string; answers: Record<string, string> };
 }
 
 const SCRIPT = 'registration/register.client.ts';
 
 /** `/m/:missionId/register`: the form, with the errors of a post beside their fields and the values kept. */
-export function registerPage(page: PageContext, form: RegistrationForm, state: FormState): string {
+export function registerPage(page: PageContext, form: RegistrationForm, state: FormState, categories: readonly FormCategory[] = []): string {
   const t = translator(registerMessages, page.language);
   const title = t('title', { mission: form.title });
   const id = (field: FormField) => `f-${field.replace('.', '-')}`;
@@ -88,7 +92,24 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
   const defaults: FormValues = { preferredLanguage: page.language === 'zh' ? 'zh-CN' : 'en', timezone: form.timezone };
   const timezoneKept = state.values.timezone !== undefined;
   state = { ...state, values: { ...defaults, ...state.values } };
-  const errorCount = Object.keys(state.errors).length + (state.alreadyRegistered ? 1 : 0);
+  const categoryErrors = state.categoryErrors ?? { answers: {} };
+  const answerError = (message: string, on: 'category' | FormCategory['questions'][number]['kind']) => {
+    if (on === 'category')
+      return message === 'category-full' ? t('error.categoryFull') : message === 'category-closed' ? t('error.categoryClosed') : t('error.category');
+    if (message === 'is required') return t('error.answerRequired');
+    if (on === 'date') return t('error.answerDate');
+    if (on === 'choice' || on === 'choices') return t('error.answerChoice');
+    return message;
+  };
+  const categorySummary = [
+    ...(categoryErrors.category !== undefined ? [{ href: 'f-category', text: answerError(categoryErrors.category, 'category') }] : []),
+    ...Object.entries(categoryErrors.answers).map(([answer, message]) => {
+      const [code, key] = answer.split('.') as [string, string];
+      const question = categories.find((category) => category.code === code)?.questions.find((candidate) => candidate.key === key);
+      return { href: `f-${code}-${key}`, text: `${question?.label ?? key}: ${answerError(message, question?.kind ?? 'text')}` };
+    }),
+  ];
+  const errorCount = Object.keys(state.errors).length + (state.alreadyRegistered ? 1 : 0) + categorySummary.length;
 
   const main = html`
     <h1>${title}</h1>
@@ -99,6 +120,7 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
             <h2 id="error-summary-title">${t('errorSummary')}</h2>
             <ul>
               ${formFields.filter((field) => message(field)).map((field) => html`<li><a href="#${id(field)}">${message(field)}</a></li>`)}
+              ${categorySummary.map((error) => html`<li><a href="#${error.href}">${error.text}</a></li>`)}
               ${state.general.map((detail) => html`<li>${t('errorGeneral', { detail })}</li>`)}
             </ul>
           </div>`
@@ -141,6 +163,16 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
             )
           : text('delegation', 'delegation', { required: false, hint: 'delegationHint' })
       }
+      ${categoryFields(categories, state.categoryValues ?? { answers: {} }, categoryErrors, {
+        category: t('category'),
+        categoryHint: t('categoryHint'),
+        questionsFor: (category) => t('questionsFor', { category }),
+        required: t('required'),
+        optional: t('optional'),
+        yes: t('yes'),
+        no: t('no'),
+        error: answerError,
+      })}
       <fieldset class="${fieldClass('consent.dataProcessing')}">
         <legend>${t('consentLegend')} <span class="muted">(${t('required')})</span></legend>
         ${errorLine('consent.dataProcessing')}
