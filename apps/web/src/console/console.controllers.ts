@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { BroadcastsController } from './broadcasts/broadcasts.controller.js';
 import { CheckInController } from './check-in/check-in.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { LiveController } from './live/live.controller.js';
@@ -17,6 +18,7 @@ export const consoleControllers: Type[] = [
   RegistrationsController,
   CheckInController,
   DeliveriesController,
+  BroadcastsController,
   ProgrammeController,
   MatchmakingController,
   MousController,

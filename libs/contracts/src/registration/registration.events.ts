@@ -30,7 +30,10 @@ export const registrationSnapshot = z.object({
     delegationId: uuid.nullable().optional(),
   }),
   /** Added later: the registration category (delegate, host official, forum guest, press, staff…) it was made in; null when the mission has none. */
-  category: z.object({ categoryId: uuid, code: z.string().min(1) }).nullable().optional(),
+  category: z
+    .object({ categoryId: uuid, code: z.string().min(1) })
+    .nullable()
+    .optional(),
   mission: z.object({
     code: z.string(),
     title: z.string(),
