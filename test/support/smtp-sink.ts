@@ -19,6 +19,8 @@ export interface ReceivedMail {
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private refusing = false;
+  /** Addresses refused for good (550 at RCPT TO), as a server refuses an unknown mailbox: a bounce. */
+  private readonly bounced = new Set<string>();
   /** While stalled: the greetings held back, released by `stall(false)`. */
   private stalled: (() => void)[] | null = null;
   private readonly sockets = new Set<Socket>();
@@ -27,6 +29,10 @@ export class SmtpSink {
 
   async start(): Promise<this> {
     this.server = sinkServer({
+      onRcptTo: (address, _session, callback) => {
+        if (this.bounced.has(address.address.toLowerCase())) callback(Object.assign(new Error('no such mailbox (test)'), { responseCode: 550 }));
+        else callback();
+      },
       onConnect: (_session, callback) => {
         if (this.stalled) this.stalled.push(() => callback());
         else callback();
@@ -66,6 +72,11 @@ export class SmtpSink {
 
   refuse(refusing: boolean): void {
     this.refusing = refusing;
+  }
+
+  /** Mail to `address` is refused for good from now on (550 at RCPT TO). */
+  bounce(address: string): void {
+    this.bounced.add(address.toLowerCase());
   }
 
   /**
@@ -142,7 +153,7 @@ export class ThreadedSmtpSink {
 }
 
 /** Both sinks' server: any sender, no TLS, no logging; `handlers` say what happens to a connection and a message. */
-export function sinkServer(handlers: Pick<SMTPServerOptions, 'onConnect' | 'onData'>): SMTPServer {
+export function sinkServer(handlers: Pick<SMTPServerOptions, 'onConnect' | 'onData' | 'onRcptTo'>): SMTPServer {
   const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, ...handlers });
   // A sender killed mid-session resets its connection; that is the run's doing, not a failure.
   server.on('error', () => undefined);

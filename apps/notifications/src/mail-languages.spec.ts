@@ -1,6 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { accessCatalogues } from './access-mail/messages/index.js';
 import { accessTemplates } from './access-mail/templates/index.js';
+import { broadcastCatalogues } from './broadcast-mail/messages/index.js';
+import { broadcastTemplates } from './broadcast-mail/templates/index.js';
 import { enrolmentCatalogues } from './enrolment-mail/messages/index.js';
 import { enrolmentTemplates } from './enrolment-mail/templates/index.js';
 import { mailLanguages, mailLocales, type MailLanguage } from './mail/mail-language.js';
@@ -32,6 +34,7 @@ const catalogues: Record<string, Catalogues<string>> = {
   'meeting-timetable': meetingTimetableCatalogues,
   milestone: milestoneCatalogues,
   'milestone-reminder': milestoneReminderCatalogues,
+  broadcast: broadcastCatalogues,
 };
 const others = mailLanguages.filter((language) => language !== 'en');
 
@@ -175,6 +178,11 @@ function everyMail(language: MailLanguage): [string, MailText][] {
         pilotProject: role === 'owner' ? null : 'Pilot',
       }),
     ]),
+    // An organiser writes a broadcast's subject and body per language; the sample's differ so.
+    [
+      'broadcast',
+      broadcastTemplates[language].broadcast({ name: 'Ana García', missionTitle: mission.title, subject: `Coach (${language})`, body: 'At 7:30.' }),
+    ],
   ];
 }
 

@@ -1,6 +1,7 @@
 import { ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { BroadcastsModule } from './broadcasts/broadcasts.module.js';
 import { DeliveriesModule, type DeliveriesOptions } from './deliveries/deliveries.module.js';
 import { notificationsMigrations } from './migrations/index.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -10,6 +11,7 @@ export type NotificationsOptions = Omit<DeliveriesOptions, 'mailSendLeaseMs'>;
 @Module({})
 export class NotificationsModule {
   static forRoot(config: ServiceConfig, options: NotificationsOptions = {}): DynamicModule {
+    const deliveries = DeliveriesModule.forRoot({ ...options, mailSendLeaseMs: config.mailSendLeaseMs });
     return {
       module: NotificationsModule,
       imports: [
@@ -20,8 +22,9 @@ export class NotificationsModule {
           rabbitmqUrl: config.rabbitmqUrl,
           exchange: config.exchange,
         }),
-        DeliveriesModule.forRoot({ ...options, mailSendLeaseMs: config.mailSendLeaseMs }),
+        deliveries,
         ParticipantsModule,
+        BroadcastsModule.forRoot(deliveries),
       ],
     };
   }

@@ -28,6 +28,12 @@ export const subscriptions = {
     'enrolment.waitlisted',
     'enrolment.cancelled',
     'meeting.timetable_published',
+    // Added with broadcasts: the read models an audience is resolved from.
+    'participant.access_token_renewed',
+    'delegation.saved',
+    'delegation.removed',
+    'meeting.scheduled',
+    'meeting.cancelled',
   ],
   dashboard: ['#'],
 } as const satisfies Record<string, readonly string[]>;

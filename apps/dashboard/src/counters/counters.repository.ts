@@ -59,6 +59,18 @@ export interface MissionCounts {
   mous: { status: string; count: number }[];
   notifications: { outcome: string; count: number }[];
   meetings: { status: string; scheduled: boolean; outcome: string | null; count: number }[];
+  broadcasts: BroadcastFigures[];
+}
+
+/** A broadcast's delivery figures as the dashboard counts them from the events (`failed` leaves out the bounced). */
+export interface BroadcastFigures {
+  broadcastId: string;
+  subject: string | null;
+  releasedAt: string | null;
+  queued: number | null;
+  sent: number;
+  failed: number;
+  bounced: number;
 }
 
 /**
@@ -129,10 +141,26 @@ export class CountersRepository {
   }
 
   /** One outcome per notification: the first one stays. */
-  keepNotificationOutcome(outcome: { notificationId: string; missionId: string; outcome: 'sent' | 'failed'; at: string }): Statement {
+  keepNotificationOutcome(outcome: {
+    notificationId: string;
+    missionId: string;
+    outcome: 'sent' | 'failed';
+    at: string;
+    broadcastId: string | null;
+    bounced: boolean;
+  }): Statement {
     return sql(
-      `INSERT INTO notification_outcomes (notification_id, mission_id, outcome, at) VALUES ($1, $2, $3, $4) ON CONFLICT (notification_id) DO NOTHING`,
-      [outcome.notificationId, outcome.missionId, outcome.outcome, outcome.at],
+      `INSERT INTO notification_outcomes (notification_id, mission_id, outcome, at, broadcast_id, bounced) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (notification_id) DO NOTHING`,
+      [outcome.notificationId, outcome.missionId, outcome.outcome, outcome.at, outcome.broadcastId, outcome.bounced],
+    );
+  }
+
+  /** A broadcast went: its subject and how many e-mails it queued (its figures are its notifications' outcomes). */
+  keepBroadcast(released: { broadcastId: string; missionId: string; subject: string; queued: number; releasedAt: string }): Statement {
+    return sql(
+      `INSERT INTO broadcasts (broadcast_id, mission_id, subject, queued, released_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (broadcast_id) DO NOTHING`,
+      [released.broadcastId, released.missionId, released.subject, released.queued, released.releasedAt],
     );
   }
 
@@ -181,7 +209,40 @@ export class CountersRepository {
     const meetings = await unit.query<{ status: string; scheduled: boolean; outcome: string | null; count: number }>(
       sql(`SELECT status, scheduled, outcome, count(*)::int AS count FROM meetings WHERE mission_id = $1 GROUP BY status, scheduled, outcome`, [missionId]),
     );
+    // Outcomes may come before their broadcast's release is stored (events out of order): both sides count.
+    const broadcasts = await unit.query<{
+      broadcast_id: string;
+      subject: string | null;
+      released_at: Date | null;
+      queued: number | null;
+      sent: number;
+      failed: number;
+      bounced: number;
+    }>(
+      sql(
+        `WITH outcomes AS (
+           SELECT broadcast_id, count(*) FILTER (WHERE outcome = 'sent')::int AS sent,
+                  count(*) FILTER (WHERE outcome = 'failed' AND NOT bounced)::int AS failed,
+                  count(*) FILTER (WHERE outcome = 'failed' AND bounced)::int AS bounced
+             FROM notification_outcomes WHERE mission_id = $1 AND broadcast_id IS NOT NULL GROUP BY broadcast_id
+         )
+         SELECT coalesce(b.broadcast_id, o.broadcast_id) AS broadcast_id, b.subject, b.released_at, b.queued,
+                coalesce(o.sent, 0) AS sent, coalesce(o.failed, 0) AS failed, coalesce(o.bounced, 0) AS bounced
+           FROM (SELECT * FROM broadcasts WHERE mission_id = $1) b FULL JOIN outcomes o ON o.broadcast_id = b.broadcast_id
+          ORDER BY b.released_at DESC NULLS FIRST, 1 LIMIT 50`,
+        [missionId],
+      ),
+    );
     return {
+      broadcasts: broadcasts.map((row) => ({
+        broadcastId: row.broadcast_id,
+        subject: row.subject,
+        releasedAt: row.released_at?.toISOString() ?? null,
+        queued: row.queued,
+        sent: row.sent,
+        failed: row.failed,
+        bounced: row.bounced,
+      })),
       registrations,
       checkedIn,
       sessions: sessions.map((row) => ({

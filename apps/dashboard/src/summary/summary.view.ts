@@ -39,6 +39,8 @@ export interface SummaryInput {
   notifications: { outcome: string; count: number }[];
   /** Meetings by status, whether placed, and outcome. */
   meetings: { status: string; scheduled: boolean; outcome: string | null; count: number }[];
+  /** Added with broadcasts; absent in older callers' inputs. */
+  broadcasts?: MissionSummary['broadcasts'];
 }
 
 const LARGEST_FIRST = 'Largest first; ties by name, the unnamed (null) last.';
@@ -66,6 +68,19 @@ export const missionSummary = z.object({
   meetings: z
     .object({ requested: count, accepted: count, declined: count, cancelled: count, scheduled: count, held: count, noShow: count })
     .describe('B2B matchmaking: every meeting ever requested, those with a place now, those held (and no-shows).'),
+  broadcasts: z
+    .array(
+      z.object({
+        broadcastId: uuid,
+        subject: z.string().nullable(),
+        releasedAt: instant.nullable(),
+        queued: count.nullable().describe('E-mails it queued when it went; null until its `broadcast.released` arrives.'),
+        sent: count,
+        failed: count.describe('Failed for any reason but a bounce.'),
+        bounced: count.describe('Refused for good by the SMTP server (a 5xx reply).'),
+      }),
+    )
+    .describe("The mission's latest 50 broadcasts that went, newest first, with their delivery figures."),
 });
 
 export type MissionSummary = z.infer<typeof missionSummary>;
@@ -120,6 +135,7 @@ export function summarise(input: SummaryInput): MissionSummary {
     mous: { total: mouTotal, byStatus: mous },
     notifications: outcomes,
     meetings: countMeetings(input.meetings),
+    broadcasts: input.broadcasts ?? [],
   };
 }
 

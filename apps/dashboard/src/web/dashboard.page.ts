@@ -37,7 +37,7 @@ export const dashboardPage = `<!doctype html>
   <span id="status">not connected</span>
 </header>
 <main>
-  <section><h2>Registrations</h2><table id="registrations"></table><h2 style="margin-top:16px">By delegation</h2><table id="delegations"></table><h2 style="margin-top:16px">Notifications</h2><table id="notifications"></table></section>
+  <section><h2>Registrations</h2><table id="registrations"></table><h2 style="margin-top:16px">By delegation</h2><table id="delegations"></table><h2 style="margin-top:16px">Notifications</h2><table id="notifications"></table><h2 style="margin-top:16px">Broadcasts</h2><table id="broadcasts"></table></section>
   <section><h2>Events, newest first</h2><ul id="events"></ul></section>
 </main>
 <script type="module">
@@ -63,6 +63,7 @@ export const dashboardPage = `<!doctype html>
     rows($('registrations'), [['total', s.registrations.total], ...Object.entries(s.registrations.byStatus), ['checked in', s.registrations.checkedIn]]);
     rows($('delegations'), s.registrations.byDelegation.map((d) => [d.delegation ?? '(none)', d.byStatus.confirmed + ' confirmed · ' + d.total + ' in all']));
     rows($('notifications'), [['sent', s.notifications.sent], ['failed', s.notifications.failed]]);
+    rows($('broadcasts'), s.broadcasts.map((b) => [b.subject ?? b.broadcastId, (b.queued ?? '?') + ' queued · ' + b.sent + ' sent · ' + b.failed + ' failed · ' + b.bounced + ' bounced']));
   }
 
   $('connect').addEventListener('click', () => {

@@ -44,6 +44,7 @@ export class DeliveriesModule {
         MailQueueRepository,
         MailQueueMetrics,
       ],
+      exports: [DeliveriesService, DeliveriesRepository],
     };
   }
 }

@@ -52,11 +52,20 @@ export interface DueDeliveryRow {
   erased: boolean;
 }
 
+/** How a cause's e-mails stand: queued (all of them) = pending + sent + failed + bounced (failed for good by a 5xx). */
+export interface DeliveryFigures {
+  queued: number;
+  pending: number;
+  sent: number;
+  failed: number;
+  bounced: number;
+}
+
 /** What became of a claimed e-mail's attempt, as `settle` records it. */
 export type SettledDelivery =
   | { id: string; status: 'sent'; smtpResponse: string }
   | { id: string; status: 'pending'; error: string; retryInMs: number }
-  | { id: string; status: 'failed'; error: string }
+  | { id: string; status: 'failed'; error: string; bounced?: boolean }
   | { id: string; status: 'erased' };
 
 /** The delivery log's SQL (`deliveries`, `erased_registrations`), in one place. */
@@ -163,8 +172,9 @@ export class DeliveriesRepository {
                    next_attempt_at = CASE WHEN o.status = 'pending' THEN now() + o.retry_in_ms * interval '1 millisecond' END,
                    recipient = CASE WHEN o.status = 'erased' THEN 'erased:' || d.id ELSE d.recipient END,
                    message = CASE WHEN o.status = 'erased' THEN jsonb_build_object('erased', true) ELSE d.message END,
+                   bounced = coalesce(o.bounced, false),
                    updated_at = now()
-              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[]) AS o (id, status, smtp_response, error, retry_in_ms)
+              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::boolean[]) AS o (id, status, smtp_response, error, retry_in_ms, bounced)
              WHERE d.id = o.id`,
       [
         settled.map((s) => s.id),
@@ -172,6 +182,7 @@ export class DeliveriesRepository {
         settled.map((s) => (s.status === 'sent' ? s.smtpResponse : null)),
         settled.map((s) => (s.status === 'pending' || s.status === 'failed' ? s.error : null)),
         settled.map((s) => (s.status === 'pending' ? Math.round(s.retryInMs) : null)),
+        settled.map((s) => (s.status === 'failed' ? (s.bounced ?? false) : null)),
       ],
     );
   }
@@ -185,6 +196,23 @@ export class DeliveriesRepository {
         [missionId, options.status ?? null, options.afterSeq, options.limit],
       ),
     );
+  }
+
+  /** Each cause's e-mails by outcome (a broadcast's figures: its id is their cause). */
+  async figuresOf(unit: UnitOfWork, causeIds: readonly string[]): Promise<Map<string, DeliveryFigures>> {
+    if (causeIds.length === 0) return new Map();
+    const rows = await unit.query<{ cause_event_id: string } & DeliveryFigures>(
+      sql(
+        `SELECT cause_event_id, count(*)::int AS queued,
+                count(*) FILTER (WHERE status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE status = 'sent')::int AS sent,
+                count(*) FILTER (WHERE status = 'failed' AND NOT bounced)::int AS failed,
+                count(*) FILTER (WHERE status = 'failed' AND bounced)::int AS bounced
+           FROM deliveries WHERE cause_event_id = ANY($1::uuid[]) GROUP BY cause_event_id`,
+        [causeIds],
+      ),
+    );
+    return new Map(rows.map(({ cause_event_id, ...figures }) => [cause_event_id, figures]));
   }
 
   async isErased(unit: UnitOfWork, registrationId: string): Promise<boolean> {

@@ -27,6 +27,9 @@ export interface DueMail extends ComposedMail {
   recipientRegistrationId: string | null;
 }
 
+/** What caused e-mails: an event, or something of notifications' own (a broadcast) named as one. */
+export type MailCause = Pick<CloudEvent, 'id' | 'time' | 'correlationid'> & { type: string };
+
 /** The recipients a look-up found, and what their queueing must carry. */
 interface Found<To> {
   recipients: readonly To[];
@@ -67,6 +70,18 @@ export class DeliveriesService {
     });
     const deliveries = mails.map((mail) => this.newDelivery(event, mail));
     this.deliveries.deferQueue(unit, deliveries, event.correlationid, { lockErasures: !found.erasureLocksHeld, alongside: found.alongside });
+    if (deliveries.length > 0) unit.afterCommit(() => this.dispatcher.wake());
+  }
+
+  /**
+   * E-mails whose cause is not an event (a broadcast: its id is their cause), queued in `unit` as an
+   * event's are: one row per cause and recipient, sent by the dispatcher after the commit. No erasure
+   * locks (a broadcast may have thousands of recipients): the insert skips the erased, and the
+   * dispatcher checks once more when it claims each row (DESIGN.md, Inside notifications, 4).
+   */
+  queueMails(unit: UnitOfWork, cause: MailCause, mails: readonly DueMail[]): void {
+    const deliveries = mails.map((mail) => this.newDelivery(cause, mail));
+    this.deliveries.deferQueue(unit, deliveries, cause.correlationid, { lockErasures: false });
     if (deliveries.length > 0) unit.afterCommit(() => this.dispatcher.wake());
   }
 
@@ -115,7 +130,7 @@ export class DeliveriesService {
   }
 
   /** The delivery `mail` makes for `cause`, with the message exactly as it is sent (and re-sent). */
-  private newDelivery(cause: CloudEvent, mail: DueMail): NewDelivery {
+  private newDelivery(cause: MailCause, mail: DueMail): NewDelivery {
     const recipient = normaliseRecipient(mail.to.address);
     return {
       id: randomUUID(),

@@ -8,7 +8,7 @@ import { carriesSignInLink, withSignInLink } from '../mail/sign-in-link.js';
 import { SignInLinksService } from '../mail/sign-in-links.service.js';
 import { ParticipantsRepository } from '../participants/participants.repository.js';
 import { DeliveriesRepository, type DueDeliveryRow, type SettledDelivery } from './deliveries.repository.js';
-import { afterFailedAttempt, describeMailError } from './delivery.rules.js';
+import { afterFailedAttempt, BROADCAST_CAUSE, describeMailError } from './delivery.rules.js';
 
 /** How the dispatcher works through the queue; tests shorten the retry delays. */
 export interface DispatchOptions {
@@ -137,7 +137,7 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
         return { id: delivery.id, status: 'pending', error, retryInMs: next.delayMs };
       }
       this.logger.error({ msg: 'e-mail not sent; giving up', deliveryId: delivery.id, attempts, why: next.why, reason: error });
-      return { id: delivery.id, status: 'failed', error };
+      return { id: delivery.id, status: 'failed', error, bounced: next.why === 'permanent' };
     }
   }
 }
@@ -155,6 +155,8 @@ function announcementOf(delivery: DueDeliveryRow, outcome: SettledDelivery): Out
     causeEventType: delivery.cause_event_type,
     recipientRegistrationId: delivery.recipient_registration_id,
     at: new Date().toISOString(),
+    // A broadcast's mails have the broadcast as their cause; its figures are counted by it.
+    ...(delivery.cause_event_type === BROADCAST_CAUSE ? { broadcastId: delivery.cause_event_id } : {}),
   };
   const context = {
     subject: delivery.id,
@@ -163,5 +165,9 @@ function announcementOf(delivery: DueDeliveryRow, outcome: SettledDelivery): Out
   };
   return outcome.status === 'sent'
     ? { type: 'notification.sent', data, context }
-    : { type: 'notification.failed', data: { ...data, error: outcome.error, attempts: delivery.attempts + 1 }, context };
+    : {
+        type: 'notification.failed',
+        data: { ...data, error: outcome.error, attempts: delivery.attempts + 1, ...(outcome.bounced ? { bounced: true } : {}) },
+        context,
+      };
 }

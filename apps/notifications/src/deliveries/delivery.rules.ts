@@ -31,3 +31,6 @@ export function describeMailError(error: unknown): string {
   const code = typeof details?.code === 'string' ? `${details.code}: ` : '';
   return `${code}${message}`.replace(/\s+/g, ' ').slice(0, 1000);
 }
+
+/** The `cause_event_type` of a broadcast's e-mails, whose cause is the broadcast itself (its id as `cause_event_id`), not an event. */
+export const BROADCAST_CAUSE = 'broadcast';

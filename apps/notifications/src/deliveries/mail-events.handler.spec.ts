@@ -1,3 +1,4 @@
+import { broadcastAudienceEvents } from '../broadcasts/broadcast-audience.handler.js';
 import { subscriptions } from '#contracts';
 import { mailRoutes } from './mail-events.handler.js';
 
@@ -15,9 +16,9 @@ describe('mail kinds', () => {
     ]);
   });
 
-  it('give each event type to one kind, and with the directory and erasure handlers answer every event notifications subscribes to', () => {
+  it('give each event type to one kind, and with the directory, erasure and broadcast audience handlers answer every event notifications subscribes to', () => {
     const events = mailRoutes.flatMap((kind) => kind.events);
     expect(new Set(events).size).toBe(events.length);
-    expect(new Set([...events, 'participant.erased', 'mission.updated'])).toEqual(new Set(subscriptions.notifications));
+    expect(new Set([...events, 'participant.erased', 'mission.updated', ...broadcastAudienceEvents])).toEqual(new Set(subscriptions.notifications));
   });
 });

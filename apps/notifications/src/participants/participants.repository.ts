@@ -104,6 +104,12 @@ export class ParticipantsRepository {
     return rows.map(toEntry);
   }
 
+  /** Everyone the directory knows of a mission (a broadcast's audience is chosen among them). */
+  async ofMission(unit: UnitOfWork, missionId: string): Promise<DirectoryEntry[]> {
+    const rows = await unit.query<DirectoryRow>(sql(`SELECT * FROM participant_directory WHERE mission_id = $1`, [missionId]));
+    return rows.map(toEntry);
+  }
+
   /**
    * A mission's new title, dates or zone, for the mails of everyone registered to it, unless a later
    * change came first. Kept in `missions` too: a registration snapshot carries the mission as

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ActionPlansController } from './action-plans/action-plans.controller.js';
 import { CategoriesController } from './categories/categories.controller.js';
+import { BroadcastsController } from './broadcasts/broadcasts.controller.js';
 import { CheckInController } from './check-in/check-in.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { LiveController } from './live/live.controller.js';
@@ -21,6 +22,7 @@ export const consoleControllers: Type[] = [
   CategoriesController,
   CheckInController,
   DeliveriesController,
+  BroadcastsController,
   ProgrammeController,
   MatchmakingController,
   MousController,

@@ -16,6 +16,7 @@ export const consoleSections = [
   { key: 'mous', path: '/mous' },
   { key: 'actionPlans', path: '/action-plans' },
   { key: 'deliveries', path: '/deliveries' },
+  { key: 'broadcasts', path: '/broadcasts' },
   { key: 'report', path: '/report' },
 ] as const;
 
@@ -41,8 +42,7 @@ export interface ConsoleLayoutOptions {
 
 /**
  * Every console page: the site's layout, a bar with the organiser's missions and signing out, and
- * for a mission its navigation (Live, Registrations, Check-in, Programme, Matchmaking, MoUs,
- * Action plans, Deliveries, Report) above the page's content.
+ * for a mission its navigation (`consoleSections`, in order) above the page's content.
  */
 export function consoleLayout(page: PageContext, options: ConsoleLayoutOptions): string {
   const t = translator(consoleMessages, page.language);

@@ -115,6 +115,12 @@ export class ParticipantApi {
     return this.services.call<Meeting>('scheduling', `${mission(missionId)}/meetings/${path(meetingId)}/${answer}`, { credential, method: 'POST' });
   }
 
+  /** The broadcasts the participant received (notifications' feed), newest first; `before`: the page after a previous one. */
+  broadcasts(credential: string, missionId: string, registrationId: string, before?: string) {
+    const query = before ? `?before=${encodeURIComponent(before)}` : '';
+    return this.services.call<BroadcastFeed>('notifications', `${mission(missionId)}/participants/${path(registrationId)}/broadcasts${query}`, { credential });
+  }
+
   timetable(credential: string, missionId: string, registrationId: string) {
     return this.services.call<Timetable>('scheduling', `${mission(missionId)}/participants/${path(registrationId)}/meetings`, { credential });
   }
@@ -231,6 +237,11 @@ export interface Meeting {
   status: string;
   slot: { startsAt: string; endsAt: string; table: number } | null;
   outcome: string | null;
+}
+
+export interface BroadcastFeed {
+  items: { id: string; language: string; subject: string; body: string; deliveredAt: string }[];
+  nextBefore: string | null;
 }
 
 export interface Profile {

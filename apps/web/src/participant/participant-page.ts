@@ -20,7 +20,7 @@ export function participantPageOf(request: Request, response: Response): Partici
   return { page, t, name: (prefix, value) => (`${prefix}.${value}` in messages ? messages[`${prefix}.${value}`]! : value) };
 }
 
-export type Tab = 'registration' | 'agenda' | 'meetings' | 'check-in';
+export type Tab = 'registration' | 'agenda' | 'meetings' | 'messages' | 'check-in';
 
 interface PageOptions {
   title: string;
@@ -48,6 +48,7 @@ function navigation(p: ParticipantPage, registrationId: string, current: Tab | u
     ['registration', 'nav.registration'],
     ['agenda', 'nav.agenda'],
     ['meetings', 'nav.meetings'],
+    ['messages', 'nav.messages'],
     ['check-in', 'nav.checkIn'],
   ];
   return html`<nav class="participant-nav" aria-label="${p.t('nav.label')}">

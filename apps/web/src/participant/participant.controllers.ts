@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { AgendaPageController } from './agenda.controller.js';
 import { CheckInPageController } from './check-in.controller.js';
 import { MeetingsPageController } from './meetings.controller.js';
+import { MessagesPageController } from './messages.controller.js';
 import { RegistrationPageController } from './registration.controller.js';
 import { SignInController } from './sign-in.controller.js';
 
@@ -11,5 +12,6 @@ export const participantControllers: Type[] = [
   RegistrationPageController,
   AgendaPageController,
   MeetingsPageController,
+  MessagesPageController,
   CheckInPageController,
 ];

@@ -8,6 +8,11 @@ export const participantMessages = defineMessages({
     'nav.agenda': 'My agenda',
     'nav.meetings': 'My meetings',
     'nav.checkIn': 'Check-in',
+    'nav.messages': 'Messages',
+    'messages.title': 'Messages from the organisers',
+    'messages.none': 'The organisers have not sent you any message yet.',
+    'messages.older': 'Older messages',
+    'messages.newest': 'Newest messages',
     'nav.signOut': 'Sign out',
 
     'signIn.title': 'Sign in',
@@ -186,6 +191,11 @@ export const participantMessages = defineMessages({
     'nav.agenda': '我的日程',
     'nav.meetings': '我的会谈',
     'nav.checkIn': '签到',
+    'nav.messages': '消息',
+    'messages.title': '组织方发来的消息',
+    'messages.none': '组织方尚未向您发送任何消息。',
+    'messages.older': '较早的消息',
+    'messages.newest': '最新消息',
     'nav.signOut': '退出',
 
     'signIn.title': '登录',
