@@ -1,6 +1,7 @@
 import { ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule, type OutboxRelayOptions } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ClosingRemindersModule } from './closing-reminders/closing-reminders.module.js';
 import { registrationMigrations } from './migrations/index.js';
 import { MissionsModule } from './missions/missions.module.js';
 import { ParticipantAccessModule } from './participant-access/participant-access.module.js';
@@ -32,6 +33,7 @@ export class RegistrationModule {
         RegistrationsModule,
         ParticipantDataModule,
         ParticipantAccessModule,
+        ClosingRemindersModule,
       ],
     };
   }

@@ -27,6 +27,9 @@ export const subscriptions = {
     'enrolment.waitlisted',
     'enrolment.cancelled',
     'meeting.timetable_published',
+    'session.reminder_due',
+    'meeting.reminder_due',
+    'registration.closing_reminder_due',
   ],
   dashboard: ['#'],
 } as const satisfies Record<string, readonly string[]>;

@@ -10,6 +10,7 @@ import { meetingTimetableMail } from '../meeting-timetable-mail/meeting-timetabl
 import { meetingMail } from '../meeting-mail/meeting.mail.js';
 import { milestoneMail } from '../milestone-mail/milestone.mail.js';
 import { registrationMail } from '../registration-mail/registration.mail.js';
+import { reminderMail } from '../reminder-mail/reminder.mail.js';
 import { sessionMail } from '../session-mail/session.mail.js';
 import { DeliveriesService } from './deliveries.service.js';
 
@@ -33,6 +34,7 @@ export const mailRoutes: readonly MailRoute[] = [
   route(meetingMail),
   route(meetingTimetableMail),
   route(milestoneMail),
+  route(reminderMail),
 ];
 
 const routeOf = new Map(mailRoutes.flatMap((kind) => kind.events.map((type) => [type, kind] as const)));

@@ -1,4 +1,4 @@
-import ical, { ICalEventStatus } from 'ical-generator';
+import { calendarOf, type CalendarEntry } from '#common';
 import { admits } from '../programme/enrolment.rules.js';
 import { localIso } from '../programme/local-time.js';
 import { anyone, isVisibleTo } from '../programme/session-visibility.js';
@@ -109,35 +109,38 @@ export function toCalendar(
   updatedAt: ReadonlyMap<string, Date>,
   meetings: readonly CalendarMeeting[] = [],
 ): string {
-  const calendar = ical({ name, prodId: { company: 'mission-hub', product: 'programme', language: 'EN' } });
-  // A meeting's UID is its id and its SEQUENCE the seconds since it was requested at its last change, so a moved meeting replaces its old copy.
-  for (const meeting of meetings) {
-    calendar.createEvent({
-      id: `${meeting.meetingId}@mission-hub`,
-      sequence: meeting.sequence,
-      stamp: meeting.updatedAt,
-      start: new Date(meeting.startsAt),
-      end: new Date(meeting.endsAt),
-      summary: `B2B meeting, table ${meeting.table}`,
-      location: meeting.venue ? `${meeting.venue.name}, ${meeting.venue.city}` : null,
-      description: 'One-to-one meeting from the matchmaking timetable.',
-      status: ICalEventStatus.CONFIRMED,
-    });
-  }
-  for (const entry of entries) {
-    calendar.createEvent({
-      id: `${entry.sessionId}@mission-hub`,
-      sequence: entry.sequence,
-      stamp: updatedAt.get(entry.sessionId) ?? new Date(entry.startsAt),
-      start: new Date(entry.startsAt),
-      end: new Date(entry.endsAt),
-      summary: entry.route ? `${entry.title} (${entry.route.from} → ${entry.route.to})` : entry.title,
-      location: entry.venue ? `${entry.venue.name}, ${entry.venue.address}, ${entry.venue.city}` : null,
-      description: describe(entry),
-      status: entry.status === 'cancelled' ? ICalEventStatus.CANCELLED : entry.role === 'waitlisted' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
-    });
-  }
-  return calendar.toString();
+  return calendarOf(
+    [
+      ...meetings.map((meeting) => meetingCalendarEntry(meeting)),
+      ...entries.map((entry): CalendarEntry => ({
+        id: entry.sessionId,
+        sequence: entry.sequence,
+        stamp: updatedAt.get(entry.sessionId) ?? new Date(entry.startsAt),
+        start: new Date(entry.startsAt),
+        end: new Date(entry.endsAt),
+        summary: entry.route ? `${entry.title} (${entry.route.from} → ${entry.route.to})` : entry.title,
+        location: entry.venue ? `${entry.venue.name}, ${entry.venue.address}, ${entry.venue.city}` : null,
+        description: describe(entry),
+        status: entry.status === 'cancelled' ? 'cancelled' : entry.role === 'waitlisted' ? 'tentative' : 'confirmed',
+      })),
+    ],
+    { name },
+  );
+}
+
+/** A meeting's UID is its id and its SEQUENCE the seconds since it was requested at its last change, so a moved meeting replaces its old copy. */
+function meetingCalendarEntry(meeting: CalendarMeeting): CalendarEntry {
+  return {
+    id: meeting.meetingId,
+    sequence: meeting.sequence,
+    stamp: meeting.updatedAt,
+    start: new Date(meeting.startsAt),
+    end: new Date(meeting.endsAt),
+    summary: `B2B meeting, table ${meeting.table}`,
+    location: meeting.venue ? `${meeting.venue.name}, ${meeting.venue.city}` : null,
+    description: 'One-to-one meeting from the matchmaking timetable.',
+    status: 'confirmed',
+  };
 }
 
 function describe(entry: ProgrammeEntry & { role?: AgendaRole }): string {

@@ -15,6 +15,8 @@ export function toSessionSnapshot(session: Session, venue: Venue | null, mission
     timezone: venue?.timezone ?? mission.timezone,
     venue: venueOfEvents(venue),
     capacity: session.capacity,
+    // The agenda's SEQUENCE, so that a mail's invitation and the .ics feed agree (docs/DESIGN.md, Calendar invitations).
+    sequence: session.sequence,
   };
 }
 
