@@ -83,7 +83,8 @@ describe('reminders and calendar invitations', () => {
     }
 
     // Both now start in a little over a minute, so their reminders fall due in seconds.
-    const start = Date.now();
+    // Whole seconds: iCalendar times have no milliseconds.
+    const start = Math.ceil(Date.now() / 1000) * 1000;
     const keptStart = start + OFFSET_MS + 15_000;
     const patch = (sessionId: string, startsAt: number) =>
       call(`${api(missionId)}/sessions/${sessionId}`, { method: 'PATCH', token, body: { startsAt: at(startsAt), endsAt: at(startsAt + 1_800_000) } });
