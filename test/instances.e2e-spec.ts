@@ -17,7 +17,9 @@ import { useSystem } from './support/system.js';
 
 const everyService: ServiceName[] = ['scheduling', 'registration', 'mou-registry', 'notifications', 'dashboard'];
 const PERIOD_MS = 3000;
-const periodicJobs = ['retention', 'idempotency-keys', 'mou-follow-up'];
+const periodicJobs = ['retention', 'idempotency-keys', 'mou-follow-up', 'reminders', 'closing-reminders'];
+/** The jobs only one service runs; the others run in every service. */
+const ownedJobs: Record<string, string> = { 'mou-follow-up': 'mou-registry', reminders: 'scheduling', 'closing-reminders': 'registration' };
 
 /** A call to one of the instances, the next one when the one tried is gone (refused: the request never reached it). */
 async function callAny(urls: string[], turn: number, path: string, init: Parameters<typeof call>[1] = {}): Promise<ApiResponse | undefined> {
@@ -223,8 +225,7 @@ describe('every service twice on a RabbitMQ cluster, one instance of each and a 
         return rows as Array<{ job: string; period_start: Date; instance: string; finished: boolean }>;
       });
     // A fast run ends before six periods have passed: wait for them, then judge every one.
-    const jobsOf = (service: (typeof everyService)[number]) =>
-      service === 'mou-registry' ? [...periodicJobs] : periodicJobs.filter((job) => job !== 'mou-follow-up');
+    const jobsOf = (service: (typeof everyService)[number]) => periodicJobs.filter((job) => (ownedJobs[job] ?? service) === service);
     await eventually(
       async () => {
         for (const service of everyService) {

@@ -8,8 +8,8 @@ import { createSession, participant, placesOf, release, sessionInput } from './s
 import { outboxRelayed } from './support/settled.js';
 import { useSystem } from './support/system.js';
 
-/** Reminders a minute before a start, looked for every second: "at its time" within the test's patience, not hours. */
-const OFFSET_MS = 60_000;
+/** Reminders half a minute before a start, looked for every second: "at its time" within the test's patience, not hours. */
+const OFFSET_MS = 30_000;
 
 /** The UID, SEQUENCE and method of each VEVENT of an iCalendar text. */
 function veventsOf(text: string) {
@@ -31,9 +31,9 @@ describe('reminders and calendar invitations', () => {
   const system = useSystem({
     services: ['scheduling', 'registration', 'notifications'],
     env: () => ({
-      SESSION_REMINDER_OFFSETS: 'PT1M',
-      MEETING_REMINDER_OFFSETS: 'PT1M',
-      REGISTRATION_CLOSING_REMINDER_OFFSETS: 'PT1M',
+      SESSION_REMINDER_OFFSETS: 'PT30S',
+      MEETING_REMINDER_OFFSETS: 'PT30S',
+      REGISTRATION_CLOSING_REMINDER_OFFSETS: 'PT30S',
       PERIODIC_JOBS: 'reminders=1000,closing-reminders=1000',
     }),
   });
@@ -55,6 +55,20 @@ describe('reminders and calendar invitations', () => {
       const { rows } = await db.query(`SELECT starts_at FROM "${system.schemaOf('scheduling')}".reminders_sent WHERE subject_id = $1`, [sessionId]);
       return rows.map((row: { starts_at: Date }) => row.starts_at.toISOString());
     });
+
+  /** A mission whose registration closes in a little under a minute, with one registration pending approval and one approved; its reminder falls due while the sessions' are awaited. */
+  let closingMission: { missionId: string; pendingId: string };
+  beforeAll(async () => {
+    const closesAt = new Date(Date.now() + OFFSET_MS + 20_000);
+    const { missionId, token } = await openMission(system, { approval: 'manual', closesAt: closesAt.toISOString() });
+    const register = (n: number) => call(`${system.url('registration')}/api/missions/${missionId}/registrations`, { body: registrationInput(n) });
+    const pending = await register(11);
+    const approved = await register(12);
+    expect([pending.body.status, approved.body.status]).toEqual(['pending_approval', 'pending_approval']);
+    const approve = await call(`${system.url('registration')}/api/registrations/${approved.body.id}/approve`, { method: 'POST', token });
+    expect(approve.status).toBe(200);
+    closingMission = { missionId, pendingId: pending.body.id };
+  }, 60_000);
 
   it('reminds once at its time across a restart and two instances, and after a move for the new time only', async () => {
     const { missionId, token } = await openMission(system);
@@ -85,13 +99,13 @@ describe('reminders and calendar invitations', () => {
     // Both now start in a little over a minute, so their reminders fall due in seconds.
     // Whole seconds: iCalendar times have no milliseconds.
     const start = Math.ceil(Date.now() / 1000) * 1000;
-    const keptStart = start + OFFSET_MS + 15_000;
+    const keptStart = start + OFFSET_MS + 12_000;
     const patch = (sessionId: string, startsAt: number) =>
       call(`${api(missionId)}/sessions/${sessionId}`, { method: 'PATCH', token, body: { startsAt: at(startsAt), endsAt: at(startsAt + 1_800_000) } });
     expect((await patch(kept, keptStart)).status).toBe(200);
     // Moved twice: its first new time falls due while it is already at the second, which is due later.
-    const oldStart = start + OFFSET_MS + 20_000;
-    const newStart = start + OFFSET_MS + 35_000;
+    const oldStart = start + OFFSET_MS + 15_000;
+    const newStart = start + OFFSET_MS + 25_000;
     expect((await patch(moved, oldStart)).status).toBe(200);
     expect((await patch(moved, newStart)).status).toBe(200);
 
@@ -115,7 +129,7 @@ describe('reminders and calendar invitations', () => {
     const [movedEvent] = reminderEvents(moved);
     expect(new Date(keptEvent!.time).getTime()).toBeGreaterThanOrEqual(keptStart - OFFSET_MS);
     expect(new Date(movedEvent!.time).getTime()).toBeGreaterThanOrEqual(newStart - OFFSET_MS);
-    expect(movedEvent!.data).toMatchObject({ registrationId: ana.id, offset: 'PT1M', role: 'enrolled', session: { startsAt: at(newStart) } });
+    expect(movedEvent!.data).toMatchObject({ registrationId: ana.id, offset: 'PT30S', role: 'enrolled', session: { startsAt: at(newStart) } });
 
     // Three more looks after both were sent, by either instance: a second copy would have come by now.
     const sent = new Date();
@@ -139,15 +153,7 @@ describe('reminders and calendar invitations', () => {
   }, 300_000);
 
   it('reminds a registrant pending approval once before registration closes, and no one confirmed', async () => {
-    const closesAt = new Date(Date.now() + OFFSET_MS + 10_000);
-    const { missionId, token } = await openMission(system, { approval: 'manual', closesAt: closesAt.toISOString() });
-    const register = (n: number) => call(`${system.url('registration')}/api/missions/${missionId}/registrations`, { body: registrationInput(n) });
-    const pending = await register(11);
-    const approved = await register(12);
-    expect([pending.body.status, approved.body.status]).toEqual(['pending_approval', 'pending_approval']);
-    const approve = await call(`${system.url('registration')}/api/registrations/${approved.body.id}/approve`, { method: 'POST', token });
-    expect(approve.status).toBe(200);
-
+    const { missionId, pendingId } = closingMission;
     const mail = await system.smtp.waitFor(
       (received) => received.to.includes('delegate11@example.org') && /closes on/.test(received.subject),
       'the closing reminder',
@@ -162,7 +168,7 @@ describe('reminders and calendar invitations', () => {
     await outboxRelayed(system, 'registration');
     await notificationsSettled(system);
     const closing = system.tap.ofType('registration.closing_reminder_due', (event) => event.missionid === missionId);
-    expect(closing.map((event) => event.subject)).toEqual([pending.body.id]);
+    expect(closing.map((event) => event.subject)).toEqual([pendingId]);
     expect(mailsOf(closing)).toHaveLength(1);
   }, 300_000);
 
