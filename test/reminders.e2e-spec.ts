@@ -4,7 +4,7 @@ import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
 import { notificationsSettled } from './support/notifications.js';
-import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
+import { createSession, meetingBlockMission, participant, placesOf, release, sessionInput } from './support/programme.js';
 import { outboxRelayed } from './support/settled.js';
 import { useSystem } from './support/system.js';
 
@@ -173,18 +173,7 @@ describe('reminders and calendar invitations', () => {
   }, 300_000);
 
   it('puts a placed meeting in the timetable mail as an invitation with the agenda’s UID and SEQUENCE', async () => {
-    const { missionId, token } = await openMission(system);
-    const { chengdu } = await placesOf(system, token, missionId);
-    const blockId = await createSession(
-      system,
-      token,
-      missionId,
-      sessionInput(chengdu, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z', { kind: 'b2b_meeting_block', title: 'B2B meetings' }),
-    );
-    await release(system, token, missionId);
-    expect((await call(`${api(missionId)}/sessions/${blockId}/meeting-block`, { method: 'PUT', token, body: { slotMinutes: 30, tables: 2 } })).status).toBe(
-      200,
-    );
+    const { missionId, token } = await meetingBlockMission(system);
     const cai = await participant(system, missionId, 21);
     const dan = await participant(system, missionId, 22);
     const asked = await call(`${api(missionId)}/meetings`, { token: cai.token, body: { inviteeId: dan.id, priority: 3 } });
