@@ -34,6 +34,9 @@ export const subscriptions = {
     'delegation.removed',
     'meeting.scheduled',
     'meeting.cancelled',
+    'session.reminder_due',
+    'meeting.reminder_due',
+    'registration.closing_reminder_due',
   ],
   dashboard: ['#'],
 } as const satisfies Record<string, readonly string[]>;

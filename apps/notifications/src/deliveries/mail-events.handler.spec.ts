@@ -13,6 +13,7 @@ describe('mail kinds', () => {
       'notifications.meeting-timetable-mail',
       'notifications.milestone-reminder',
       'notifications.action-plan-milestone-reminder',
+      'notifications.reminder-mail',
     ]);
   });
 

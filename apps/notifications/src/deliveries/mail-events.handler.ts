@@ -11,6 +11,7 @@ import { meetingMail } from '../meeting-mail/meeting.mail.js';
 import { milestoneMail } from '../milestone-mail/milestone.mail.js';
 import { milestoneReminderMail } from '../milestone-reminder-mail/milestone-reminder.mail.js';
 import { registrationMail } from '../registration-mail/registration.mail.js';
+import { reminderMail } from '../reminder-mail/reminder.mail.js';
 import { sessionMail } from '../session-mail/session.mail.js';
 import { DeliveriesService } from './deliveries.service.js';
 
@@ -35,6 +36,7 @@ export const mailRoutes: readonly MailRoute[] = [
   route(meetingTimetableMail),
   route(milestoneMail),
   route(milestoneReminderMail),
+  route(reminderMail),
 ];
 
 const routeOf = new Map(mailRoutes.flatMap((kind) => kind.events.map((type) => [type, kind] as const)));
