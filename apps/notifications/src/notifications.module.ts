@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DeliveriesModule, type DeliveriesOptions } from './deliveries/deliveries.module.js';
 import { notificationsMigrations } from './migrations/index.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 export type NotificationsOptions = Omit<DeliveriesOptions, 'mailSendLeaseMs'>;
 
@@ -22,6 +23,7 @@ export class NotificationsModule {
         }),
         DeliveriesModule.forRoot({ ...options, mailSendLeaseMs: config.mailSendLeaseMs }),
         ParticipantsModule,
+        WebhooksModule,
       ],
     };
   }

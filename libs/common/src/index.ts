@@ -1,4 +1,5 @@
 export * from './config/service-config.js';
+export * from './config/webhooks-config.js';
 export * from './config/config.module.js';
 export * from './database/database-bootstrap.js';
 export * from './database/database-roles.js';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { mouEvents } from './mou-registry/mou.events.js';
 import { notificationEvents } from './notifications/notification.events.js';
+import { webhookEvents } from './notifications/webhook.events.js';
 import { delegationEvents } from './registration/delegation.events.js';
 import { registrationEvents } from './registration/registration.events.js';
 import { enrolmentEvents, meetingEvents, missionEvents, sessionEvents } from './scheduling/mission.events.js';
@@ -13,7 +14,7 @@ export const eventsByProducer = {
   scheduling: { ...missionEvents, ...sessionEvents, ...enrolmentEvents, ...meetingEvents },
   registration: { ...registrationEvents, ...delegationEvents },
   'mou-registry': mouEvents,
-  notifications: notificationEvents,
+  notifications: { ...notificationEvents, ...webhookEvents },
 } as const;
 
 /** type → { producer, data schema per dataversion } */

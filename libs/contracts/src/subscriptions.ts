@@ -27,6 +27,8 @@ export const subscriptions = {
     'enrolment.waitlisted',
     'enrolment.cancelled',
     'meeting.timetable_published',
+    // Webhooks: endpoints may subscribe to any type (docs/DESIGN.md, Webhooks).
+    '#',
   ],
   dashboard: ['#'],
 } as const satisfies Record<string, readonly string[]>;

@@ -6,6 +6,7 @@ import { CreateParticipantDirectory1732000004200 } from './1732000004200-create-
 import { QueueDeliveries1732000004300 } from './1732000004300-queue-deliveries.js';
 import { CreateMissions1732000004400 } from './1732000004400-create-missions.js';
 import { DirectoryLinkGeneration1732000004500 } from './1732000004500-directory-link-generation.js';
+import { CreateWebhooks1732000004700 } from './1732000004700-create-webhooks.js';
 
 export const notificationsMigrations = [
   CreateOutbox1732000000000,
@@ -17,5 +18,6 @@ export const notificationsMigrations = [
   QueueDeliveries1732000004300,
   CreateMissions1732000004400,
   DirectoryLinkGeneration1732000004500,
+  CreateWebhooks1732000004700,
   KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_ORGANISER_TOKEN_MAX_LIFETIME_SECONDS, type OidcIssuer } from '../auth/organiser-token.js';
 import { DEFAULT_RATE_LIMITS, parseRateLimits, type RateLimitPolicy } from '../rate-limit/rate-limit.rules.js';
+import { loadWebhooksConfig, type WebhooksConfig } from './webhooks-config.js';
 
 export const services = {
   dashboard: { schema: 'dashboard', port: 3000 },
@@ -138,6 +139,8 @@ export interface ServiceConfig {
   logLevel: string;
   /** Periods of the periodic jobs by name (`PERIODIC_JOBS`), overriding each job's own default. */
   periodicJobs: Record<string, number>;
+  /** Notifications' outbound webhooks (`WEBHOOKS_*`). */
+  webhooks: WebhooksConfig;
 }
 
 export interface DatabaseTimeouts {
@@ -233,5 +236,6 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
         .map((entry) => entry.split('=').map((part) => part.trim()))
         .map(([name, ms]) => [name, Math.max(Number(ms), 100)]),
     ),
+    webhooks: loadWebhooksConfig(env),
   };
 }
