@@ -14,6 +14,7 @@ export const consoleSections = [
   { key: 'matchmaking', path: '/matchmaking' },
   { key: 'mous', path: '/mous' },
   { key: 'deliveries', path: '/deliveries' },
+  { key: 'webhooks', path: '/webhooks' },
 ] as const;
 
 export type ConsoleSection = (typeof consoleSections)[number]['key'];
