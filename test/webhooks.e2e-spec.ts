@@ -267,7 +267,7 @@ describe('outbound webhooks', () => {
   });
 
   it('disables an endpoint that answers 410 at once, and tells its organiser', async () => {
-    const endpoint = await subscribe('/gone', ['participant.checked_in'], { contactEmail: 'integrations@chengdu.example' });
+    const endpoint = await subscribe('/gone', ['participant.checked_in'], { contactEmail: 'integrations@chengdu.example', language: 'de' });
     receiver.answerAlways('/gone', 410);
     const event = checkedIn();
     await system.producer.publish(event);
@@ -281,6 +281,13 @@ describe('outbound webhooks', () => {
     const state = await call(`${endpoints()}/${endpoint.id}`, { token: token() });
     expect(state.body).toMatchObject({ status: 'disabled', disabledReason: 'the endpoint answered 410 Gone' });
     expect(receiver.of(event.id, '/gone')).toHaveLength(1);
+    // … and by e-mail, in the language the endpoint was made in, through the mail queue.
+    const mail = await eventually(() => system.smtp.received.find((received) => received.eventId === disabled.id), {
+      what: 'the e-mail to the contact address',
+    });
+    expect(mail.to).toEqual(['integrations@chengdu.example']);
+    expect(mail.subject).toBe(`Webhook-Endpunkt deaktiviert: http://localhost:${receiver.port}/gone`);
+    expect(mail.text).toContain('410 Gone');
 
     const next = checkedIn();
     await system.producer.publish(next);

@@ -19,6 +19,7 @@ import { registrationMailKinds, registrationTemplates } from './registration-mai
 import { sessionCatalogues } from './session-mail/messages/index.js';
 import { sessionTemplates } from './session-mail/templates/index.js';
 import type { MailText } from './mail/mail-body.js';
+import { webhookCatalogues } from './webhooks/webhook-mail/messages/index.js';
 
 const catalogues: Record<string, Catalogues<string>> = {
   shared: sharedCatalogues,
@@ -29,6 +30,7 @@ const catalogues: Record<string, Catalogues<string>> = {
   meeting: meetingCatalogues,
   'meeting-timetable': meetingTimetableCatalogues,
   milestone: milestoneCatalogues,
+  webhook: webhookCatalogues,
 };
 const others = mailLanguages.filter((language) => language !== 'en');
 

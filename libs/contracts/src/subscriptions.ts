@@ -27,6 +27,7 @@ export const subscriptions = {
     'enrolment.waitlisted',
     'enrolment.cancelled',
     'meeting.timetable_published',
+    'webhook.endpoint_disabled',
     // Webhooks: endpoints may subscribe to any type (docs/DESIGN.md, Webhooks).
     '#',
   ],

@@ -11,6 +11,7 @@ describe('mail kinds', () => {
       'notifications.meeting-mail',
       'notifications.meeting-timetable-mail',
       'notifications.milestone-reminder',
+      'notifications.webhook-disabled-mail',
     ]);
   });
 

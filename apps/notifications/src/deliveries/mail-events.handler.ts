@@ -11,6 +11,7 @@ import { meetingMail } from '../meeting-mail/meeting.mail.js';
 import { milestoneMail } from '../milestone-mail/milestone.mail.js';
 import { registrationMail } from '../registration-mail/registration.mail.js';
 import { sessionMail } from '../session-mail/session.mail.js';
+import { webhookMail } from '../webhooks/webhook-mail/webhook.mail.js';
 import { DeliveriesService } from './deliveries.service.js';
 
 /** A mail kind as the handler routes its events: each kind's own types hold inside `queue`. */
@@ -33,6 +34,7 @@ export const mailRoutes: readonly MailRoute[] = [
   route(meetingMail),
   route(meetingTimetableMail),
   route(milestoneMail),
+  route(webhookMail),
 ];
 
 const routeOf = new Map(mailRoutes.flatMap((kind) => kind.events.map((type) => [type, kind] as const)));

@@ -16,6 +16,7 @@ export class CreateWebhooks1732000004700 implements MigrationInterface {
         url text NOT NULL,
         description text,
         contact_email text,
+        language text NOT NULL DEFAULT 'en',
         event_types text[] NOT NULL,
         status text NOT NULL DEFAULT 'enabled' CHECK (status IN ('enabled', 'disabled')),
         disabled_reason text,

@@ -105,6 +105,8 @@ function announcementOf(endpoint: DisabledEndpoint): OutboxEntry {
       reason: endpoint.gone ? 'gone' : 'failing',
       detail: endpoint.disabled_reason,
       contactEmail: endpoint.contact_email,
+      failingSince: endpoint.failing_since?.toISOString() ?? null,
+      language: endpoint.language,
       disabledAt: endpoint.disabled_at.toISOString(),
     },
     context: { subject: endpoint.id, missionId: endpoint.mission_id },

@@ -1,4 +1,5 @@
 import { pageQuery } from '#common';
+import { languageTag } from '#contracts';
 import { z } from 'zod';
 
 export const createEndpointSchema = z.object({
@@ -10,6 +11,7 @@ export const createEndpointSchema = z.object({
     .describe('Event types or patterns of them: `*` stands for one word, `#` for any number (`registration.*`, `#`).'),
   description: z.string().max(500).optional(),
   contactEmail: z.email().max(320).optional().describe('Who is told by e-mail when the endpoint is disabled.'),
+  language: languageTag.optional().describe('The language of that e-mail (`en` by default; the usual fallbacks apply).'),
 });
 export type CreateEndpoint = z.infer<typeof createEndpointSchema>;
 

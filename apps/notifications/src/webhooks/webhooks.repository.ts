@@ -7,6 +7,7 @@ export interface EndpointRow {
   url: string;
   description: string | null;
   contact_email: string | null;
+  language: string;
   event_types: string[];
   status: 'enabled' | 'disabled';
   disabled_reason: string | null;
@@ -26,6 +27,7 @@ export interface NewEndpoint {
   url: string;
   description: string | null;
   contactEmail: string | null;
+  language: string;
   eventTypes: string[];
   secret: string;
   createdBy: string;
@@ -101,6 +103,8 @@ export interface DisabledEndpoint {
   mission_id: string;
   url: string;
   contact_email: string | null;
+  language: string;
+  failing_since: Date | null;
   disabled_reason: string;
   disabled_at: Date;
   gone: boolean;
@@ -112,9 +116,19 @@ export class WebhooksRepository {
   async insertEndpoint(unit: UnitOfWork, endpoint: NewEndpoint): Promise<EndpointRow> {
     const [row] = await unit.query<EndpointRow>(
       sql(
-        `INSERT INTO webhook_endpoints (id, mission_id, url, description, contact_email, event_types, secret, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [endpoint.id, endpoint.missionId, endpoint.url, endpoint.description, endpoint.contactEmail, endpoint.eventTypes, endpoint.secret, endpoint.createdBy],
+        `INSERT INTO webhook_endpoints (id, mission_id, url, description, contact_email, language, event_types, secret, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [
+          endpoint.id,
+          endpoint.missionId,
+          endpoint.url,
+          endpoint.description,
+          endpoint.contactEmail,
+          endpoint.language,
+          endpoint.eventTypes,
+          endpoint.secret,
+          endpoint.createdBy,
+        ],
       ),
     );
     return row!;
@@ -309,7 +323,7 @@ export class WebhooksRepository {
                                        ELSE 'every attempt has failed since ' || to_char(failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') END
           WHERE status = 'enabled'
             AND (id = ANY ($2::uuid[]) OR (id = ANY ($1::uuid[]) AND failing_since <= now() - $3 * interval '1 millisecond'))
-         RETURNING id, mission_id, url, contact_email, disabled_reason, disabled_at, id = ANY ($2::uuid[]) AS gone`,
+         RETURNING id, mission_id, url, contact_email, language, failing_since, disabled_reason, disabled_at, id = ANY ($2::uuid[]) AS gone`,
         [failed, gone, disableAfterMs],
       ),
     );

@@ -60,6 +60,7 @@ export class WebhooksService {
         url,
         description: body.description ?? null,
         contactEmail: body.contactEmail ?? null,
+        language: body.language ?? 'en',
         eventTypes: [...new Set(body.eventTypes)],
         secret,
         createdBy: caller.kind === 'organiser' ? caller.subject : 'unknown',

@@ -14,6 +14,10 @@ export const webhookEvents = {
     detail: z.string(),
     /** Where the endpoint's organiser asked to be told (an e-mail goes there), or null. */
     contactEmail: z.string().nullable(),
+    /** When the failures began (`failing`); null for `gone` after a success. */
+    failingSince: instant.nullable(),
+    /** The language the endpoint's organiser chose for what they are told (a tag; the mail falls back as every mail does). */
+    language: z.string().nullable(),
     disabledAt: instant,
   }),
 } as const;

@@ -61,6 +61,8 @@ export class WebhooksController {
         eventTypes,
         ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
         ...(values.description ? { description: values.description } : {}),
+        // What they are told when the endpoint is disabled comes in the language of the page they made it on.
+        language: page.language,
       },
     });
     const mission = await organiser.mission(missionId);
