@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { call } from './support/api.js';
 import { eventually } from './support/eventually.js';
+import { withDatabase } from './support/isolation.js';
 import { useSystem } from './support/system.js';
 
 /** What the test's endpoint received: one entry per request. */
@@ -117,6 +118,14 @@ describe('outbound webhooks', () => {
 
   it('delivers each subscribed event once, signed as Standard Webhooks says, with the CloudEvent as its body', async () => {
     const endpoint = await subscribe('/hook', ['participant.*', 'session.rescheduled']);
+    // Endpoints that take everything, of this mission and of another: once they have an event, '/hook' has had its chance at it.
+    const all = await subscribe('/all', ['#']);
+    const otherMission = randomUUID();
+    const other = await call(`${system.url('notifications')}/api/missions/${otherMission}/webhooks`, {
+      token: system.organiserToken([otherMission]),
+      body: { url: `http://localhost:${receiver.port}/other`, eventTypes: ['#'] },
+    });
+    expect(other.status).toBe(201);
     expect(endpoint.secret).toMatch(/^whsec_/);
     const listed = await call(endpoints(), { token: token() });
     expect(JSON.stringify(listed.body)).not.toContain(endpoint.secret);
@@ -142,7 +151,7 @@ describe('outbound webhooks', () => {
       { ...snapshot, previous: { startsAt: '2019-06-13T02:00:00Z', endsAt: '2019-06-13T04:00:00Z', venue }, participantIds: [] },
       { subject: sessionId, missionId },
     );
-    const elsewhere = checkedIn(randomUUID(), randomUUID());
+    const elsewhere = checkedIn(randomUUID(), otherMission);
     const notSubscribed = createEvent('scheduling', 'session.scheduled', snapshot, { subject: sessionId, missionId });
     await Promise.all([event, session, elsewhere, notSubscribed].map((e) => system.producer.publish(e)));
     // The broker delivers an event again: still one delivery.
@@ -169,10 +178,14 @@ describe('outbound webhooks', () => {
       ]),
     );
     expect(log.every((attempt) => attempt.durationMs >= 0)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(() => receiver.of(elsewhere.id, '/other').length === 1 && receiver.of(notSubscribed.id, '/all').length === 1, {
+      what: 'the events no pattern of /hook takes, at the endpoints that take everything',
+    });
+    expect(receiver.of(elsewhere.id, '/all')).toHaveLength(0);
     expect(receiver.of(elsewhere.id, '/hook')).toHaveLength(0);
     expect(receiver.of(notSubscribed.id, '/hook')).toHaveLength(0);
     expect(receiver.of(event.id, '/hook')).toHaveLength(1);
+    await call(`${endpoints()}/${all.id}`, { token: token(), method: 'DELETE' });
   });
 
   it('tries again after a 500, and redelivers by hand, with the same webhook-id', async () => {
@@ -251,13 +264,26 @@ describe('outbound webhooks', () => {
     const afterward = checkedIn(registrationId);
     await system.producer.publish(afterward);
     const tried = receiver.of(before.id, '/down').length;
-    // The erasure notice itself goes (it names nobody's data); the event naming them after it is never queued.
-    await eventually(() => receiver.of(erased.id, '/down').length >= 1, { what: 'the erasure notice' });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The erasure notice itself goes (it names nobody's data), and is retried meanwhile: the dispatcher went round several times.
+    await eventually(() => receiver.of(erased.id, '/down').length >= 3, { what: 'three attempts at the erasure notice' });
+    // The event naming them after it was handled (its inbox row), and queued nothing.
+    await eventually(
+      () =>
+        withDatabase(async (client) => {
+          const { rows } = await client.query(
+            `SELECT 1 FROM "${system.schemaOf('notifications')}".inbox WHERE event_id = $1 AND handler = 'notifications.webhooks'`,
+            [afterward.id],
+          );
+          return rows.length === 1;
+        }),
+      { what: 'the later event handled' },
+    );
+    // One attempt may have been under way when the erasure came.
     expect(receiver.of(before.id, '/down').length).toBeLessThanOrEqual(tried + 1);
     expect(receiver.of(afterward.id, '/down')).toHaveLength(0);
     const items = (await call(`${endpoints()}/${endpoint.id}/deliveries`, { token: token() })).body.items as any[];
     expect(items.find((item) => item.eventId === before.id)).toMatchObject({ status: 'dropped', payloadErased: true });
+    expect(items.some((item) => item.eventId === afterward.id)).toBe(false);
     const refused = await call(`${endpoints()}/${endpoint.id}/deliveries/${items.find((item) => item.eventId === before.id).id}/redeliver`, {
       token: token(),
       method: 'POST',
@@ -293,7 +319,9 @@ describe('outbound webhooks', () => {
     await system.producer.publish(next);
     // Another endpoint of the mission takes it; the disabled one does not.
     await eventually(() => receiver.of(next.id).length >= 1, { what: 'the next event at the other endpoints' });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(receiver.of(next.id).filter((request) => request.path === '/gone')).toHaveLength(0);
+    // Queued for every endpoint that took it in one transaction: the disabled one has no delivery of it, and got none.
+    const goneLog = (await call(`${endpoints()}/${endpoint.id}/deliveries`, { token: token() })).body.items as any[];
+    expect(goneLog.map((item) => item.eventId)).toEqual([event.id]);
+    expect(receiver.of(next.id, '/gone')).toHaveLength(0);
   });
 });
