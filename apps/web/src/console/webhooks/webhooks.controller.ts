@@ -106,9 +106,7 @@ export class WebhooksController {
     @Param() params: Record<string, string>,
     @Body() body: Record<string, unknown>,
   ) {
-    const missionId = missionIdOf(params.missionId ?? '');
-    const endpointId = idOf(params.endpointId);
-    assertSameOrigin(request, this.config.allowedOrigins);
+    const { missionId, endpointId } = this.posted(request, params);
     const hours = Math.min(Math.max(Number(textOf(body, 'overlapHours') || '24') || 0, 0), 168);
     const answer = await new OrganiserApi(this.api, request).call<{ secret: string }>(
       'notifications',
@@ -134,9 +132,7 @@ export class WebhooksController {
 
   @Post(':endpointId/delete')
   async remove(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
-    const missionId = missionIdOf(params.missionId ?? '');
-    const endpointId = idOf(params.endpointId);
-    assertSameOrigin(request, this.config.allowedOrigins);
+    const { missionId, endpointId } = this.posted(request, params);
     const answer = await new OrganiserApi(this.api, request).call('notifications', `/api/missions/${missionId}/webhooks/${endpointId}`, { method: 'DELETE' });
     if (!answer.ok && answer.status !== 404) throw new ConsoleRefusal('unavailable');
     response.redirect(303, `/console/m/${missionId}/webhooks?done=deleted`);
@@ -144,10 +140,8 @@ export class WebhooksController {
 
   @Post(':endpointId/deliveries/:deliveryId/redeliver')
   async redeliver(@Page() page: PageContext, @Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
-    const missionId = missionIdOf(params.missionId ?? '');
-    const endpointId = idOf(params.endpointId);
+    const { missionId, endpointId } = this.posted(request, params);
     const deliveryId = idOf(params.deliveryId);
-    assertSameOrigin(request, this.config.allowedOrigins);
     const answer = await new OrganiserApi(this.api, request).call(
       'notifications',
       `/api/missions/${missionId}/webhooks/${endpointId}/deliveries/${deliveryId}/redeliver`,
@@ -165,14 +159,19 @@ export class WebhooksController {
   }
 
   private async act(request: Request, response: Response, params: Record<string, string>, action: 'enable', done: WebhookDone) {
-    const missionId = missionIdOf(params.missionId ?? '');
-    const endpointId = idOf(params.endpointId);
-    assertSameOrigin(request, this.config.allowedOrigins);
+    const { missionId, endpointId } = this.posted(request, params);
     const answer = await new OrganiserApi(this.api, request).call('notifications', `/api/missions/${missionId}/webhooks/${endpointId}/${action}`, {
       method: 'POST',
     });
     if (!answer.ok) throw new ConsoleRefusal(answer.status === 404 ? 'not-found' : 'unavailable');
     response.redirect(303, `/console/m/${missionId}/webhooks/${endpointId}?done=${done}`);
+  }
+
+  /** The endpoint a form posts about, once the post is known to come from a page of this site. */
+  private posted(request: Request, params: Record<string, string>): { missionId: string; endpointId: string } {
+    const target = { missionId: missionIdOf(params.missionId ?? ''), endpointId: idOf(params.endpointId) };
+    assertSameOrigin(request, this.config.allowedOrigins);
+    return target;
   }
 
   private async endpointView(request: Request, missionId: string, endpointId: string, cursor: string | undefined) {
