@@ -7,6 +7,7 @@ import { call } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { withDatabase } from './support/isolation.js';
 import { useSystem } from './support/system.js';
+import { startWeb } from './support/web.js';
 
 /** What the test's endpoint received: one entry per request. */
 interface Received {
@@ -30,6 +31,15 @@ class Receiver {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const path = request.url ?? '/';
+        // Standing in for scheduling, to the web entry: the mission a console page shows.
+        if (request.method === 'GET' && path.startsWith('/api/missions/')) {
+          const id = path.split('/')[3];
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(
+            JSON.stringify({ id, code: 'CN-2019', title: 'Chengdu and Liuzhou', startsOn: '2019-06-09', endsOn: '2019-06-15', timezone: 'Asia/Shanghai' }),
+          );
+          return;
+        }
         this.received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
         const status = this.next.get(path)?.shift() ?? this.always.get(path) ?? 204;
         response.writeHead(status).end();
@@ -323,5 +333,55 @@ describe('outbound webhooks', () => {
     const goneLog = (await call(`${endpoints()}/${endpoint.id}/deliveries`, { token: token() })).body.items as any[];
     expect(goneLog.map((item) => item.eventId)).toEqual([event.id]);
     expect(receiver.of(next.id, '/gone')).toHaveLength(0);
+  });
+
+  it('lets an organiser add an endpoint in the console, shows its secret once, and redeliver from its page', async () => {
+    const web = await startWeb(system, { upstreams: { scheduling: `http://localhost:${receiver.port}` } });
+    try {
+      const headers = { cookie: `mh_organiser=${token()}`, origin: web.url };
+      const form = new URLSearchParams({ url: `http://localhost:${receiver.port}/console`, eventTypes: 'participant.checked_in, session.*' });
+      const made = await fetch(`${web.url}/console/m/${missionId}/webhooks`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+        redirect: 'manual',
+      });
+      const page = await made.text();
+      expect(made.status).toBe(201);
+      const secret = /whsec_[A-Za-z0-9+/=]+/.exec(page)![0];
+      const listed = await (await fetch(`${web.url}/console/m/${missionId}/webhooks`, { headers })).text();
+      expect(listed).toContain(`http://localhost:${receiver.port}/console`);
+      expect(listed).not.toContain(secret);
+
+      const event = checkedIn();
+      await system.producer.publish(event);
+      const [request] = await eventually(() => receiver.of(event.id, '/console').length === 1 && receiver.of(event.id, '/console'));
+      expect(verified(secret, request!)).toMatchObject({ id: event.id });
+      const endpointId = /webhooks\/([0-9a-f-]{36})\/rotate/.exec(page)![1]!;
+      const deliveryId = request!.headers['webhook-id'] as string;
+      const redeliver = await fetch(`${web.url}/console/m/${missionId}/webhooks/${endpointId}/deliveries/${deliveryId}/redeliver`, {
+        method: 'POST',
+        headers,
+        redirect: 'manual',
+      });
+      expect(redeliver.status).toBe(303);
+      await eventually(() => receiver.of(event.id, '/console').length === 2, { what: 'the redelivery asked for in the console' });
+      // A post from another site is refused, and a refused address is said at its field.
+      const forged = await fetch(`${web.url}/console/m/${missionId}/webhooks`, {
+        method: 'POST',
+        headers: { ...headers, origin: 'https://elsewhere.example', 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      });
+      expect(forged.status).toBe(403);
+      const refused = await fetch(`${web.url}/console/m/${missionId}/webhooks`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ url: 'http://127.0.0.1/', eventTypes: '#' }),
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('loopback address');
+    } finally {
+      await web.stop();
+    }
   });
 });
