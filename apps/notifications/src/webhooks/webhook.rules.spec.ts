@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { backoffMs, DEFAULT_RETRY_POLICY, failedTooLong, namedIdsOf, nextAttemptAt, patternProblem, subscribesTo, verdictOf } from './webhook.rules.js';
+import { backoffMs, DEFAULT_RETRY_POLICY, namedIdsOf, nextAttemptAt, patternProblem, subscribesTo, verdictOf } from './webhook.rules.js';
 
 const HOUR = 3600_000;
 
@@ -45,15 +45,6 @@ describe('verdictOf', () => {
     expect([200, 202, 204, 299].map(verdictOf)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
     expect(verdictOf(410)).toBe('gone');
     expect([null, 301, 400, 404, 429, 500, 503].map(verdictOf)).toEqual(Array(7).fill('retry'));
-  });
-});
-
-describe('failedTooLong', () => {
-  it('disables after the configured time of failures, not before, never without failures', () => {
-    const now = new Date('2026-12-10T10:00:00Z');
-    expect(failedTooLong(null, now, 5 * 24 * HOUR)).toBe(false);
-    expect(failedTooLong(new Date('2026-12-06T10:00:00Z'), now, 5 * 24 * HOUR)).toBe(false);
-    expect(failedTooLong(new Date('2026-12-05T10:00:00Z'), now, 5 * 24 * HOUR)).toBe(true);
   });
 });
 

@@ -37,11 +37,6 @@ export function verdictOf(statusCode: number | null): AttemptVerdict {
   return 'retry';
 }
 
-/** Whether an endpoint failing since `failingSince` (no success since) has failed long enough to be disabled. */
-export function failedTooLong(failingSince: Date | null, now: Date, disableAfterMs: number): boolean {
-  return failingSince !== null && now.getTime() - failingSince.getTime() >= disableAfterMs;
-}
-
 /** Whether an endpoint's event-type patterns (AMQP topic syntax: `*` one word, `#` any) take `type`. */
 export function subscribesTo(patterns: readonly string[], type: string): boolean {
   return patterns.some((pattern) => pattern === type || matchesTopic(pattern, type));
