@@ -335,6 +335,22 @@ describe('outbound webhooks', () => {
     expect(receiver.of(next.id, '/gone')).toHaveLength(0);
   });
 
+  it('disables an endpoint that has failed for days', async () => {
+    const endpoint = await subscribe('/failing', ['participant.checked_in']);
+    receiver.answerAlways('/failing', 502);
+    const event = checkedIn();
+    await system.producer.publish(event);
+    await eventually(() => receiver.of(event.id, '/failing').length >= 1, { what: 'a first failed attempt' });
+    // Its failures began six days ago, as far as it knows: the next failed retry is one too many (WEBHOOKS_DISABLE_AFTER_MS, 5 days).
+    await withDatabase((client) =>
+      client.query(`UPDATE "${system.schemaOf('notifications')}".webhook_endpoints SET failing_since = now() - interval '6 days' WHERE id = $1`, [endpoint.id]),
+    );
+    const disabled = await system.tap.waitFor('webhook.endpoint_disabled', (e) => (e.data as any).endpointId === endpoint.id);
+    expect(disabled.data).toMatchObject({ reason: 'failing', detail: expect.stringMatching(/^every attempt has failed since /) });
+    const deliveries = (await call(`${endpoints()}/${endpoint.id}/deliveries`, { token: token() })).body.items as any[];
+    expect(deliveries).toEqual([expect.objectContaining({ eventId: event.id, status: 'failed', lastError: 'endpoint disabled' })]);
+  });
+
   it('lets an organiser add an endpoint in the console, shows its secret once, and redeliver from its page', async () => {
     const web = await startWeb(system, { upstreams: { scheduling: `http://localhost:${receiver.port}` } });
     try {
