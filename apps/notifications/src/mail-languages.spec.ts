@@ -25,6 +25,7 @@ import { reminderTemplates } from './reminder-mail/templates/index.js';
 import { sessionCatalogues } from './session-mail/messages/index.js';
 import { sessionTemplates } from './session-mail/templates/index.js';
 import type { MailText } from './mail/mail-body.js';
+import { webhookCatalogues } from './webhooks/webhook-mail/messages/index.js';
 
 const catalogues: Record<string, Catalogues<string>> = {
   shared: sharedCatalogues,
@@ -38,6 +39,7 @@ const catalogues: Record<string, Catalogues<string>> = {
   'milestone-reminder': milestoneReminderCatalogues,
   broadcast: broadcastCatalogues,
   reminder: reminderCatalogues,
+  webhook: webhookCatalogues,
 };
 const others = mailLanguages.filter((language) => language !== 'en');
 

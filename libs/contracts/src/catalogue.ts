@@ -3,6 +3,7 @@ import { actionPlanEvents } from './mou-registry/action-plan.events.js';
 import { mouEvents } from './mou-registry/mou.events.js';
 import { notificationEvents } from './notifications/notification.events.js';
 import { closingReminderEvents } from './registration/closing-reminder.events.js';
+import { webhookEvents } from './notifications/webhook.events.js';
 import { delegationEvents } from './registration/delegation.events.js';
 import { registrationEvents } from './registration/registration.events.js';
 import { enrolmentEvents, meetingEvents, missionEvents, sessionEvents } from './scheduling/mission.events.js';
@@ -16,7 +17,7 @@ export const eventsByProducer = {
   scheduling: { ...missionEvents, ...sessionEvents, ...enrolmentEvents, ...meetingEvents, ...reminderEvents },
   registration: { ...registrationEvents, ...delegationEvents, ...closingReminderEvents },
   'mou-registry': { ...mouEvents, ...actionPlanEvents },
-  notifications: notificationEvents,
+  notifications: { ...notificationEvents, ...webhookEvents },
 } as const;
 
 /** type → { producer, data schema per dataversion } */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_ORGANISER_TOKEN_MAX_LIFETIME_SECONDS, type OidcIssuer } from '../auth/organiser-token.js';
 import { DEFAULT_RATE_LIMITS, parseRateLimits, type RateLimitPolicy } from '../rate-limit/rate-limit.rules.js';
 import { parseReminderOffsets, type ReminderOffset } from './reminder-offsets.js';
+import { loadWebhooksConfig, type WebhooksConfig } from './webhooks-config.js';
 
 export const services = {
   dashboard: { schema: 'dashboard', port: 3000 },
@@ -160,6 +161,8 @@ export interface ServiceConfig {
   periodicJobs: Record<string, number>;
   /** How long before a start each reminder is sent, longest first (docs/DESIGN.md, Reminders). */
   reminderOffsets: { session: ReminderOffset[]; meeting: ReminderOffset[]; registrationClosing: ReminderOffset[] };
+  /** Notifications' outbound webhooks (`WEBHOOKS_*`). */
+  webhooks: WebhooksConfig;
 }
 
 export interface DatabaseTimeouts {
@@ -260,5 +263,6 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       meeting: e.MEETING_REMINDER_OFFSETS,
       registrationClosing: e.REGISTRATION_CLOSING_REMINDER_OFFSETS,
     },
+    webhooks: loadWebhooksConfig(env),
   };
 }
