@@ -44,3 +44,17 @@ export async function participant(system: TestSystem, missionId: string, n: numb
   );
   return { id, token: accessToken };
 }
+
+/** Starts a scheduling run of the mission's meetings and waits for it to succeed or fail; answers the run. */
+export async function runToTheEnd(system: TestSystem, token: string, missionId: string, body: Record<string, unknown> = {}) {
+  const runs = `${system.url('scheduling')}/api/missions/${missionId}/matchmaking/runs`;
+  const started = await call(runs, { token, body });
+  if (started.status !== 202 || started.body.status !== 'queued') throw new Error(`run not started: ${started.status} ${JSON.stringify(started.body)}`);
+  return eventually(
+    async () => {
+      const run = await call(`${runs}/${started.body.id}`, { token });
+      return run.body.status === 'succeeded' || run.body.status === 'failed' ? run.body : undefined;
+    },
+    { what: 'the run to finish' },
+  );
+}

@@ -6,6 +6,7 @@ import { CreateMatchmaking1732000001200 } from './1732000001200-create-matchmaki
 import { MatchmakingRunHeartbeat1732000001300 } from './1732000001300-matchmaking-run-heartbeat.js';
 import { ParticipantTokenGeneration1732000001400 } from './1732000001400-participant-token-generation.js';
 import { ReleaseNote1732000001500 } from './1732000001500-release-note.js';
+import { MatchmakingPeople1732000001700 } from './1732000001700-matchmaking-people.js';
 
 export const schedulingMigrations = [
   CreateOutbox1732000000000,
@@ -17,5 +18,6 @@ export const schedulingMigrations = [
   MatchmakingRunHeartbeat1732000001300,
   ParticipantTokenGeneration1732000001400,
   ReleaseNote1732000001500,
+  MatchmakingPeople1732000001700,
   KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

@@ -15,6 +15,8 @@ const meeting = (overrides: Partial<Meeting> = {}) =>
     startsAt: null,
     endsAt: null,
     tableNumber: null,
+    attendees: [],
+    mouId: null,
     ...overrides,
   }) as Meeting;
 
