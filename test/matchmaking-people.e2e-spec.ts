@@ -1,7 +1,7 @@
 import { call, openMission } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { mouInput } from './support/mou.js';
-import { createSession, participant, placesOf, release, runToTheEnd, sessionInput } from './support/programme.js';
+import { meetingBlockMission, participant, runToTheEnd } from './support/programme.js';
 import { useSystem } from './support/system.js';
 
 /** Matchmaking for people: the directory names people (never their e-mail), group meetings, suggestions, the MoU a meeting led to, erasure. */
@@ -10,18 +10,7 @@ describe('matchmaking for people', () => {
   const api = (missionId: string) => `${system.url('scheduling')}/api/missions/${missionId}`;
 
   it('shows a directory of people, suggests whom to meet, places a group meeting where all are free, and links it to its MoU', async () => {
-    const { missionId, token } = await openMission(system);
-    const { chengdu } = await placesOf(system, token, missionId);
-    const blockId = await createSession(
-      system,
-      token,
-      missionId,
-      sessionInput(chengdu, '2019-06-10T01:00:00Z', '2019-06-10T02:30:00Z', { kind: 'b2b_meeting_block', title: 'B2B meetings' }),
-    );
-    await release(system, token, missionId);
-    expect((await call(`${api(missionId)}/sessions/${blockId}/meeting-block`, { method: 'PUT', token, body: { slotMinutes: 30, tables: 2 } })).status).toBe(
-      200,
-    );
+    const { missionId, token } = await meetingBlockMission(system, '2019-06-10T02:30:00Z');
 
     const stuttgart = {
       organisation: { name: 'Verband Region Stuttgart', type: 'government', country: 'DE', city: 'Stuttgart' },
