@@ -2,6 +2,7 @@ import { ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule, type OutboxRelayOptions } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { registrationMigrations } from './migrations/index.js';
+import { DelegationsModule } from './delegations/delegations.module.js';
 import { MissionsModule } from './missions/missions.module.js';
 import { ParticipantAccessModule } from './participant-access/participant-access.module.js';
 import { ParticipantDataModule } from './participant-data/participant-data.module.js';
@@ -28,6 +29,7 @@ export class RegistrationModule {
           relay: options.relay,
         }),
         MissionsModule,
+        DelegationsModule,
         RegistrationSettingsModule,
         RegistrationsModule,
         ParticipantDataModule,

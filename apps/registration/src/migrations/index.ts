@@ -5,6 +5,7 @@ import { CreateRegistrationSettings1732000002001 } from './1732000002001-create-
 import { CreateRegistrations1732000002002 } from './1732000002002-create-registrations.js';
 import { ParticipantErasure1732000002003 } from './1732000002003-participant-erasure.js';
 import { ParticipantLinks1732000002004 } from './1732000002004-participant-links.js';
+import { CreateDelegations1732000002100 } from './1732000002100-create-delegations.js';
 
 export const registrationMigrations = [
   CreateOutbox1732000000000,
@@ -15,5 +16,6 @@ export const registrationMigrations = [
   CreateRegistrations1732000002002,
   ParticipantErasure1732000002003,
   ParticipantLinks1732000002004,
+  CreateDelegations1732000002100,
   KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

@@ -14,7 +14,10 @@ export const registrationView = z.object({
   familyName: z.string(),
   jobTitle: z.string().nullable(),
   organisation: z.object({ name: z.string(), type: z.enum(organisationTypes), country: countryCode, city: z.string().nullable() }),
-  delegation: z.string().nullable(),
+  delegation: z.string().nullable().describe("The delegation's name (free text where the mission has no delegations)."),
+  delegationId: uuid.nullable().describe("The mission's delegation (`GET /missions/{id}/delegations`); null when none."),
+  delegationRole: z.string().nullable().describe('The role its head or an organiser marked in the delegation.'),
+  parentDelegation: z.string().nullable().optional().describe("In lists: the name of the delegation this one's delegation lies within."),
   preferredLanguage: languageTag,
   timezone: timeZone,
   dietary: z.string().nullable(),
@@ -42,7 +45,7 @@ export const registrationCreatedView = z.object({
 
 export type RegistrationCreatedView = z.infer<typeof registrationCreatedView>;
 
-export function toRegistrationView(registration: Registration, waitlistPosition: number | null): RegistrationView {
+export function toRegistrationView(registration: Registration & { parentDelegation?: string | null }, waitlistPosition: number | null): RegistrationView {
   return {
     id: registration.id,
     missionId: registration.missionId,
@@ -59,6 +62,9 @@ export function toRegistrationView(registration: Registration, waitlistPosition:
       city: registration.organisationCity,
     },
     delegation: registration.delegation,
+    delegationId: registration.delegationId,
+    delegationRole: registration.delegationRole,
+    ...(registration.parentDelegation !== undefined ? { parentDelegation: registration.parentDelegation } : {}),
     preferredLanguage: registration.preferredLanguage,
     timezone: registration.timezone,
     dietary: registration.dietary,
@@ -89,6 +95,9 @@ export const csvColumns = [
   'organisationCountry',
   'organisationCity',
   'delegation',
+  'delegationId',
+  'parentDelegation',
+  'delegationRole',
   'preferredLanguage',
   'timezone',
   'dietary',
@@ -101,7 +110,7 @@ export const csvColumns = [
 export type CsvRecord = Record<(typeof csvColumns)[number], string | number | null>;
 
 /** One line of the organisers' CSV export. */
-export function toCsvRecord(registration: Registration, waitlistPosition: number | null): CsvRecord {
+export function toCsvRecord(registration: Registration & { parentDelegation?: string | null }, waitlistPosition: number | null): CsvRecord {
   const view = toRegistrationView(registration, waitlistPosition);
   return {
     id: view.id,
@@ -116,6 +125,9 @@ export function toCsvRecord(registration: Registration, waitlistPosition: number
     organisationCountry: view.organisation.country,
     organisationCity: spreadsheetSafe(view.organisation.city),
     delegation: spreadsheetSafe(view.delegation),
+    delegationId: view.delegationId,
+    parentDelegation: spreadsheetSafe(view.parentDelegation ?? null),
+    delegationRole: spreadsheetSafe(view.delegationRole),
     preferredLanguage: view.preferredLanguage,
     timezone: view.timezone,
     dietary: spreadsheetSafe(view.dietary),

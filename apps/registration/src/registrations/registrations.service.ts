@@ -23,6 +23,8 @@ import { MissionsRepository } from '../missions/missions.repository.js';
 import type { NewRegistration, Registration, RegistrationChange } from '../seats/registration.js';
 import { RegistrationEvents } from '../seats/registration.events.js';
 import { SeatRules, type RegistrationSettings } from '../seats/seats.rules.js';
+import { unknownDelegationOf } from '../delegations/delegation.problems.js';
+import { DelegationRules, type Resolution } from '../delegations/delegation.rules.js';
 import { SeatsService } from '../seats/seats.service.js';
 import { GroupCommit, GroupQueueFull, type Outcome } from './group-commit.js';
 import { RegistrationRules, type RegistrationAction } from './registration.rules.js';
@@ -130,16 +132,23 @@ export class RegistrationsService {
       unit,
       arrivals.flatMap(({ key }) => key ?? []),
     );
-    const closed = arrivals.map(({ receivedAt, key }) => (key && answered.get(key)) ?? closedProblem(settings, receivedAt));
+    const chosen = arrivals.map(({ input }) => DelegationRules.resolve(settings.delegations, input));
+    const closed = arrivals.map(
+      ({ receivedAt, key }, index) =>
+        (key && answered.get(key)) ??
+        closedProblem(settings, receivedAt) ??
+        (chosen[index]!.kind === 'unknown' ? unknownDelegationOf(settings.delegations) : null),
+    );
     const open = arrivals.filter((_, index) => !closed[index]);
+    const delegationOf = new Map(arrivals.map((arrival, index) => [arrival, delegationOfChoice(chosen[index]!)]));
     const emails = open.map(({ input }) => input.email);
-    const delegations = open.map(({ input }) => input.delegation ?? null);
+    const delegations = open.map((arrival) => delegationOf.get(arrival)!.delegationId);
     const { seats, registered } = await this.seats.forGroup(unit, settings, open.length > 1 ? emails : [], delegations);
     const taken = RegistrationRules.takenEmails(emails, registered);
     const accepted = open.filter((_, index) => !taken[index]);
     const placements = SeatRules.placeInOrder(
       settings.approval,
-      accepted.map(({ input }) => input.delegation ?? null),
+      accepted.map((arrival) => delegationOf.get(arrival)!.delegationId),
       seats,
     );
 
@@ -147,7 +156,7 @@ export class RegistrationsService {
     const changed = accepted.map((arrival, index) => {
       const id = randomUUID();
       const token = deriveParticipantToken(this.config.participantTokenSecret, id, FIRST_GENERATION);
-      const registration = newRegistration(id, missionId, mission, arrival, placements[index]!.status, token.hash);
+      const registration = newRegistration(id, missionId, mission, arrival, delegationOf.get(arrival)!, placements[index]!.status, token.hash);
       created.set(arrival, toRegistrationCreated(registration, token.token));
       return { registration, change: { previousStatus: null, waitlistPosition: placements[index]!.waitlistPosition, occurredAt: arrival.receivedAt } };
     });
@@ -193,7 +202,7 @@ export class RegistrationsService {
     return this.transactions.run(async (unit) => {
       const settings = await this.lockSettings(unit, missionId);
       const registration = await this.lockRegistration(unit, id, 'approve');
-      const placement = SeatRules.seat(registration.delegation, await this.seats.of(unit, settings, [registration.delegation]));
+      const placement = SeatRules.seat(registration.delegationId, await this.seats.of(unit, settings, [registration.delegationId]));
       const occurredAt = new Date();
       await this.change(unit, registration, {
         status: placement.status,
@@ -351,6 +360,7 @@ function newRegistration(
   missionId: string,
   mission: MissionOfEvents,
   { input, receivedAt }: Arrival,
+  delegation: Pick<Registration, 'delegation' | 'delegationId'>,
   status: Registration['status'],
   tokenHash: string,
 ): NewRegistration {
@@ -366,7 +376,8 @@ function newRegistration(
     organisationType: input.organisation.type,
     organisationCountry: input.organisation.country,
     organisationCity: input.organisation.city ?? null,
-    delegation: input.delegation ?? null,
+    ...delegation,
+    delegationRole: null,
     preferredLanguage: input.preferredLanguage,
     timezone: input.timezone ?? mission.timezone,
     dietary: input.dietary ?? null,
@@ -394,6 +405,13 @@ function closedProblem(settings: { opensAt: Date | null; closesAt: Date | null }
     window === 'not-yet-open' ? `Registration opens at ${settings.opensAt!.toISOString()}.` : `Registration closed at ${settings.closesAt!.toISOString()}.`,
     { opensAt: settings.opensAt?.toISOString() ?? null, closesAt: settings.closesAt?.toISOString() ?? null },
   );
+}
+
+/** The delegation a registration stores: the mission's (its name as the delegation spells it), or free text where the mission has none. */
+function delegationOfChoice(resolution: Resolution): Pick<Registration, 'delegation' | 'delegationId'> {
+  if (resolution.kind === 'found') return { delegation: resolution.delegation.name, delegationId: resolution.delegation.id };
+  if (resolution.kind === 'free-text') return { delegation: resolution.name, delegationId: null };
+  return { delegation: null, delegationId: null };
 }
 
 function alreadyRegistered(input: Register): Problem {

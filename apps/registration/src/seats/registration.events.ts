@@ -92,6 +92,7 @@ export function toSnapshot(
         ...(registration.organisationCity ? { city: registration.organisationCity } : {}),
       },
       delegation: registration.delegation,
+      delegationId: registration.delegationId,
     },
     mission: { code: mission.code, title: mission.title, startsOn: mission.startsOn, endsOn: mission.endsOn, timezone: mission.timezone },
     reason: registration.status === 'rejected' ? registration.rejectionReason : null,

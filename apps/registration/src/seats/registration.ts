@@ -15,7 +15,12 @@ export interface Registration {
   organisationType: (typeof organisationTypes)[number];
   organisationCountry: string;
   organisationCity: string | null;
+  /** The delegation's name (kept in step with it), or a free text where the mission has no delegations. */
   delegation: string | null;
+  /** The mission's delegation (delegations/); null when none. */
+  delegationId: string | null;
+  /** The member's role in their delegation, as its head or an organiser marks it. */
+  delegationRole: string | null;
   preferredLanguage: string;
   timezone: string;
   dietary: string | null;
