@@ -178,15 +178,21 @@ describe('delegations: a mission’s own, chosen by registrants, quotas with par
   });
 
   it('lets the dashboard count registrations per delegation, sub-delegations under their parent', async () => {
-    await eventually(
+    const grouped = await eventually(
       async () => {
         const summary = await call(`${system.url('dashboard')}/api/missions/${missionId}/summary`, { token });
-        const byDelegation = summary.body?.registrations?.byDelegation as any[] | undefined;
-        const stuttgartRow = byDelegation?.find((row) => row.delegationId === stuttgart.id);
-        const ludwigsburgRow = byDelegation?.find((row) => row.delegationId === ludwigsburg.id);
-        return stuttgartRow?.name === 'Stuttgart Region' && ludwigsburgRow?.parentId === stuttgart.id && ludwigsburgRow?.parentName === 'Stuttgart Region';
+        const registrations = summary.body?.registrations;
+        const row = (id: string) => registrations?.byDelegation?.find((one: any) => one.delegationId === id);
+        if (row(stuttgart.id)?.delegation === 'Stuttgart Region' && row(ludwigsburg.id)?.parentName === 'Stuttgart Region' && row(lyon.id) === undefined) {
+          return { registrations, stuttgartRow: row(stuttgart.id), ludwigsburgRow: row(ludwigsburg.id) };
+        }
+        throw new Error(JSON.stringify(registrations?.byDelegation));
       },
       { what: 'the dashboard to group registrations by delegation and parent', timeoutMs: 30_000 },
     );
+    expect(grouped.ludwigsburgRow).toMatchObject({ parentId: stuttgart.id, parentName: 'Stuttgart Region' });
+    const top = grouped.registrations.byParentDelegation.find((one: any) => one.delegationId === stuttgart.id);
+    expect(top.total).toBe(grouped.stuttgartRow.total + grouped.ludwigsburgRow.total);
+    expect(grouped.registrations.byParentDelegation.find((one: any) => one.delegationId === ludwigsburg.id)).toBeUndefined();
   });
 });
