@@ -1,9 +1,11 @@
 import { call, openMission, registrationInput } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { useSystem } from './support/system.js';
+import { useWeb } from './support/web.js';
 
 describe('delegations: a mission’s own, chosen by registrants, quotas with parts, heads, merges', () => {
   const system = useSystem({ services: ['scheduling', 'registration', 'dashboard'] });
+  const web = useWeb(system);
   const api = (path: string) => `${system.url('registration')}/api${path}`;
 
   let missionId: string;
@@ -67,6 +69,13 @@ describe('delegations: a mission’s own, chosen by registrants, quotas with par
     const form = await call(api(`/missions/${missionId}/registration-form`), { headers: { 'accept-language': 'it' } });
     expect(form.body.delegationOptions).toContainEqual({ id: rome.id, name: 'Roma', parentId: null });
     expect(form.body.delegationOptions).toContainEqual({ id: ludwigsburg.id, name: 'Ludwigsburg', parentId: stuttgart.id });
+
+    // The web form offers them grouped by parent, and a head's invitation link chooses theirs.
+    const page = await call(`${web.url}/m/${missionId}/register?delegationId=${ludwigsburg.id}`);
+    expect(page.status).toBe(200);
+    const html = String(page.body);
+    expect(html.indexOf('>Stuttgart Region<')).toBeLessThan(html.indexOf('— Ludwigsburg'));
+    expect(html).toMatch(/<option value="Ludwigsburg"[^>]*selected/);
   });
 
   it('holds each quota exactly under concurrent registrations, a parent’s quota covering its sub-delegations', async () => {

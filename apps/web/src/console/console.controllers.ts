@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { CheckInController } from './check-in/check-in.controller.js';
+import { DelegationsController } from './delegations/delegations.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { LiveController } from './live/live.controller.js';
 import { MatchmakingController } from './matchmaking/matchmaking.controller.js';
@@ -15,6 +16,7 @@ export const consoleControllers: Type[] = [
   MissionsController,
   LiveController,
   RegistrationsController,
+  DelegationsController,
   CheckInController,
   DeliveriesController,
   ProgrammeController,

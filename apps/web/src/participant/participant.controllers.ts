@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AgendaPageController } from './agenda.controller.js';
 import { CheckInPageController } from './check-in.controller.js';
+import { DelegationPageController } from './delegation.controller.js';
 import { MeetingsPageController } from './meetings.controller.js';
 import { RegistrationPageController } from './registration.controller.js';
 import { SignInController } from './sign-in.controller.js';
@@ -12,4 +13,5 @@ export const participantControllers: Type[] = [
   AgendaPageController,
   MeetingsPageController,
   CheckInPageController,
+  DelegationPageController,
 ];
