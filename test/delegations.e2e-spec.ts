@@ -138,7 +138,8 @@ describe('delegations: a mission’s own, chosen by registrants, quotas with par
     expect((await call(api(`/delegations/${stuttgart.id}/members/${roman.registrationId}`), { method: 'DELETE', token: headToken })).status).toBe(404);
     // A member who heads nothing sees nothing; nor does anyone without a token.
     const member = members.body.items.find((one: any) => !one.head);
-    const memberToken = (await register(401, { delegation: 'Lyon' })).body.accessToken;
+    const memberRegistration = (await register(401, { delegation: 'Lyon' })).body;
+    const memberToken = memberRegistration.accessToken;
     expect((await call(api(`/delegations/${stuttgart.id}/members`), { token: memberToken })).status).toBe(403);
     expect((await call(api('/delegations/headed'), { token: memberToken })).body.items).toEqual([]);
     expect((await call(api(`/delegations/${stuttgart.id}/members`))).status).toBe(401);
@@ -155,6 +156,23 @@ describe('delegations: a mission’s own, chosen by registrants, quotas with par
     const out = await call(api(`/delegations/${stuttgart.id}/members/${member.registrationId}`), { method: 'DELETE', token: headToken });
     expect(out.status).toBe(204);
     expect((await call(api(`/registrations/${member.registrationId}`), { token })).body).toMatchObject({ delegationId: null, delegation: null });
+
+    // The web pages: the head's own, with their members; a member's shows nothing; the organisers' console lists every delegation.
+    const headPage = await call(`${web.url}/p/${head.body.id}/delegation`, {
+      headers: { cookie: `mh_participant=${headToken}; mh_participant_of=${missionId}.${head.body.id}` },
+    });
+    expect(headPage.status).toBe(200);
+    expect(String(headPage.body)).toContain(`/m/${missionId}/register?delegationId=${stuttgart.id}`);
+    expect(String(headPage.body)).toContain(members.body.items.find((one: any) => one.delegationId === ludwigsburg.id).familyName);
+    expect(String(headPage.body)).not.toContain(roman.registrationId);
+    const memberCookie = { cookie: `mh_participant=${memberToken}; mh_participant_of=${missionId}.${memberRegistration.id}` };
+    const memberPage = await call(`${web.url}/p/${memberRegistration.id}/delegation`, { headers: memberCookie });
+    expect(memberPage.status).toBe(200);
+    expect(String(memberPage.body)).toContain('You head no delegation');
+    expect((await call(`${web.url}/p/${head.body.id}/delegation`, { headers: memberCookie })).status).toBe(403);
+    const consolePage = await call(`${web.url}/console/m/${missionId}/delegations`, { headers: { cookie: `mh_organiser=${token}` } });
+    expect(consolePage.status).toBe(200);
+    expect(String(consolePage.body)).toMatch(/— <\/span>Ludwigsburg/);
   });
 
   it('merges a delegation into another: its members move, and it is removed naming where they went', async () => {
