@@ -85,7 +85,7 @@ export class DelegationsService {
         city: input.city ?? null,
         parentId: input.parentId ?? null,
         headRegistrationId: input.headRegistrationId ?? null,
-        precedence: all.length + 1,
+        precedence: lastPlace(all) + 1,
         quota: input.quota ?? null,
         createdAt: at,
         updatedAt: at,
@@ -133,7 +133,7 @@ export class DelegationsService {
   /** Only an empty delegation (no active registration, no sub-delegation) is removed; `merge` empties one into another. */
   async remove(caller: Caller, id: string): Promise<void> {
     const missionId = await this.missionOf(caller, id);
-    await this.write(missionId, async ({ unit, all, at }) => {
+    await this.write(missionId, async ({ unit, all, mission, at }) => {
       this.pick(all, id);
       const held = await this.repository.hasRegistrations(unit, id);
       const parts = all.filter((one) => one.parentId === id);
@@ -190,6 +190,7 @@ export class DelegationsService {
         context: { subject: id, missionId, time: at },
       });
       events.push(...(await this.updatedEvents(unit, moved, mission, at)));
+      events.push(...(await this.order({ unit, all: remaining, mission, at }, ids(remaining))));
       await this.outbox.addMany(unit, events);
       await this.seats.fillFromWaitlist(unit, missionId, mission);
       return this.views(unit, missionId, [target], remaining, language).then(([view]) => view!);
@@ -290,7 +291,7 @@ export class DelegationsService {
     for (const [name, quota] of Object.entries(quotas).sort(([a], [b]) => a.localeCompare(b))) {
       let delegation = all.find((one) => DelegationRules.isNamed(one, name));
       if (!delegation) {
-        delegation = { ...newDelegation(missionId, { [LEGACY_LANGUAGE]: name }, all.length + 1, at), quota };
+        delegation = { ...newDelegation(missionId, { [LEGACY_LANGUAGE]: name }, lastPlace(all) + 1, at), quota };
         all.push(delegation);
       } else if (delegation.quota === quota) {
         named.add(delegation.id);
@@ -475,6 +476,10 @@ function newDelegation(missionId: string, names: Record<string, string>, precede
     createdAt: at,
     updatedAt: at,
   };
+}
+
+function lastPlace(all: readonly Delegation[]): number {
+  return Math.max(0, ...all.map((delegation) => delegation.precedence));
 }
 
 function ids(all: readonly Delegation[]): string[] {
