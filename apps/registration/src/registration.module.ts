@@ -3,6 +3,7 @@ import { BrokerConnection, MessagingModule, type OutboxRelayOptions } from '#mes
 import { Module, type DynamicModule } from '@nestjs/common';
 import { registrationMigrations } from './migrations/index.js';
 import { CategoriesModule } from './categories/categories.module.js';
+import { DelegationsModule } from './delegations/delegations.module.js';
 import { MissionsModule } from './missions/missions.module.js';
 import { ParticipantAccessModule } from './participant-access/participant-access.module.js';
 import { ParticipantDataModule } from './participant-data/participant-data.module.js';
@@ -29,6 +30,7 @@ export class RegistrationModule {
           relay: options.relay,
         }),
         MissionsModule,
+        DelegationsModule,
         RegistrationSettingsModule,
         CategoriesModule,
         RegistrationsModule,
