@@ -154,6 +154,9 @@ export class DelegationsService {
         { delegationId: id, missionId, mergedInto: null, occurredAt: at.toISOString() },
         { subject: id, missionId, time: at },
       );
+      // The ones after it move up a place (as after a merge), each announced.
+      const remaining = all.filter((one) => one.id !== id);
+      await this.outbox.addMany(unit, await this.order({ unit, all: remaining, mission, at }, ids(remaining)));
     });
   }
 
