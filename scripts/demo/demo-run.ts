@@ -7,8 +7,9 @@ import { Tally } from './demo-context.js';
 import { matchmaking } from './matchmaking.js';
 import { MissionHubClient, type ServiceName } from './mission-hub-client.js';
 import { createMous } from './mous.js';
+import { createActionPlan } from './action-plans.js';
 import { createSessions, createVenues, enrol, release, transferTime } from './programme.js';
-import { register, registrationSettings } from './registration.js';
+import { categories, register, registrationSettings } from './registration.js';
 
 export interface DemoOptions {
   urls: Record<ServiceName, string>;
@@ -39,6 +40,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   log('Registration');
   await registrationSettings(client, tally, missionId);
+  await categories(client, tally, missionId);
   const participants = await register(client, tally, missionId);
   log('  … waiting for scheduling to learn of every participant');
   await Promise.all(
@@ -61,6 +63,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   log('MoUs');
   await createMous(client, tally, missionId, participants);
+
+  log('Action plan');
+  await createActionPlan(client, tally, missionId, participants);
 
   return { missionId, created: tally.created, found: tally.found, skipped: tally.skipped };
 }

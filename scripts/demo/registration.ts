@@ -1,4 +1,5 @@
-// Registration: the settings with the delegations' quotas, and everyone through the public form.
+// Registration: the settings with the delegations' quotas, the categories with their questions, and
+// everyone through the public form, in their category with their answers.
 import * as story from './chengdu-liuzhou.js';
 import { nameOf, type Participant, type Tally } from './demo-context.js';
 import { ApiError, type MissionHubClient } from './mission-hub-client.js';
@@ -31,6 +32,36 @@ function describeQuotas(): string {
   return `${story.registrationSettings.capacity} places; quotas ${quotas.join(', ')}`;
 }
 
+/** The categories, each with its capacity and questions: replaced only when they differ from the story's. */
+export async function categories(client: MissionHubClient, tally: Tally, missionId: string): Promise<void> {
+  const path = `/api/missions/${missionId}/categories`;
+  const existing = new Map(
+    ((await client.expect([200], 'the categories', 'registration', path)).body.items as Record<string, unknown>[]).map((one) => [one.code as string, one]),
+  );
+  for (const { code, body } of story.categories) {
+    const current = existing.get(code);
+    const same = current !== undefined && Object.keys(body).every((field) => sameValue(current[field], body[field]));
+    if (!same) await client.expect([200, 201], `the category ${code}`, 'registration', `${path}/${code}`, { method: 'PUT', body });
+    const questions = (body.questions as { key: string }[]).map((question) => question.key).join(', ');
+    tally.add('registration category', `${code}: ${String(body.capacity)} places, asks ${questions}`, !same);
+  }
+}
+
+/** Equal as JSON, whatever the order of an object's keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([key, inner]) => [key, canonical(inner)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
 export async function register(client: MissionHubClient, tally: Tally, missionId: string): Promise<Map<string, Participant>> {
   const path = `/api/missions/${missionId}/registrations`;
   const registered = new Map(
@@ -40,12 +71,13 @@ export async function register(client: MissionHubClient, tally: Tally, missionId
   for (const person of story.people) {
     const { key: _key, ...form } = person;
     // Through the public form, as the person would; the key replays the answer (access token included) for 24 hours.
+    const { category, answers } = story.categoryOf(person);
     const answer = await client.call('registration', path, {
       token: null,
-      body: { ...form, consent: { dataProcessing: true } },
+      body: { ...form, category, answers, consent: { dataProcessing: true } },
       idempotent: `registration:${story.mission.code}:${person.email}`,
     });
-    const name = `${nameOf(person)} (${person.delegation}, ${person.organisation.name})`;
+    const name = `${nameOf(person)} (${category}, ${person.delegation}, ${person.organisation.name})`;
     if (answer.status === 201) {
       participants.set(person.key, { id: answer.body.id, token: answer.body.accessToken, person });
       tally.add('registration', name, !registered.has(person.email));
