@@ -17,9 +17,14 @@ import { useSystem } from './support/system.js';
 
 const everyService: ServiceName[] = ['scheduling', 'registration', 'mou-registry', 'notifications', 'dashboard'];
 const PERIOD_MS = 3000;
-const periodicJobs = ['retention', 'idempotency-keys', 'mou-follow-up', 'action-plan-reminders'];
-/** The MoU registry's own jobs; the other services run only the first two. */
-const registryJobs = ['mou-follow-up', 'action-plan-reminders'];
+const periodicJobs = ['retention', 'idempotency-keys', 'mou-follow-up', 'action-plan-reminders', 'reminders', 'closing-reminders'];
+/** The jobs only one service runs; the others run in every service. */
+const ownedJobs: Record<string, string> = {
+  'mou-follow-up': 'mou-registry',
+  'action-plan-reminders': 'mou-registry',
+  reminders: 'scheduling',
+  'closing-reminders': 'registration',
+};
 
 /** A call to one of the instances, the next one when the one tried is gone (refused: the request never reached it). */
 async function callAny(urls: string[], turn: number, path: string, init: Parameters<typeof call>[1] = {}): Promise<ApiResponse | undefined> {
@@ -225,8 +230,7 @@ describe('every service twice on a RabbitMQ cluster, one instance of each and a 
         return rows as Array<{ job: string; period_start: Date; instance: string; finished: boolean }>;
       });
     // A fast run ends before six periods have passed: wait for them, then judge every one.
-    const jobsOf = (service: (typeof everyService)[number]) =>
-      service === 'mou-registry' ? [...periodicJobs] : periodicJobs.filter((job) => !registryJobs.includes(job));
+    const jobsOf = (service: (typeof everyService)[number]) => periodicJobs.filter((job) => (ownedJobs[job] ?? service) === service);
     await eventually(
       async () => {
         for (const service of everyService) {

@@ -1,7 +1,7 @@
-import { call, openMission } from './support/api.js';
+import { call } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { notificationsSettled } from './support/notifications.js';
-import { createSession, participant, placesOf, release, sessionInput } from './support/programme.js';
+import { createSession, meetingBlockMission, participant, release, sessionInput } from './support/programme.js';
 import { outboxRelayed } from './support/settled.js';
 import { useSystem } from './support/system.js';
 
@@ -14,17 +14,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
 
   /** A mission with one released B2B block in Chengdu (four 30-minute slots, two tables) and confirmed participants n…n+count-1. */
   async function matchmakingMission(first: number, count: number) {
-    const { missionId, token } = await openMission(system);
-    const { chengdu } = await placesOf(system, token, missionId);
-    const blockId = await createSession(
-      system,
-      token,
-      missionId,
-      sessionInput(chengdu, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z', { kind: 'b2b_meeting_block', title: 'B2B meetings' }),
-    );
-    await release(system, token, missionId);
-    const block = await call(`${api(missionId)}/sessions/${blockId}/meeting-block`, { method: 'PUT', token, body: { slotMinutes: 30, tables: 2 } });
-    expect(block.status).toBe(200);
+    const { missionId, token, blockId } = await meetingBlockMission(system);
     const people = [];
     for (let n = first; n < first + count; n++) people.push(await participant(system, missionId, n));
     return { missionId, token, blockId, people };

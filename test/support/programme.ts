@@ -1,4 +1,4 @@
-import { call, registrationInput } from './api.js';
+import { call, openMission, registrationInput } from './api.js';
 import { eventually } from './eventually.js';
 import type { TestSystem } from './system.js';
 
@@ -43,4 +43,24 @@ export async function participant(system: TestSystem, missionId: string, n: numb
     { what: `scheduling to know participant ${n}` },
   );
   return { id, token: accessToken };
+}
+
+/** A new mission with one released B2B block in Chengdu (four 30-minute slots, two tables), 10 June 2019. */
+export async function meetingBlockMission(system: TestSystem): Promise<{ missionId: string; token: string; blockId: string }> {
+  const { missionId, token } = await openMission(system);
+  const { chengdu } = await placesOf(system, token, missionId);
+  const blockId = await createSession(
+    system,
+    token,
+    missionId,
+    sessionInput(chengdu, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z', { kind: 'b2b_meeting_block', title: 'B2B meetings' }),
+  );
+  await release(system, token, missionId);
+  const block = await call(`${system.url('scheduling')}/api/missions/${missionId}/sessions/${blockId}/meeting-block`, {
+    method: 'PUT',
+    token,
+    body: { slotMinutes: 30, tables: 2 },
+  });
+  if (block.status !== 200) throw new Error(`meeting block not set: ${block.status} ${JSON.stringify(block.body)}`);
+  return { missionId, token, blockId };
 }

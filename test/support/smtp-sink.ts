@@ -13,6 +13,8 @@ export interface ReceivedMail {
   messageId: string;
   headers: ParsedMail['headers'];
   eventId: string | undefined;
+  /** Its iCalendar parts (`text/calendar`), the invitation first, as text. */
+  calendars: string[];
 }
 
 /** A real SMTP server on a free port that keeps what it is sent; it can be told to refuse mail. */
@@ -52,6 +54,7 @@ export class SmtpSink {
               messageId: mail.messageId ?? '',
               headers: mail.headers,
               eventId: mail.headers.get('x-mission-hub-event') as string | undefined,
+              calendars: mail.attachments.filter((part) => part.contentType.startsWith('text/calendar')).map((part) => part.content.toString('utf8')),
             });
             callback();
           })

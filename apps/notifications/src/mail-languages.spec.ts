@@ -20,9 +20,12 @@ import { milestoneReminderTemplates } from './milestone-reminder-mail/templates/
 import { mailMoments } from './registration-mail/registration.mail.js';
 import { registrationCatalogues } from './registration-mail/messages/index.js';
 import { registrationMailKinds, registrationTemplates } from './registration-mail/templates/index.js';
+import { reminderCatalogues } from './reminder-mail/messages/index.js';
+import { reminderTemplates } from './reminder-mail/templates/index.js';
 import { sessionCatalogues } from './session-mail/messages/index.js';
 import { sessionTemplates } from './session-mail/templates/index.js';
 import type { MailText } from './mail/mail-body.js';
+import { webhookCatalogues } from './webhooks/webhook-mail/messages/index.js';
 
 const catalogues: Record<string, Catalogues<string>> = {
   shared: sharedCatalogues,
@@ -35,6 +38,8 @@ const catalogues: Record<string, Catalogues<string>> = {
   milestone: milestoneCatalogues,
   'milestone-reminder': milestoneReminderCatalogues,
   broadcast: broadcastCatalogues,
+  reminder: reminderCatalogues,
+  webhook: webhookCatalogues,
 };
 const others = mailLanguages.filter((language) => language !== 'en');
 
@@ -157,6 +162,11 @@ function everyMail(language: MailLanguage): [string, MailText][] {
     ['meeting.requested (unknown)', meetingTemplates[language].kinds.requested({ ...meeting, counterpart: null, message: null })],
     ['meeting.timetable', timetableTemplates[language].first({ ...timetable, meetings: [] })],
     ['meeting.timetable_changed', timetableTemplates[language].changed(timetable)],
+    ['reminder.session', reminderTemplates[language].session({ ...session, role: 'enrolled' })],
+    ['reminder.session (speaker)', reminderTemplates[language].session({ ...session, role: 'speaker' })],
+    ['reminder.meeting', reminderTemplates[language].meeting({ ...session, table: '12', counterparts: ['Li Wei (Hi-tech Zone)'] })],
+    ['reminder.closing', reminderTemplates[language].closing({ ...session, status: 'pending_approval', closesAt: '1 June 2019 at 10:30' })],
+    ['reminder.closing (waitlisted)', reminderTemplates[language].closing({ ...session, status: 'waitlisted', closesAt: '1 June 2019 at 10:30' })],
     [
       'mou.milestone_due',
       milestoneTemplates[language].reminder({

@@ -5,6 +5,7 @@ import { BroadcastsModule } from './broadcasts/broadcasts.module.js';
 import { DeliveriesModule, type DeliveriesOptions } from './deliveries/deliveries.module.js';
 import { notificationsMigrations } from './migrations/index.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 export type NotificationsOptions = Omit<DeliveriesOptions, 'mailSendLeaseMs'>;
 
@@ -25,6 +26,7 @@ export class NotificationsModule {
         deliveries,
         ParticipantsModule,
         BroadcastsModule.forRoot(deliveries),
+        WebhooksModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { ServiceCoreModule, type ServiceConfig } from '#common';
 import { BrokerConnection, MessagingModule, type OutboxRelayOptions } from '#messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ClosingRemindersModule } from './closing-reminders/closing-reminders.module.js';
 import { registrationMigrations } from './migrations/index.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { MissionsModule } from './missions/missions.module.js';
@@ -34,6 +35,7 @@ export class RegistrationModule {
         RegistrationsModule,
         ParticipantDataModule,
         ParticipantAccessModule,
+        ClosingRemindersModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { MeetingRequestsModule } from './meetings/requests/meeting-requests.modu
 import { MeetingRunsModule } from './meetings/runs/meeting-runs.module.js';
 import { MeetingTimetablesModule } from './meetings/timetables/timetables.module.js';
 import { ProgrammeModule } from './programme.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 
 @Module({})
 export class SchedulingModule {
@@ -34,6 +35,7 @@ export class SchedulingModule {
         MeetingRequestsModule,
         MeetingRunsModule,
         MeetingTimetablesModule,
+        RemindersModule,
       ],
     };
   }

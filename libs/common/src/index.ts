@@ -1,4 +1,7 @@
 export * from './config/service-config.js';
+export * from './config/reminder-offsets.js';
+export * from './calendar/calendar.js';
+export * from './config/webhooks-config.js';
 export * from './config/config.module.js';
 export * from './database/database-bootstrap.js';
 export * from './database/database-roles.js';

@@ -2,19 +2,22 @@ import type { z } from 'zod';
 import { actionPlanEvents } from './mou-registry/action-plan.events.js';
 import { mouEvents } from './mou-registry/mou.events.js';
 import { notificationEvents } from './notifications/notification.events.js';
+import { closingReminderEvents } from './registration/closing-reminder.events.js';
+import { webhookEvents } from './notifications/webhook.events.js';
 import { delegationEvents } from './registration/delegation.events.js';
 import { registrationEvents } from './registration/registration.events.js';
 import { enrolmentEvents, meetingEvents, missionEvents, sessionEvents } from './scheduling/mission.events.js';
+import { reminderEvents } from './scheduling/reminder.events.js';
 
 export const producers = ['scheduling', 'registration', 'mou-registry', 'notifications'] as const;
 export type Producer = (typeof producers)[number];
 
 /** Every event type of v1, by the service that produces it: the one place an event is defined. */
 export const eventsByProducer = {
-  scheduling: { ...missionEvents, ...sessionEvents, ...enrolmentEvents, ...meetingEvents },
-  registration: { ...registrationEvents, ...delegationEvents },
+  scheduling: { ...missionEvents, ...sessionEvents, ...enrolmentEvents, ...meetingEvents, ...reminderEvents },
+  registration: { ...registrationEvents, ...delegationEvents, ...closingReminderEvents },
   'mou-registry': { ...mouEvents, ...actionPlanEvents },
-  notifications: notificationEvents,
+  notifications: { ...notificationEvents, ...webhookEvents },
 } as const;
 
 /** type → { producer, data schema per dataversion } */

@@ -6,6 +6,8 @@ export * from './subscriptions.js';
 export * from './scheduling/mission.events.js';
 export * from './registration/registration.events.js';
 export * from './registration/delegation.events.js';
+export * from './registration/closing-reminder.events.js';
+export * from './scheduling/reminder.events.js';
 export * from './mou-registry/mou.events.js';
 export * from './mou-registry/action-plan.events.js';
 export * from './notifications/notification.events.js';

@@ -34,6 +34,12 @@ export const subscriptions = {
     'delegation.removed',
     'meeting.scheduled',
     'meeting.cancelled',
+    'session.reminder_due',
+    'meeting.reminder_due',
+    'registration.closing_reminder_due',
+    'webhook.endpoint_disabled',
+    // Webhooks: endpoints may subscribe to any type (docs/DESIGN.md, Webhooks).
+    '#',
   ],
   dashboard: ['#'],
 } as const satisfies Record<string, readonly string[]>;

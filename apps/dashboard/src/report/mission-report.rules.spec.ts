@@ -270,7 +270,12 @@ describe('the mission report', () => {
       );
     const built = report([
       event('mou-registry', 'action_plan.drafted', plan, 20),
-      event('mou-registry', 'action_plan.status_changed', { ...plan, status: 'approved', previousStatus: 'submitted', changedBy: 'organiser', changedAt: at(22) }, 22),
+      event(
+        'mou-registry',
+        'action_plan.status_changed',
+        { ...plan, status: 'approved', previousStatus: 'submitted', changedBy: 'organiser', changedAt: at(22) },
+        22,
+      ),
       // A report of an earlier date, entered later, does not replace the latest.
       progress(40, '2019-12-01', 23),
       progress(25, '2019-09-01', 24),

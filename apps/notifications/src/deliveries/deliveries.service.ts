@@ -12,6 +12,7 @@ import {
 import type { CloudEvent, EventType } from '#contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { renderInvitations } from '../mail/calendar-invitation.js';
 import type { Addressee, ComposedMail, MailKind, RecipientLookup } from '../mail/mail-kind.js';
 import { deriveMessageId, normaliseRecipient } from '../mail/message-id.js';
 import { ParticipantsRepository, type DirectoryEntry } from '../participants/participants.repository.js';
@@ -132,6 +133,12 @@ export class DeliveriesService {
   /** The delivery `mail` makes for `cause`, with the message exactly as it is sent (and re-sent). */
   private newDelivery(cause: MailCause, mail: DueMail): NewDelivery {
     const recipient = normaliseRecipient(mail.to.address);
+    const invitations = renderInvitations(mail.calendar, {
+      stamp: new Date(cause.time),
+      from: this.config.mailFrom,
+      to: { name: mail.to.name, address: recipient },
+    });
+    const attachments = [...(mail.attachments ?? []), ...invitations.attachments];
     return {
       id: randomUUID(),
       causeEventId: cause.id,
@@ -151,7 +158,8 @@ export class DeliveriesService {
         text: mail.text,
         html: mail.html,
         date: cause.time,
-        ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
+        ...(attachments.length ? { attachments } : {}),
+        ...(invitations.calendar ? { calendar: invitations.calendar } : {}),
       },
     };
   }

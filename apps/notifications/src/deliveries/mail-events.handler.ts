@@ -11,7 +11,9 @@ import { meetingMail } from '../meeting-mail/meeting.mail.js';
 import { milestoneMail } from '../milestone-mail/milestone.mail.js';
 import { milestoneReminderMail } from '../milestone-reminder-mail/milestone-reminder.mail.js';
 import { registrationMail } from '../registration-mail/registration.mail.js';
+import { reminderMail } from '../reminder-mail/reminder.mail.js';
 import { sessionMail } from '../session-mail/session.mail.js';
+import { webhookMail } from '../webhooks/webhook-mail/webhook.mail.js';
 import { DeliveriesService } from './deliveries.service.js';
 
 /** A mail kind as the handler routes its events: each kind's own types hold inside `queue`. */
@@ -35,6 +37,8 @@ export const mailRoutes: readonly MailRoute[] = [
   route(meetingTimetableMail),
   route(milestoneMail),
   route(milestoneReminderMail),
+  route(reminderMail),
+  route(webhookMail),
 ];
 
 const routeOf = new Map(mailRoutes.flatMap((kind) => kind.events.map((type) => [type, kind] as const)));

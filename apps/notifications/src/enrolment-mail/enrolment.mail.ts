@@ -1,4 +1,5 @@
 import type { EventData } from '#contracts';
+import { sessionInvitation, type MailCalendar } from '../mail/calendar-invitation.js';
 import type { MailKind } from '../mail/mail-kind.js';
 import { renderMailBody, type MailBody } from '../mail/mail-body.js';
 import { fullName } from '../mail/mail-format.js';
@@ -26,6 +27,8 @@ type Enrolment = EventData<'enrolment.confirmed'> & Partial<Pick<EventData<'enro
 /** What the participant is to be told: which e-mail, about which session, and their place in it. */
 export interface EnrolmentNotice {
   kind: EnrolmentMailKind;
+  /** Added with calendar invitations: the session's id, its UID in the calendar. */
+  sessionId?: string;
   session: NonNullable<Enrolment['session']>;
   waitlistPosition: number | null;
   previousStatus: 'confirmed' | 'waitlisted' | null;
@@ -36,6 +39,7 @@ export interface EnrolmentMail extends MailBody {
   template: `enrolment.${EnrolmentMailKind}`;
   language: MailLanguage;
   to: { name: string; address: string };
+  calendar?: readonly MailCalendar[];
 }
 
 /**
@@ -46,7 +50,12 @@ export interface EnrolmentMail extends MailBody {
  */
 export function enrolmentNotice(type: EnrolmentMailEvent, enrolment: Enrolment): EnrolmentNotice | null {
   if (!enrolment.session) return null;
-  const base = { session: enrolment.session, waitlistPosition: enrolment.waitlistPosition, previousStatus: enrolment.previousStatus ?? null };
+  const base = {
+    sessionId: enrolment.sessionId,
+    session: enrolment.session,
+    waitlistPosition: enrolment.waitlistPosition,
+    previousStatus: enrolment.previousStatus ?? null,
+  };
   switch (type) {
     case 'enrolment.confirmed':
       return { ...base, kind: enrolment.previousStatus === 'waitlisted' ? 'promoted' : 'confirmed' };
@@ -71,5 +80,17 @@ export function composeEnrolmentMail(notice: EnrolmentNotice, recipient: Directo
     waitlistPosition: notice.waitlistPosition,
     previousStatus: notice.previousStatus,
   });
-  return { template: `enrolment.${notice.kind}`, language, to: { name, address: recipient.email }, ...renderMailBody(content, language) };
+  return {
+    template: `enrolment.${notice.kind}`,
+    language,
+    to: { name, address: recipient.email },
+    ...renderMailBody(content, language),
+    ...(notice.sessionId ? { calendar: enrolmentInvitation(notice.sessionId, notice) } : {}),
+  };
+}
+
+/** A seat puts the session in the calendar, a place on the waitlist tentatively (as the agenda does); a cancelled enrolment takes it out. */
+function enrolmentInvitation(sessionId: string, notice: EnrolmentNotice): MailCalendar[] {
+  if (notice.kind === 'cancelled') return sessionInvitation(sessionId, notice.session, 'CANCEL');
+  return sessionInvitation(sessionId, notice.session, 'REQUEST', notice.kind === 'waitlisted' ? 'tentative' : 'confirmed');
 }

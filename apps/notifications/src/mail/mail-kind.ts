@@ -2,6 +2,7 @@ import type { CloudEvent, EventType, RegistrationSnapshot } from '#contracts';
 import type { DirectoryEntry } from '../participants/participants.repository.js';
 import type { MailBody } from './mail-body.js';
 import type { MailLanguage } from './mail-language.js';
+import type { MailCalendar } from './calendar-invitation.js';
 import type { MailAttachment } from './mailer.service.js';
 
 /**
@@ -55,4 +56,6 @@ export interface ComposedMail extends MailBody {
   language: MailLanguage;
   to: { name: string; address: string };
   attachments?: readonly MailAttachment[];
+  /** Calendar invitations (docs/DESIGN.md, Calendar invitations): the first is the message's `text/calendar` part, others are attached. */
+  calendar?: readonly MailCalendar[];
 }

@@ -15,6 +15,8 @@ export interface OutgoingMail {
   /** The `Date` header: the time of the cause event, so that a re-sent copy is identical. */
   date: string;
   attachments?: readonly MailAttachment[];
+  /** Added later: the iCalendar invitation (`text/calendar; method=…`), an alternative part of the message. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 /** A file sent with the message (an iCalendar invitation, say), kept in the delivery log with it. */
@@ -81,5 +83,6 @@ export function messageOf(mail: OutgoingMail): SendMailOptions {
     messageId: mail.messageId,
     headers: { [CAUSE_EVENT_HEADER]: mail.causeEventId },
     ...(mail.attachments?.length ? { attachments: mail.attachments.map((file) => ({ ...file })) } : {}),
+    ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, filename: 'invite.ics', content: mail.calendar.content } } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { EventData } from '#contracts';
+import { meetingInvitation, type MailCalendar } from '../mail/calendar-invitation.js';
 import { renderMailBody, type MailBody } from '../mail/mail-body.js';
 import { fullName } from '../mail/mail-format.js';
 import type { MailKind } from '../mail/mail-kind.js';
@@ -27,6 +28,7 @@ export interface MeetingMail extends MailBody {
   template: `meeting.${MeetingMailKind}`;
   language: MailLanguage;
   to: { name: string; address: string };
+  calendar?: readonly MailCalendar[];
 }
 
 /** Who is told: a request goes to the invitee; its answer goes back to the requester. The other one is named in the mail. */
@@ -57,5 +59,14 @@ export function composeMeetingMail(type: MeetingMailEvent, meeting: Meeting, rec
     language,
     to: { name: fullName(recipient.givenName, recipient.familyName), address: recipient.email },
     ...renderMailBody(content, language),
+    // A meeting is in the calendar once a run has placed it (the timetable's mail); one already placed and now declined leaves it.
+    ...(meeting.slot && kind !== 'requested'
+      ? {
+          calendar: meetingInvitation(
+            [{ meetingId: meeting.meetingId, ...meeting.slot, venue: null, sequence: meeting.sequence }],
+            kind === 'declined' ? 'CANCEL' : 'REQUEST',
+          ),
+        }
+      : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { EventData } from '#contracts';
+import { meetingInvitation, type MailCalendar } from '../mail/calendar-invitation.js';
 import { renderMailBody, type MailBody } from '../mail/mail-body.js';
 import { formatInterval, fullName, sameWallClock } from '../mail/mail-format.js';
 import type { MailKind } from '../mail/mail-kind.js';
@@ -21,6 +22,7 @@ export interface TimetableMail extends MailBody {
   template: 'meeting.timetable' | 'meeting.timetable_changed';
   language: MailLanguage;
   to: { name: string; address: string };
+  calendar?: readonly MailCalendar[];
 }
 
 /** Everyone a notice names: the recipient and each counterpart, current or previous. */
@@ -74,5 +76,14 @@ export function composeTimetableMail(notice: TimetableNotice, recipient: Directo
     language,
     to: { name: view.name, address: recipient.email },
     ...renderMailBody(content, language),
+    calendar: timetableInvitations(notice),
   };
+}
+
+/** Every meeting of the timetable as an invitation (its update, for one that moved), and those called off as a cancellation beside it. */
+export function timetableInvitations(notice: TimetableNotice): MailCalendar[] {
+  const cancelled = notice.changes.flatMap((change) =>
+    change.change === 'cancelled' && change.previous ? [{ ...change.previous, meetingId: change.meetingId }] : [],
+  );
+  return [...meetingInvitation(notice.meetings, 'REQUEST'), ...meetingInvitation(cancelled, 'CANCEL')];
 }

@@ -7,6 +7,7 @@ import { QueueDeliveries1732000004300 } from './1732000004300-queue-deliveries.j
 import { CreateMissions1732000004400 } from './1732000004400-create-missions.js';
 import { DirectoryLinkGeneration1732000004500 } from './1732000004500-directory-link-generation.js';
 import { CreateBroadcasts1732000004600 } from './1732000004600-create-broadcasts.js';
+import { CreateWebhooks1732000004700 } from './1732000004700-create-webhooks.js';
 
 export const notificationsMigrations = [
   CreateOutbox1732000000000,
@@ -19,5 +20,6 @@ export const notificationsMigrations = [
   CreateMissions1732000004400,
   DirectoryLinkGeneration1732000004500,
   CreateBroadcasts1732000004600,
+  CreateWebhooks1732000004700,
   KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

@@ -1,4 +1,5 @@
 import type { CloudEvent, EventData } from '#contracts';
+import { sessionInvitation, type MailCalendar } from '../mail/calendar-invitation.js';
 import { renderMailBody, type MailBody } from '../mail/mail-body.js';
 import { fullName } from '../mail/mail-format.js';
 import type { MailKind } from '../mail/mail-kind.js';
@@ -30,17 +31,24 @@ export interface SessionMail extends MailBody {
   template: `session.${SessionMailKind}`;
   language: MailLanguage;
   to: { name: string; address: string };
+  calendar?: readonly MailCalendar[];
 }
 
 /** The e-mail to one participant about a session that moved: the old and the new time, in their time zone and the venue's. */
 export function composeRescheduledMail(session: Rescheduled, recipient: DirectoryEntry): SessionMail {
   const previous = { ...session.previous, timezone: session.timezone };
-  return compose('rescheduled', session, recipient, { before: previous, reason: null });
+  return {
+    ...compose('rescheduled', session, recipient, { before: previous, reason: null }),
+    calendar: sessionInvitation(session.sessionId, session, 'REQUEST'),
+  };
 }
 
 /** The e-mail to one participant about a session that was cancelled, with when and where it was planned. */
 export function composeCancelledMail(session: Cancelled, recipient: DirectoryEntry): SessionMail {
-  return compose('cancelled', session, recipient, { before: null, reason: session.reason ?? null });
+  return {
+    ...compose('cancelled', session, recipient, { before: null, reason: session.reason ?? null }),
+    calendar: sessionInvitation(session.sessionId, session, 'CANCEL'),
+  };
 }
 
 function compose(

@@ -6,6 +6,7 @@ import { CreateRegistrations1732000002002 } from './1732000002002-create-registr
 import { ParticipantErasure1732000002003 } from './1732000002003-participant-erasure.js';
 import { ParticipantLinks1732000002004 } from './1732000002004-participant-links.js';
 import { RegistrationCategories1732000002200 } from './1732000002200-registration-categories.js';
+import { ClosingRemindersSent1732000002300 } from './1732000002300-closing-reminders-sent.js';
 
 export const registrationMigrations = [
   CreateOutbox1732000000000,
@@ -17,5 +18,6 @@ export const registrationMigrations = [
   ParticipantErasure1732000002003,
   ParticipantLinks1732000002004,
   RegistrationCategories1732000002200,
+  ClosingRemindersSent1732000002300,
   KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

@@ -1,4 +1,4 @@
-import ical, { ICalEventStatus } from 'ical-generator';
+import { calendarOf, type CalendarEntry } from '#common';
 import { admits } from '../programme/enrolment.rules.js';
 import { inLanguage } from '../programme/languages.js';
 import { localIso } from '../programme/local-time.js';
@@ -161,49 +161,39 @@ export function toCalendar(
   updatedAt: ReadonlyMap<string, Date>,
   meetings: readonly CalendarMeeting[] = [],
 ): string {
-  const calendar = ical({ name, prodId: { company: 'mission-hub', product: 'programme', language: 'EN' } });
-  const parentOf = new Map<string, string>();
-  // A meeting's UID is its id and its SEQUENCE the seconds since it was requested at its last change, so a moved meeting replaces its old copy.
-  for (const meeting of meetings) {
-    calendar.createEvent({
-      id: `${meeting.meetingId}@mission-hub`,
-      sequence: meeting.sequence,
-      stamp: meeting.updatedAt,
-      start: new Date(meeting.startsAt),
-      end: new Date(meeting.endsAt),
-      summary: `B2B meeting, table ${meeting.table}`,
-      location: meeting.venue ? `${meeting.venue.name}, ${meeting.venue.city}` : null,
-      description: 'One-to-one meeting from the matchmaking timetable.',
-      status: ICalEventStatus.CONFIRMED,
-    });
-  }
-  for (const entry of entries) {
-    if (entry.parent) parentOf.set(`${entry.sessionId}@mission-hub`, `${entry.parent.sessionId}@mission-hub`);
-    calendar.createEvent({
-      id: `${entry.sessionId}@mission-hub`,
-      sequence: entry.sequence,
-      stamp: updatedAt.get(entry.sessionId) ?? new Date(entry.startsAt),
-      start: new Date(entry.startsAt),
-      end: new Date(entry.endsAt),
-      summary: entry.route ? `${entry.title} (${entry.route.from} → ${entry.route.to})` : entry.title,
-      location: entry.venue ? [entry.room?.name, entry.venue.name, entry.venue.address, entry.venue.city].filter(Boolean).join(', ') : null,
-      description: describe(entry),
-      status: entry.status === 'cancelled' ? ICalEventStatus.CANCELLED : entry.role === 'waitlisted' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
-    });
-  }
-  return withParents(calendar.toString(), parentOf);
+  return calendarOf(
+    [
+      ...meetings.map((meeting) => meetingCalendarEntry(meeting)),
+      ...entries.map((entry): CalendarEntry => ({
+        id: entry.sessionId,
+        sequence: entry.sequence,
+        stamp: updatedAt.get(entry.sessionId) ?? new Date(entry.startsAt),
+        start: new Date(entry.startsAt),
+        end: new Date(entry.endsAt),
+        summary: entry.route ? `${entry.title} (${entry.route.from} → ${entry.route.to})` : entry.title,
+        location: entry.venue ? [entry.room?.name, entry.venue.name, entry.venue.address, entry.venue.city].filter(Boolean).join(', ') : null,
+        description: describe(entry),
+        status: entry.status === 'cancelled' ? 'cancelled' : entry.role === 'waitlisted' ? 'tentative' : 'confirmed',
+        parentId: entry.parent?.sessionId ?? null,
+      })),
+    ],
+    { name },
+  );
 }
 
-/**
- * RFC 5545 RELATED-TO (RELTYPE=PARENT) on each session held by another: calendar apps that know it
- * group a panel under its forum. ical-generator writes only X- properties, so it goes in after the UID.
- */
-function withParents(feed: string, parentOf: ReadonlyMap<string, string>): string {
-  if (parentOf.size === 0) return feed;
-  return feed.replace(/^UID:(.+)\r\n/gm, (line: string, uid: string) => {
-    const parent = parentOf.get(uid);
-    return parent ? `${line}RELATED-TO;RELTYPE=PARENT:${parent}\r\n` : line;
-  });
+/** A meeting's UID is its id and its SEQUENCE the seconds since it was requested at its last change, so a moved meeting replaces its old copy. */
+function meetingCalendarEntry(meeting: CalendarMeeting): CalendarEntry {
+  return {
+    id: meeting.meetingId,
+    sequence: meeting.sequence,
+    stamp: meeting.updatedAt,
+    start: new Date(meeting.startsAt),
+    end: new Date(meeting.endsAt),
+    summary: `B2B meeting, table ${meeting.table}`,
+    location: meeting.venue ? `${meeting.venue.name}, ${meeting.venue.city}` : null,
+    description: 'One-to-one meeting from the matchmaking timetable.',
+    status: 'confirmed',
+  };
 }
 
 function describe(entry: ProgrammeEntry & { role?: AgendaRole }): string {

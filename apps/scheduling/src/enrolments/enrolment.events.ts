@@ -19,8 +19,8 @@ export interface EnrolmentChange {
 
 /** What an enrolment event tells of its session: what `session.*` events carry, less what the participant need not be told again. */
 export function enrolledSession(session: Session, venue: Venue | null, mission: Pick<Mission, 'timezone'>): EnrolledSession {
-  const { kind, title, startsAt, endsAt, timezone, venue: place } = toSessionSnapshot(session, venue, mission);
-  return { kind, title, startsAt, endsAt, timezone, venue: place };
+  const { kind, title, startsAt, endsAt, timezone, venue: place, sequence } = toSessionSnapshot(session, venue, mission);
+  return { kind, title, startsAt, endsAt, timezone, venue: place, sequence };
 }
 
 /** The payload of `enrolment.<status>`: the enrolment, its session as it stands, and where it stood before. */

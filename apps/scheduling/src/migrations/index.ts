@@ -7,6 +7,7 @@ import { MatchmakingRunHeartbeat1732000001300 } from './1732000001300-matchmakin
 import { ParticipantTokenGeneration1732000001400 } from './1732000001400-participant-token-generation.js';
 import { ReleaseNote1732000001500 } from './1732000001500-release-note.js';
 import { ProgrammeStructure1732000001600 } from './1732000001600-programme-structure.js';
+import { RemindersSent1732000001800 } from './1732000001800-reminders-sent.js';
 
 export const schedulingMigrations = [
   CreateOutbox1732000000000,
@@ -19,5 +20,6 @@ export const schedulingMigrations = [
   ParticipantTokenGeneration1732000001400,
   ReleaseNote1732000001500,
   ProgrammeStructure1732000001600,
+  RemindersSent1732000001800,
   KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

@@ -17,6 +17,8 @@ export function toSessionSnapshot(session: Session, venue: Venue | null, mission
     capacity: session.capacity,
     parentSessionId: session.parentSessionId,
     ...(Object.keys(session.titles).length > 0 ? { titles: session.titles } : {}),
+    // The agenda's SEQUENCE, so that a mail's invitation and the .ics feed agree (docs/DESIGN.md, Calendar invitations).
+    sequence: session.sequence,
   };
 }
 

@@ -12,8 +12,9 @@ import { ProgrammeController } from './programme/programme.controller.js';
 import { RegistrationsController } from './registrations/registrations.controller.js';
 import { ReportController } from './report/report.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
 
-/** The console's frame and its pages: sign-in, missions; the mission's day (live, registrations, check-in, deliveries); its programme, matchmaking and MoUs. */
+/** The console's frame and its pages: sign-in, missions; the mission's day (live, registrations, check-in, deliveries); its programme, matchmaking and MoUs; its webhooks. */
 export const consoleControllers: Type[] = [
   SignInController,
   MissionsController,
@@ -28,4 +29,5 @@ export const consoleControllers: Type[] = [
   MousController,
   ReportController,
   ActionPlansController,
+  WebhooksController,
 ];

@@ -17,6 +17,7 @@ export const consoleSections = [
   { key: 'actionPlans', path: '/action-plans' },
   { key: 'deliveries', path: '/deliveries' },
   { key: 'broadcasts', path: '/broadcasts' },
+  { key: 'webhooks', path: '/webhooks' },
   { key: 'report', path: '/report' },
 ] as const;
 

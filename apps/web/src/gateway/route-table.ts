@@ -15,6 +15,7 @@ export const routeTable: readonly { prefix: string; service: UpstreamService }[]
   { prefix: '/api/registrations', service: 'registration' },
   { prefix: '/api/participant-sessions', service: 'registration' },
   { prefix: '/api/missions/*/deliveries', service: 'notifications' },
+  { prefix: '/api/missions/*/webhooks', service: 'notifications' },
   { prefix: '/api/missions/*/summary', service: 'dashboard' },
   { prefix: '/api/missions/*/stream', service: 'dashboard' },
   { prefix: '/api/mous', service: 'mou-registry' },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_ORGANISER_TOKEN_MAX_LIFETIME_SECONDS, type OidcIssuer } from '../auth/organiser-token.js';
 import { DEFAULT_RATE_LIMITS, parseRateLimits, type RateLimitPolicy } from '../rate-limit/rate-limit.rules.js';
+import { parseReminderOffsets, type ReminderOffset } from './reminder-offsets.js';
+import { loadWebhooksConfig, type WebhooksConfig } from './webhooks-config.js';
 
 export const services = {
   dashboard: { schema: 'dashboard', port: 3000 },
@@ -92,8 +94,27 @@ const environment = z.object({
     .regex(/^(\s*[a-z-]+=\d+\s*(,|$))*$/, 'must be name=milliseconds, comma-separated')
     .optional(),
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  SESSION_REMINDER_OFFSETS: reminderOffsets('P1D,PT1H'),
+  MEETING_REMINDER_OFFSETS: reminderOffsets('PT1H'),
+  REGISTRATION_CLOSING_REMINDER_OFFSETS: reminderOffsets('P2D'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** ISO 8601 durations before a start, comma-separated (`P1D,PT1H`); `none` for no reminders. */
+function reminderOffsets(defaults: string) {
+  return z
+    .string()
+    .max(500)
+    .default(defaults)
+    .transform((text, context) => {
+      try {
+        return parseReminderOffsets(text);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
+}
 
 /** The whole configuration of one service, validated once at start-up. */
 export interface ServiceConfig {
@@ -138,6 +159,10 @@ export interface ServiceConfig {
   logLevel: string;
   /** Periods of the periodic jobs by name (`PERIODIC_JOBS`), overriding each job's own default. */
   periodicJobs: Record<string, number>;
+  /** How long before a start each reminder is sent, longest first (docs/DESIGN.md, Reminders). */
+  reminderOffsets: { session: ReminderOffset[]; meeting: ReminderOffset[]; registrationClosing: ReminderOffset[] };
+  /** Notifications' outbound webhooks (`WEBHOOKS_*`). */
+  webhooks: WebhooksConfig;
 }
 
 export interface DatabaseTimeouts {
@@ -233,5 +258,11 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
         .map((entry) => entry.split('=').map((part) => part.trim()))
         .map(([name, ms]) => [name, Math.max(Number(ms), 100)]),
     ),
+    reminderOffsets: {
+      session: e.SESSION_REMINDER_OFFSETS,
+      meeting: e.MEETING_REMINDER_OFFSETS,
+      registrationClosing: e.REGISTRATION_CLOSING_REMINDER_OFFSETS,
+    },
+    webhooks: loadWebhooksConfig(env),
   };
 }

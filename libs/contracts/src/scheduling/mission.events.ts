@@ -35,6 +35,11 @@ export const sessionSnapshot = z.object({
   parentSessionId: uuid.nullable().optional(),
   /** Added later: the title per language (`title` is the mission's first language's); absent when it has one language only. */
   titles: z.record(z.string(), z.string().min(1)).optional(),
+  /**
+   * Added later: the session's iCalendar SEQUENCE, as the participant's agenda (`.ics`) has it (bumped on every
+   * change), so that a mail's invitation updates the calendar's copy in place. Absent on older events.
+   */
+  sequence: z.number().int().nonnegative().optional(),
 });
 
 export const sessionKinds = [
@@ -75,7 +80,7 @@ const enrolment = z.object({
    * Added later: the session as it stands, so that the participant can be told where they are enrolled
    * (title, time, venue and its time zone) without asking scheduling. Older events lack it.
    */
-  session: sessionSnapshot.pick({ kind: true, title: true, startsAt: true, endsAt: true, timezone: true, venue: true }).optional(),
+  session: sessionSnapshot.pick({ kind: true, title: true, startsAt: true, endsAt: true, timezone: true, venue: true, sequence: true }).optional(),
   /** Added later: where the enrolment stood before (null: it is new). A confirmation from `waitlisted` is a promotion. */
   previousStatus: z.enum(['confirmed', 'waitlisted']).nullable().optional(),
 });
@@ -116,6 +121,8 @@ const meeting = z.object({
    * side, the requester and invitee included. Absent on a one-to-one meeting: its people are requester and invitee.
    */
   attendees: z.array(z.object({ registrationId: uuid, side: z.enum(['requester', 'invitee']) })).optional(),
+  /** Added later: the meeting's iCalendar SEQUENCE, as the participant's agenda (`.ics`) has it. Absent on older events. */
+  sequence: z.number().int().nonnegative().optional(),
 });
 
 const timetableMeeting = z.object({
@@ -125,6 +132,8 @@ const timetableMeeting = z.object({
   table: z.string(),
   venue: z.object({ name: z.string(), city: z.string(), timezone: timeZone }).nullable(),
   counterpartId: uuid,
+  /** Added later: the meeting's iCalendar SEQUENCE, as the participant's agenda (`.ics`) has it. Absent on older events. */
+  sequence: z.number().int().nonnegative().optional(),
 });
 
 export const meetingEvents = {

@@ -1,5 +1,5 @@
 import type { Meeting } from './meeting.js';
-import { meetingPayload, refuseAnswer, refuseOutcome, refuseWithdrawal } from './meeting.rules.js';
+import { meetingPayload, meetingSequence, refuseAnswer, refuseOutcome, refuseWithdrawal } from './meeting.rules.js';
 
 const meeting = (overrides: Partial<Meeting> = {}) =>
   ({
@@ -15,6 +15,8 @@ const meeting = (overrides: Partial<Meeting> = {}) =>
     startsAt: null,
     endsAt: null,
     tableNumber: null,
+    createdAt: new Date('2019-06-01T08:00:00Z'),
+    updatedAt: new Date('2019-06-01T08:00:00Z'),
     ...overrides,
   }) as Meeting;
 
@@ -51,5 +53,11 @@ describe('meeting rules', () => {
       slot: { startsAt: '2019-06-10T01:00:00.000Z', endsAt: '2019-06-10T01:30:00.000Z', table: '7' },
     });
     expect(meetingPayload(meeting()).slot).toBeNull();
+  });
+
+  it('carries the calendar SEQUENCE the agenda gives it: the seconds from its request to its last change', () => {
+    expect(meetingPayload(meeting()).sequence).toBe(0);
+    expect(meetingPayload(meeting({ updatedAt: new Date('2019-06-01T08:02:03.900Z') })).sequence).toBe(123);
+    expect(meetingSequence({ createdAt: new Date(1000), updatedAt: new Date(500) })).toBe(0);
   });
 });

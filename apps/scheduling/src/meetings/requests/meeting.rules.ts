@@ -57,7 +57,13 @@ export function meetingPayload(meeting: Meeting): EventData<'meeting.requested'>
     slot: slotOf(meeting),
     ...(meeting.proposedBy ? { proposedBy: 'organiser' as const } : {}),
     ...(meeting.outcome ? { outcome: meeting.outcome } : {}),
+    sequence: meetingSequence(meeting),
   };
+}
+
+/** A meeting's iCalendar SEQUENCE, in the agenda and in every mail: the seconds from its request to its last change, so it grows with each change. */
+export function meetingSequence(meeting: Pick<Meeting, 'createdAt' | 'updatedAt'>): number {
+  return Math.max(0, Math.floor((meeting.updatedAt.getTime() - meeting.createdAt.getTime()) / 1000));
 }
 
 export function slotOf(meeting: Pick<Meeting, 'startsAt' | 'endsAt' | 'tableNumber'>): EventData<'meeting.requested'>['slot'] {

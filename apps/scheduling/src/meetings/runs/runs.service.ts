@@ -9,7 +9,7 @@ import { MissionsRepository } from '../../missions/missions.repository.js';
 import { ParticipantsRepository } from '../../participants/participants.repository.js';
 import { ProgrammeRepository } from '../../programme/programme.repository.js';
 import type { Meeting } from '../requests/meeting.js';
-import { meetingPayload, slotOf } from '../requests/meeting.rules.js';
+import { meetingPayload, meetingSequence, slotOf } from '../requests/meeting.rules.js';
 import { MeetingsRepository } from '../requests/meetings.repository.js';
 import { timetableNotices, type Placement } from '../timetables/timetable.events.js';
 import { TimetablesRepository } from '../timetables/timetables.repository.js';
@@ -211,7 +211,9 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
     await this.meetings.place(unit, changed, cause.time);
     await this.outbox.addMany(unit, events);
 
-    const notices = await this.publishTimetables(unit, run, before, after, diff);
+    // Each meeting's calendar SEQUENCE as it now stands (a moved or cancelled one's changed with it), as the agenda shows it.
+    const sequenced = (placement: Placement): Placement => ({ ...placement, sequence: meetingSequence(meetings.get(placement.meetingId)!) });
+    const notices = await this.publishTimetables(unit, run, before.map(sequenced), after.map(sequenced), diff);
     return {
       scheduled: after.length,
       kept: diff.unchanged,

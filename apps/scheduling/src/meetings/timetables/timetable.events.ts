@@ -12,6 +12,8 @@ export interface Placement {
   startsAt: Date;
   endsAt: Date;
   venue: { name: string; city: string; timezone: string } | null;
+  /** The meeting's iCalendar SEQUENCE after the run, when known. */
+  sequence?: number;
 }
 
 export interface TimetableRun {
@@ -71,5 +73,6 @@ function placeOf(placement: Placement, registrationId: string) {
     table: String(placement.table),
     venue: placement.venue,
     counterpartId: a === registrationId ? b : a,
+    ...(placement.sequence !== undefined ? { sequence: placement.sequence } : {}),
   };
 }

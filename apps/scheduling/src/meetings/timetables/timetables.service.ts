@@ -2,6 +2,7 @@ import { assertOrganiserOrSelf, Problem, Transactions, type Caller, type UnitOfW
 import { Injectable } from '@nestjs/common';
 import { ParticipantsRepository } from '../../participants/participants.repository.js';
 import { localIso } from '../../programme/local-time.js';
+import { meetingSequence } from '../requests/meeting.rules.js';
 import type { PublicTimetableEntry, Timetable } from './timetable.view.js';
 import { TimetablesRepository } from './timetables.repository.js';
 
@@ -56,7 +57,7 @@ export class TimetablesService {
       blockId: meeting.blockId,
       venue: meeting.venue,
       outcome: meeting.outcome,
-      sequence: Math.floor((meeting.updatedAt.getTime() - meeting.createdAt.getTime()) / 1000),
+      sequence: meetingSequence(meeting),
       updatedAt: meeting.updatedAt,
     }));
   }

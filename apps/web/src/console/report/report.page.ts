@@ -42,6 +42,14 @@ export interface MissionReport {
   programme: ReportSession[];
   meetings: { held: number; noShow: number; list: { startsAt: string | null; requester: string[]; invitee: string[]; outcome: string | null }[] };
   mous: { signed: { reference: string; title: string; parties: { name: string; country: string }[] }[] };
+  actionPlans: {
+    title: string;
+    cities: string[];
+    status: string;
+    pilotProjects: number;
+    pilotProjectsWithMou: number;
+    progress: { title: string; indicators: { name: string; unit: string; target: number; value: number; progress: number | null }[] }[];
+  }[];
 }
 
 /** `/console/m/:missionId/report`: the dashboard's mission report, readable on a phone and printable. */
@@ -153,6 +161,34 @@ export function reportPage(page: PageContext, mission: ConsoleMission, report: M
               <th scope="row">${mou.reference}</th>
               <td>${mou.title}</td>
               <td>${mou.parties.map((party) => `${party.name} (${party.country})`).join(', ')}</td>
+            </tr>`,
+        ),
+      )}
+    </section>
+    <section aria-labelledby="action-plans">
+      <h2 id="action-plans">${t('actionPlans')}</h2>
+      ${table(
+        [t('actionPlan'), t('status'), t('pilotProjects'), t('progress')],
+        report.actionPlans.map(
+          (plan) =>
+            html`<tr>
+              <th scope="row">${plan.title} <span class="muted">(${plan.cities.join(' – ')})</span></th>
+              <td>${plan.status}</td>
+              <td>${t('pilotProjectsCount', { count: plan.pilotProjects, withMou: plan.pilotProjectsWithMou })}</td>
+              <td>
+                ${plan.progress.map(
+                  (project) =>
+                    html`<p>
+                      <strong>${project.title}</strong>:
+                      ${project.indicators
+                        .map(
+                          (indicator) =>
+                            `${indicator.name} ${indicator.value}/${indicator.target} ${indicator.unit}${indicator.progress === null ? '' : ` (${Math.round(indicator.progress * 100)}%)`}`,
+                        )
+                        .join('; ')}
+                    </p>`,
+                )}
+              </td>
             </tr>`,
         ),
       )}
