@@ -1,7 +1,7 @@
 import { call } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { notificationsSettled } from './support/notifications.js';
-import { createSession, meetingBlockMission, participant, release, sessionInput } from './support/programme.js';
+import { createSession, meetingBlockMission, participant, release, runToTheEnd, sessionInput } from './support/programme.js';
 import { outboxRelayed } from './support/settled.js';
 import { useSystem } from './support/system.js';
 
@@ -14,7 +14,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
 
   /** A mission with one released B2B block in Chengdu (four 30-minute slots, two tables) and confirmed participants n…n+count-1. */
   async function matchmakingMission(first: number, count: number) {
-    const { missionId, token, blockId } = await meetingBlockMission(system);
+    const { missionId, token, blockId } = await meetingBlockMission(system, '2019-06-10T03:00:00Z');
     const people = [];
     for (let n = first; n < first + count; n++) people.push(await participant(system, missionId, n));
     return { missionId, token, blockId, people };
@@ -40,19 +40,6 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
     await Promise.all([notificationsSettled(system), system.tap.caughtUp()]);
   }
 
-  async function runToTheEnd(missionId: string, token: string, body: Record<string, unknown> = {}) {
-    const started = await call(`${api(missionId)}/matchmaking/runs`, { token, body });
-    expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ id: expect.any(String), status: 'queued' });
-    return eventually(
-      async () => {
-        const run = await call(`${api(missionId)}/matchmaking/runs/${started.body.id}`, { token });
-        return run.body.status === 'succeeded' || run.body.status === 'failed' ? run.body : undefined;
-      },
-      { what: 'the run to finish' },
-    );
-  }
-
   it('schedules accepted requests and mails every participant exactly one timetable', async () => {
     const { missionId, token, people } = await matchmakingMission(100, 4);
     const [ana, ben, cai, dan] = people;
@@ -76,7 +63,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
       await accept(missionId, who, id);
     await system.tap.waitFor('meeting.accepted', (event) => (event.data as { meetingId: string }).meetingId === danBen);
 
-    const run = await runToTheEnd(missionId, token);
+    const run = await runToTheEnd(system, token, missionId);
     expect(run).toMatchObject({ status: 'succeeded', result: { scheduled: 3, moved: 0, cancelled: 0, unscheduled: [], timetablesPublished: 4 } });
 
     const timetable = await call(`${api(missionId)}/participants/${ben.id}/meetings`, { token: ben.token });
@@ -107,7 +94,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
     );
     expect(counts).toMatchObject({ requested: 3, scheduled: 3, held: 1 });
     // A second run that changes nothing tells nobody anything.
-    expect((await runToTheEnd(missionId, token)).result).toMatchObject({ scheduled: 3, kept: 3, timetablesPublished: 0 });
+    expect((await runToTheEnd(system, token, missionId)).result).toMatchObject({ scheduled: 3, kept: 3, timetablesPublished: 0 });
   }, 120_000);
 
   it('frees the meetings of a participant who cancels at the next run (a rebuild) and tells their counterparts once', async () => {
@@ -118,7 +105,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
     await accept(missionId, ben, anaBen);
     await accept(missionId, ben, caiBen);
     await system.tap.waitFor('meeting.accepted', (event) => (event.data as { meetingId: string }).meetingId === caiBen);
-    expect((await runToTheEnd(missionId, token)).result).toMatchObject({ scheduled: 2 });
+    expect((await runToTheEnd(system, token, missionId)).result).toMatchObject({ scheduled: 2 });
     await eventually(() => [200, 201, 202].every((n) => timetableMails(n).length === 1), { what: 'three first timetables' });
 
     const cancelled = await call(`${system.url('registration')}/api/registrations/${cai.id}/cancel`, { method: 'POST', token: cai.token });
@@ -127,7 +114,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
       what: 'scheduling to cancel the meeting of the participant who left',
     });
 
-    const run = await runToTheEnd(missionId, token, { rebuild: true });
+    const run = await runToTheEnd(system, token, missionId, { rebuild: true });
     expect(run).toMatchObject({ status: 'succeeded', result: { scheduled: 1, cancelled: 1 } });
     const freed = await system.tap.waitFor('meeting.cancelled', (event) => (event.data as { meetingId: string }).meetingId === caiBen);
     expect(freed.data).toMatchObject({ reason: 'participant-left' });
@@ -138,7 +125,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
     const timetable = await call(`${api(missionId)}/participants/${ben.id}/meetings`, { token: ben.token });
     expect(timetable.body.items.map((item: { counterpartId: string }) => item.counterpartId)).toEqual([ana.id]);
     // Told once: a run after that changes nothing for Ben, and the one who left hears nothing more.
-    await runToTheEnd(missionId, token);
+    await runToTheEnd(system, token, missionId);
     await announced();
     expect(system.tap.ofType('meeting.timetable_published', (event) => (event.data as { registrationId: string }).registrationId === ben.id)).toHaveLength(2);
     expect(timetableMails(202)).toHaveLength(1);
@@ -192,7 +179,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
       body: { startsAt: '2019-06-10T00:00:00Z', endsAt: '2019-06-10T02:30:00Z', note: 'site visit' },
     });
     expect(declared.status).toBe(201);
-    expect((await runToTheEnd(missionId, token)).result).toMatchObject({ scheduled: 1 });
+    expect((await runToTheEnd(system, token, missionId)).result).toMatchObject({ scheduled: 1 });
     const timetable = await call(`${api(missionId)}/participants/${ana.id}/meetings`, { token: ana.token });
     expect(timetable.body.items).toEqual([
       expect.objectContaining({
@@ -223,7 +210,7 @@ describe('B2B matchmaking: requests, a scheduling run and the timetables', () =>
     await session('2019-06-10T01:30:00Z', '2019-06-10T02:00:00Z', { kind: 'forum', speakers: [{ role: 'speaker', name: 'Ben', registrationId: ben.id }] });
     const meetingId = await ask(missionId, ana, ben);
     await accept(missionId, ben, meetingId);
-    expect((await runToTheEnd(missionId, token)).result).toMatchObject({ scheduled: 1 });
+    expect((await runToTheEnd(system, token, missionId)).result).toMatchObject({ scheduled: 1 });
     const timetable = await call(`${api(missionId)}/participants/${ana.id}/meetings`, { token: ana.token });
     expect(timetable.body.items).toEqual([expect.objectContaining({ startsAt: '2019-06-10T02:30:00.000Z', counterpartId: ben.id })]);
   }, 120_000);

@@ -228,6 +228,10 @@ describe("the participant's pages, in a real browser on the real system", () => 
 
     await page.getByRole('link', { name: 'My meetings' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('My meetings');
+    // The directory of the mission's people: names and organisations, never an e-mail address.
+    await expect(page.getByRole('heading', { name: 'Who is here' }).count()).resolves.toBe(1);
+    await expect(page.locator(`[data-person="${fei.id}"]`).innerText()).resolves.toContain('Fei Zhang');
+    expect(await page.locator('main').innerText()).not.toContain('@');
     await expectNoSeriousA11yViolations(page);
 
     await page.getByRole('link', { name: 'Check-in' }).click();

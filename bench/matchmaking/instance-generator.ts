@@ -8,6 +8,11 @@ export interface GeneratorSettings {
   seed: number;
   /** Tables per block; by default 6–10 % of the participants, within 30–150. */
   tables?: number;
+  /**
+   * The share of the requests that are group meetings (0 by default): each of those takes one or two
+   * more attendees (a colleague on either side), so a delegation meets a company's team.
+   */
+  groupShare?: number;
 }
 
 /** A seeded 32-bit generator (mulberry32): the same seed gives the same instance on every machine. */
@@ -32,7 +37,8 @@ const PRIORITY_SHARES = [0.15, 0.25, 0.3, 0.2, 0.1];
  * participants, as many as the venue holds); 60 % of the participants travel to both cities, 20 %
  * are only in one; half have a 2–5 slot clash in their agenda (a site visit) and some declared single
  * slots unavailable; limits of 8, 10 or 12 meetings; requests go to popular participants more
- * often (a few are sought by many) with priorities 1–5, mostly 2–4.
+ * often (a few are sought by many) with priorities 1–5, mostly 2–4; with `groupShare`, some of the
+ * requests are group meetings of three or four.
  */
 export function generateInstance(settings: GeneratorSettings): MeetingSchedulingInput {
   const random = randomSource(settings.seed);
@@ -110,6 +116,16 @@ export function generateInstance(settings: GeneratorSettings): MeetingScheduling
       sent++;
       meetings.push({ id: `m-${String(meetings.length + 1).padStart(6, '0')}`, participants: [participants[p].id, participants[q].id], priority: priority() });
     }
+  }
+  // Drawn after every one-to-one request, so that the same seed gives the same requests with or without group meetings.
+  const groups = Math.round((settings.groupShare ?? 0) * meetings.length);
+  const chosen = new Set<number>();
+  for (let tries = 0; chosen.size < groups && tries < groups * 10; tries++) chosen.add(between(0, meetings.length - 1));
+  for (const m of [...chosen].sort((a, b) => a - b)) {
+    const people = new Set(meetings[m].participants);
+    const more = between(1, 2);
+    for (let tries = 0; people.size < 2 + more && tries < 20; tries++) people.add(participants[pick()].id);
+    meetings[m] = { ...meetings[m], participants: [...people] };
   }
   return { blocks, participants, meetings };
 }

@@ -4,7 +4,7 @@ import { FIRST_MEETING_BONUS, meetingWeight } from '../../apps/scheduling/src/ma
 /**
  * The scheduler's problem as an integer program in CPLEX LP format, for HiGHS:
  *
- *   x_m_s ∈ {0,1}: meeting m in slot s (only slots both participants are available in)
+ *   x_m_s ∈ {0,1}: meeting m in slot s (only slots all its participants are available in: two, or a group's)
  *   y_p   ∈ {0,1}: participant p has at least one meeting
  *   maximise  Σ (10 + priority_m) x_m_s + 10 Σ y_p                       (schedule-value.ts)
  *   Σ_s x_m_s ≤ 1                                    each meeting at most once

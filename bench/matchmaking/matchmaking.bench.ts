@@ -20,6 +20,7 @@ within the time limit, else with the LP relaxation's bound, else with a combinat
 
   --sizes 200,1000,3000   participants per instance; 1000:150 sets the tables per block too
   --requests 10           accepted requests sent per participant (mean)
+  --groups 0.05           share of the requests that are group meetings (3–4 attendees); 0 for one-to-one only
   --seed 2027             instance and scheduler seed
   --runs 3                timed runs of the scheduler per instance (the median is reported)
   --exact-up-to 200       largest instance given to HiGHS as an integer program
@@ -31,6 +32,8 @@ interface Row {
   participants: number;
   tables: string;
   requests: number;
+  groupRequests: number;
+  groupsScheduled: number;
   withCommonSlot: number;
   scheduled: number;
   leftWithoutMeeting: number;
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     options: {
       sizes: { type: 'string', default: '200,1000,3000' },
       requests: { type: 'string', default: '10' },
+      groups: { type: 'string', default: '0.05' },
       seed: { type: 'string', default: '2027' },
       runs: { type: 'string', default: '3' },
       'exact-up-to': { type: 'string', default: '200' },
@@ -74,7 +78,14 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const size of values.sizes.split(',')) {
     const [participants, tables] = size.split(':').map(Number);
-    const input = generateInstance({ participants, requestsEach: Number(values.requests), seed: seed + participants, tables });
+    const input = generateInstance({
+      participants,
+      requestsEach: Number(values.requests),
+      seed: seed + participants,
+      tables,
+      groupShare: Number(values.groups),
+    });
+    const groupMeetings = input.meetings.filter((meeting) => meeting.participants.length > 2);
     const instance = indexInstance(input);
 
     const runsMs: number[] = [];
@@ -98,7 +109,7 @@ async function main(): Promise<void> {
     for (const placed of schedule.placed) for (const id of byId.get(placed.meetingId)!.participants) meetingsOf.set(id, (meetingsOf.get(id) ?? 0) + 1);
     const schedulable = new Set<string>();
     instance.allowedSlots.forEach((allowed, m) => {
-      if (allowed.length > 0) for (const p of [instance.first[m], instance.second[m]]) if (instance.limit[p] > 0) schedulable.add(instance.participantIds[p]);
+      if (allowed.length > 0) for (const p of instance.attendees[m]) if (instance.limit[p] > 0) schedulable.add(instance.participantIds[p]);
     });
     const fairness = fairnessSummary(meetingsOf, schedulable);
 
@@ -137,6 +148,8 @@ async function main(): Promise<void> {
       participants,
       tables: input.blocks.map((block) => `${block.slots.length}×${block.tables}`).join(' + '),
       requests: input.meetings.length,
+      groupRequests: groupMeetings.length,
+      groupsScheduled: schedule.placed.filter((placed) => byId.get(placed.meetingId)!.participants.length > 2).length,
       withCommonSlot: instance.allowedSlots.filter((allowed) => allowed.length > 0).length,
       scheduled: schedule.value.meetings,
       leftWithoutMeeting: fairness.leftWithoutMeeting,
@@ -169,6 +182,8 @@ async function main(): Promise<void> {
         'participants',
         'slots×tables',
         'requests',
+        'group requests',
+        'groups scheduled',
         'with a common slot',
         'scheduled',
         'reference meetings',
@@ -186,6 +201,8 @@ async function main(): Promise<void> {
         String(row.participants),
         row.tables,
         String(row.requests),
+        String(row.groupRequests),
+        String(row.groupsScheduled),
         String(row.withCommonSlot),
         String(row.scheduled),
         String(row.reference.meetings ?? '–'),

@@ -45,15 +45,29 @@ export async function participant(system: TestSystem, missionId: string, n: numb
   return { id, token: accessToken };
 }
 
-/** A new mission with one released B2B block in Chengdu (four 30-minute slots, two tables), 10 June 2019. */
-export async function meetingBlockMission(system: TestSystem): Promise<{ missionId: string; token: string; blockId: string }> {
+/** Starts a scheduling run of the mission's meetings and waits for it to succeed or fail; answers the run. */
+export async function runToTheEnd(system: TestSystem, token: string, missionId: string, body: Record<string, unknown> = {}) {
+  const runs = `${system.url('scheduling')}/api/missions/${missionId}/matchmaking/runs`;
+  const started = await call(runs, { token, body });
+  if (started.status !== 202 || started.body.status !== 'queued') throw new Error(`run not started: ${started.status} ${JSON.stringify(started.body)}`);
+  return eventually(
+    async () => {
+      const run = await call(`${runs}/${started.body.id}`, { token });
+      return run.body.status === 'succeeded' || run.body.status === 'failed' ? run.body : undefined;
+    },
+    { what: 'the run to finish' },
+  );
+}
+
+/** A mission with one released B2B block in Chengdu from 01:00Z on 10 June 2019 until `endsAt`, cut into 30-minute slots at two tables. */
+export async function meetingBlockMission(system: TestSystem, endsAt = '2019-06-10T03:00:00Z') {
   const { missionId, token } = await openMission(system);
   const { chengdu } = await placesOf(system, token, missionId);
   const blockId = await createSession(
     system,
     token,
     missionId,
-    sessionInput(chengdu, '2019-06-10T01:00:00Z', '2019-06-10T03:00:00Z', { kind: 'b2b_meeting_block', title: 'B2B meetings' }),
+    sessionInput(chengdu, '2019-06-10T01:00:00Z', endsAt, { kind: 'b2b_meeting_block', title: 'B2B meetings' }),
   );
   await release(system, token, missionId);
   const block = await call(`${system.url('scheduling')}/api/missions/${missionId}/sessions/${blockId}/meeting-block`, {

@@ -13,6 +13,8 @@ import { FollowUpRepository } from './follow-up/follow-up.repository.js';
 import { FollowUpService } from './follow-up/follow-up.service.js';
 import { HistoryRepository } from './history/history.repository.js';
 import { HistoryService } from './history/history.service.js';
+import { MeetingEventsHandler } from './meetings/meeting-events.handler.js';
+import { MouMeetingsRepository } from './meetings/mou-meetings.repository.js';
 import { mouRegistryMigrations } from './migrations/index.js';
 import { MouRegisterService } from './mous/mou-register.service.js';
 import { MouAccessService } from './mous/mou-access.service.js';
@@ -52,7 +54,7 @@ export class MouRegistryModule {
           exchange: config.exchange,
         }),
       ],
-      controllers: [MousController, VersionsController, FollowUpController, ActionPlansController, ParticipantEventsHandler],
+      controllers: [MousController, VersionsController, FollowUpController, ActionPlansController, ParticipantEventsHandler, MeetingEventsHandler],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: FOLLOW_UP_OPTIONS, useValue: { intervalMs: options.followUpIntervalMs ?? config.periodicJobs['mou-follow-up'] ?? 60_000 } },
@@ -74,6 +76,7 @@ export class MouRegistryModule {
         HistoryRepository,
         ParticipantsService,
         ParticipantsRepository,
+        MouMeetingsRepository,
         VersionsService,
         VersionsRepository,
         FollowUpService,

@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { schedulingMigrations } from './migrations/index.js';
 import { MissionsModule } from './missions/missions.module.js';
 import { ParticipantTokensModule } from './participants/participant-tokens.module.js';
+import { MatchmakingPeopleModule } from './meetings/people/people.module.js';
 import { MatchmakingProfilesModule } from './meetings/profiles/profiles.module.js';
 import { MeetingRequestsModule } from './meetings/requests/meeting-requests.module.js';
 import { MeetingRunsModule } from './meetings/runs/meeting-runs.module.js';
@@ -32,6 +33,7 @@ export class SchedulingModule {
         ParticipantTokensModule,
         ProgrammeModule,
         MatchmakingProfilesModule,
+        MatchmakingPeopleModule,
         MeetingRequestsModule,
         MeetingRunsModule,
         MeetingTimetablesModule,

@@ -10,7 +10,7 @@ import { registrationSnapshotTypes } from './registration/registration.events.js
 export const subscriptions = {
   registration: ['mission.created', 'mission.updated'],
   scheduling: [...registrationSnapshotTypes, 'participant.erased', 'participant.access_revoked', 'participant.access_token_renewed'],
-  'mou-registry': ['registration.confirmed', 'registration.cancelled', 'registration.updated', 'participant.erased'],
+  'mou-registry': ['registration.confirmed', 'registration.cancelled', 'registration.updated', 'participant.erased', 'meeting.outcome_recorded'],
   notifications: [
     'participant.erased',
     'participant.access_link_requested',

@@ -41,10 +41,28 @@ export type MouSummaryView = z.infer<typeof mouSummaryView>;
 
 export const mouPage = pageOf(mouSummaryView);
 
+/** A meeting the MoU came from, as scheduling announced its outcome: when, and who met (names only, none once erased). */
+export const mouMeetingView = z.object({
+  meetingId: uuid,
+  missionId: uuid,
+  startsAt: instant.nullable(),
+  endsAt: instant.nullable(),
+  outcome: z.string().describe('`held` or `no_show`.'),
+  attendees: z.array(
+    z.object({ registrationId: uuid, side: z.enum(['requester', 'invitee']), name: z.string().nullable().describe('Null once the participant was erased.') }),
+  ),
+});
+
+export type MouMeetingView = z.infer<typeof mouMeetingView>;
+
 /** The record of an MoU: the line of the register, with its signatories and the versions of its text. */
 export const mouView = mouSummaryView.extend({
   signatories: z.array(signatoryView),
   versions: z.array(versionView),
+  meetings: z
+    .array(mouMeetingView)
+    .optional()
+    .describe('Organisers only: the matchmaking meetings that led to the MoU (an organiser names the MoU on the meeting’s outcome), in time order.'),
 });
 
 export type MouView = z.infer<typeof mouView>;
@@ -68,8 +86,8 @@ export function toMouSummary(row: MouRow): MouSummaryView {
   };
 }
 
-/** The record; `organiser` decides whether the links to participants show. */
-export function toMouView(row: MouRow, signatories: SignatoryRow[], versions: VersionRow[], organiser: boolean): MouView {
+/** The record; `organiser` decides whether the links to participants, and the meetings, show. */
+export function toMouView(row: MouRow, signatories: SignatoryRow[], versions: VersionRow[], organiser: boolean, meetings: MouMeetingView[] = []): MouView {
   return {
     ...toMouSummary(row),
     signatories: signatories.map((signatory) => ({
@@ -79,6 +97,7 @@ export function toMouView(row: MouRow, signatories: SignatoryRow[], versions: Ve
       ...(organiser ? { registrationId: signatory.registrationId, erased: signatory.erasedAt !== null } : {}),
     })),
     versions: versions.map(toVersionView),
+    ...(organiser ? { meetings } : {}),
   };
 }
 

@@ -7,13 +7,15 @@ import { z } from 'zod';
 import { CLOCK, type Clock } from '../clock.js';
 import { HistoryService } from '../history/history.service.js';
 import type { ChainVerification, HistoryView } from '../history/history.view.js';
+import { MouMeetingsRepository } from '../meetings/mou-meetings.repository.js';
+import { ParticipantsRepository } from '../participants/participants.repository.js';
 import { ParticipantsService } from '../participants/participants.service.js';
 import { VersionsRepository } from '../versions/versions.repository.js';
 import { actorOf, MouAccessService } from './mou-access.service.js';
 import { toMouEventData } from './mou.events.js';
 import { formatReference, missingForSigning, MouLifecycle, type Mover } from './mou.rules.js';
 import { checkAcrossFields, type CreateMou, type Transition, type UpdateMou } from './mou.schema.js';
-import { toMouView, type MouView } from './mou.view.js';
+import { toMouView, type MouMeetingView, type MouView } from './mou.view.js';
 import { MousRepository, type MouChanges, type MouRow } from './mous.repository.js';
 
 /** What was agreed: once the MoU is signed it changes only through an amendment (a new version, signed in its turn). */
@@ -30,6 +32,8 @@ export class MousService {
     private readonly trail: HistoryService,
     private readonly participants: ParticipantsService,
     private readonly outbox: OutboxService,
+    private readonly meetings: MouMeetingsRepository,
+    private readonly people: ParticipantsRepository,
   ) {}
 
   async create(caller: Caller, input: CreateMou, key?: IdempotencyKey): Promise<MouView> {
@@ -69,7 +73,8 @@ export class MousService {
     const unit = this.transactions.outside;
     const row = await this.repository.find(unit, id);
     const { organiser } = this.access.mayRead(caller, row);
-    return toMouView(row, await this.repository.signatories(unit, id), await this.versions.list(unit, id), organiser);
+    const meetings = organiser ? await this.meetingsOf(unit, id) : [];
+    return toMouView(row, await this.repository.signatories(unit, id), await this.versions.list(unit, id), organiser, meetings);
   }
 
   /** The MoU's audit trail, for anyone who may read the MoU. */
@@ -187,6 +192,24 @@ export class MousService {
   }
 
   private async view(unit: UnitOfWork, row: MouRow): Promise<MouView> {
-    return toMouView(row, await this.repository.signatories(unit, row.id), await this.versions.list(unit, row.id), true);
+    return toMouView(row, await this.repository.signatories(unit, row.id), await this.versions.list(unit, row.id), true, await this.meetingsOf(unit, row.id));
+  }
+
+  /** The meetings the MoU came from, naming who met as the registry knows them. */
+  private async meetingsOf(unit: UnitOfWork, mouId: string): Promise<MouMeetingView[]> {
+    const meetings = await this.meetings.ofMou(unit, mouId);
+    const people = await this.people.find(unit, [...new Set(meetings.flatMap((meeting) => meeting.attendees.map((attendee) => attendee.registrationId)))]);
+    const nameOf = (id: string) => {
+      const person = people.get(id);
+      return person?.givenName || person?.familyName ? [person.givenName, person.familyName].filter((part) => part).join(' ') : null;
+    };
+    return meetings.map((meeting) => ({
+      meetingId: meeting.meetingId,
+      missionId: meeting.missionId,
+      startsAt: meeting.startsAt?.toISOString() ?? null,
+      endsAt: meeting.endsAt?.toISOString() ?? null,
+      outcome: meeting.outcome,
+      attendees: meeting.attendees.map((attendee) => ({ ...attendee, name: nameOf(attendee.registrationId) })),
+    }));
   }
 }

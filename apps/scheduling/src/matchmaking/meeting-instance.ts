@@ -27,7 +27,8 @@ export interface MeetingParticipant {
 /** A meeting request both parties accepted (or an organiser proposed), waiting for a slot. */
 export interface AcceptedMeeting {
   id: string;
-  participants: readonly [string, string];
+  /** Two for a one-to-one meeting; a group meeting's every attendee (each must be free, and each counts against their limit). */
+  participants: readonly string[];
   /** 1 (lowest) … 5 (highest). */
   priority: number;
 }
@@ -68,6 +69,8 @@ export interface IndexedInstance {
   /** `unavailable[p * slots + s]` is 1 when participant p cannot meet in slot s. */
   unavailable: Uint8Array;
   meetingIds: string[];
+  /** Each meeting's participants (two for a one-to-one meeting); `first` and `second` are its first two. */
+  attendees: Int32Array[];
   first: Int32Array;
   second: Int32Array;
   priority: Int32Array;
@@ -117,20 +120,22 @@ export function indexInstance(input: MeetingSchedulingInput): IndexedInstance {
   const second = new Int32Array(meetings.length);
   const priority = new Int32Array(meetings.length);
   const meetingsOf: number[][] = participants.map(() => []);
+  const attendees: Int32Array[] = [];
   const allowedSlots = meetings.map((meeting, m) => {
-    const [a, b] = meeting.participants.map((id) => participantIndex.get(id));
-    if (a === undefined || b === undefined) throw new InvalidMeetingInstance(`meeting ${meeting.id}: unknown participant`);
-    if (a === b) throw new InvalidMeetingInstance(`meeting ${meeting.id}: a participant cannot meet themselves`);
+    const people = meeting.participants.map((id) => participantIndex.get(id));
+    if (people.length < 2 || people.some((p) => p === undefined)) throw new InvalidMeetingInstance(`meeting ${meeting.id}: unknown participant`);
+    if (new Set(people).size !== people.length) throw new InvalidMeetingInstance(`meeting ${meeting.id}: a participant cannot meet themselves`);
     if (!Number.isInteger(meeting.priority) || meeting.priority < 1 || meeting.priority > 5)
       throw new InvalidMeetingInstance(`meeting ${meeting.id}: priority must be 1…5`);
-    first[m] = a;
-    second[m] = b;
+    const of = Int32Array.from(people as number[]);
+    attendees.push(of);
+    first[m] = of[0];
+    second[m] = of[1];
     priority[m] = meeting.priority;
-    meetingsOf[a].push(m);
-    meetingsOf[b].push(m);
+    for (const p of of) meetingsOf[p].push(m);
     const allowed: number[] = [];
     for (let s = 0; s < slotCount; s++) {
-      if (!unavailable[a * slotCount + s] && !unavailable[b * slotCount + s] && slots[s].tables > 0) allowed.push(s);
+      if (slots[s].tables > 0 && of.every((p) => !unavailable[p * slotCount + s])) allowed.push(s);
     }
     return Int32Array.from(allowed);
   });
@@ -145,6 +150,7 @@ export function indexInstance(input: MeetingSchedulingInput): IndexedInstance {
     limit: Int32Array.from(participants, (participant) => participant.limit),
     unavailable,
     meetingIds: meetings.map((meeting) => meeting.id),
+    attendees,
     first,
     second,
     priority,

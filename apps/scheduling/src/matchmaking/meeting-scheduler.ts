@@ -13,7 +13,7 @@ export interface SchedulerOptions {
 }
 
 export type UnscheduledReason =
-  /** There is no slot (of a block with tables) in which both participants are available. */
+  /** There is no slot (of a block with tables) in which all its participants are available. */
   | 'no-common-slot'
   /** One of the participants has as many meetings as their limit allows. */
   | 'limit-reached'
@@ -40,7 +40,9 @@ const MAX_PASSES = 4;
  * used twice in a slot, nobody has more meetings than their limit, nobody meets in a slot they are
  * unavailable in, and announced meetings stay where they are unless the run rebuilds. Among those
  * schedules it looks for the highest `value` (schedule-value.ts: meetings, their priorities, and
- * a bonus for each participant's first meeting).
+ * a bonus for each participant's first meeting). A group meeting (more than two participants) is
+ * placed only where every one of them is free and under their limit; it is one table, and each of
+ * its participants counts it among their meetings.
  *
  * 1. Greedy: meetings in order of what they would add now (a meeting that would be someone's first
  *    comes before one that would be their tenth; then higher priority), the most constrained
@@ -68,6 +70,9 @@ export function scheduleMeetings(input: MeetingSchedulingInput, options: Schedul
 class Timetable {
   private readonly slots: number;
   private readonly weight: Int32Array;
+  /** Every meeting's participants in one flat array: meeting m's are `who[from[m]]` … `who[from[m + 1] - 1]` (fast to walk). */
+  private readonly from: Int32Array;
+  private readonly who: Int32Array;
   private readonly tiebreak: Uint32Array;
   /** The slot of each meeting, or -1. */
   private readonly slotOf: Int32Array;
@@ -96,6 +101,10 @@ class Timetable {
     const meetings = instance.meetingIds.length;
     this.slots = instance.slotIds.length;
     this.weight = Int32Array.from(instance.priority, meetingWeight);
+    this.from = new Int32Array(meetings + 1);
+    instance.attendees.forEach((people, m) => (this.from[m + 1] = this.from[m] + people.length));
+    this.who = new Int32Array(this.from[meetings]);
+    instance.attendees.forEach((people, m) => this.who.set(people, this.from[m]));
     this.tiebreak = Uint32Array.from(instance.meetingIds, (id) => hash(seed, id));
     this.slotOf = new Int32Array(meetings).fill(-1);
     this.at = new Int32Array(instance.participantIds.length * this.slots).fill(-1);
@@ -139,16 +148,14 @@ class Timetable {
   }
 
   greedy(): void {
-    const { allowedSlots, first, second } = this.instance;
+    const { allowedSlots, attendees } = this.instance;
     const slots = this.slots;
     const gain = new Int32Array(this.slotOf.length);
     // How many pending requests of participant p could use slot s: the slot a meeting takes should be one its participants' other requests need least.
     const demand = new Int32Array(this.at.length);
     const settle = (m: number, sign: number) => {
-      for (const s of allowedSlots[m]) {
-        demand[first[m] * slots + s] += sign;
-        demand[second[m] * slots + s] += sign;
-      }
+      const people = attendees[m];
+      for (const s of allowedSlots[m]) for (let i = 0; i < people.length; i++) demand[people[i] * slots + s] += sign;
     };
     // Order: what the meeting adds now, then fewest common slots, then the seeded tie-break; one number so the heap compares fast (6 + 7 + 32 bits, exact in a double).
     const key = new Float64Array(this.slotOf.length);
@@ -176,7 +183,8 @@ class Timetable {
       let bestRoom = -1;
       for (const s of allowedSlots[m]) {
         if (!this.canPlace(m, s)) continue;
-        const need = demand[first[m] * slots + s] + demand[second[m] * slots + s];
+        let need = 0;
+        for (let i = 0; i < attendees[m].length; i++) need += demand[attendees[m][i] * slots + s];
         const room = this.instance.slotTables[s] - this.load[s];
         if (need < bestNeed || (need === bestNeed && room > bestRoom)) {
           best = s;
@@ -242,14 +250,12 @@ class Timetable {
    */
   private insertAt(m: number, s: number, depth: number): boolean {
     this.steps++;
-    const { first, second, limit, meetingsOf } = this.instance;
-    const a = first[m];
-    const b = second[m];
+    const { attendees, limit, meetingsOf } = this.instance;
+    const people = attendees[m];
     const out: number[] = [];
-    if (!this.takeOutAt(a, s, out) || !this.takeOutAt(b, s, out)) return false;
+    for (const p of people) if (!this.takeOutAt(p, s, out)) return false;
     if (this.load[s] >= this.instance.slotTables[s] && !this.takeOut(this.cheapest(this.members[s], -1), out)) return false;
-    if (this.count[a] >= limit[a] && !this.takeOut(this.cheapest(meetingsOf[a], -1), out)) return false;
-    if (this.count[b] >= limit[b] && !this.takeOut(this.cheapest(meetingsOf[b], -1), out)) return false;
+    for (const p of people) if (this.count[p] >= limit[p] && !this.takeOut(this.cheapest(meetingsOf[p], -1), out)) return false;
     if (!this.canPlace(m, s)) return false;
     this.place(m, s);
     this.onChain[m] = 1;
@@ -258,7 +264,7 @@ class Timetable {
       this.onChain[x] = 0;
       if (this.relocate(x, RELOCATION_DEPTH) || (depth > 0 && this.improve(x, depth - 1))) continue;
       this.onChain[x] = 1;
-      for (const q of [first[x], second[x]]) if (q !== a && q !== b) this.fill(q);
+      for (const q of attendees[x]) if (!people.includes(q)) this.fill(q);
     }
     for (const x of out) this.onChain[x] = 0;
     this.onChain[m] = 0;
@@ -304,8 +310,9 @@ class Timetable {
       }
     }
     if (depth === 0 || this.steps >= this.effort) return false;
-    const { overlapping, first, second, slotTables, limit } = this.instance;
-    if (this.count[first[x]] >= limit[first[x]] || this.count[second[x]] >= limit[second[x]]) return false;
+    const { overlapping, slotTables, limit } = this.instance;
+    const { from, who } = this;
+    for (let i = from[x]; i < from[x + 1]; i++) if (this.count[who[i]] >= limit[who[i]]) return false;
     this.onChain[x] = 1;
     try {
       for (const s of allowed) {
@@ -313,7 +320,8 @@ class Timetable {
         let blocker = -1;
         let blockers = 0;
         for (const t of overlapping[s]) {
-          for (const y of [this.at[first[x] * this.slots + t], this.at[second[x] * this.slots + t]]) {
+          for (let i = from[x]; i < from[x + 1]; i++) {
+            const y = this.at[who[i] * this.slots + t];
             if (y === -1 || y === blocker) continue;
             blocker = y;
             blockers++;
@@ -339,10 +347,8 @@ class Timetable {
     for (const x of candidates) {
       this.steps++;
       if (this.slotOf[x] === -1 || this.pinned[x] || this.onChain[x]) continue;
-      const loss =
-        this.weight[x] +
-        (this.count[this.instance.first[x]] === 1 ? FIRST_MEETING_BONUS : 0) +
-        (this.count[this.instance.second[x]] === 1 ? FIRST_MEETING_BONUS : 0);
+      let loss = this.weight[x];
+      for (let i = this.from[x]; i < this.from[x + 1]; i++) if (this.count[this.who[i]] === 1) loss += FIRST_MEETING_BONUS;
       if (loss < bestLoss || (loss === bestLoss && this.tiebreak[x] < this.tiebreak[best])) {
         best = x;
         bestLoss = loss;
@@ -353,16 +359,19 @@ class Timetable {
 
   /** What placing m would add to the value now. */
   private gain(m: number): number {
-    const { first, second } = this.instance;
-    return this.weight[m] + (this.count[first[m]] === 0 ? FIRST_MEETING_BONUS : 0) + (this.count[second[m]] === 0 ? FIRST_MEETING_BONUS : 0);
+    let gain = this.weight[m];
+    for (let i = this.from[m]; i < this.from[m + 1]; i++) if (this.count[this.who[i]] === 0) gain += FIRST_MEETING_BONUS;
+    return gain;
   }
 
   private canPlace(m: number, s: number): boolean {
     this.steps++;
-    const { first, second, limit, slotTables } = this.instance;
-    const a = first[m];
-    const b = second[m];
-    return this.load[s] < slotTables[s] && this.count[a] < limit[a] && this.count[b] < limit[b] && this.isFree(a, s) && this.isFree(b, s);
+    const { limit, slotTables } = this.instance;
+    const { from, who } = this;
+    if (this.load[s] >= slotTables[s]) return false;
+    for (let i = from[m]; i < from[m + 1]; i++) if (this.count[who[i]] >= limit[who[i]]) return false;
+    for (let i = from[m]; i < from[m + 1]; i++) if (!this.isFree(who[i], s)) return false;
+    return true;
   }
 
   private isFree(p: number, s: number): boolean {
@@ -372,12 +381,10 @@ class Timetable {
 
   private place(m: number, s: number): void {
     this.value += this.gain(m);
-    const a = this.instance.first[m];
-    const b = this.instance.second[m];
-    this.count[a]++;
-    this.count[b]++;
-    this.at[a * this.slots + s] = m;
-    this.at[b * this.slots + s] = m;
+    for (let i = this.from[m]; i < this.from[m + 1]; i++) {
+      this.count[this.who[i]]++;
+      this.at[this.who[i] * this.slots + s] = m;
+    }
     this.load[s]++;
     this.freeTables--;
     this.slotOf[m] = s;
@@ -388,13 +395,10 @@ class Timetable {
 
   private remove(m: number): void {
     const s = this.slotOf[m];
-    const a = this.instance.first[m];
-    const b = this.instance.second[m];
-    this.count[a]--;
-    this.count[b]--;
+    const { from, who } = this;
+    for (let i = from[m]; i < from[m + 1]; i++) this.count[who[i]]--;
     this.value -= this.gain(m);
-    this.at[a * this.slots + s] = -1;
-    this.at[b * this.slots + s] = -1;
+    for (let i = from[m]; i < from[m + 1]; i++) this.at[who[i] * this.slots + s] = -1;
     this.load[s]--;
     this.freeTables++;
     this.slotOf[m] = -1;
@@ -419,7 +423,7 @@ class Timetable {
   }
 
   result(announced: readonly PlacedMeeting[], pinnedTables: Map<number, number>): MeetingSchedule {
-    const { meetingIds, slotIds, slotTables, allowedSlots, first, second, limit, priority } = this.instance;
+    const { meetingIds, slotIds, slotTables, allowedSlots, attendees, limit, priority } = this.instance;
     const tableOf = new Int32Array(this.slotOf.length);
     const taken = new Set<string>();
     for (const [m, table] of pinnedTables) {
@@ -457,11 +461,7 @@ class Timetable {
         prioritySum += priority[m];
       } else {
         const reason: UnscheduledReason =
-          allowedSlots[m].length === 0
-            ? 'no-common-slot'
-            : this.count[first[m]] >= limit[first[m]] || this.count[second[m]] >= limit[second[m]]
-              ? 'limit-reached'
-              : 'no-free-slot';
+          allowedSlots[m].length === 0 ? 'no-common-slot' : attendees[m].some((p) => this.count[p] >= limit[p]) ? 'limit-reached' : 'no-free-slot';
         unscheduled.push({ meetingId: meetingIds[m], reason });
       }
     }

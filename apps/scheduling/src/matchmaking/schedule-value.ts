@@ -26,16 +26,15 @@ export interface ScheduleValue {
   participantsServed: number;
 }
 
-/** The objective of a set of scheduled meetings, each given by its priority and its two participants. */
-export function scheduleValue(scheduled: Iterable<{ priority: number; participants: readonly [string, string] }>): ScheduleValue {
+/** The objective of a set of scheduled meetings, each given by its priority and its participants (two, or a group's). */
+export function scheduleValue(scheduled: Iterable<{ priority: number; participants: readonly string[] }>): ScheduleValue {
   let meetings = 0;
   let prioritySum = 0;
   const served = new Set<string>();
   for (const meeting of scheduled) {
     meetings++;
     prioritySum += meeting.priority;
-    served.add(meeting.participants[0]);
-    served.add(meeting.participants[1]);
+    for (const participant of meeting.participants) served.add(participant);
   }
   return {
     value: meetings * MEETING_WORTH + prioritySum + FIRST_MEETING_BONUS * served.size,

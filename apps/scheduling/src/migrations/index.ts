@@ -8,6 +8,7 @@ import { ParticipantTokenGeneration1732000001400 } from './1732000001400-partici
 import { ReleaseNote1732000001500 } from './1732000001500-release-note.js';
 import { ProgrammeStructure1732000001600 } from './1732000001600-programme-structure.js';
 import { RemindersSent1732000001800 } from './1732000001800-reminders-sent.js';
+import { MatchmakingPeople1732000001700 } from './1732000001700-matchmaking-people.js';
 
 export const schedulingMigrations = [
   CreateOutbox1732000000000,
@@ -21,5 +22,6 @@ export const schedulingMigrations = [
   ReleaseNote1732000001500,
   ProgrammeStructure1732000001600,
   RemindersSent1732000001800,
+  MatchmakingPeople1732000001700,
   KeepIdempotentResponsesWithTheirChange1732000014100,
 ];

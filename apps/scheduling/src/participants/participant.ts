@@ -2,7 +2,8 @@ import type { RegistrationStatus } from '#contracts';
 
 /**
  * A participant as scheduling knows them from registration's events (never asked of registration):
- * only what enrolment and agendas need, so no name or e-mail is kept here.
+ * what enrolment and agendas need. No e-mail is kept here; the name, organisation and country are kept
+ * for matchmaking's directory (PeopleRepository) and dropped on erasure.
  */
 export interface Participant {
   registrationId: string;

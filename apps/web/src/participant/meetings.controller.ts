@@ -24,11 +24,24 @@ export class MeetingsPageController {
     const p = participantPageOf(request, response);
     const participant = await participantOf(this.api, request, response, p, registrationId);
     if (!participant) return;
-    const input = await this.read(participant);
+    const input = await this.read(participant, searchOf(request));
     if (!input) return unavailable(response, p);
     const done = request.query.done;
     const message = done === 'accept' ? p.t('meetings.accepted') : done === 'decline' ? p.t('meetings.declined') : null;
     sendPage(response, p, { title: p.t('meetings.title'), registrationId, current: 'meetings', body: html`${notice(message)}${meetingsPage(p, input)}` });
+  }
+
+  /** Hide from the directory and others' suggestions, or show again. */
+  @Post('visibility')
+  async visibility(@Req() request: Request, @Res() response: Response, @Param('registrationId') registrationId: string) {
+    if (!isSameOrigin(request)) return crossSite(response);
+    const p = participantPageOf(request, response);
+    const participant = await participantOf(this.api, request, response, p, registrationId);
+    if (!participant) return;
+    const hidden = (request.body as Record<string, unknown> | undefined)?.hidden === 'true';
+    const changed = await this.api.setHidden(participant.credential, participant.registration.missionId, registrationId, hidden);
+    if (!changed.ok && changed.status >= 500) return unavailable(response, p);
+    return response.redirect(303, `/p/${registrationId}/meetings#people-heading`);
   }
 
   @Post(':meetingId/:answer')
@@ -60,11 +73,13 @@ export class MeetingsPageController {
     });
   }
 
-  private async read(participant: Participant): Promise<MeetingsPageInput | null> {
+  private async read(participant: Participant, search: { q?: string; cursor?: string } = {}): Promise<MeetingsPageInput | null> {
     const { registration, credential } = participant;
-    const [meetings, timetable] = await Promise.all([
+    const [meetings, timetable, people, suggestions] = await Promise.all([
       this.api.meetings(credential, registration.missionId),
       this.api.timetable(credential, registration.missionId, registration.id),
+      this.api.people(credential, registration.missionId, search),
+      this.api.suggestions(credential, registration.missionId),
     ]);
     if (meetings.status >= 500 || timetable.status >= 500) return null;
     const list = meetings.ok ? meetings.body : [];
@@ -79,6 +94,21 @@ export class MeetingsPageController {
         if (profile.ok) profiles.set(other, profile.body);
       }),
     );
-    return { registration, meetings: list, timetable: timetable.ok ? timetable.body : null, profiles };
+    return {
+      registration,
+      meetings: list,
+      timetable: timetable.ok ? timetable.body : null,
+      profiles,
+      // Only confirmed participants see the directory and suggestions; to anyone else they are simply not shown.
+      people: people.ok ? { ...people.body, q: search.q ?? '' } : null,
+      suggestions: suggestions.ok ? suggestions.body.items : null,
+    };
   }
+}
+
+/** The directory's search and page from the query string, when valid (anything else shows the first page, unfiltered). */
+function searchOf(request: Request): { q?: string; cursor?: string } {
+  const q = typeof request.query.q === 'string' ? request.query.q.trim() : '';
+  const cursor = typeof request.query.cursor === 'string' ? request.query.cursor : '';
+  return { ...(q.length >= 2 && q.length <= 100 ? { q } : {}), ...(cursor && cursor.length <= 200 ? { cursor } : {}) };
 }

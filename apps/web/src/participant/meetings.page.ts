@@ -1,6 +1,6 @@
 import { html, type Html } from '../kit/html.js';
 import { twoClocks } from './agenda.page.js';
-import type { Meeting, Profile, RegistrationView, Timetable } from './participant-api.js';
+import type { DirectoryPerson, Meeting, Person, Profile, RegistrationView, Suggestion, Timetable } from './participant-api.js';
 import type { ParticipantPage } from './participant-page.js';
 import { formatSpan } from './participant-time.js';
 
@@ -11,11 +11,93 @@ export interface MeetingsPageInput {
   /** The published profiles of the other participants, by registration id (scheduling keeps no names). */
   profiles: ReadonlyMap<string, Profile>;
   refusal?: { meetingId: string; words: string };
+  /** The directory page shown, with the search that gave it; null when it could not be read. */
+  people: { items: DirectoryPerson[]; nextCursor: string | null; q: string } | null;
+  suggestions: Suggestion[] | null;
 }
 
-function counterpart(p: ParticipantPage, profiles: MeetingsPageInput['profiles'], registrationId: string): string {
+function counterpart(p: ParticipantPage, profiles: MeetingsPageInput['profiles'], registrationId: string, person?: Person): string {
+  if (person?.name) return personLine(p, person);
   const delegation = profiles.get(registrationId)?.delegation;
   return delegation ? p.t('meetings.ofDelegation', { delegation }) : p.t('meetings.participant');
+}
+
+/** "Name (Organisation, Country)", never an e-mail address. */
+export function personLine(p: ParticipantPage, person: Person): string {
+  if (!person.name) return p.t('meetings.participant');
+  return person.organisation ? p.t('meetings.person', { name: person.name, organisation: person.organisation, country: person.country ?? '' }) : person.name;
+}
+
+/** The other side of a meeting: its lead, and how many come with them to a group meeting. */
+function otherSide(p: ParticipantPage, input: MeetingsPageInput, meeting: Meeting, other: string): string {
+  const lead = other === meeting.requesterId ? meeting.requester : meeting.invitee;
+  const who = counterpart(p, input.profiles, other, lead);
+  const side = other === meeting.requesterId ? 'requester' : 'invitee';
+  const more = (meeting.attendees ?? []).filter((attendee) => attendee.side === side && attendee.registrationId !== other).length;
+  return more ? p.t('meetings.group', { who, count: more }) : who;
+}
+
+function suggestionsSection(p: ParticipantPage, input: MeetingsPageInput): Html {
+  if (!input.suggestions) return html``;
+  return html`<section aria-labelledby="suggestions-heading">
+    <h2 id="suggestions-heading">${p.t('people.suggestions')}</h2>
+    ${
+      input.suggestions.length
+        ? html`<ol class="sessions">
+            ${input.suggestions.map(
+              (suggestion) =>
+                html`<li data-suggestion="${suggestion.person.registrationId}">
+                  <h3>${personLine(p, suggestion.person)}</h3>
+                  <p>
+                    ${p.t('people.because', {
+                      reasons: [...suggestion.reasons.themes, ...suggestion.reasons.sectors, ...suggestion.reasons.theyOffer, ...suggestion.reasons.theySeek]
+                        .filter((reason, i, all) => all.indexOf(reason) === i)
+                        .join(', '),
+                    })}
+                  </p>
+                </li>`,
+            )}
+          </ol>`
+        : html`<p>${p.t('people.noSuggestions')}</p>`
+    }
+  </section>`;
+}
+
+function directorySection(p: ParticipantPage, input: MeetingsPageInput): Html {
+  const people = input.people;
+  if (!people) return html``;
+  const me = input.registration.id;
+  const hidden = people.items.some((person) => person.registrationId === me && person.hidden);
+  const next = people.nextCursor
+    ? `/p/${me}/meetings?${new URLSearchParams({ ...(people.q ? { q: people.q } : {}), cursor: people.nextCursor })}#people-heading`
+    : null;
+  return html`<section aria-labelledby="people-heading">
+    <h2 id="people-heading">${p.t('people.directory')}</h2>
+    <form method="get" action="/p/${me}/meetings#people-heading" class="participant-search" role="search">
+      <label for="people-q">${p.t('people.search')}</label>
+      <input id="people-q" name="q" type="search" value="${people.q}" minlength="2" maxlength="100" />
+      <button type="submit">${p.t('people.searchButton')}</button>
+    </form>
+    ${
+      people.items.length
+        ? html`<ol class="sessions">
+            ${people.items.map(
+              (person) =>
+                html`<li data-person="${person.registrationId}">
+                  <h3>${personLine(p, person)}</h3>
+                  ${person.delegation ? html`<p>${p.t('meetings.ofDelegation', { delegation: person.delegation })}</p>` : ''}
+                  ${person.profile ? profileLines(p, { registrationId: person.registrationId, delegation: person.delegation, ...person.profile }) : ''}
+                </li>`,
+            )}
+          </ol>`
+        : html`<p>${p.t('people.none')}</p>`
+    }
+    ${next ? html`<p><a href="${next}">${p.t('people.more')}</a></p>` : ''} ${hidden ? html`<p>${p.t('people.hiddenSelf')}</p>` : ''}
+    <form method="post" action="/p/${me}/meetings/visibility">
+      <input type="hidden" name="hidden" value="${hidden ? 'false' : 'true'}" />
+      <button type="submit" class="button--secondary">${hidden ? p.t('people.show') : p.t('people.hide')}</button>
+    </form>
+  </section>`;
 }
 
 function profileLines(p: ParticipantPage, profile: Profile | undefined): Html {
@@ -46,7 +128,14 @@ export function meetingsPage(p: ParticipantPage, input: MeetingsPageInput): Html
               ${placed.map(
                 (item) =>
                   html`<li>
-                    <h3>${counterpart(p, input.profiles, item.counterpartId)} · ${p.t('meetings.table', { table: item.table })}</h3>
+                    <h3>
+                      ${
+                        item.with && item.with.length > 1
+                          ? p.t('meetings.group', { who: personLine(p, item.counterpart ?? item.with[0]), count: item.with.length - 1 })
+                          : counterpart(p, input.profiles, item.counterpartId, item.counterpart)
+                      }
+                      · ${p.t('meetings.table', { table: item.table })}
+                    </h3>
                     ${twoClocks(p, item.startsAt, item.endsAt, item.venueTime?.timezone ?? item.participantTime.timezone, input.registration.timezone)}
                     ${item.venue ? html`<p>${item.venue.name}, ${item.venue.city}</p>` : ''}
                     ${item.outcome ? html`<p>${p.name('outcome', item.outcome)}</p>` : ''}
@@ -75,11 +164,12 @@ export function meetingsPage(p: ParticipantPage, input: MeetingsPageInput): Html
             </ol>`
           : html`<p>${p.t('meetings.noOutgoing')}</p>`
       }
-    </section>`;
+    </section>
+    ${suggestionsSection(p, input)} ${directorySection(p, input)}`;
 }
 
 function request(p: ParticipantPage, input: MeetingsPageInput, meeting: Meeting, other: string, toMe: boolean): Html {
-  const who = counterpart(p, input.profiles, other);
+  const who = otherSide(p, input, meeting, other);
   const status = meeting.slot && meeting.status === 'accepted' ? 'scheduled' : meeting.status;
   const refusal = input.refusal?.meetingId === meeting.id ? input.refusal.words : null;
   return html`<li id="meeting-${meeting.id}">

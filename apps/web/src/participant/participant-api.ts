@@ -125,6 +125,26 @@ export class ParticipantApi {
     return this.services.call<Timetable>('scheduling', `${mission(missionId)}/participants/${path(registrationId)}/meetings`, { credential });
   }
 
+  /** A page of the mission's matchmaking directory (names, organisations, profiles; never e-mails). */
+  people(credential: string, missionId: string, query: { q?: string; cursor?: string }) {
+    const search = new URLSearchParams({ limit: '20', ...(query.q ? { q: query.q } : {}), ...(query.cursor ? { cursor: query.cursor } : {}) });
+    return this.services.call<{ items: DirectoryPerson[]; nextCursor: string | null }>('scheduling', `${mission(missionId)}/matchmaking/people?${search}`, {
+      credential,
+    });
+  }
+
+  suggestions(credential: string, missionId: string) {
+    return this.services.call<{ items: Suggestion[] }>('scheduling', `${mission(missionId)}/matchmaking/suggestions?limit=5`, { credential });
+  }
+
+  setHidden(credential: string, missionId: string, registrationId: string, hidden: boolean) {
+    return this.services.call<{ hidden: boolean }>('scheduling', `${mission(missionId)}/matchmaking/people/${path(registrationId)}/visibility`, {
+      credential,
+      method: 'PUT',
+      body: { hidden },
+    });
+  }
+
   profile(credential: string, missionId: string, registrationId: string) {
     return this.services.call<Profile>('scheduling', `${mission(missionId)}/matchmaking/profiles/${path(registrationId)}`, { credential });
   }
@@ -195,9 +215,31 @@ export interface AgendaItem extends ProgrammeItem {
   participantTime: WallClock;
 }
 
+/** Whom matchmaking names (null fields once erased). */
+export interface Person {
+  registrationId: string;
+  name: string | null;
+  organisation: string | null;
+  country: string | null;
+  delegation: string | null;
+}
+
+export interface DirectoryPerson extends Person {
+  hidden: boolean;
+  profile: { offers: string; seeks: string; themes: string[]; sectors: string[] } | null;
+}
+
+export interface Suggestion {
+  person: Person;
+  score: number;
+  reasons: { themes: string[]; sectors: string[]; theyOffer: string[]; theySeek: string[] };
+}
+
 export interface TimetableItem {
   meetingId: string;
   counterpartId: string;
+  counterpart?: Person;
+  with?: Person[];
   startsAt: string;
   endsAt: string;
   participantTime: WallClock;
@@ -231,6 +273,9 @@ export interface Meeting {
   id: string;
   requesterId: string;
   inviteeId: string;
+  requester?: Person;
+  invitee?: Person;
+  attendees?: (Person & { side: 'requester' | 'invitee' })[];
   proposedByOrganiser: boolean;
   priority: number;
   message: string | null;

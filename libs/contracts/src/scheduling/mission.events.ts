@@ -123,6 +123,8 @@ const meeting = z.object({
   attendees: z.array(z.object({ registrationId: uuid, side: z.enum(['requester', 'invitee']) })).optional(),
   /** Added later: the meeting's iCalendar SEQUENCE, as the participant's agenda (`.ics`) has it. Absent on older events. */
   sequence: z.number().int().nonnegative().optional(),
+  /** Added later: the MoU the meeting led to, as an organiser recorded it with the outcome; null once unlinked, absent when never linked. */
+  mouId: uuid.nullable().optional(),
 });
 
 const timetableMeeting = z.object({
@@ -142,6 +144,12 @@ export const meetingEvents = {
   'meeting.declined': meeting,
   'meeting.scheduled': meeting,
   'meeting.cancelled': meeting,
+  /**
+   * An organiser recorded (or corrected) how a placed meeting went, and the MoU it led to if any
+   * (`mouId`, null when none). The MoU registry keeps its meetings from it. (`meeting.scheduled` is
+   * announced too, as before, for whoever counts outcomes from it.)
+   */
+  'meeting.outcome_recorded': meeting.extend({ outcome: z.enum(['held', 'no_show']), mouId: uuid.nullable() }),
   /**
    * Once per scheduling run for each participant whose meetings it scheduled, moved or cancelled: their
    * whole timetable as it now is and what changed, so one notice per participant and run tells it all.

@@ -11,10 +11,13 @@ export interface MatchmakingProfile {
   updatedAt: Date;
 }
 
-/** A profile in the directory, with its participant's delegation and its place in publication order. */
+import type { Person } from '../../participants/person.js';
+
+/** A profile in the directory, with its participant's delegation and who they are, and its place in publication order. */
 export interface DirectoryEntry {
   profile: MatchmakingProfile;
   delegation: string | null;
+  person: Person;
   /** Publication order, for keyset pagination. */
   seq: string;
 }

@@ -1,5 +1,6 @@
 import { sql, type UnitOfWork } from '#common';
 import { Injectable } from '@nestjs/common';
+import { fullName } from '../../participants/person.js';
 import type { DirectoryEntry, MatchmakingProfile } from './profile.js';
 
 interface ProfileRow {
@@ -14,9 +15,19 @@ interface ProfileRow {
   updated_at: Date;
 }
 
+interface PersonColumns {
+  delegation: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  organisation: string | null;
+  country: string | null;
+}
+
 /** What the directory is filtered by (all must match); `words` are looked for in offers and seeks. */
 export interface DirectoryFilter {
   only?: string;
+  /** The one asking, who sees their own profile even while they hide from the directory. */
+  viewer?: string;
   after: string | null;
   theme?: string;
   sector?: string;
@@ -57,6 +68,8 @@ export class ProfilesRepository {
       values.push(value);
       where.push(clause(`$${values.length}`));
     };
+    if (filter.viewer) add((n) => `(NOT r.directory_hidden OR r.registration_id = ${n})`, filter.viewer);
+    else where.push(`NOT r.directory_hidden`);
     if (filter.only) add((n) => `p.registration_id = ${n}`, filter.only);
     if (filter.after) add((n) => `p.seq > ${n}`, filter.after);
     if (filter.theme) add((n) => `${n} = ANY (p.themes)`, filter.theme);
@@ -64,16 +77,28 @@ export class ProfilesRepository {
     if (filter.language) add((n) => `${n} = ANY (p.languages)`, filter.language);
     if (filter.words) add((n) => `(p.offers ILIKE ${n} OR p.seeks ILIKE ${n})`, `%${filter.words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     values.push(limit);
-    const rows = await unit.query<ProfileRow & { seq: string; delegation: string | null }>(
+    const rows = await unit.query<ProfileRow & PersonColumns & { seq: string }>(
       sql(
-        `SELECT p.registration_id, p.mission_id, p.seq::text AS seq, p.offers, p.seeks, p.themes, p.sectors, p.languages, p.created_at, p.updated_at, r.delegation
+        `SELECT p.registration_id, p.mission_id, p.seq::text AS seq, p.offers, p.seeks, p.themes, p.sectors, p.languages, p.created_at, p.updated_at, r.delegation,
+                r.given_name, r.family_name, r.organisation, r.country
            FROM matchmaking_profiles p JOIN participants r ON r.registration_id = p.registration_id
           WHERE ${where.join(' AND ')}
           ORDER BY p.seq LIMIT $${values.length}`,
         values,
       ),
     );
-    return rows.map((row) => ({ profile: toProfile(row), delegation: row.delegation, seq: row.seq }));
+    return rows.map((row) => ({
+      profile: toProfile(row),
+      delegation: row.delegation,
+      person: {
+        registrationId: row.registration_id,
+        name: fullName(row.given_name, row.family_name),
+        organisation: row.organisation,
+        country: row.country,
+        delegation: row.delegation,
+      },
+      seq: row.seq,
+    }));
   }
 }
 

@@ -1,7 +1,7 @@
 import { assertOrganiserOrSelf, encodeCursor, Problem, seqOfCursor, Transactions, type Caller, type Page } from '#common';
 import { Injectable } from '@nestjs/common';
 import { confirmedOrRefused } from '../../participants/participant.rules.js';
-import { ParticipantsRepository } from '../../participants/participants.repository.js';
+import { ParticipantsRepository, PeopleRepository } from '../../participants/participants.repository.js';
 import { assertOrganiserOrConfirmed } from '../participation.js';
 import type { DirectoryQuery, ProfileInput } from './profile.schema.js';
 import { toProfileView, type ProfileView } from './profile.view.js';
@@ -13,6 +13,7 @@ export class ProfilesService {
     private readonly transactions: Transactions,
     private readonly profiles: ProfilesRepository,
     private readonly participants: ParticipantsRepository,
+    private readonly people: PeopleRepository,
   ) {}
 
   /** Publishes or replaces the participant's own profile (opt-in: an organiser cannot publish one for them). */
@@ -23,7 +24,8 @@ export class ProfilesService {
     return this.transactions.run(async (unit) => {
       const participant = confirmedOrRefused(await this.participants.find(unit, missionId, registrationId), registrationId);
       const profile = await this.profiles.upsert(unit, { registrationId, missionId, ...input }, new Date());
-      return toProfileView(profile, participant.delegation);
+      const people = await this.people.people(unit, [registrationId]);
+      return toProfileView(profile, participant.delegation, people.get(registrationId) ?? null);
     });
   }
 
@@ -48,6 +50,7 @@ export class ProfilesService {
       {
         after: seqOfCursor(query.cursor),
         ...(only ? { only } : {}),
+        ...(caller.kind === 'participant' ? { viewer: caller.registrationId } : {}),
         ...(query.theme ? { theme: query.theme } : {}),
         ...(query.sector ? { sector: query.sector } : {}),
         ...(query.language ? { language: query.language } : {}),
@@ -57,7 +60,7 @@ export class ProfilesService {
     );
     const items = entries.slice(0, query.limit);
     return {
-      items: items.map((entry) => toProfileView(entry.profile, entry.delegation)),
+      items: items.map((entry) => toProfileView(entry.profile, entry.delegation, entry.person)),
       nextCursor: entries.length > query.limit ? encodeCursor([items.at(-1)!.seq]) : null,
     };
   }

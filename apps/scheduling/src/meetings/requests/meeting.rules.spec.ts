@@ -1,5 +1,5 @@
 import type { Meeting } from './meeting.js';
-import { meetingPayload, meetingSequence, refuseAnswer, refuseOutcome, refuseWithdrawal } from './meeting.rules.js';
+import { attendeesOf, MAX_PER_SIDE, meetingPayload, meetingSequence, refuseAnswer, refuseOutcome, refuseWithdrawal } from './meeting.rules.js';
 
 const meeting = (overrides: Partial<Meeting> = {}) =>
   ({
@@ -17,6 +17,8 @@ const meeting = (overrides: Partial<Meeting> = {}) =>
     tableNumber: null,
     createdAt: new Date('2019-06-01T08:00:00Z'),
     updatedAt: new Date('2019-06-01T08:00:00Z'),
+    attendees: [],
+    mouId: null,
     ...overrides,
   }) as Meeting;
 
@@ -38,6 +40,54 @@ describe('meeting rules', () => {
   it('records an outcome only for a meeting with a place', () => {
     expect(refuseOutcome(meeting({ status: 'accepted' }), 'held')).toMatchObject({ code: 'meeting-not-scheduled' });
     expect(refuseOutcome(meeting({ status: 'accepted', slotId: 'b@1' }), 'no_show')).toBeNull();
+  });
+
+  it('makes a group meeting of the two leads and the teams named, requester’s side first', () => {
+    expect(attendeesOf('ana', 'li')).toEqual({
+      attendees: [
+        { registrationId: 'ana', side: 'requester' },
+        { registrationId: 'li', side: 'invitee' },
+      ],
+    });
+    expect(
+      attendeesOf('ana', 'li', [
+        { registrationId: 'cai', side: 'invitee' },
+        { registrationId: 'dan', side: 'requester' },
+        { registrationId: 'ana', side: 'requester' },
+      ]),
+    ).toEqual({
+      attendees: [
+        { registrationId: 'ana', side: 'requester' },
+        { registrationId: 'dan', side: 'requester' },
+        { registrationId: 'li', side: 'invitee' },
+        { registrationId: 'cai', side: 'invitee' },
+      ],
+    });
+  });
+
+  it('refuses someone on both sides, and a side of more than the most', () => {
+    expect(attendeesOf('ana', 'li', [{ registrationId: 'li', side: 'requester' }])).toMatchObject({ error: { field: 'attendees' } });
+    expect(
+      attendeesOf('ana', 'li', [
+        { registrationId: 'cai', side: 'invitee' },
+        { registrationId: 'cai', side: 'requester' },
+      ]),
+    ).toMatchObject({ error: { field: 'attendees' } });
+    const team = Array.from({ length: MAX_PER_SIDE }, (_, i) => ({ registrationId: `t${i}`, side: 'requester' as const }));
+    expect(attendeesOf('ana', 'li', team)).toMatchObject({ error: { message: expect.stringContaining(`${MAX_PER_SIDE}`) } });
+    expect(attendeesOf('ana', 'li', team.slice(1))).toHaveProperty('attendees');
+  });
+
+  it('names the attendees in its events only for a group meeting, and the MoU it led to', () => {
+    const pair = meeting({
+      attendees: [
+        { registrationId: 'ana', side: 'requester' },
+        { registrationId: 'li', side: 'invitee' },
+      ],
+    });
+    expect(meetingPayload(pair)).not.toHaveProperty('attendees');
+    const group = meeting({ attendees: [...pair.attendees, { registrationId: 'cai', side: 'invitee' }], mouId: '00000000-0000-4000-8000-0000000000bb' });
+    expect(meetingPayload(group)).toMatchObject({ attendees: group.attendees, mouId: '00000000-0000-4000-8000-0000000000bb' });
   });
 
   it('carries the announced place with the table as text, and who proposed it', () => {

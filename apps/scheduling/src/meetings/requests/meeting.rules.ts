@@ -1,7 +1,38 @@
 import type { EventData } from '#contracts';
-import type { Meeting, MeetingOutcome } from './meeting.js';
+import type { Meeting, MeetingAttendee, MeetingOutcome } from './meeting.js';
 
 export type Answer = 'accept' | 'decline';
+
+/** Most attendees on each side of a group meeting, its lead included. */
+export const MAX_PER_SIDE = 10;
+
+/**
+ * A meeting's attendees from a request: the requester and the invitee lead their sides, with whom
+ * the request names. An error (field and message) when someone is named on both sides, or a side has
+ * more than MAX_PER_SIDE; the lead named again on their own side is no error.
+ */
+export function attendeesOf(
+  requesterId: string,
+  inviteeId: string,
+  named: readonly MeetingAttendee[] = [],
+): { attendees: MeetingAttendee[] } | { error: { field: string; message: string } } {
+  const sideOf = new Map<string, MeetingAttendee['side']>([
+    [requesterId, 'requester'],
+    [inviteeId, 'invitee'],
+  ]);
+  for (const attendee of named) {
+    const known = sideOf.get(attendee.registrationId);
+    if (known && known !== attendee.side) return { error: { field: 'attendees', message: `${attendee.registrationId} is named on both sides` } };
+    sideOf.set(attendee.registrationId, attendee.side);
+  }
+  const attendees = [...sideOf].map(([registrationId, side]) => ({ registrationId, side }));
+  const ordered = [...attendees.filter((attendee) => attendee.side === 'requester'), ...attendees.filter((attendee) => attendee.side === 'invitee')];
+  for (const side of ['requester', 'invitee'] as const) {
+    if (ordered.filter((attendee) => attendee.side === side).length > MAX_PER_SIDE)
+      return { error: { field: 'attendees', message: `at most ${MAX_PER_SIDE} attend on the ${side}'s side` } };
+  }
+  return { attendees: ordered };
+}
 
 /** Who may do what to a meeting: the error to give, or null when it is allowed. */
 export type Refusal = { kind: 'forbidden'; detail: string } | { kind: 'conflict'; code: string; title: string; detail: string };
@@ -58,6 +89,9 @@ export function meetingPayload(meeting: Meeting): EventData<'meeting.requested'>
     ...(meeting.proposedBy ? { proposedBy: 'organiser' as const } : {}),
     ...(meeting.outcome ? { outcome: meeting.outcome } : {}),
     sequence: meetingSequence(meeting),
+    // Only a group meeting names its attendees (a one-to-one meeting's are its requester and invitee).
+    ...(meeting.attendees.length > 2 ? { attendees: meeting.attendees.map(({ registrationId, side }) => ({ registrationId, side })) } : {}),
+    ...(meeting.mouId ? { mouId: meeting.mouId } : {}),
   };
 }
 

@@ -2,9 +2,16 @@ import type { MeetingStatus } from '#contracts';
 
 export type MeetingOutcome = 'held' | 'no_show';
 export type CancelReason = 'participant-left' | 'withdrawn';
+export type MeetingSide = 'requester' | 'invitee';
+
+/** Someone attending a meeting, on the requester's side or the invitee's. */
+export interface MeetingAttendee {
+  registrationId: string;
+  side: MeetingSide;
+}
 
 /**
- * A meeting between two participants, from the request to its place in a block. The place (slot,
+ * A meeting between two participants (and, for a group meeting, their teams), from the request to its place in a block. The place (slot,
  * table) is what the last run announced; a meeting cancelled after that keeps it until the next run
  * frees it, so that the run can tell its counterpart.
  */
@@ -27,6 +34,15 @@ export interface Meeting {
   endsAt: Date | null;
   tableNumber: number | null;
   outcome: MeetingOutcome | null;
+  /** The organiser's notes on how it went. */
+  outcomeNotes: string | null;
+  /** The MoU the meeting led to, as an organiser recorded it. */
+  mouId: string | null;
+  /**
+   * Everyone attending, the requester and invitee included, requester's side first. A one-to-one
+   * meeting has the two; a group meeting (a delegation with a company's team) more.
+   */
+  attendees: MeetingAttendee[];
   createdAt: Date;
   updatedAt: Date;
 }

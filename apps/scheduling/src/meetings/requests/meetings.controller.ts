@@ -146,12 +146,13 @@ export class MeetingsController {
     return this.meetings.withdraw(caller, missionId, meetingId);
   }
 
-  /** Organisers record whether a scheduled meeting was held or a no-show. */
+  /** Organisers record whether a scheduled meeting was held or a no-show, with notes and the MoU it led to. */
   @Post(':meetingId/outcome')
   @HttpCode(200)
   @Access('organiser')
   @ApiOkResponse({
-    description: 'The meeting with its outcome; its place is announced again (`meeting.scheduled`), with the outcome.',
+    description:
+      'The meeting with its outcome, notes and the MoU it led to; its place is announced again (`meeting.scheduled`, with the outcome) and `meeting.outcome_recorded` tells the MoU registry. Recording again corrects it.',
     standardSchema: meetingView,
   })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'validation', 'The id or the meetingId is not a UUID, or the body is not valid; `errors` names each.')
@@ -164,6 +165,6 @@ export class MeetingsController {
     @Param('meetingId', new UuidParamPipe()) meetingId: string,
     @Body({ schema: meetingOutcomeSchema }) body: MeetingOutcomeInput,
   ) {
-    return this.meetings.recordOutcome(caller, missionId, meetingId, body.outcome);
+    return this.meetings.recordOutcome(caller, missionId, meetingId, body);
   }
 }

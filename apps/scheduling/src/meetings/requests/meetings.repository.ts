@@ -1,7 +1,7 @@
 import { sql, type UnitOfWork } from '#common';
 import type { MeetingStatus } from '#contracts';
 import { Injectable } from '@nestjs/common';
-import type { CancelReason, Meeting, MeetingOutcome } from './meeting.js';
+import type { CancelReason, Meeting, MeetingAttendee, MeetingOutcome } from './meeting.js';
 
 interface MeetingRow {
   id: string;
@@ -20,13 +20,21 @@ interface MeetingRow {
   ends_at: Date | null;
   table_number: number | null;
   outcome: MeetingOutcome | null;
+  outcome_notes: string | null;
+  mou_id: string | null;
+  attendees: MeetingAttendee[];
   created_at: Date;
   updated_at: Date;
 }
 
+/** A meeting's attendees: the requester's side first, each side's lead first, then by id. */
+const ATTENDEES = `coalesce((SELECT json_agg(json_build_object('registrationId', a.registration_id, 'side', a.side)
+    ORDER BY a.side DESC, a.registration_id NOT IN (meetings.requester_id, meetings.invitee_id), a.registration_id)
+  FROM meeting_attendees a WHERE a.meeting_id = meetings.id), '[]'::json) AS attendees`;
+
 /** Its text aliases shadow the columns in ORDER BY: order by `meetings.<column>`, never by the bare name. */
 const COLUMNS = `id, seq::text AS seq, mission_id, requester_id, invitee_id, proposed_by, priority, message, status, cancel_reason, block_id, slot_id,
-  starts_at, ends_at, table_number, outcome, created_at, updated_at`;
+  starts_at, ends_at, table_number, outcome, outcome_notes, mou_id, created_at, updated_at, ${ATTENDEES}`;
 
 /** Every query of the meetings table. */
 @Injectable()
@@ -52,7 +60,53 @@ export class MeetingsRepository {
         ],
       ),
     );
-    return toMeeting(row!);
+    await unit.query(
+      sql(`INSERT INTO meeting_attendees (meeting_id, registration_id, side) SELECT $1::uuid, * FROM unnest($2::uuid[], $3::text[])`, [
+        meeting.id,
+        meeting.attendees.map((attendee) => attendee.registrationId),
+        meeting.attendees.map((attendee) => attendee.side),
+      ]),
+    );
+    return { ...toMeeting(row!), attendees: meeting.attendees };
+  }
+
+  /**
+   * Who attends the meeting, the requester and invitee included (requester's side first): whom a
+   * reminder or a timetable goes to. Empty for an unknown meeting.
+   */
+  async attendeesOf(unit: UnitOfWork, meetingId: string): Promise<MeetingAttendee[]> {
+    const [row] = await unit.query<{ attendees: MeetingAttendee[] }>(sql(`SELECT ${ATTENDEES} FROM meetings WHERE id = $1`, [meetingId]));
+    return row?.attendees ?? [];
+  }
+
+  /**
+   * The participant no longer attends the group meetings they are not a lead of (their registration
+   * was cancelled or erased); the meetings go on with the others. Answers the meetings they left.
+   */
+  async removeAttendee(unit: UnitOfWork, registrationId: string): Promise<string[]> {
+    const rows = await unit.query<{ meeting_id: string }>(
+      sql(
+        `DELETE FROM meeting_attendees a USING meetings m
+          WHERE a.meeting_id = m.id AND a.registration_id = $1 AND $1 NOT IN (m.requester_id, m.invitee_id)
+          RETURNING a.meeting_id`,
+        [registrationId],
+      ),
+    );
+    return rows.map((row) => row.meeting_id);
+  }
+
+  /** The people the participant shares a meeting with (asked, accepted, declined or held; not one called off before it was held). */
+  async counterpartsOf(unit: UnitOfWork, missionId: string, registrationId: string): Promise<Set<string>> {
+    const rows = await unit.query<{ registration_id: string }>(
+      sql(
+        `SELECT DISTINCT other.registration_id FROM meeting_attendees mine
+           JOIN meetings m ON m.id = mine.meeting_id
+           JOIN meeting_attendees other ON other.meeting_id = m.id AND other.registration_id <> mine.registration_id
+          WHERE mine.registration_id = $1 AND m.mission_id = $2 AND (m.status <> 'cancelled' OR m.outcome = 'held')`,
+        [registrationId, missionId],
+      ),
+    );
+    return new Set(rows.map((row) => row.registration_id));
   }
 
   /** Writes what changes of a meeting: its status, place, outcome. */
@@ -60,8 +114,8 @@ export class MeetingsRepository {
     await unit.query(
       sql(
         `UPDATE meetings SET status = $2, cancel_reason = $3, block_id = $4, slot_id = $5, starts_at = $6, ends_at = $7, table_number = $8, outcome = $9,
-                updated_at = $10 WHERE id = $1`,
-        [meeting.id, ...changeableOf(meeting), meeting.updatedAt],
+                outcome_notes = $10, mou_id = $11, updated_at = $12 WHERE id = $1`,
+        [meeting.id, ...changeableOf(meeting), meeting.outcomeNotes, meeting.mouId, meeting.updatedAt],
       ),
     );
   }
@@ -107,7 +161,8 @@ export class MeetingsRepository {
     const rows = await unit.query<MeetingRow>(
       sql(
         `SELECT ${COLUMNS} FROM meetings
-          WHERE mission_id = $1 AND ($2::uuid IS NULL OR requester_id = $2 OR invitee_id = $2) AND ($3::text IS NULL OR status = $3)
+          WHERE mission_id = $1 AND ($3::text IS NULL OR status = $3)
+            AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = meetings.id AND a.registration_id = $2))
             AND ($4::bigint IS NULL OR seq > $4)
           ORDER BY meetings.seq LIMIT $5`,
         [missionId, filter.registrationId ?? null, filter.status ?? null, filter.after, limit],
@@ -151,7 +206,7 @@ export class MeetingsRepository {
   }
 }
 
-function changeableOf(meeting: Omit<Meeting, 'seq'>): unknown[] {
+function changeableOf(meeting: Pick<Meeting, 'status' | 'cancelReason' | 'blockId' | 'slotId' | 'startsAt' | 'endsAt' | 'tableNumber' | 'outcome'>): unknown[] {
   return [meeting.status, meeting.cancelReason, meeting.blockId, meeting.slotId, meeting.startsAt, meeting.endsAt, meeting.tableNumber, meeting.outcome];
 }
 
@@ -173,6 +228,9 @@ function toMeeting(row: MeetingRow): Meeting {
     endsAt: row.ends_at,
     tableNumber: row.table_number,
     outcome: row.outcome,
+    outcomeNotes: row.outcome_notes,
+    mouId: row.mou_id,
+    attendees: row.attendees,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

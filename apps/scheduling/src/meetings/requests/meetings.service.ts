@@ -16,10 +16,10 @@ import { OutboxService } from '#messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { confirmedOrRefused } from '../../participants/participant.rules.js';
-import { ParticipantsRepository } from '../../participants/participants.repository.js';
-import type { Meeting, MeetingOutcome } from './meeting.js';
-import { meetingPayload, refuseAnswer, refuseOutcome, refuseWithdrawal, type Answer, type Refusal } from './meeting.rules.js';
-import type { MeetingListQuery, MeetingRequestInput } from './meeting.schema.js';
+import { ParticipantsRepository, PeopleRepository } from '../../participants/participants.repository.js';
+import type { Meeting } from './meeting.js';
+import { attendeesOf, meetingPayload, refuseAnswer, refuseOutcome, refuseWithdrawal, type Answer, type Refusal } from './meeting.rules.js';
+import type { MeetingListQuery, MeetingOutcomeInput, MeetingRequestInput } from './meeting.schema.js';
 import { toMeetingView, type MeetingView } from './meeting.view.js';
 import { MeetingsRepository } from './meetings.repository.js';
 
@@ -34,6 +34,7 @@ export class MeetingsService {
     private readonly outbox: OutboxService,
     private readonly meetings: MeetingsRepository,
     private readonly participants: ParticipantsRepository,
+    private readonly people: PeopleRepository,
   ) {}
 
   async request(caller: Caller, missionId: string, input: MeetingRequestInput, key?: IdempotencyKey): Promise<MeetingView> {
@@ -43,10 +44,16 @@ export class MeetingsService {
     if (!requesterId) throw Problem.validation([{ field: 'requesterId', message: 'is required when an organiser proposes a meeting' }]);
     if (!organiser && input.requesterId && input.requesterId !== requesterId) throw Problem.forbidden('A participant asks for meetings for themselves.');
     if (requesterId === input.inviteeId) throw Problem.validation([{ field: 'inviteeId', message: 'must be someone else' }]);
+    const team = attendeesOf(requesterId, input.inviteeId, input.attendees);
+    if ('error' in team) throw Problem.validation([team.error]);
 
     return answerOnce(this.transactions, key, async (unit) => {
       confirmedOrRefused(await this.participants.find(unit, missionId, requesterId), requesterId, 'requesterId');
       confirmedOrRefused(await this.participants.find(unit, missionId, input.inviteeId), input.inviteeId, 'inviteeId');
+      for (const attendee of team.attendees) {
+        if (attendee.registrationId === requesterId || attendee.registrationId === input.inviteeId) continue;
+        confirmedOrRefused(await this.participants.find(unit, missionId, attendee.registrationId), attendee.registrationId, 'attendees');
+      }
       const open = await this.meetings.openBetween(unit, missionId, requesterId, input.inviteeId);
       if (open)
         throw Problem.conflict('meeting-already-requested', 'A meeting of the two is already open', `Meeting ${open.id} is ${open.status}.`, {
@@ -70,6 +77,9 @@ export class MeetingsService {
           endsAt: null,
           tableNumber: null,
           outcome: null,
+          outcomeNotes: null,
+          mouId: null,
+          attendees: team.attendees,
           createdAt: now,
           updatedAt: now,
         })
@@ -80,7 +90,7 @@ export class MeetingsService {
           throw error;
         });
       await this.announce(unit, 'meeting.requested', created);
-      return toMeetingView(created);
+      return this.view(unit, created, organiser);
     });
   }
 
@@ -113,7 +123,8 @@ export class MeetingsService {
     );
   }
 
-  async recordOutcome(caller: Caller, missionId: string, meetingId: string, outcome: MeetingOutcome): Promise<MeetingView> {
+  async recordOutcome(caller: Caller, missionId: string, meetingId: string, input: MeetingOutcomeInput): Promise<MeetingView> {
+    const { outcome } = input;
     if (!organises(caller, missionId))
       throw caller.kind === 'anonymous' ? Problem.unauthorized() : Problem.forbidden('Only an organiser of this mission records how a meeting went.');
     return this.change(
@@ -123,17 +134,27 @@ export class MeetingsService {
       (meeting) => refuseOutcome(meeting, outcome),
       async (unit, meeting) => {
         meeting.outcome = outcome;
+        if (input.notes !== undefined) meeting.outcomeNotes = input.notes || null;
+        if (input.mouId !== undefined) meeting.mouId = input.mouId;
         await this.meetings.update(unit, meeting);
-        // No event type of its own: the meeting's place announced again, with how it went (for the dashboard's counts).
+        // The meeting's place announced again, with how it went (the dashboard counts outcomes from it), and the outcome itself
+        // with the MoU it led to (the MoU registry keeps its meetings from it).
         await this.announce(unit, 'meeting.scheduled', meeting);
+        await this.outbox.add(
+          unit,
+          'meeting.outcome_recorded',
+          { ...meetingPayload(meeting), outcome, mouId: meeting.mouId },
+          { subject: meeting.id, missionId: meeting.missionId, time: meeting.updatedAt },
+        );
       },
     );
   }
 
   async get(caller: Caller, missionId: string, meetingId: string): Promise<MeetingView> {
-    const meeting = await this.meetings.find(this.transactions.outside, missionId, meetingId);
+    const unit = this.transactions.outside;
+    const meeting = await this.meetings.find(unit, missionId, meetingId);
     if (!meeting || !mayRead(caller, meeting)) throw Problem.notFound('Meeting', meetingId);
-    return toMeetingView(meeting);
+    return this.view(unit, meeting, organises(caller, missionId));
   }
 
   /** A participant's own meetings (asked or invited); organisers any participant's, or all of the mission's. */
@@ -153,7 +174,12 @@ export class MeetingsService {
       query.limit + 1,
     );
     const items = rows.slice(0, query.limit);
-    return { items: items.map(toMeetingView), nextCursor: rows.length > query.limit ? encodeCursor([items.at(-1)!.seq]) : null };
+    const people = await this.people.people(this.transactions.outside, items.flatMap(peopleOf));
+    const organiser = organises(caller, missionId);
+    return {
+      items: items.map((meeting) => toMeetingView(meeting, people, organiser)),
+      nextCursor: rows.length > query.limit ? encodeCursor([items.at(-1)!.seq]) : null,
+    };
   }
 
   /**
@@ -162,6 +188,8 @@ export class MeetingsService {
    * it and tells the counterpart once in their timetable notice.
    */
   async leave(unit: UnitOfWork, registrationId: string, cause: CloudEvent): Promise<void> {
+    // A team member of a group meeting leaves it; the meeting goes on (the next run places it with those left).
+    await this.meetings.removeAttendee(unit, registrationId);
     const open = await this.meetings.lockOpenOf(unit, registrationId);
     for (const meeting of open) {
       Object.assign(meeting, { status: 'cancelled', cancelReason: 'participant-left', updatedAt: new Date() });
@@ -189,8 +217,12 @@ export class MeetingsService {
       if (refusal) throw Problem.conflict(refusal.code, refusal.title, refusal.detail);
       meeting.updatedAt = new Date();
       await apply(unit, meeting);
-      return toMeetingView(meeting);
+      return this.view(unit, meeting, organises(caller, missionId));
     });
+  }
+
+  private async view(unit: UnitOfWork, meeting: Meeting, organiser: boolean): Promise<MeetingView> {
+    return toMeetingView(meeting, await this.people.people(unit, peopleOf(meeting)), organiser);
   }
 
   private announce(
@@ -214,8 +246,14 @@ export class MeetingsService {
   }
 }
 
-/** The two parties and the mission's organisers; to anyone else a meeting does not exist. */
+/** Its attendees (the two parties and their teams) and the mission's organisers; to anyone else a meeting does not exist. */
 function mayRead(caller: Caller, meeting: Meeting): boolean {
   if (organises(caller, meeting.missionId)) return true;
-  return caller.kind === 'participant' && (caller.registrationId === meeting.requesterId || caller.registrationId === meeting.inviteeId);
+  if (caller.kind !== 'participant') return false;
+  const { registrationId } = caller;
+  return registrationId === meeting.requesterId || registrationId === meeting.inviteeId || meeting.attendees.some((a) => a.registrationId === registrationId);
+}
+
+function peopleOf(meeting: Meeting): string[] {
+  return [meeting.requesterId, meeting.inviteeId, ...meeting.attendees.map((attendee) => attendee.registrationId)];
 }

@@ -69,7 +69,7 @@ export function runInstanceOf(state: MatchmakingState, options: { rebuild: boole
           state.transfers,
         ),
       })),
-      meetings: meetings.map((meeting) => ({ id: meeting.id, participants: [meeting.requesterId, meeting.inviteeId] as const, priority: meeting.priority })),
+      meetings: meetings.map((meeting) => ({ id: meeting.id, participants: peopleOfMeeting(meeting), priority: meeting.priority })),
       announced: meetings
         .filter((meeting) => meeting.slotId && meeting.tableNumber !== null && meeting.tableNumber <= (slots.get(meeting.slotId)?.tables ?? 0))
         .map((meeting) => ({ meetingId: meeting.id, slotId: meeting.slotId!, table: meeting.tableNumber! })),
@@ -78,7 +78,12 @@ export function runInstanceOf(state: MatchmakingState, options: { rebuild: boole
   };
 }
 
-/** The meetings' participants, each once. */
-export function participantsOf(meetings: readonly Pick<Meeting, 'requesterId' | 'inviteeId'>[]): string[] {
-  return [...new Set(meetings.flatMap((meeting) => [meeting.requesterId, meeting.inviteeId]))];
+/** The meetings' participants (a group meeting's every attendee), each once. */
+export function participantsOf(meetings: readonly Parameters<typeof peopleOfMeeting>[0][]): string[] {
+  return [...new Set(meetings.flatMap(peopleOfMeeting))];
+}
+
+/** Whom a meeting needs free: its requester and invitee, and a group meeting's teams (requester's side first). */
+export function peopleOfMeeting(meeting: { requesterId: string; inviteeId: string; attendees?: readonly { registrationId: string }[] }): string[] {
+  return [...new Set([meeting.requesterId, meeting.inviteeId, ...(meeting.attendees ?? []).map((attendee) => attendee.registrationId)])];
 }

@@ -14,7 +14,7 @@ import { MeetingsRepository } from '../requests/meetings.repository.js';
 import { timetableNotices, type Placement } from '../timetables/timetable.events.js';
 import { TimetablesRepository } from '../timetables/timetables.repository.js';
 import type { MatchmakingRun } from './run.js';
-import { participantsOf, runInstanceOf, type RunInstance } from './run-instance.rules.js';
+import { participantsOf, peopleOfMeeting, runInstanceOf, type RunInstance } from './run-instance.rules.js';
 import type { RunInput } from './run.schema.js';
 import type { RunResult, RunView } from './run.view.js';
 import { RunsRepository } from './runs.repository.js';
@@ -153,7 +153,8 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
       .filter((meeting) => meeting.slotId)
       .map((meeting) => ({
         meetingId: meeting.id,
-        parties: [meeting.requesterId, meeting.inviteeId],
+        parties: [meeting.requesterId, meeting.inviteeId] as const,
+        attendees: meeting.attendees,
         slotId: meeting.slotId!,
         table: meeting.tableNumber!,
         startsAt: meeting.startsAt!,
@@ -167,7 +168,8 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
         const slot = instance.slots.get(placed.slotId)!;
         return {
           meetingId: placed.meetingId,
-          parties: [meeting.requesterId, meeting.inviteeId],
+          parties: [meeting.requesterId, meeting.inviteeId] as const,
+          attendees: meeting.attendees,
           slotId: placed.slotId,
           table: placed.table,
           startsAt: slot.start,
@@ -225,7 +227,13 @@ export class RunsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async publishTimetables(unit: UnitOfWork, run: MatchmakingRun, before: Placement[], after: Placement[], diff: ScheduleDiff): Promise<number> {
-    const involved = [...new Set([...before, ...after].flatMap((placement) => placement.parties))];
+    const involved = [
+      ...new Set(
+        [...before, ...after].flatMap((placement) =>
+          peopleOfMeeting({ requesterId: placement.parties[0], inviteeId: placement.parties[1], attendees: placement.attendees ?? [] }),
+        ),
+      ),
+    ];
     if (involved.length === 0) return 0;
     const present = await this.participants.presentOf(unit, involved);
     const published = await this.timetables.publishedTo(unit, involved);

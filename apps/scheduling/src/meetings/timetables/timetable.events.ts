@@ -6,7 +6,10 @@ type TimetableNotice = EventData<'meeting.timetable_published'>;
 /** A meeting at its place, with what a timetable shows of it. */
 export interface Placement {
   meetingId: string;
+  /** Requester and invitee. */
   parties: readonly [string, string];
+  /** A group meeting's attendees on each side (the two parties included); absent or the two for a one-to-one meeting. */
+  attendees?: readonly { registrationId: string; side: 'requester' | 'invitee' }[];
   slotId: string;
   table: number;
   startsAt: Date;
@@ -38,7 +41,7 @@ export function timetableNotices(run: TimetableRun, diff: ScheduleDiff = diffSch
   const after = new Map(run.after.map((placement) => [placement.meetingId, placement]));
   const changes = new Map<string, TimetableNotice['changes']>();
   const note = (placement: Placement, change: (party: string) => TimetableNotice['changes'][number]) => {
-    for (const party of placement.parties) {
+    for (const party of everyoneAt(placement)) {
       if (run.present.has(party)) changes.set(party, [...(changes.get(party) ?? []), change(party)]);
     }
   };
@@ -58,21 +61,28 @@ export function timetableNotices(run: TimetableRun, diff: ScheduleDiff = diffSch
     runId: run.runId,
     first: !run.published.has(registrationId),
     meetings: placements
-      .filter((placement) => placement.parties.includes(registrationId))
+      .filter((placement) => everyoneAt(placement).includes(registrationId))
       .map((placement) => ({ meetingId: placement.meetingId, ...placeOf(placement, registrationId) })),
     changes: changes.get(registrationId)!,
   }));
 }
 
-/** Where and when, and with whom `registrationId` meets. */
+/** Everyone attending: the two parties, and a group meeting's teams. */
+function everyoneAt(placement: Placement): string[] {
+  return [...new Set([...placement.parties, ...(placement.attendees ?? []).map((attendee) => attendee.registrationId)])];
+}
+
+/** Where and when, and with whom `registrationId` meets: the other side's lead, for a team member of a group meeting. */
 function placeOf(placement: Placement, registrationId: string) {
   const [a, b] = placement.parties;
+  const side =
+    registrationId === a ? 'requester' : registrationId === b ? 'invitee' : placement.attendees?.find((x) => x.registrationId === registrationId)?.side;
   return {
     startsAt: placement.startsAt.toISOString(),
     endsAt: placement.endsAt.toISOString(),
     table: String(placement.table),
     venue: placement.venue,
-    counterpartId: a === registrationId ? b : a,
+    counterpartId: side === 'requester' ? b : a,
     ...(placement.sequence !== undefined ? { sequence: placement.sequence } : {}),
   };
 }

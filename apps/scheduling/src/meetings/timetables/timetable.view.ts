@@ -1,5 +1,6 @@
 import { instant, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
+import { personView } from '../../participants/person.view.js';
 import { meetingOutcomeSchema } from '../requests/meeting.schema.js';
 
 /** Two instants on one wall clock: the participant's, or the venue's. */
@@ -8,7 +9,9 @@ export const wallClock = z.object({ timezone: timeZone, startsAt: instant, endsA
 /** A meeting of a participant's timetable as the API answers it; the schema also documents the responses. */
 export const timetableEntryView = z.object({
   meetingId: uuid,
-  counterpartId: uuid.describe('The other participant.'),
+  counterpartId: uuid.describe("The other participant (for a group meeting, the other side's lead)."),
+  counterpart: personView.describe('Who the counterpart is.'),
+  with: z.array(personView).describe('Everyone on the other side: the counterpart, and their team at a group meeting.'),
   startsAt: instant,
   endsAt: instant,
   participantTime: wallClock.describe("The same instants on the participant's wall clock."),

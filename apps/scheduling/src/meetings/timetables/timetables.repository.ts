@@ -6,6 +6,8 @@ export interface PlacedMeeting {
   id: string;
   requesterId: string;
   inviteeId: string;
+  /** Everyone attending with their side (the two parties included). */
+  attendees: { registrationId: string; side: 'requester' | 'invitee' }[];
   startsAt: Date;
   endsAt: Date;
   tableNumber: number;
@@ -20,6 +22,7 @@ interface PlacedMeetingRow {
   id: string;
   requester_id: string;
   invitee_id: string;
+  attendees: { registrationId: string; side: 'requester' | 'invitee' }[];
   starts_at: Date;
   ends_at: Date;
   table_number: number;
@@ -40,9 +43,12 @@ export class TimetablesRepository {
     const rows = await unit.query<PlacedMeetingRow>(
       sql(
         `SELECT m.id, m.requester_id, m.invitee_id, m.starts_at, m.ends_at, m.table_number, m.block_id, m.outcome, m.created_at, m.updated_at,
-                v.name AS venue_name, v.city, v.timezone AS venue_timezone
+                v.name AS venue_name, v.city, v.timezone AS venue_timezone,
+                (SELECT json_agg(json_build_object('registrationId', a.registration_id, 'side', a.side) ORDER BY a.side DESC, a.registration_id NOT IN (m.requester_id, m.invitee_id), a.registration_id)
+                   FROM meeting_attendees a WHERE a.meeting_id = m.id) AS attendees
            FROM meetings m LEFT JOIN sessions s ON s.id = m.block_id LEFT JOIN venues v ON v.id = s.venue_id
-          WHERE m.mission_id = $1 AND m.status = 'accepted' AND m.slot_id IS NOT NULL AND (m.requester_id = $2 OR m.invitee_id = $2)
+          WHERE m.mission_id = $1 AND m.status = 'accepted' AND m.slot_id IS NOT NULL
+            AND (m.requester_id = $2 OR m.invitee_id = $2 OR EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.registration_id = $2))
           ORDER BY m.starts_at, m.table_number`,
         [missionId, registrationId],
       ),
@@ -51,6 +57,10 @@ export class TimetablesRepository {
       id: row.id,
       requesterId: row.requester_id,
       inviteeId: row.invitee_id,
+      attendees: row.attendees ?? [
+        { registrationId: row.requester_id, side: 'requester' },
+        { registrationId: row.invitee_id, side: 'invitee' },
+      ],
       startsAt: row.starts_at,
       endsAt: row.ends_at,
       tableNumber: row.table_number,

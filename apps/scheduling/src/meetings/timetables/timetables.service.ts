@@ -1,6 +1,7 @@
 import { assertOrganiserOrSelf, Problem, Transactions, type Caller, type UnitOfWork } from '#common';
 import { Injectable } from '@nestjs/common';
-import { ParticipantsRepository } from '../../participants/participants.repository.js';
+import { ParticipantsRepository, PeopleRepository } from '../../participants/participants.repository.js';
+import { toPersonView } from '../../participants/person.view.js';
 import { localIso } from '../../programme/local-time.js';
 import { meetingSequence } from '../requests/meeting.rules.js';
 import type { PublicTimetableEntry, Timetable } from './timetable.view.js';
@@ -26,6 +27,7 @@ export class TimetablesService {
     private readonly transactions: Transactions,
     private readonly timetables: TimetablesRepository,
     private readonly participants: ParticipantsRepository,
+    private readonly people: PeopleRepository,
   ) {}
 
   /** The participant's own token or an organiser of the mission; anyone else is refused before anything is read. */
@@ -41,24 +43,39 @@ export class TimetablesService {
   /** A participant's meetings as the last run announced them, in time order, on their clock (`timezone`) and the venue's. */
   async entries(unit: UnitOfWork, missionId: string, registrationId: string, timezone: string): Promise<TimetableEntry[]> {
     const meetings = await this.timetables.placedMeetings(unit, missionId, registrationId);
+    const people = await this.people.people(
+      unit,
+      meetings.flatMap((meeting) => meeting.attendees.map((attendee) => attendee.registrationId)),
+    );
     const wallClock = (meeting: { startsAt: Date; endsAt: Date }, zone: string) => ({
       timezone: zone,
       startsAt: localIso(meeting.startsAt, zone),
       endsAt: localIso(meeting.endsAt, zone),
     });
-    return meetings.map((meeting) => ({
-      meetingId: meeting.id,
-      counterpartId: meeting.requesterId === registrationId ? meeting.inviteeId : meeting.requesterId,
-      startsAt: meeting.startsAt.toISOString(),
-      endsAt: meeting.endsAt.toISOString(),
-      participantTime: wallClock(meeting, timezone),
-      venueTime: meeting.venue ? wallClock(meeting, meeting.venue.timezone) : null,
-      table: meeting.tableNumber,
-      blockId: meeting.blockId,
-      venue: meeting.venue,
-      outcome: meeting.outcome,
-      sequence: meetingSequence(meeting),
-      updatedAt: meeting.updatedAt,
-    }));
+    return meetings.map((meeting) => {
+      const side =
+        meeting.requesterId === registrationId
+          ? 'requester'
+          : meeting.inviteeId === registrationId
+            ? 'invitee'
+            : meeting.attendees.find((attendee) => attendee.registrationId === registrationId)?.side;
+      const counterpartId = side === 'requester' ? meeting.inviteeId : meeting.requesterId;
+      return {
+        meetingId: meeting.id,
+        counterpartId,
+        counterpart: toPersonView(counterpartId, people),
+        with: meeting.attendees.filter((attendee) => attendee.side !== side).map((attendee) => toPersonView(attendee.registrationId, people)),
+        startsAt: meeting.startsAt.toISOString(),
+        endsAt: meeting.endsAt.toISOString(),
+        participantTime: wallClock(meeting, timezone),
+        venueTime: meeting.venue ? wallClock(meeting, meeting.venue.timezone) : null,
+        table: meeting.tableNumber,
+        blockId: meeting.blockId,
+        venue: meeting.venue,
+        outcome: meeting.outcome,
+        sequence: meetingSequence(meeting),
+        updatedAt: meeting.updatedAt,
+      };
+    });
   }
 }

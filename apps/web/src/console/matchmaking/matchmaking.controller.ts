@@ -90,11 +90,7 @@ export class MatchmakingController {
   private async meetings(organiser: OrganiserApi, missionId: string): Promise<MeetingsView> {
     // The meetings call is the organisers' own: it refuses another mission's organiser before anything else is read.
     const meetings = await meetingsOf(organiser, missionId);
-    const [mission, sessions, names] = await Promise.all([
-      organiser.mission(missionId),
-      sessionsOf(organiser, missionId),
-      participantNames(organiser, missionId),
-    ]);
-    return { mission, meetings, blocks: new Map(sessions.map((session) => [session.id, session])), names };
+    const [mission, sessions] = await Promise.all([organiser.mission(missionId), sessionsOf(organiser, missionId)]);
+    return { mission, meetings, blocks: new Map(sessions.map((session) => [session.id, session])), names: participantNames(meetings) };
   }
 }

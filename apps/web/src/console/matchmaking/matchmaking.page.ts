@@ -172,7 +172,12 @@ export function runPage(page: PageContext, view: RunView): string {
 
 function pair(view: MeetingsView, meeting: ConsoleMeeting, t: MatchmakingTranslate): string {
   const name = (id: string) => view.names.get(id) ?? t('unknownParticipant');
-  return t('and', { requester: name(meeting.requesterId), invitee: name(meeting.inviteeId) });
+  // A group meeting names everyone on each side.
+  const side = (which: 'requester' | 'invitee', lead: string) => {
+    const team = (meeting.attendees ?? []).filter((attendee) => attendee.side === which).map((attendee) => attendee.registrationId);
+    return (team.length ? team : [lead]).map(name).join(', ');
+  };
+  return t('and', { requester: side('requester', meeting.requesterId), invitee: side('invitee', meeting.inviteeId) });
 }
 
 function meetingsSection(page: PageContext, view: MeetingsView, t: MatchmakingTranslate): Html {

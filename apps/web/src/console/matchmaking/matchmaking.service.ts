@@ -23,19 +23,23 @@ export interface ConsoleRun {
   createdAt: string;
 }
 
+/** Whom scheduling names on a meeting (null once erased). */
+interface MeetingPerson {
+  registrationId: string;
+  name: string | null;
+  organisation: string | null;
+}
+
 export interface ConsoleMeeting {
   id: string;
   requesterId: string;
   inviteeId: string;
+  requester?: MeetingPerson;
+  invitee?: MeetingPerson;
+  /** Everyone attending, requester's side first: the two, or a group meeting's teams. */
+  attendees?: (MeetingPerson & { side: 'requester' | 'invitee' })[];
   status: 'requested' | 'accepted' | 'declined' | 'cancelled';
   slot: { blockId: string; startsAt: string; endsAt: string; table: number } | null;
-}
-
-interface RegistrationLine {
-  id: string;
-  givenName: string;
-  familyName: string;
-  organisation: { name: string };
 }
 
 export type Starting = { started: true; runId: string } | { started: false; problem: ProblemDetails; runningId?: string };
@@ -67,13 +71,13 @@ export function meetingsOf(organiser: OrganiserApi, missionId: string): Promise<
   return everyItem<ConsoleMeeting>(organiser, 'scheduling', `/api/missions/${missionId}/meetings`);
 }
 
-/** Who each participant is, by registration id, as a line of text: the meetings name only ids. */
-export async function participantNames(organiser: OrganiserApi, missionId: string): Promise<Map<string, string>> {
-  const registrations = await everyItem<RegistrationLine>(organiser, 'registration', `/api/missions/${missionId}/registrations`);
-  return new Map(
-    registrations.map((registration) => [
-      registration.id,
-      `${`${registration.givenName} ${registration.familyName}`.trim()}${registration.organisation.name ? ` (${registration.organisation.name})` : ''}`,
-    ]),
-  );
+/** Who each participant is, by registration id, as a line of text, from the names scheduling gives its meetings. */
+export function participantNames(meetings: readonly ConsoleMeeting[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const meeting of meetings) {
+    for (const person of [meeting.requester, meeting.invitee, ...(meeting.attendees ?? [])]) {
+      if (person?.name) names.set(person.registrationId, `${person.name}${person.organisation ? ` (${person.organisation})` : ''}`);
+    }
+  }
+  return names;
 }
