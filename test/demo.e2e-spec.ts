@@ -78,7 +78,7 @@ describe('npm run demo', () => {
     const registrations = await listAll(`${system.url('registration')}/api/missions/${missionId}/registrations`, token());
     const perDelegation: Record<string, number> = {};
     for (const registration of registrations) perDelegation[registration.delegation] = (perDelegation[registration.delegation] ?? 0) + 1;
-    expect(perDelegation).toEqual({ Barcelona: 4, Granada: 3, Rome: 3, 'Stuttgart Region': 5, 'EU staff': 2, 'Chinese hosts': 11 });
+    expect(perDelegation).toEqual({ Barcelona: 4, Granada: 3, Rome: 3, 'Stuttgart Region': 5, 'EU staff': 2, 'Chinese hosts': 12 });
     expect(registrations.every((registration) => registration.status === 'confirmed')).toBe(true);
     expect(registrations.filter((registration) => registration.organisation.name === 'City of Ludwigsburg').map((one) => one.delegation)).toEqual([
       'Stuttgart Region',
@@ -86,7 +86,7 @@ describe('npm run demo', () => {
     ]);
     const perCategory: Record<string, number> = {};
     for (const registration of registrations) perCategory[registration.category.code] = (perCategory[registration.category.code] ?? 0) + 1;
-    expect(perCategory).toEqual({ delegate: 15, host: 11, staff: 2 });
+    expect(perCategory).toEqual({ delegate: 15, host: 12, staff: 2 });
     const lucia = registrations.find((registration) => registration.email === 'lucia.fernandez@example.org');
     expect(lucia.answers).toEqual({ diet: 'vegetarian', arrival: '2019-06-09' });
     expect(registrations.find((registration) => registration.email === 'wei.ming@example.cn').answers).toEqual({ diet: 'none' });
@@ -137,6 +137,16 @@ describe('npm run demo', () => {
       expect(Date.parse(meeting.slot.startsAt)).toBeGreaterThanOrEqual(Date.parse(block.startsAt));
       expect(Date.parse(meeting.slot.endsAt)).toBeLessThanOrEqual(Date.parse(block.endsAt));
     }
+    // Barcelona's public works and innovation people with LiuGong Group's team: one group meeting, placed with all five free.
+    const group = meetings.filter((meeting) => meeting.attendees.length > 2);
+    expect(group).toHaveLength(1);
+    expect(group[0].attendees.map((attendee: { side: string; organisation: string }) => [attendee.side, attendee.organisation])).toEqual([
+      ['requester', 'Ajuntament de Barcelona'],
+      ['requester', 'Barcelona Activa'],
+      ['requester', 'Sensórica Urbana S.L.'],
+      ['invitee', 'LiuGong Group'],
+      ['invitee', 'LiuGong Group'],
+    ]);
 
     // MoUs signed with their parties and signatories, a version each, and pilot projects with milestones.
     const mous = await listAll(`${system.url('mou-registry')}/api/mous?mission=${missionId}`, token());
@@ -157,6 +167,25 @@ describe('npm run demo', () => {
       'Smart street lighting in a Liudong neighbourhood',
       'E-mobility living lab in Liudong New District',
     ]);
+
+    // Three meetings led to MoUs: each meeting names its MoU, and the MoU (for organisers) its meeting, once the registry has the outcome.
+    const linked = meetings.filter((meeting) => meeting.mouId);
+    expect(linked.map((meeting) => mous.find((mou) => mou.id === meeting.mouId).title).sort()).toEqual(
+      mous
+        .filter((mou) => mou.status === 'in_force')
+        .map((mou) => mou.title)
+        .sort(),
+    );
+    const stefanMeeting = linked.find((meeting) => meeting.mouId === ludwigsburg.id);
+    expect(stefanMeeting.requester.name).toBe('Stefan Hoffmann');
+    const mouMeetings = await eventually(
+      async () => {
+        const found = (await call(`${system.url('mou-registry')}/api/mous/${ludwigsburg.id}`, { token: token() })).body.meetings;
+        return found?.length > 0 ? found : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200, what: 'the MoU registry to list the meeting the MoU came from' },
+    );
+    expect(mouMeetings).toEqual([expect.objectContaining({ meetingId: stefanMeeting.id, outcome: 'held' })]);
 
     // The UCAP: two pilot projects, one carrying out the MoU and one without, each with indicators and a progress report.
     const [planSummary] = (await call(`${system.url('mou-registry')}/api/action-plans?missionId=${missionId}`, { token: token() })).body;
@@ -184,7 +213,7 @@ describe('npm run demo', () => {
     const before = await countsOf(missionId);
     expect(before).toMatchObject({
       missions: 1,
-      registrations: 28,
+      registrations: 29,
       venues: 9,
       sessions: 13,
       releases: 1,
@@ -223,7 +252,7 @@ describe('npm run demo', () => {
         if (answer.status !== 200) return undefined;
         const body = answer.body;
         const complete =
-          body.participants.byStatus.confirmed === 28 &&
+          body.participants.byStatus.confirmed === 29 &&
           body.programme.length === 13 &&
           body.programme.reduce((total: number, session: { enrolled: number }) => total + session.enrolled, 0) === before.enrolments &&
           body.meetings.held === 11 &&
@@ -237,10 +266,10 @@ describe('npm run demo', () => {
       { timeoutMs: 90_000, intervalMs: 500, what: 'the mission report to have every event of the demo' },
     );
     expect(report.mission).toMatchObject({ code: 'EU-SC-CN-2019', title: 'EU Smart Cities mission to Chengdu and Liuzhou' });
-    expect(report.participants).toMatchObject({ total: 28, byStatus: { confirmed: 28 } });
+    expect(report.participants).toMatchObject({ total: 29, byStatus: { confirmed: 29 } });
     expect(report.participants.byCategory).toEqual([
       { code: 'delegate', confirmed: 15, total: 15 },
-      { code: 'host', confirmed: 11, total: 11 },
+      { code: 'host', confirmed: 12, total: 12 },
       { code: 'staff', confirmed: 2, total: 2 },
     ]);
     const reportedForum = report.programme.find((session: { title: string }) => session.title === 'EU-China forum on smart city and innovation');
@@ -254,6 +283,12 @@ describe('npm run demo', () => {
     expect(report.meetings.list.every((meeting: { outcome: string }) => meeting.outcome === 'held')).toBe(true);
     // Names, not ids (the report writes a Chinese name given name first today, so only the family name is checked).
     expect(report.meetings.list).toContainEqual(expect.objectContaining({ requester: ['Stefan Hoffmann'], invitee: [expect.stringContaining('李')] }));
+    expect(report.meetings.list).toContainEqual(
+      expect.objectContaining({
+        requester: ['Jordi Casals Vidal', 'Núria Soler Roca', 'Carlos Martínez López'],
+        invitee: [expect.stringContaining('韦'), expect.stringContaining('莫')],
+      }),
+    );
     expect(report.mous.signed).toHaveLength(3);
     expect(report.mous.signed.find((mou: { mouId: string }) => mou.mouId === ludwigsburg.id).parties.map((party: { name: string }) => party.name)).toEqual([
       'City of Ludwigsburg',

@@ -43,6 +43,19 @@ describe('the Chengdu-Liuzhou story', () => {
     expect(byKey.get('panel1')!.enrol.filter((key) => byKey.get('forum')!.enrol.includes(key))).toContain('zhangwei');
   });
 
+  it('asks for one group meeting with LiuGong Group’s team, and links meetings to MoUs that the demo signs', () => {
+    const byKey = new Map(story.people.map((person) => [person.key, person]));
+    const groups = story.meetings.filter((wish) => wish.team);
+    expect(groups.map((wish) => byKey.get(wish.invitee)!.organisation.name)).toEqual(['LiuGong Group']);
+    for (const wish of groups) {
+      const sides = [wish.requester, ...wish.team!.requester, wish.invitee, ...wish.team!.invitee];
+      expect(new Set(sides).size).toBe(sides.length);
+      expect(sides.every((key) => byKey.has(key))).toBe(true);
+      expect(wish.team!.invitee.map((key) => byKey.get(key)!.organisation.name)).toEqual(['LiuGong Group']);
+    }
+    for (const wish of story.meetings.filter((one) => one.mou)) expect(story.mous.find((mou) => mou.title === wish.mou)?.status).toBe('in_force');
+  });
+
   it('writes an action plan the registry accepts: two pilot projects, one carrying out an MoU of the story and one without', () => {
     const plan = story.actionPlan;
     const keys = new Set(story.people.map((person) => person.key));

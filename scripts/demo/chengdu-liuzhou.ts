@@ -118,6 +118,7 @@ const roma = { name: 'Roma Capitale', type: 'city', country: 'IT', city: 'Rome' 
 const vrs = { name: 'Verband Region Stuttgart', type: 'government', country: 'DE', city: 'Stuttgart' } as const;
 const ludwigsburg = { name: 'City of Ludwigsburg', type: 'city', country: 'DE', city: 'Ludwigsburg' } as const;
 const commission = { name: 'European Commission, DG REGIO', type: 'government', country: 'BE', city: 'Brussels' } as const;
+const liugong = { name: 'LiuGong Group', type: 'business', country: 'CN', city: 'Liuzhou' } as const;
 const liuzhouGovernment = { name: 'Liuzhou Municipal Government', type: 'government', country: 'CN', city: 'Liuzhou' } as const;
 
 export const people: Person[] = [
@@ -388,7 +389,18 @@ export const people: Person[] = [
     jobTitle: '海外业务总监',
     preferredLanguage: 'zh-CN',
     timezone: shanghai,
-    organisation: { name: 'LiuGong Group', type: 'business', country: 'CN', city: 'Liuzhou' },
+    organisation: liugong,
+    delegation: delegations.hosts,
+  },
+  {
+    key: 'moxiaodong',
+    givenName: '晓东',
+    familyName: '莫',
+    email: 'mo.xiaodong@example.cn',
+    jobTitle: '电动装载机产品经理',
+    preferredLanguage: 'zh-CN',
+    timezone: shanghai,
+    organisation: liugong,
     delegation: delegations.hosts,
   },
   {
@@ -834,16 +846,53 @@ export const profiles: Record<string, { offers: string; seeks: string; themes: s
   },
 };
 
-/** Meeting requests: the requester asks (with their own token), the invitee accepts; `organiser` proposes one between the two. */
-export const meetings: { requester: string; invitee: string; priority: number; message: string; proposedByOrganiser?: boolean }[] = [
-  { requester: 'marta', invitee: 'liuyang', priority: 5, message: 'An urban data platform pilot for Liuzhou, on Barcelona’s experience?' },
-  { requester: 'jordi', invitee: 'weiming', priority: 4, message: 'Electric loaders for Barcelona’s public works?' },
+export interface MeetingWish {
+  requester: string;
+  invitee: string;
+  priority: number;
+  message: string;
+  /** The organisers propose it between the two, rather than the requester asking. */
+  proposedByOrganiser?: boolean;
+  /** A group meeting: who comes with the requester and with the invitee (who lead their sides). */
+  team?: { requester: string[]; invitee: string[] };
+  /** The MoU it led to, by title: the organisers record it with the outcome. */
+  mou?: string;
+}
+
+/** Meeting requests: the requester asks (with their own token), the invitee accepts (for their side, in a group meeting). */
+export const meetings: MeetingWish[] = [
+  {
+    requester: 'marta',
+    invitee: 'liuyang',
+    priority: 5,
+    message: 'An urban data platform pilot for Liuzhou, on Barcelona’s experience?',
+    mou: 'Cooperation on urban data platforms between Barcelona and Liuzhou',
+  },
+  {
+    requester: 'jordi',
+    invitee: 'weiming',
+    priority: 4,
+    message: 'Electric loaders for Barcelona’s public works? Our public works and innovation people would like to meet your team.',
+    team: { requester: ['nuria', 'carlos'], invitee: ['moxiaodong'] },
+  },
   { requester: 'carlos', invitee: 'zhangwei', priority: 3, message: 'Our sensors and your analytics?' },
   { requester: 'katrin', invitee: 'zhouting', priority: 5, message: 'Cooperation between our automotive clusters' },
-  { requester: 'stefan', invitee: 'liqiang', priority: 5, message: 'A smart district partnership between Ludwigsburg and Liudong' },
+  {
+    requester: 'stefan',
+    invitee: 'liqiang',
+    priority: 5,
+    message: 'A smart district partnership between Ludwigsburg and Liudong',
+    mou: 'Smart district and e-mobility partnership between Ludwigsburg, the Stuttgart Region and Liudong New District',
+  },
   { requester: 'markus', invitee: 'zhangwei', priority: 4, message: 'Joint research on mobility data' },
   { requester: 'giulia', invitee: 'mengli', priority: 4, message: 'Exchanges between our vocational schools' },
-  { requester: 'javier', invitee: 'qinhai', priority: 4, message: 'A research agreement between our universities' },
+  {
+    requester: 'javier',
+    invitee: 'qinhai',
+    priority: 4,
+    message: 'A research agreement between our universities',
+    mou: 'Research and training cooperation between the Universidad de Granada and Guangxi University of Science and Technology',
+  },
   { requester: 'lucia', invitee: 'wangfang', priority: 3, message: 'Granada and Liuzhou: green and liveable districts' },
   { requester: 'elena', invitee: 'zhangwei', priority: 2, message: 'Digital twins and data analytics' },
   { requester: 'sophie', invitee: 'wangfang', priority: 5, message: 'Urban Cooperative Action Plans with Liuzhou', proposedByOrganiser: true },

@@ -4,7 +4,7 @@
 // that running it again creates nothing twice.
 import * as story from './chengdu-liuzhou.js';
 import { Tally } from './demo-context.js';
-import { matchmaking } from './matchmaking.js';
+import { linkMeetingsToMous, matchmaking } from './matchmaking.js';
 import { MissionHubClient, type ServiceName } from './mission-hub-client.js';
 import { createMous } from './mous.js';
 import { createActionPlan } from './action-plans.js';
@@ -63,6 +63,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   log('MoUs');
   await createMous(client, tally, missionId, participants);
+  await linkMeetingsToMous(client, tally, missionId, participants);
 
   log('Action plan');
   await createActionPlan(client, tally, missionId, participants);
