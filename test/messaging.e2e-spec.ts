@@ -521,6 +521,8 @@ it('keeps an event no queue is bound to in the unroutable queue, and counts it p
     [queueNames(service).main, 'mission.*'],
     [queueNames('registration').main, 'mission.updated'],
     [queueNames('notifications').main, 'mission.updated'],
+    // Notifications' webhooks take every event type.
+    [queueNames('notifications').main, '#'],
     [queueNames('dashboard').main, '#'],
   ];
   // The publisher declares every binding when its channel opens: that must be over before they go.

@@ -70,7 +70,7 @@ describe('a participant’s own data: changed by them or an organiser, and erase
   });
 
   it('lets an organiser move a confirmed registration only into a delegation with room in its quota', async () => {
-    const { missionId, token } = await openMission(system, { capacity: 10, delegationQuotas: { Rome: 1, Granada: 2 } });
+    const { missionId, token } = await openMission(system, { capacity: 10, delegationQuotas: { Rome: 1, Granada: 2, Barcelona: 10 } });
     const url = `${system.url('registration')}/api/missions/${missionId}/registrations`;
     const roman = await call(url, { body: registrationInput(110, { delegation: 'Rome' }) });
     const moving = await call(url, { body: registrationInput(111, { delegation: 'Barcelona' }) });

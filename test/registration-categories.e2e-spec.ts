@@ -51,7 +51,8 @@ describe('registration categories: capacities, questions and answers', () => {
   }
 
   it('holds the mission capacity, each category capacity and a delegation quota together under 200 simultaneous registrations', async () => {
-    const { missionId, token, url } = await withCategories({ capacity: 150, delegationQuotas: { Lyon: 10 } }, { delegate, guest });
+    // Barcelona (every form's default) is a delegation too: once a mission has any, they are a closed list.
+    const { missionId, token, url } = await withCategories({ capacity: 150, delegationQuotas: { Lyon: 10, Barcelona: 200 } }, { delegate, guest });
 
     // 120 delegates (30 of Lyon) and 80 guests, interleaved; the categories' capacities (100 + 60) exceed the mission's (150).
     const forms: Record<string, unknown>[] = Array.from({ length: 200 }, (_, n) =>

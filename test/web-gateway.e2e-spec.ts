@@ -55,7 +55,15 @@ describe('the web entry forwards /api/… to the service that owns each call', (
     });
     const form = await call(`${web.url}/api/missions/${missionId}/registration-form`);
     expect(form.status).toBe(200);
-    expect(form.body).toEqual(registrationForm(missionId, { delegations: ['Barcelona', 'Rome'] }));
+    expect(form.body).toEqual(
+      registrationForm(missionId, {
+        delegations: ['Barcelona', 'Rome'],
+        delegationOptions: [
+          { id: expect.any(String), name: 'Barcelona', parentId: null },
+          { id: expect.any(String), name: 'Rome', parentId: null },
+        ],
+      }),
+    );
     expect((await call(`${web.url}/api/missions/0f8fad5b-d9cb-469f-a165-70867728950e/registration-form`)).status).toBe(404);
   });
 

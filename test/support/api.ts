@@ -111,5 +111,5 @@ export async function listAll<T = any>(url: string, token: string): Promise<T[]>
 
 /** What registration answers for the form of a mission made from `missionInput()`, registration open (`GET …/registration-form`). */
 export function registrationForm(missionId: string, overrides: Record<string, unknown> = {}) {
-  return { missionId, ...MISSION, window: 'open', opensAt: null, closesAt: null, approval: 'automatic', delegations: [], ...overrides };
+  return { missionId, ...MISSION, window: 'open', opensAt: null, closesAt: null, approval: 'automatic', delegations: [], delegationOptions: [], ...overrides };
 }

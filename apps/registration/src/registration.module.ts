@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ClosingRemindersModule } from './closing-reminders/closing-reminders.module.js';
 import { registrationMigrations } from './migrations/index.js';
 import { CategoriesModule } from './categories/categories.module.js';
+import { DelegationsModule } from './delegations/delegations.module.js';
 import { MissionsModule } from './missions/missions.module.js';
 import { ParticipantAccessModule } from './participant-access/participant-access.module.js';
 import { ParticipantDataModule } from './participant-data/participant-data.module.js';
@@ -30,6 +31,7 @@ export class RegistrationModule {
           relay: options.relay,
         }),
         MissionsModule,
+        DelegationsModule,
         RegistrationSettingsModule,
         CategoriesModule,
         RegistrationsModule,

@@ -1,6 +1,7 @@
 import type { Statement } from '#common';
 import type { CloudEvent } from '#contracts';
 import { Injectable } from '@nestjs/common';
+import { DelegationsProjection } from './delegations.projection.js';
 import { MeetingsProjection } from './meetings.projection.js';
 import { MousProjection } from './mous.projection.js';
 import { NotificationsProjection } from './notifications.projection.js';
@@ -21,8 +22,9 @@ export class CountersProjection {
     mous: MousProjection,
     notifications: NotificationsProjection,
     meetings: MeetingsProjection,
+    delegations: DelegationsProjection,
   ) {
-    this.projections = [registrations, sessions, mous, notifications, meetings];
+    this.projections = [registrations, sessions, mous, notifications, meetings, delegations];
   }
 
   /** The counters' write for `event` (each type feeds one family), for the event log to send with its row. */

@@ -7,7 +7,19 @@ export interface RegistrationState {
   missionId: string;
   status: string;
   delegation: string | null;
+  /** Absent from events older than delegations. */
+  delegationId: string | null;
   country: string | null;
+  asOf: string;
+}
+
+/** A delegation as `delegation.saved` tells it. */
+export interface DelegationState {
+  delegationId: string;
+  missionId: string;
+  name: string;
+  parentId: string | null;
+  precedence: number;
   asOf: string;
 }
 
@@ -52,7 +64,9 @@ interface SessionRow {
 
 /** The counters of a mission, grouped as the summary reads them. */
 export interface MissionCounts {
-  registrations: { status: string; delegation: string | null; country: string | null; count: number }[];
+  registrations: { status: string; delegation: string | null; delegationId: string | null; country: string | null; count: number }[];
+  /** The mission's delegations (not removed), in order of precedence. */
+  delegations: { delegationId: string; name: string; parentId: string | null }[];
   checkedIn: number;
   sessions: { sessionId: string; kind: string; title: string; startsAt: string; endsAt: string; capacity: number | null; cancelled: boolean }[];
   enrolments: { sessionId: string; status: string; count: number }[];
@@ -88,9 +102,38 @@ export class CountersRepository {
         mission_id: state.missionId,
         status: state.status,
         delegation: state.delegation,
+        delegation_id: state.delegationId,
         country: state.country,
         as_of: state.asOf,
       },
+      insertOnly: ['mission_id'],
+    });
+  }
+
+  keepDelegation(state: DelegationState): Statement {
+    return upsertIfNewer({
+      table: 'delegations',
+      key: ['delegation_id'],
+      values: {
+        delegation_id: state.delegationId,
+        mission_id: state.missionId,
+        name: state.name,
+        parent_id: state.parentId,
+        precedence: state.precedence,
+        removed: false,
+        as_of: state.asOf,
+      },
+      insertOnly: ['mission_id'],
+      // A removed delegation stays removed, whatever older news of it arrives later.
+      andWhere: 'NOT delegations.removed',
+    });
+  }
+
+  keepDelegationRemoved(state: { delegationId: string; missionId: string; asOf: string }): Statement {
+    return upsertIfNewer({
+      table: 'delegations',
+      key: ['delegation_id'],
+      values: { delegation_id: state.delegationId, mission_id: state.missionId, removed: true, as_of: state.asOf },
       insertOnly: ['mission_id'],
     });
   }
@@ -184,8 +227,15 @@ export class CountersRepository {
     const registrations = await unit.query<MissionCounts['registrations'][number]>(
       // A row made by a check-in that overtook its registration's events is not counted until they arrive.
       sql(
-        `SELECT status, delegation, country, count(*)::int AS count FROM registrations
-          WHERE mission_id = $1 AND as_of > '-infinity' GROUP BY status, delegation, country`,
+        `SELECT status, delegation, delegation_id AS "delegationId", country, count(*)::int AS count FROM registrations
+          WHERE mission_id = $1 AND as_of > '-infinity' GROUP BY status, delegation, delegation_id, country`,
+        [missionId],
+      ),
+    );
+    const delegations = await unit.query<MissionCounts['delegations'][number]>(
+      sql(
+        `SELECT delegation_id AS "delegationId", name, parent_id AS "parentId" FROM delegations
+          WHERE mission_id = $1 AND NOT removed ORDER BY precedence, name`,
         [missionId],
       ),
     );
@@ -244,6 +294,7 @@ export class CountersRepository {
         bounced: row.bounced,
       })),
       registrations,
+      delegations,
       checkedIn,
       sessions: sessions.map((row) => ({
         sessionId: row.session_id,

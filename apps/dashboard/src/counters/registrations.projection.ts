@@ -27,6 +27,7 @@ export class RegistrationsProjection {
       missionId: data.missionId,
       status: data.status,
       delegation: data.participant.delegation,
+      delegationId: data.participant.delegationId ?? null,
       country: data.participant.organisation.country,
       asOf: event.time,
     });

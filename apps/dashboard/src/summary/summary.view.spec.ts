@@ -16,6 +16,7 @@ describe('summarise', () => {
       byStatus: { pending_approval: 0, confirmed: 0, waitlisted: 0, rejected: 0, cancelled: 0 },
       checkedIn: 0,
       byDelegation: [],
+      byParentDelegation: [],
       byCountry: [],
     });
     expect(summary.sessions).toEqual([]);
@@ -39,6 +40,34 @@ describe('summarise', () => {
       }),
     );
     expect(summary.meetings).toEqual({ requested: 12, accepted: 9, declined: 1, cancelled: 0, scheduled: 8, held: 4, noShow: 1 });
+  });
+
+  it('groups registrations by delegation, under its current name, and by the top-level delegation it lies within', () => {
+    const stuttgart = '6a0b3c1e-1111-4a5b-8c9d-000000000001';
+    const ludwigsburg = '6a0b3c1e-1111-4a5b-8c9d-000000000002';
+    const summary = summarise(
+      input({
+        delegations: [
+          { delegationId: stuttgart, name: 'Stuttgart Region', parentId: null },
+          { delegationId: ludwigsburg, name: 'Ludwigsburg', parentId: stuttgart },
+        ],
+        registrations: [
+          { status: 'confirmed', delegation: 'Stuttgart', delegationId: stuttgart, country: 'DE', count: 2 },
+          { status: 'confirmed', delegation: 'Stuttgart Region', delegationId: stuttgart, country: 'DE', count: 1 },
+          { status: 'waitlisted', delegation: 'Ludwigsburg', delegationId: ludwigsburg, country: 'DE', count: 2 },
+          { status: 'confirmed', delegation: 'Rome', delegationId: null, country: 'IT', count: 1 },
+        ],
+      }),
+    );
+    expect(summary.registrations.byDelegation).toEqual([
+      expect.objectContaining({ delegation: 'Stuttgart Region', delegationId: stuttgart, parentId: null, parentName: null, total: 3 }),
+      expect.objectContaining({ delegation: 'Ludwigsburg', delegationId: ludwigsburg, parentId: stuttgart, parentName: 'Stuttgart Region', total: 2 }),
+      expect.objectContaining({ delegation: 'Rome', delegationId: null, total: 1 }),
+    ]);
+    expect(summary.registrations.byParentDelegation.map((row) => [row.delegation, row.total, row.byStatus.waitlisted])).toEqual([
+      ['Stuttgart Region', 5, 2],
+      ['Rome', 1, 0],
+    ]);
   });
 
   it('counts registrations by status, by delegation and by country', () => {

@@ -8,8 +8,17 @@ type EnrolmentStatus = (typeof enrolmentStatuses)[number];
 export interface RegistrationCount {
   status: string;
   delegation: string | null;
+  /** The delegation's id (registrations announced before delegations existed have none). */
+  delegationId?: string | null;
   country: string | null;
   count: number;
+}
+
+/** A delegation of the mission as `delegation.saved` last told it. */
+export interface DelegationRow {
+  delegationId: string;
+  name: string;
+  parentId: string | null;
 }
 
 const count = z.number().int().nonnegative();
@@ -32,6 +41,8 @@ export interface SummaryInput {
   missionId: string;
   position: number;
   registrations: RegistrationCount[];
+  /** The mission's delegations, to name registrations' delegations as they are named now and find their parents. */
+  delegations?: DelegationRow[];
   checkedIn: number;
   sessions: SessionRow[];
   enrolments: { sessionId: string; status: string; count: number }[];
@@ -54,7 +65,19 @@ export const missionSummary = z.object({
   position: z.number().int().nonnegative().describe("The last position of the mission's stream this summary includes: open the stream after it to follow on."),
   registrations: statusBreakdown.extend({
     checkedIn: count,
-    byDelegation: z.array(statusBreakdown.extend({ delegation: z.string().nullable() })).describe(LARGEST_FIRST),
+    byDelegation: z
+      .array(
+        statusBreakdown.extend({
+          delegation: z.string().nullable(),
+          delegationId: uuid.nullable().describe('Null for a name registration kept before the mission had delegations, and for none.'),
+          parentId: uuid.nullable().describe('The delegation this one lies within.'),
+          parentName: z.string().nullable(),
+        }),
+      )
+      .describe(LARGEST_FIRST),
+    byParentDelegation: z
+      .array(statusBreakdown.extend({ delegation: z.string().nullable(), delegationId: uuid.nullable() }))
+      .describe(`Each top-level delegation with the delegations within it counted in. ${LARGEST_FIRST}`),
     byCountry: z.array(statusBreakdown.extend({ country: z.string().nullable() })).describe(LARGEST_FIRST),
   }),
   sessions: z.array(
@@ -89,10 +112,23 @@ export type MissionSummary = z.infer<typeof missionSummary>;
 export function summarise(input: SummaryInput): MissionSummary {
   const overall = breakdown();
   const byDelegation = new Map<string | null, StatusBreakdown>();
+  const byParent = new Map<string | null, StatusBreakdown>();
   const byCountry = new Map<string | null, StatusBreakdown>();
+  const delegations = new Map((input.delegations ?? []).map((delegation) => [delegation.delegationId, delegation]));
+  const byName = new Map((input.delegations ?? []).map((delegation) => [delegation.name, delegation]));
   for (const row of input.registrations) {
-    for (const target of [overall, entry(byDelegation, row.delegation), entry(byCountry, row.country)]) add(target, row.status, row.count);
+    // Named as the delegation is named now (a rename reaches the counts at once); grouped under its top-level delegation too.
+    const delegation = row.delegationId ? delegations.get(row.delegationId) : undefined;
+    const top = delegation ? topOf(delegation, delegations) : undefined;
+    const name = delegation?.name ?? row.delegation;
+    for (const target of [overall, entry(byDelegation, name), entry(byParent, top?.name ?? name), entry(byCountry, row.country)])
+      add(target, row.status, row.count);
   }
+  const described = (name: string | null) => {
+    const delegation = name === null ? undefined : byName.get(name);
+    const parent = delegation?.parentId ? delegations.get(delegation.parentId) : undefined;
+    return { delegationId: delegation?.delegationId ?? null, parentId: delegation?.parentId ?? null, parentName: parent?.name ?? null };
+  };
 
   const enrolmentsBySession = new Map<string, Record<EnrolmentStatus, number>>();
   for (const row of input.enrolments) {
@@ -125,7 +161,8 @@ export function summarise(input: SummaryInput): MissionSummary {
     registrations: {
       ...overall,
       checkedIn: input.checkedIn,
-      byDelegation: sorted(byDelegation).map(([delegation, counts]) => ({ delegation, ...counts })),
+      byDelegation: sorted(byDelegation).map(([delegation, counts]) => ({ delegation, ...counts, ...described(delegation) })),
+      byParentDelegation: sorted(byParent).map(([delegation, counts]) => ({ delegation, ...counts, delegationId: described(delegation).delegationId })),
       byCountry: sorted(byCountry).map(([country, counts]) => ({ country, ...counts })),
     },
     sessions: sessions.map((session) => {
@@ -150,6 +187,19 @@ function countMeetings(rows: SummaryInput['meetings']): MissionSummary['meetings
     if (row.outcome === 'no_show') counts.noShow += row.count;
   }
   return counts;
+}
+
+/** The top-level delegation `delegation` lies within (itself at the top; a cycle, which registration refuses, ends the walk). */
+function topOf(delegation: DelegationRow, delegations: ReadonlyMap<string, DelegationRow>): DelegationRow {
+  const seen = new Set<string>();
+  let top = delegation;
+  while (top.parentId && !seen.has(top.delegationId)) {
+    seen.add(top.delegationId);
+    const parent = delegations.get(top.parentId);
+    if (!parent) break;
+    top = parent;
+  }
+  return top;
 }
 
 function breakdown(): StatusBreakdown {

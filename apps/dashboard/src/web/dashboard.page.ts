@@ -61,7 +61,7 @@ export const dashboardPage = `<!doctype html>
     if (!response.ok) { $('status').textContent = 'summary: ' + response.status + ' ' + ((await response.json()).detail ?? ''); return; }
     const s = await response.json();
     rows($('registrations'), [['total', s.registrations.total], ...Object.entries(s.registrations.byStatus), ['checked in', s.registrations.checkedIn]]);
-    rows($('delegations'), s.registrations.byDelegation.map((d) => [d.delegation ?? '(none)', d.byStatus.confirmed + ' confirmed · ' + d.total + ' in all']));
+    rows($('delegations'), s.registrations.byDelegation.map((d) => [(d.delegation ?? '(none)') + (d.parentName ? ' (within ' + d.parentName + ')' : ''), d.byStatus.confirmed + ' confirmed · ' + d.total + ' in all']));
     rows($('notifications'), [['sent', s.notifications.sent], ['failed', s.notifications.failed]]);
     rows($('broadcasts'), s.broadcasts.map((b) => [b.subject ?? b.broadcastId, (b.queued ?? '?') + ' queued · ' + b.sent + ' sent · ' + b.failed + ' failed · ' + b.bounced + ' bounced']));
   }

@@ -5,6 +5,7 @@ import { CreateRegistrationSettings1732000002001 } from './1732000002001-create-
 import { CreateRegistrations1732000002002 } from './1732000002002-create-registrations.js';
 import { ParticipantErasure1732000002003 } from './1732000002003-participant-erasure.js';
 import { ParticipantLinks1732000002004 } from './1732000002004-participant-links.js';
+import { CreateDelegations1732000002100 } from './1732000002100-create-delegations.js';
 import { RegistrationCategories1732000002200 } from './1732000002200-registration-categories.js';
 import { ClosingRemindersSent1732000002300 } from './1732000002300-closing-reminders-sent.js';
 
@@ -17,6 +18,7 @@ export const registrationMigrations = [
   CreateRegistrations1732000002002,
   ParticipantErasure1732000002003,
   ParticipantLinks1732000002004,
+  CreateDelegations1732000002100,
   RegistrationCategories1732000002200,
   ClosingRemindersSent1732000002300,
   KeepIdempotentResponsesWithTheirChange1732000014100,

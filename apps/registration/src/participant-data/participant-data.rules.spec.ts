@@ -1,4 +1,3 @@
-import type { Seats } from '../seats/seats.rules.js';
 import { ParticipantDataRules, type ParticipantColumns } from './participant-data.rules.js';
 
 const id = '0b9a3c52-4d0e-4b3e-9a4c-7b8f1f0e2a11';
@@ -17,12 +16,9 @@ function details(overrides: Partial<ParticipantColumns> = {}): ParticipantColumn
     dietary: null,
     accessibility: null,
     delegation: 'Barcelona',
+    delegationId: null,
     ...overrides,
   };
-}
-
-function seats(overrides: Partial<Seats> = {}): Seats {
-  return { capacity: 10, confirmed: 5, waitlisted: 0, delegationQuotas: {}, confirmedByDelegation: {}, ...overrides };
 }
 
 describe('ParticipantDataRules', () => {
@@ -66,44 +62,6 @@ describe('ParticipantDataRules', () => {
 
     it('lets an organiser change everything', () => {
       expect(ParticipantDataRules.refusedFields('organiser', { delegation: 'Rome' })).toEqual([]);
-    });
-  });
-
-  describe('delegationMove', () => {
-    const full = seats({ delegationQuotas: { Rome: 2 }, confirmedByDelegation: { Rome: 2 } });
-
-    it('refuses to move a confirmed seat into a delegation whose quota is used up', () => {
-      expect(ParticipantDataRules.delegationMove({ status: 'confirmed', delegation: 'Barcelona' }, 'Rome', full)).toEqual({
-        allowed: false,
-        quota: 2,
-        confirmed: 2,
-      });
-    });
-
-    it('moves a confirmed seat into a delegation with room, without a quota, or out of every delegation', () => {
-      const room = seats({ delegationQuotas: { Rome: 3 }, confirmedByDelegation: { Rome: 2 } });
-      expect(ParticipantDataRules.delegationMove({ status: 'confirmed', delegation: 'Barcelona' }, 'Rome', room)).toEqual({ allowed: true });
-      expect(ParticipantDataRules.delegationMove({ status: 'confirmed', delegation: 'Barcelona' }, 'Granada', full)).toEqual({ allowed: true });
-      expect(ParticipantDataRules.delegationMove({ status: 'confirmed', delegation: 'Barcelona' }, null, full)).toEqual({ allowed: true });
-    });
-
-    it('counts a zero quota as full', () => {
-      const closed = seats({ delegationQuotas: { Rome: 0 } });
-      expect(ParticipantDataRules.delegationMove({ status: 'confirmed', delegation: null }, 'Rome', closed)).toEqual({
-        allowed: false,
-        quota: 0,
-        confirmed: 0,
-      });
-    });
-
-    it('does not check a registration without a seat: approval or promotion will', () => {
-      for (const status of ['pending_approval', 'waitlisted', 'rejected'] as const) {
-        expect(ParticipantDataRules.delegationMove({ status, delegation: 'Barcelona' }, 'Rome', full)).toEqual({ allowed: true });
-      }
-    });
-
-    it('does not take a quota from an inherited property name', () => {
-      expect(ParticipantDataRules.delegationMove({ status: 'confirmed', delegation: null }, 'constructor', seats())).toEqual({ allowed: true });
     });
   });
 

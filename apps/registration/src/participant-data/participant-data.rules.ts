@@ -1,7 +1,6 @@
 import type { Caller } from '#common';
 import type { RegistrationStatus } from '#contracts';
 import type { Registration } from '../seats/registration.js';
-import type { Seats } from '../seats/seats.rules.js';
 import type { ParticipantDetails } from './participant-data.schema.js';
 
 /** The columns of a registration that hold the participant's own details. */
@@ -19,6 +18,7 @@ export type ParticipantColumns = Pick<
   | 'dietary'
   | 'accessibility'
   | 'delegation'
+  | 'delegationId'
 >;
 
 /** What erasure writes over a registration's personal data. */
@@ -28,8 +28,6 @@ export type Erasure = Pick<
 > & { erasedAt: Date };
 
 export type Editability = { allowed: true } | { allowed: false; reason: 'already-erased' | 'cancelled' };
-
-export type DelegationMove = { allowed: true } | { allowed: false; quota: number; confirmed: number };
 
 /** A change of field to its column; the input's `organisation` is nested, the row's is not. */
 const columnOf: Record<string, keyof ParticipantColumns> = {
@@ -82,19 +80,6 @@ export class ParticipantDataRules {
   static refusedFields(caller: Caller['kind'], changes: Partial<ParticipantColumns>): string[] {
     if (caller === 'organiser') return [];
     return Object.keys(changes).filter((column) => organiserOnly.has(column as keyof ParticipantColumns));
-  }
-
-  /**
-   * Whether a registration may move to another delegation. A confirmed seat moves with it, so the
-   * new delegation's quota must have room; a registration without a seat is checked against the
-   * quota when it gets one (approval, promotion). Capacity is not touched: the seat is already held.
-   */
-  static delegationMove(registration: { status: RegistrationStatus; delegation: string | null }, to: string | null, seats: Seats): DelegationMove {
-    if (registration.status !== 'confirmed' || to === null || to === registration.delegation) return { allowed: true };
-    if (!Object.hasOwn(seats.delegationQuotas, to)) return { allowed: true };
-    const quota = seats.delegationQuotas[to]!;
-    const confirmed = seats.confirmedByDelegation[to] ?? 0;
-    return confirmed < quota ? { allowed: true } : { allowed: false, quota, confirmed };
   }
 
   /** An address that identifies no one, is unique per registration and can never be delivered (RFC 2606 `.invalid`). */

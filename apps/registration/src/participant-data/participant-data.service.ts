@@ -9,6 +9,10 @@ import { RegistrationsRepository } from '../registrations/registrations.reposito
 import type { Registration, RegistrationChange } from '../seats/registration.js';
 import { RegistrationEvents, toSnapshot } from '../seats/registration.events.js';
 import { SeatsService } from '../seats/seats.service.js';
+import { SeatRules } from '../seats/seats.rules.js';
+import { DelegationRules } from '../delegations/delegation.rules.js';
+import { unknownDelegationOf } from '../delegations/delegation.problems.js';
+import { DelegationsService } from '../delegations/delegations.service.js';
 import { ParticipantDataRules } from './participant-data.rules.js';
 import type { ParticipantDetails } from './participant-data.schema.js';
 import { toParticipantDataView, type ParticipantDataView } from './participant-data.view.js';
@@ -27,6 +31,7 @@ export class ParticipantDataService {
     private readonly seats: SeatsService,
     private readonly events: RegistrationEvents,
     private readonly outbox: OutboxService,
+    private readonly delegations: DelegationsService,
   ) {}
 
   async update(caller: Caller, id: string, input: ParticipantDetails): Promise<ParticipantDataView> {
@@ -46,14 +51,27 @@ export class ParticipantDataService {
         });
       }
       if (changes.delegation !== undefined && settings) {
-        const seats = await this.seats.of(unit, settings, [changes.delegation]);
-        const move = ParticipantDataRules.delegationMove(registration, changes.delegation, seats);
+        // One of the mission's delegations, by any of its names and any case (free text where it has none).
+        const chosen =
+          changes.delegation === null ? ({ kind: 'none' } as const) : DelegationRules.resolve(settings.delegations, { delegation: changes.delegation });
+        if (chosen.kind === 'unknown') throw unknownDelegationOf(settings.delegations);
+        const to = chosen.kind === 'found' ? chosen.delegation : null;
+        Object.assign(changes, { delegation: to?.name ?? (chosen.kind === 'free-text' ? chosen.name : null), delegationId: to?.id ?? null });
+        if (changes.delegationId === registration.delegationId && changes.delegation === registration.delegation) {
+          delete changes.delegation;
+          delete changes.delegationId;
+        }
+        const move =
+          registration.status === 'confirmed' && changes.delegationId !== undefined
+            ? SeatRules.canMoveSeat(registration.delegationId, changes.delegationId, await this.seats.of(unit, settings, [changes.delegationId]))
+            : ({ allowed: true } as const);
         if (!move.allowed) {
+          const full = settings.delegations.find((delegation) => delegation.id === move.delegation)?.name ?? move.delegation;
           throw Problem.conflict(
             'delegation-full',
             'The delegation is full',
-            `Delegation ${changes.delegation} has used its quota of ${move.quota} confirmed seats, so this confirmed registration cannot move to it.`,
-            { delegation: changes.delegation, quota: move.quota, confirmed: move.confirmed },
+            `Delegation ${full} has used its quota of ${move.quota} confirmed seats, so this confirmed registration cannot move to it.`,
+            { delegation: full, quota: move.quota, confirmed: move.confirmed },
           );
         }
       }
@@ -95,6 +113,9 @@ export class ParticipantDataService {
       const cancelled = await this.cancelFirst(unit, registration, mission, erasedAt);
 
       await this.change(unit, registration, ParticipantDataRules.erasure(id, erasedAt));
+      // The person leaves their delegation and heads none (DESIGN.md, "Delegations").
+      await this.delegations.forget(unit, id, erasedAt);
+      Object.assign(registration, { delegation: null, delegationId: null, delegationRole: null });
       await this.outbox.add(
         unit,
         'participant.erased',

@@ -1,5 +1,5 @@
 import { pageQuery } from '#common';
-import { countryCode, languageTag, organisationTypes, registrationStatuses, timeZone } from '#contracts';
+import { countryCode, languageTag, organisationTypes, registrationStatuses, timeZone, uuid } from '#contracts';
 import { z } from 'zod';
 import { answersSchema, categoryCode } from '../categories/categories.schema.js';
 import { delegationName } from '../settings/registration-settings.schema.js';
@@ -51,6 +51,8 @@ export const registerSchema = z
         city: optionalText(120),
       })
       .strict(),
+    /** The mission's delegation (the form's choice); `delegation`, its name in any language and any case, is what older clients send. */
+    delegationId: uuid.optional(),
     delegation: delegationName.optional(),
     category: categoryCode.optional().describe("The code of the mission's registration category; required when the mission has categories."),
     answers: answersSchema.optional().describe("Answers to the category's questions, by question key."),
@@ -75,6 +77,8 @@ export type Reject = z.infer<typeof rejectSchema>;
 export const registrationListQuery = pageQuery.extend({
   status: z.enum(registrationStatuses).optional(),
   delegation: z.string().min(1).max(100).optional(),
+  /** The delegation and every delegation within it (Stuttgart Region with Ludwigsburg). */
+  delegationId: uuid.optional(),
   category: categoryCode.optional(),
   country: countryCode.optional(),
   format: z.enum(['json', 'csv']).default('json'),

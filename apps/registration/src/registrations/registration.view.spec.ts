@@ -21,6 +21,8 @@ function registration(overrides: Partial<Registration> = {}): Registration {
     organisationCountry: 'ES',
     organisationCity: null,
     delegation: 'Barcelona',
+    delegationId: null,
+    delegationRole: null,
     preferredLanguage: 'es',
     timezone: 'Europe/Madrid',
     dietary: null,

@@ -16,7 +16,10 @@ export const registrationView = z.object({
   familyName: z.string(),
   jobTitle: z.string().nullable(),
   organisation: z.object({ name: z.string(), type: z.enum(organisationTypes), country: countryCode, city: z.string().nullable() }),
-  delegation: z.string().nullable(),
+  delegation: z.string().nullable().describe("The delegation's name (free text where the mission has no delegations)."),
+  delegationId: uuid.nullable().describe("The mission's delegation (`GET /missions/{id}/delegations`); null when none."),
+  delegationRole: z.string().nullable().describe('The role its head or an organiser marked in the delegation.'),
+  parentDelegation: z.string().nullable().optional().describe("In lists: the name of the delegation this one's delegation lies within."),
   category: z.object({ categoryId: uuid, code: z.string() }).nullable().describe('The registration category it was made in; null when the mission has none.'),
   answers: z.record(z.string(), answerSchema).describe("Answers to the category's questions, by question key; empty once erased."),
   preferredLanguage: languageTag,
@@ -46,7 +49,7 @@ export const registrationCreatedView = z.object({
 
 export type RegistrationCreatedView = z.infer<typeof registrationCreatedView>;
 
-export function toRegistrationView(registration: Registration, waitlistPosition: number | null): RegistrationView {
+export function toRegistrationView(registration: Registration & { parentDelegation?: string | null }, waitlistPosition: number | null): RegistrationView {
   return {
     id: registration.id,
     missionId: registration.missionId,
@@ -63,6 +66,9 @@ export function toRegistrationView(registration: Registration, waitlistPosition:
       city: registration.organisationCity,
     },
     delegation: registration.delegation,
+    delegationId: registration.delegationId,
+    delegationRole: registration.delegationRole,
+    ...(registration.parentDelegation !== undefined ? { parentDelegation: registration.parentDelegation } : {}),
     category: registration.categoryId ? { categoryId: registration.categoryId, code: registration.categoryCode! } : null,
     answers: registration.answers ?? {},
     preferredLanguage: registration.preferredLanguage,
@@ -95,6 +101,9 @@ export const csvColumns = [
   'organisationCountry',
   'organisationCity',
   'delegation',
+  'delegationId',
+  'parentDelegation',
+  'delegationRole',
   'category',
   'preferredLanguage',
   'timezone',
@@ -109,7 +118,11 @@ export const csvColumns = [
 export type CsvRecord = Record<(typeof csvColumns)[number], string | number | null> & Record<string, string | number | null>;
 
 /** One line of the organisers' CSV export; `questionColumns` are the mission's (`CategoryRules.csvColumns`). */
-export function toCsvRecord(registration: Registration, waitlistPosition: number | null, questionColumns: readonly string[] = []): CsvRecord {
+export function toCsvRecord(
+  registration: Registration & { parentDelegation?: string | null },
+  waitlistPosition: number | null,
+  questionColumns: readonly string[] = [],
+): CsvRecord {
   const view = toRegistrationView(registration, waitlistPosition);
   return {
     id: view.id,
@@ -124,6 +137,9 @@ export function toCsvRecord(registration: Registration, waitlistPosition: number
     organisationCountry: view.organisation.country,
     organisationCity: spreadsheetSafe(view.organisation.city),
     delegation: spreadsheetSafe(view.delegation),
+    delegationId: view.delegationId,
+    parentDelegation: spreadsheetSafe(view.parentDelegation ?? null),
+    delegationRole: spreadsheetSafe(view.delegationRole),
     category: view.category?.code ?? null,
     preferredLanguage: view.preferredLanguage,
     timezone: view.timezone,

@@ -4,7 +4,10 @@ import type { NewRegistration, Registration, RegistrationChange } from '../seats
 import { registrationColumnOf, registrationColumns, toRegistration, type RegistrationRow } from '../seats/seats.repository.js';
 import type { RegistrationListQuery } from './registration.schema.js';
 
-export type RegistrationFilters = Pick<RegistrationListQuery, 'status' | 'delegation' | 'country' | 'category'>;
+export type RegistrationFilters = Pick<RegistrationListQuery, 'status' | 'delegation' | 'delegationId' | 'country' | 'category'>;
+
+/** A registration of the organisers' list, with the name of the delegation its delegation lies within. */
+export type ListedRegistration = Registration & { parentDelegation: string | null };
 
 /** The columns a new registration is inserted with, and their types (each sent as an array). */
 const insertColumns = [
@@ -19,6 +22,7 @@ const insertColumns = [
   ['organisation_country', 'text'],
   ['organisation_city', 'text'],
   ['delegation', 'text'],
+  ['delegation_id', 'uuid'],
   ['category_id', 'uuid'],
   ['category_code', 'text'],
   ['answers', 'jsonb'],
@@ -54,7 +58,7 @@ export class RegistrationsRepository {
   }
 
   /** A page of the mission's registrations in arrival order, after `after` (keyset pagination). */
-  async page(unit: UnitOfWork, missionId: string, filters: RegistrationFilters, after: string | null, take: number): Promise<Registration[]> {
+  async page(unit: UnitOfWork, missionId: string, filters: RegistrationFilters, after: string | null, take: number): Promise<ListedRegistration[]> {
     const values: unknown[] = [missionId];
     const where = ['mission_id = $1'];
     const and = (condition: string, value: unknown) => {
@@ -63,14 +67,25 @@ export class RegistrationsRepository {
     };
     if (filters.status) and('status =', filters.status);
     if (filters.delegation) and('delegation =', filters.delegation);
+    if (filters.delegationId) {
+      values.push(filters.delegationId);
+      where.push(`delegation_id IN (WITH RECURSIVE within (id) AS (SELECT id FROM delegations WHERE id = $${values.length}
+                                     UNION ALL SELECT d.id FROM delegations d JOIN within w ON d.parent_id = w.id)
+                                   SELECT id FROM within)`);
+    }
     if (filters.country) and('organisation_country =', filters.country);
     if (filters.category) and('category_code =', filters.category);
     if (after) and('seq >', after);
     values.push(take);
-    const rows = await unit.query<RegistrationRow>(
-      sql(`SELECT ${registrationColumns} FROM registrations WHERE ${where.join(' AND ')} ORDER BY seq ASC LIMIT $${values.length}`, values),
+    const rows = await unit.query<RegistrationRow & { parent_delegation: string | null }>(
+      sql(
+        `SELECT ${registrationColumns},
+                (SELECT p.name FROM delegations d JOIN delegations p ON p.id = d.parent_id WHERE d.id = registrations.delegation_id) AS parent_delegation
+           FROM registrations WHERE ${where.join(' AND ')} ORDER BY seq ASC LIMIT $${values.length}`,
+        values,
+      ),
     );
-    return rows.map(toRegistration);
+    return rows.map((row) => ({ ...toRegistration(row), parentDelegation: row.parent_delegation }));
   }
 
   /** The registration whose access token has this hash. */
@@ -112,6 +127,7 @@ export class RegistrationsRepository {
         registrations.map((r) => r.organisationCountry),
         registrations.map((r) => r.organisationCity),
         registrations.map((r) => r.delegation),
+        registrations.map((r) => r.delegationId),
         registrations.map((r) => r.categoryId ?? null),
         registrations.map((r) => r.categoryCode ?? null),
         registrations.map((r) => (r.answers ? JSON.stringify(r.answers) : null)),

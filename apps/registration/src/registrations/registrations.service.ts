@@ -26,6 +26,8 @@ import { MissionsRepository } from '../missions/missions.repository.js';
 import type { Answers, NewRegistration, Registration, RegistrationChange } from '../seats/registration.js';
 import { RegistrationEvents } from '../seats/registration.events.js';
 import { SeatRules, type RegistrationSettings, type Seats } from '../seats/seats.rules.js';
+import { unknownDelegationOf } from '../delegations/delegation.problems.js';
+import { DelegationRules, type Resolution } from '../delegations/delegation.rules.js';
 import { SeatsService } from '../seats/seats.service.js';
 import { GroupCommit, GroupQueueFull, type Outcome } from './group-commit.js';
 import { RegistrationRules, type RegistrationAction } from './registration.rules.js';
@@ -142,10 +144,17 @@ export class RegistrationsService {
       unit,
       arrivals.flatMap(({ key }) => key ?? []),
     );
-    const closed = arrivals.map(({ receivedAt, key }) => (key && answered.get(key)) ?? closedProblem(settings, receivedAt));
+    const chosen = arrivals.map(({ input }) => DelegationRules.resolve(settings.delegations, input));
+    const closed = arrivals.map(
+      ({ receivedAt, key }, index) =>
+        (key && answered.get(key)) ??
+        closedProblem(settings, receivedAt) ??
+        (chosen[index]!.kind === 'unknown' ? unknownDelegationOf(settings.delegations) : null),
+    );
     const open = arrivals.filter((_, index) => !closed[index]);
+    const delegationOf = new Map(arrivals.map((arrival, index) => [arrival, delegationOfChoice(chosen[index]!)]));
     const emails = open.map(({ input }) => input.email);
-    const delegations = open.map(({ input }) => input.delegation ?? null);
+    const delegations = open.map((arrival) => delegationOf.get(arrival)!.delegationId);
     // Sent with the seats' read, in its round trip; read after the lock, so as they are.
     const categoryRows = settings.categoryCount > 0 ? this.categories.deferList(unit, missionId) : null;
     const { seats: counted, registered } = await this.seats.forGroup(unit, settings, open.length > 1 ? emails : [], delegations, categoryRows !== null);
@@ -161,7 +170,7 @@ export class RegistrationsService {
     });
     const placements = SeatRules.placeInOrder(
       settings.approval,
-      admitted.map(({ arrival }) => arrival.input.delegation ?? null),
+      admitted.map(({ arrival }) => delegationOf.get(arrival)!.delegationId),
       seats,
       admitted.map(({ category }) => category),
     );
@@ -175,7 +184,7 @@ export class RegistrationsService {
       }
       const id = randomUUID();
       const token = deriveParticipantToken(this.config.participantTokenSecret, id, FIRST_GENERATION);
-      const registration = newRegistration(id, missionId, mission, arrival, placement.status, token.hash, category, answers);
+      const registration = newRegistration(id, missionId, mission, arrival, delegationOf.get(arrival)!, placement.status, token.hash, category, answers);
       created.set(arrival, toRegistrationCreated(registration, token.token));
       return [{ registration, change: { previousStatus: null, waitlistPosition: placement.waitlistPosition, occurredAt: arrival.receivedAt } }];
     });
@@ -221,8 +230,8 @@ export class RegistrationsService {
     return this.transactions.run(async (unit) => {
       const settings = await this.lockSettings(unit, missionId);
       const registration = await this.lockRegistration(unit, id, 'approve');
-      const seats = await this.seats.withCategories(unit, settings, await this.seats.of(unit, settings, [registration.delegation]));
-      const placement = SeatRules.seat(registration.delegation, seats, registration.categoryId ?? null);
+      const seats = await this.seats.withCategories(unit, settings, await this.seats.of(unit, settings, [registration.delegationId]));
+      const placement = SeatRules.seat(registration.delegationId, seats, registration.categoryId ?? null);
       if (placement.status === 'waitlisted' && registration.categoryId) {
         const category = (await this.categories.list(unit, missionId)).find((candidate) => candidate.id === registration.categoryId);
         if (category && !category.waitlist) throw noSeat(category);
@@ -389,6 +398,7 @@ function newRegistration(
   missionId: string,
   mission: MissionOfEvents,
   { input, receivedAt }: Arrival,
+  delegation: Pick<Registration, 'delegation' | 'delegationId'>,
   status: Registration['status'],
   tokenHash: string,
   category: Category | null,
@@ -406,7 +416,8 @@ function newRegistration(
     organisationType: input.organisation.type,
     organisationCountry: input.organisation.country,
     organisationCity: input.organisation.city ?? null,
-    delegation: input.delegation ?? null,
+    ...delegation,
+    delegationRole: null,
     categoryId: category?.id ?? null,
     categoryCode: category?.code ?? null,
     answers,
@@ -489,6 +500,13 @@ function noSeat(category: Category): Problem {
   return Problem.conflict('category-full', 'No seat is left in this category', `Category ${category.code} has no seat left and keeps no waiting list.`, {
     category: category.code,
   });
+}
+
+/** The delegation a registration stores: the mission's (its name as the delegation spells it), or free text where the mission has none. */
+function delegationOfChoice(resolution: Resolution): Pick<Registration, 'delegation' | 'delegationId'> {
+  if (resolution.kind === 'found') return { delegation: resolution.delegation.name, delegationId: resolution.delegation.id };
+  if (resolution.kind === 'free-text') return { delegation: resolution.name, delegationId: null };
+  return { delegation: null, delegationId: null };
 }
 
 function alreadyRegistered(input: Register): Problem {

@@ -92,6 +92,7 @@ export function toSnapshot(
         ...(registration.organisationCity ? { city: registration.organisationCity } : {}),
       },
       delegation: registration.delegation,
+      delegationId: registration.delegationId,
     },
     category: registration.categoryId ? { categoryId: registration.categoryId, code: registration.categoryCode! } : null,
     mission: { code: mission.code, title: mission.title, startsOn: mission.startsOn, endsOn: mission.endsOn, timezone: mission.timezone },

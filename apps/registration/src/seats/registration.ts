@@ -19,12 +19,17 @@ export interface Registration {
   organisationType: (typeof organisationTypes)[number];
   organisationCountry: string;
   organisationCity: string | null;
+  /** The delegation's name (kept in step with it), or a free text where the mission has no delegations. */
   delegation: string | null;
   /** The registration category (categories/) it was made in, its id and code (both never change); null when the mission has none. */
   categoryId?: string | null;
   categoryCode?: string | null;
   /** Answers to its category's questions, by question key; null once erased, or without a category. */
   answers?: Answers | null;
+  /** The mission's delegation (delegations/); null when none. */
+  delegationId: string | null;
+  /** The member's role in their delegation, as its head or an organiser marks it. */
+  delegationRole: string | null;
   preferredLanguage: string;
   timezone: string;
   dietary: string | null;

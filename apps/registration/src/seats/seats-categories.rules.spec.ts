@@ -237,4 +237,128 @@ describe('SeatRules with registration categories', () => {
       );
     });
   });
+
+  describe('with delegations within delegations (a parent quota covers its parts)', () => {
+    // Region holds Ludwigsburg and Esslingen; Rome stands alone; null: no delegation.
+    const parents = { region: null, ludwigsburg: 'region', esslingen: 'region', rome: null } as const;
+    const keys = ['region', 'ludwigsburg', 'esslingen', 'rome', null] as const;
+    type Registration = { delegation: string | null; categoryId: string | null; status: 'confirmed' | 'waitlisted' | 'cancelled' };
+
+    /** The seats as the repository and the service count them: confirmed per delegation on its own, rolled up. */
+    function count(
+      registrations: readonly Registration[],
+      capacity: number,
+      quotas: Record<string, number>,
+      categoryCapacities: Record<string, number | null>,
+    ): Seats {
+      const confirmed = registrations.filter((r) => r.status === 'confirmed');
+      const own: Record<string, number> = {};
+      const byCategory: Record<string, number> = {};
+      for (const r of confirmed) {
+        if (r.delegation !== null) own[r.delegation] = (own[r.delegation] ?? 0) + 1;
+        if (r.categoryId !== null) byCategory[r.categoryId] = (byCategory[r.categoryId] ?? 0) + 1;
+      }
+      const shape = { delegationQuotas: quotas, delegationParents: parents };
+      return {
+        capacity,
+        confirmed: confirmed.length,
+        waitlisted: registrations.filter((r) => r.status === 'waitlisted').length,
+        ...shape,
+        confirmedByDelegation: SeatRules.rollUp(shape, own),
+        categoryCapacities,
+        confirmedByCategory: byCategory,
+      };
+    }
+
+    it('counts a confirmed seat against its category and every quota up the chain', () => {
+      const state = seats({ delegationQuotas: { region: 3, ludwigsburg: 2 }, delegationParents: parents, categoryCapacities: { delegate: 5 } });
+      const after = SeatRules.afterConfirming(state, 'ludwigsburg', 'delegate');
+      expect(after.confirmedByDelegation).toEqual({ region: 1, ludwigsburg: 1 });
+      expect(after.confirmedByCategory).toEqual({ delegate: 1 });
+    });
+
+    it("refuses a seat in a category without a waiting list when the parent's quota is used, though its own has room", () => {
+      const state = seats({
+        confirmed: 2,
+        delegationQuotas: { region: 2, ludwigsburg: 5 },
+        delegationParents: parents,
+        confirmedByDelegation: { region: 2, ludwigsburg: 1 },
+        categoryCapacities: { guest: 5 },
+        confirmedByCategory: { guest: 1 },
+      });
+      expect(SeatRules.place('automatic', 'ludwigsburg', state, guest).status).toBe('refused');
+      expect(SeatRules.place('automatic', 'ludwigsburg', state, delegate).status).toBe('waitlisted');
+      expect(SeatRules.place('automatic', 'rome', state, guest).status).toBe('confirmed');
+    });
+
+    it('never passes the mission, a category or any quota up the chain, and leaves no waitlisted registration that would fit', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 12 }),
+          fc.record({
+            region: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+            ludwigsburg: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+            rome: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+          }),
+          fc.array(fc.record({ capacity: fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }), waitlist: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+          fc.array(fc.oneof(fc.array(fc.record({ delegation: fc.nat(4), category: fc.nat(2) }), { minLength: 1, maxLength: 8 }), fc.nat(50)), {
+            maxLength: 25,
+          }),
+          (capacity, maybeQuotas, categoryInputs, steps) => {
+            const quotas = Object.fromEntries(Object.entries(maybeQuotas).filter(([, quota]) => quota !== undefined)) as Record<string, number>;
+            const categories = categoryInputs.map((input, index) => ({ id: `c${index}`, approval: 'automatic' as const, ...input }));
+            const capacities = Object.fromEntries(categories.map((category) => [category.id, category.capacity]));
+            const registrations: Registration[] = [];
+            const state = () => count(registrations, capacity, quotas, capacities);
+            for (const step of steps) {
+              if (typeof step === 'number') {
+                const active = registrations.filter((r) => r.status === 'confirmed');
+                if (active.length === 0) continue;
+                active[step % active.length]!.status = 'cancelled';
+                for (const registration of SeatRules.promotions(
+                  registrations.filter((r) => r.status === 'waitlisted'),
+                  state(),
+                ).promoted)
+                  registration.status = 'confirmed';
+                const after = state();
+                for (const waiting of registrations.filter((r) => r.status === 'waitlisted'))
+                  expect(SeatRules.canSeat(waiting.delegation, after, waiting.categoryId)).toBe(false);
+              } else {
+                const arrivals = step.map(({ delegation, category }) => ({
+                  delegation: keys[delegation]!,
+                  category: categories[category % categories.length]!,
+                }));
+                SeatRules.placeInOrder(
+                  'automatic',
+                  arrivals.map((a) => a.delegation),
+                  state(),
+                  arrivals.map((a) => a.category),
+                ).forEach((placement, index) => {
+                  if (placement.status === 'refused') expect(arrivals[index]!.category.waitlist).toBe(false);
+                  else
+                    registrations.push({
+                      delegation: arrivals[index]!.delegation,
+                      categoryId: arrivals[index]!.category.id,
+                      status: placement.status as 'confirmed' | 'waitlisted',
+                    });
+                });
+              }
+              const now = state();
+              expect(now.confirmed).toBeLessThanOrEqual(capacity);
+              for (const category of categories)
+                if (category.capacity !== null) expect(now.confirmedByCategory![category.id] ?? 0).toBeLessThanOrEqual(category.capacity);
+              // Counted from the registrations themselves, not from the rules' own roll-up.
+              for (const [delegation, quota] of Object.entries(quotas)) {
+                const within = registrations.filter(
+                  (r) => r.status === 'confirmed' && r.delegation !== null && SeatRules.chain(parents, r.delegation).includes(delegation),
+                );
+                expect(within.length).toBeLessThanOrEqual(quota);
+              }
+            }
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+  });
 });

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { missionColumns, toMission, type MissionRow } from '../missions/missions.repository.js';
 import type { MissionOfEvents } from '../missions/mission.js';
 import type { Registration, RegistrationChange } from './registration.js';
-import type { RegistrationSettings, SettingsOfRegistration } from './seats.rules.js';
+import type { DelegationOfSeats, RegistrationSettings, SettingsOfRegistration } from './seats.rules.js';
 
 /** A row of `registrations`. */
 export interface RegistrationRow {
@@ -24,6 +24,8 @@ export interface RegistrationRow {
   category_id: string | null;
   category_code: string | null;
   answers: Registration['answers'];
+  delegation_id: string | null;
+  delegation_role: string | null;
   preferred_language: string;
   timezone: string;
   dietary: string | null;
@@ -57,6 +59,8 @@ export const registrationColumnOf: Record<keyof RegistrationChange, keyof Regist
   categoryId: 'category_id',
   categoryCode: 'category_code',
   answers: 'answers',
+  delegationId: 'delegation_id',
+  delegationRole: 'delegation_role',
   preferredLanguage: 'preferred_language',
   timezone: 'timezone',
   dietary: 'dietary',
@@ -96,6 +100,8 @@ export function toRegistration(row: RegistrationRow): Registration {
     categoryId: row.category_id,
     categoryCode: row.category_code,
     answers: row.answers,
+    delegationId: row.delegation_id,
+    delegationRole: row.delegation_role,
     preferredLanguage: row.preferred_language,
     timezone: row.timezone,
     dietary: row.dietary,
@@ -122,7 +128,8 @@ export interface RegistrationSettingsRow {
   opens_at: Date | null;
   closes_at: Date | null;
   approval: RegistrationSettings['approval'];
-  delegation_quotas: Record<string, number>;
+  /** The mission's delegations (`delegationsOf`); the old `delegation_quotas` column is no longer read. */
+  delegations: DelegationOfSeats[];
   confirmed_count: number;
   waitlisted_count: number;
   category_count: number;
@@ -131,7 +138,14 @@ export interface RegistrationSettingsRow {
   updated_at: Date;
 }
 
-const settingsColumns = `mission_id, capacity, opens_at, closes_at, approval, delegation_quotas, confirmed_count, waitlisted_count, category_count, updated_by, created_at, updated_at`;
+/** The mission's delegations as a JSON array in order of precedence, read in the statement that takes (or reads) its settings. */
+function delegationsOf(missionId: string): string {
+  return `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'name', d.name, 'names', d.names, 'parentId', d.parent_id, 'quota', d.quota)
+                                    ORDER BY d.precedence, d.name), '[]')
+             FROM delegations d WHERE d.mission_id = ${missionId}) AS delegations`;
+}
+
+const settingsColumns = `mission_id, capacity, opens_at, closes_at, approval, ${delegationsOf('registration_settings.mission_id')}, confirmed_count, waitlisted_count, category_count, updated_by, created_at, updated_at`;
 
 export function toRegistrationSettings(row: RegistrationSettingsRow): RegistrationSettings {
   return { ...toSettingsOfRegistration(row.mission_id, row), updatedBy: row.updated_by, createdAt: row.created_at, updatedAt: row.updated_at };
@@ -148,7 +162,9 @@ function toSettingsOfRegistration(
     opensAt: row.opens_at,
     closesAt: row.closes_at,
     approval: row.approval,
-    delegationQuotas: row.delegation_quotas,
+    delegations: row.delegations,
+    delegationQuotas: Object.fromEntries(row.delegations.flatMap((delegation) => (delegation.quota === null ? [] : [[delegation.id, delegation.quota]]))),
+    delegationParents: Object.fromEntries(row.delegations.map((delegation) => [delegation.id, delegation.parentId])),
     confirmedCount: row.confirmed_count,
     waitlistedCount: row.waitlisted_count,
     categoryCount: row.category_count,
@@ -157,7 +173,7 @@ function toSettingsOfRegistration(
 
 type LockedForRegistrationRow = Pick<
   RegistrationSettingsRow,
-  'capacity' | 'opens_at' | 'closes_at' | 'approval' | 'delegation_quotas' | 'confirmed_count' | 'waitlisted_count' | 'category_count'
+  'capacity' | 'opens_at' | 'closes_at' | 'approval' | 'delegations' | 'confirmed_count' | 'waitlisted_count' | 'category_count'
 > &
   Omit<MissionRow, 'id'>;
 
@@ -182,7 +198,7 @@ export class SeatsRepository {
   async lockForRegistration(unit: UnitOfWork, missionId: string): Promise<{ settings: SettingsOfRegistration; mission: MissionOfEvents } | null> {
     const [row] = await unit.query<LockedForRegistrationRow>(
       sql(
-        `SELECT s.capacity, s.opens_at, s.closes_at, s.approval, s.delegation_quotas, s.confirmed_count, s.waitlisted_count, s.category_count, ${missionColumns('m')}
+        `SELECT s.capacity, s.opens_at, s.closes_at, s.approval, ${delegationsOf('s.mission_id')}, s.confirmed_count, s.waitlisted_count, s.category_count, ${missionColumns('m')}
            FROM registration_settings s JOIN missions m ON m.id = s.mission_id
           WHERE s.mission_id = $1
             FOR UPDATE OF s`,
@@ -196,8 +212,8 @@ export class SeatsRepository {
 
   /**
    * Which of `emails` are registered to the mission (an active registration, compared as the unique
-   * index does), the confirmed registrations of each of `delegations`, and with `byCategory` of each
-   * category, in one statement.
+   * index does), the confirmed registrations of each of `delegations` (ids, each on its own), and with
+   * `byCategory` of each category, in one statement.
    */
   async registeredAndConfirmed(
     unit: UnitOfWork,
@@ -212,9 +228,9 @@ export class SeatsRepository {
           WHERE EXISTS (SELECT 1 FROM registrations r
                          WHERE r.mission_id = $1 AND lower(r.email) = lower(e.email) AND r.status IN ('pending_approval', 'confirmed', 'waitlisted'))
          UNION ALL
-         SELECT 'confirmed', delegation, count(*)::int FROM registrations
-          WHERE mission_id = $1 AND status = 'confirmed' AND delegation = ANY($3::text[])
-          GROUP BY delegation
+         SELECT 'confirmed', delegation_id::text, count(*)::int FROM registrations
+          WHERE mission_id = $1 AND status = 'confirmed' AND delegation_id = ANY($3::uuid[])
+          GROUP BY delegation_id
          UNION ALL
          SELECT 'category', category_id::text, count(*)::int FROM registrations
           WHERE $4 AND mission_id = $1 AND status = 'confirmed' AND category_id IS NOT NULL

@@ -9,7 +9,12 @@ export interface RegistrationSettings {
   opensAt: Date | null;
   closesAt: Date | null;
   approval: ApprovalMode;
+  /** The mission's delegations, read with the settings (in order of precedence). */
+  delegations: readonly DelegationOfSeats[];
+  /** Most confirmed seats per delegation id (from `delegations`). */
   delegationQuotas: Record<string, number>;
+  /** The delegation each delegation lies within (from `delegations`). */
+  delegationParents: Record<string, string | null>;
   /** Kept by the registrations' trigger `registration_seat_counts`: read them, never write them. */
   confirmedCount: number;
   waitlistedCount: number;
@@ -23,10 +28,19 @@ export interface RegistrationSettings {
 /** What the seats are computed from. */
 export type SettingsOfSeats = Pick<
   RegistrationSettings,
-  'missionId' | 'capacity' | 'delegationQuotas' | 'confirmedCount' | 'waitlistedCount' | 'categoryCount'
+  'missionId' | 'capacity' | 'delegationQuotas' | 'delegationParents' | 'confirmedCount' | 'waitlistedCount' | 'categoryCount'
 >;
 /** What the registration form decides on. */
-export type SettingsOfRegistration = SettingsOfSeats & Pick<RegistrationSettings, 'opensAt' | 'closesAt' | 'approval'>;
+export type SettingsOfRegistration = SettingsOfSeats & Pick<RegistrationSettings, 'opensAt' | 'closesAt' | 'approval' | 'delegations'>;
+
+/** A delegation as the seats and the form see it, read with the mission's lock (delegations/ owns the rest). */
+export interface DelegationOfSeats {
+  id: string;
+  name: string;
+  names: Record<string, string>;
+  parentId: string | null;
+  quota: number | null;
+}
 
 /** The seats of one mission as they stand, read while the mission's settings row is locked. */
 export interface Seats {
@@ -35,8 +49,13 @@ export interface Seats {
   waitlisted: number;
   /** Most confirmed seats per delegation; a delegation without a quota is limited by capacity only. */
   delegationQuotas: Readonly<Record<string, number>>;
-  /** Confirmed seats per delegation, for the delegations that have a quota. */
+  /** Confirmed seats per delegation, for the delegations that have a quota (a parent's count includes its sub-delegations'). */
   confirmedByDelegation: Readonly<Record<string, number>>;
+  /**
+   * The delegation each one lies within: a seat counts against its delegation's quota and the quota
+   * of every delegation above it (a parent's quota covers its sub-delegations). Absent: none nested.
+   */
+  delegationParents?: Readonly<Record<string, string | null>>;
   /** Most confirmed seats per category id; a category absent, or null, is limited by the mission's capacity (and quotas) only. */
   categoryCapacities?: Readonly<Record<string, number | null>>;
   /** Confirmed seats per category id. */
@@ -108,7 +127,7 @@ export class SeatRules {
     return { status: 'waitlisted', waitlistPosition: seats.waitlisted + 1 };
   }
 
-  /** The three limits together: the mission's capacity, the category's capacity, the delegation's quota. */
+  /** The three limits together: the mission's capacity, the category's capacity, the quota of the delegation and of every delegation above it. */
   static canSeat(delegation: string | null, seats: Seats, category: string | null = null): boolean {
     if (seats.confirmed >= seats.capacity) return false;
     if (category !== null) {
@@ -116,24 +135,65 @@ export class SeatRules {
       if (capacity !== undefined && capacity !== null && (seats.confirmedByCategory?.[category] ?? 0) >= capacity) return false;
     }
     if (delegation === null) return true;
-    const quota = quotaOf(seats, delegation);
-    return quota === undefined || (seats.confirmedByDelegation[delegation] ?? 0) < quota;
+    return SeatRules.quotaChain(seats, delegation).every((key) => (seats.confirmedByDelegation[key] ?? 0) < quotaOf(seats, key)!);
+  }
+
+  /** The delegation and those it lies within, nearest first, that have a quota. */
+  static quotaChain(seats: Pick<Seats, 'delegationQuotas' | 'delegationParents'>, delegation: string): string[] {
+    return SeatRules.chain(seats.delegationParents ?? {}, delegation).filter((key) => quotaOf(seats, key) !== undefined);
+  }
+
+  /** The delegation and those it lies within, nearest first (a cycle, which the delegations' rules refuse, ends the walk). */
+  static chain(parents: Readonly<Record<string, string | null>>, delegation: string): string[] {
+    const parentOf = (key: string) => (Object.hasOwn(parents, key) ? parents[key] : null);
+    const chain = [delegation];
+    for (let parent = parentOf(delegation); parent && !chain.includes(parent); parent = parentOf(parent)) chain.push(parent);
+    return chain;
+  }
+
+  /** Confirmed seats per delegation counted on their own, added up into every delegation above them, kept for the ones with a quota. */
+  static rollUp(seats: Pick<Seats, 'delegationQuotas' | 'delegationParents'>, own: Readonly<Record<string, number>>): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const [delegation, count] of Object.entries(own)) {
+      for (const key of SeatRules.quotaChain(seats, delegation)) counts[key] = (counts[key] ?? 0) + count;
+    }
+    return counts;
+  }
+
+  /**
+   * Whether a confirmed seat may move from one delegation to another: each quota it enters (one of
+   * `to`'s chain it was not under before) must have room; capacity is untouched, the seat is held.
+   */
+  static canMoveSeat(
+    from: string | null,
+    to: string | null,
+    seats: Seats,
+  ): { allowed: true } | { allowed: false; delegation: string; quota: number; confirmed: number } {
+    if (to === null || to === from) return { allowed: true };
+    const left = new Set(from === null ? [] : SeatRules.chain(seats.delegationParents ?? {}, from));
+    for (const key of SeatRules.quotaChain(seats, to)) {
+      if (left.has(key)) continue;
+      const quota = quotaOf(seats, key)!;
+      const confirmed = seats.confirmedByDelegation[key] ?? 0;
+      if (confirmed >= quota) return { allowed: false, delegation: key, quota, confirmed };
+    }
+    return { allowed: true };
   }
 
   static freeSeats(seats: Seats): number {
     return Math.max(0, seats.capacity - seats.confirmed);
   }
 
-  /** The seats after one more confirmed registration of `delegation` (and of `category`). */
+  /** The seats after one more confirmed registration of `delegation` (counted up its quota chain) and of `category`. */
   static afterConfirming(seats: Seats, delegation: string | null, category: string | null = null): Seats {
-    const counted = delegation !== null && quotaOf(seats, delegation) !== undefined;
+    const counted = delegation === null ? [] : SeatRules.quotaChain(seats, delegation);
+    const confirmedByDelegation = counted.length > 0 ? { ...seats.confirmedByDelegation } : seats.confirmedByDelegation;
+    for (const key of counted) (confirmedByDelegation as Record<string, number>)[key] = (confirmedByDelegation[key] ?? 0) + 1;
     return {
       ...seats,
       ...(category !== null ? { confirmedByCategory: { ...seats.confirmedByCategory, [category]: (seats.confirmedByCategory?.[category] ?? 0) + 1 } } : {}),
       confirmed: seats.confirmed + 1,
-      confirmedByDelegation: counted
-        ? { ...seats.confirmedByDelegation, [delegation]: (seats.confirmedByDelegation[delegation] ?? 0) + 1 }
-        : seats.confirmedByDelegation,
+      confirmedByDelegation,
     };
   }
 
@@ -158,7 +218,7 @@ export class SeatRules {
   }
 }
 
-function quotaOf(seats: Seats, delegation: string): number | undefined {
+function quotaOf(seats: Pick<Seats, 'delegationQuotas'>, delegation: string): number | undefined {
   return Object.hasOwn(seats.delegationQuotas, delegation) ? seats.delegationQuotas[delegation] : undefined;
 }
 

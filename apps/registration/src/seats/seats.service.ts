@@ -52,12 +52,12 @@ export class SeatsService {
     delegations: readonly (string | null)[],
     countCategories = false,
   ): Promise<{ seats: Seats; registered: string[] }> {
-    const quoted = [...new Set(delegations)].filter(
-      (delegation): delegation is string => delegation !== null && Object.hasOwn(settings.delegationQuotas, delegation),
-    );
+    // Quotas the given delegations count against, and every delegation whose seats count against them.
+    const quotas = new Set(delegations.flatMap((delegation) => (delegation === null ? [] : SeatRules.quotaChain(settings, delegation))));
+    const counted = Object.keys(settings.delegationParents).filter((id) => SeatRules.chain(settings.delegationParents, id).some((key) => quotas.has(key)));
     const { registered, confirmedByDelegation, confirmedByCategory } =
-      quoted.length > 0 || emails.length > 0 || countCategories
-        ? await this.repository.registeredAndConfirmed(unit, settings.missionId, emails, quoted, countCategories)
+      counted.length > 0 || emails.length > 0 || countCategories
+        ? await this.repository.registeredAndConfirmed(unit, settings.missionId, emails, counted, countCategories)
         : { registered: [], confirmedByDelegation: {}, confirmedByCategory: {} };
     return {
       seats: {
@@ -65,7 +65,8 @@ export class SeatsService {
         confirmed: settings.confirmedCount,
         waitlisted: settings.waitlistedCount,
         delegationQuotas: settings.delegationQuotas,
-        confirmedByDelegation,
+        delegationParents: settings.delegationParents,
+        confirmedByDelegation: SeatRules.rollUp(settings, confirmedByDelegation),
         ...(countCategories ? { confirmedByCategory } : {}),
       },
       registered,
@@ -97,7 +98,12 @@ export class SeatsService {
       const waitlist = await this.repository.waitlist(unit, settings.missionId, after, WAITLIST_BATCH);
       if (waitlist.length === 0) break;
       after = waitlist.at(-1)!.waitlistOrder!;
-      const { promoted, seats: next } = SeatRules.promotions(waitlist, seats);
+      // Quotas are the delegations' (by id); a free-text delegation has none. Categories' capacities by category id.
+      const { promoted: keyed, seats: next } = SeatRules.promotions(
+        waitlist.map((registration) => ({ registration, delegation: registration.delegationId, categoryId: registration.categoryId })),
+        seats,
+      );
+      const promoted = keyed.map(({ registration }) => registration);
       seats = next;
       if (promoted.length === 0) continue;
 

@@ -1,5 +1,5 @@
 import { ApiProblem, UuidParamPipe } from '#common';
-import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { registrationFormView } from './registration-form.view.js';
 import { RegistrationSettingsService } from './registration-settings.service.js';
@@ -21,7 +21,7 @@ export class RegistrationFormController {
     'not-found',
     'Registration does not know the mission (yet: it learns of it from `mission.created`), or the mission takes no registrations (no settings).',
   )
-  get(@Param('id', new UuidParamPipe()) missionId: string) {
-    return this.settings.form(missionId);
+  get(@Param('id', new UuidParamPipe()) missionId: string, @Headers('accept-language') language?: string) {
+    return this.settings.form(missionId, new Date(), language);
   }
 }

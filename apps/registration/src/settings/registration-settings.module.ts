@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DelegationsModule } from '../delegations/delegations.module.js';
 import { MissionsModule } from '../missions/missions.module.js';
 import { SeatsModule } from '../seats/seats.module.js';
 import { RegistrationFormController } from './registration-form.controller.js';
@@ -7,7 +8,7 @@ import { RegistrationSettingsRepository } from './registration-settings.reposito
 import { RegistrationSettingsService } from './registration-settings.service.js';
 
 @Module({
-  imports: [SeatsModule, MissionsModule],
+  imports: [SeatsModule, MissionsModule, DelegationsModule],
   controllers: [RegistrationSettingsController, RegistrationFormController],
   providers: [RegistrationSettingsService, RegistrationSettingsRepository],
 })

@@ -9,12 +9,13 @@ export class RegistrationSettingsRepository {
   async save(unit: UnitOfWork, missionId: string, input: RegistrationSettingsInput, updatedBy: string): Promise<void> {
     await unit.query(
       sql(
-        `INSERT INTO registration_settings (mission_id, capacity, opens_at, closes_at, approval, delegation_quotas, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO registration_settings (mission_id, capacity, opens_at, closes_at, approval, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (mission_id) DO UPDATE SET
            capacity = EXCLUDED.capacity, opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at, approval = EXCLUDED.approval,
-           delegation_quotas = EXCLUDED.delegation_quotas, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [missionId, input.capacity, input.opensAt ?? null, input.closesAt ?? null, input.approval, JSON.stringify(input.delegationQuotas ?? {}), updatedBy],
+           updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        // The quotas are the delegations' now (delegations/); the old column is left as the migration found it.
+        [missionId, input.capacity, input.opensAt ?? null, input.closesAt ?? null, input.approval, updatedBy],
       ),
     );
   }

@@ -1,5 +1,6 @@
 import { assertOrganiserOf, Problem, Transactions, type Caller } from '#common';
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { DelegationsService } from '../delegations/delegations.service.js';
 import { MissionsRepository } from '../missions/missions.repository.js';
 import { SeatRules } from '../seats/seats.rules.js';
 import { SeatsService } from '../seats/seats.service.js';
@@ -15,6 +16,7 @@ export class RegistrationSettingsService {
     private readonly repository: RegistrationSettingsRepository,
     private readonly missions: MissionsRepository,
     private readonly seats: SeatsService,
+    private readonly delegations: DelegationsService,
   ) {}
 
   /** Sets how the mission takes registrations; seats that this frees go to the waitlist at once. */
@@ -25,6 +27,8 @@ export class RegistrationSettingsService {
       const mission = await this.missions.find(unit, missionId);
       if (!mission) throw unknownMission(missionId);
       await this.repository.save(unit, missionId, input, updatedBy);
+      // Deprecated: quotas are the delegations' now; the map still sets them by name (DESIGN.md, "Delegations").
+      if (input.delegationQuotas !== undefined) await this.delegations.applyQuotas(unit, missionId, input.delegationQuotas);
       await this.seats.fillFromWaitlist(unit, missionId, mission);
       return toSettingsView((await this.seats.lock(unit, missionId))!);
     });
@@ -40,14 +44,14 @@ export class RegistrationSettingsService {
   }
 
   /** What the public form needs, for anyone: the mission, whether it takes registrations now, its delegations. */
-  async form(missionId: string, now = new Date()): Promise<RegistrationFormView> {
+  async form(missionId: string, now = new Date(), language?: string): Promise<RegistrationFormView> {
     const outside = this.transactions.outside;
     const mission = await this.missions.find(outside, missionId);
     if (!mission) throw unknownMission(missionId);
     const settings = await this.seats.find(outside, missionId);
     if (!settings)
       throw new Problem(HttpStatus.NOT_FOUND, 'not-found', 'Registration form not found', `Mission ${missionId} takes no registrations (no settings yet).`);
-    return toRegistrationFormView(mission, settings, SeatRules.window(settings, now));
+    return toRegistrationFormView(mission, settings, SeatRules.window(settings, now), language);
   }
 }
 

@@ -11,7 +11,9 @@ export const registrationSettingsView = z.object({
   approval: z.enum(approvalModes),
   delegationQuotas: z
     .record(z.string(), z.number().int().nonnegative())
-    .describe('Most confirmed seats per delegation; a delegation without one is limited by the capacity only.'),
+    .describe(
+      'Deprecated (see `/missions/{id}/delegations`): most confirmed seats per delegation, by its name; a delegation without one is limited by the capacity only. A PUT that names it sets the quotas by name, creating a delegation for a new name.',
+    ),
   confirmed: z.number().int().nonnegative().describe('Seats taken now.'),
   waitlisted: z.number().int().nonnegative(),
   updatedAt: instant,
@@ -26,7 +28,7 @@ export function toSettingsView(settings: RegistrationSettings): RegistrationSett
     opensAt: settings.opensAt?.toISOString() ?? null,
     closesAt: settings.closesAt?.toISOString() ?? null,
     approval: settings.approval,
-    delegationQuotas: settings.delegationQuotas,
+    delegationQuotas: Object.fromEntries(settings.delegations.flatMap(({ name, quota }) => (quota === null ? [] : [[name, quota]]))),
     confirmed: settings.confirmedCount,
     waitlisted: settings.waitlistedCount,
     updatedAt: settings.updatedAt.toISOString(),

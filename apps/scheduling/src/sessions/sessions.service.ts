@@ -154,12 +154,19 @@ export class SessionsService {
 
       if (plan.kind === 'move') {
         const moving = new Set([session.id, ...running.map((descendant) => descendant.id)]);
+        const venues = new Map<string, Venue | null>();
         for (const descendant of running) {
           const venue = await this.programme.venue(unit, descendant.venueId);
+          venues.set(descendant.id, venue);
           const next = shifted(descendant, plan.shift);
           await this.structure.checkMoved(unit, { ...descendant, startsAt: next.startsAt, endsAt: next.endsAt }, moving, parents);
           await this.apply(unit, mission, descendant, { startsAt: next.startsAt, endsAt: next.endsAt }, venue, venue, now);
-          participantConflicts.push(...(await this.conflictsOfParticipants(unit, descendant, venue, ancestorsOf(descendant.parentSessionId, parents))));
+        }
+        // Only once all have moved: a panel judged beside a sibling still at its old time would clash with it.
+        for (const descendant of running) {
+          participantConflicts.push(
+            ...(await this.conflictsOfParticipants(unit, descendant, venues.get(descendant.id) ?? null, ancestorsOf(descendant.parentSessionId, parents))),
+          );
         }
       }
       return {

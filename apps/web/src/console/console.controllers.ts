@@ -3,6 +3,7 @@ import { ActionPlansController } from './action-plans/action-plans.controller.js
 import { CategoriesController } from './categories/categories.controller.js';
 import { BroadcastsController } from './broadcasts/broadcasts.controller.js';
 import { CheckInController } from './check-in/check-in.controller.js';
+import { DelegationsController } from './delegations/delegations.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { LiveController } from './live/live.controller.js';
 import { MatchmakingController } from './matchmaking/matchmaking.controller.js';
@@ -20,6 +21,7 @@ export const consoleControllers: Type[] = [
   MissionsController,
   LiveController,
   RegistrationsController,
+  DelegationsController,
   CategoriesController,
   CheckInController,
   DeliveriesController,

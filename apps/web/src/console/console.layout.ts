@@ -9,6 +9,7 @@ import type { ConsoleMission, RefusalKind } from './organiser-api.js';
 export const consoleSections = [
   { key: 'live', path: '' },
   { key: 'registrations', path: '/registrations' },
+  { key: 'delegations', path: '/delegations' },
   { key: 'categories', path: '/categories' },
   { key: 'checkIn', path: '/check-in' },
   { key: 'programme', path: '/programme' },

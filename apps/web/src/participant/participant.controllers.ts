@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AgendaPageController } from './agenda.controller.js';
 import { CheckInPageController } from './check-in.controller.js';
+import { DelegationPageController } from './delegation.controller.js';
 import { MeetingsPageController } from './meetings.controller.js';
 import { MessagesPageController } from './messages.controller.js';
 import { RegistrationPageController } from './registration.controller.js';
@@ -14,4 +15,5 @@ export const participantControllers: Type[] = [
   MeetingsPageController,
   MessagesPageController,
   CheckInPageController,
+  DelegationPageController,
 ];

@@ -5,7 +5,7 @@ import { Page, type PageContext } from '../kit/page-context.js';
 import { ServiceApi, type ApiAnswer } from '../kit/service-api.js';
 import { startSession } from '../participant/participant-session.js';
 import { acceptLanguageOf, categoryBody, readCategoryForm, splitCategoryErrors, type FormCategory } from './register.categories.js';
-import { errorsOnFields, newIdempotencyKey, readForm, registrationBody, type RegistrationForm } from './register.form.js';
+import { errorsOnFields, invitedDelegation, newIdempotencyKey, readForm, registrationBody, type RegistrationForm } from './register.form.js';
 import { outcomePage, registerPage } from './register.page.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,7 +33,13 @@ export class RegisterController {
       return;
     }
     const categories = await this.categories(page, missionId);
-    response.type('html').send(registerPage(page, form, { values: {}, idempotencyKey: newIdempotencyKey(), errors: {}, general: [] }, categories));
+    // A head's invitation link chooses their delegation (`?delegationId=`, DESIGN.md "Delegations").
+    const invited = invitedDelegation(form, page.query.delegationId);
+    response
+      .type('html')
+      .send(
+        registerPage(page, form, { values: invited ? { delegation: invited } : {}, idempotencyKey: newIdempotencyKey(), errors: {}, general: [] }, categories),
+      );
   }
 
   @Post()
@@ -105,7 +111,9 @@ export class RegisterController {
 
   private async form(page: PageContext, missionId: string, response: Response): Promise<RegistrationForm | undefined> {
     if (!UUID.test(missionId)) throw new NotFoundException();
-    const form = await this.api.call<RegistrationForm>('registration', `/api/missions/${missionId}/registration-form`);
+    const form = await this.api.call<RegistrationForm>('registration', `/api/missions/${missionId}/registration-form`, {
+      headers: { 'accept-language': page.locale },
+    });
     if (form.ok) return form.body;
     if (form.status === 404) throw new NotFoundException();
     response.status(503).type('html').send(messagePage(page, 'unavailable'));

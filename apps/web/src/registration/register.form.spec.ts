@@ -1,5 +1,14 @@
 import { translator } from '../kit/messages.js';
-import { countriesIn, errorsOnFields, fieldMessage, readForm, registrationBody, type FormField } from './register.form.js';
+import {
+  countriesIn,
+  delegationChoices,
+  errorsOnFields,
+  fieldMessage,
+  invitedDelegation,
+  readForm,
+  registrationBody,
+  type FormField,
+} from './register.form.js';
 import { registerMessages } from './register.messages.js';
 
 describe('the registration form', () => {
@@ -84,5 +93,33 @@ describe('the registration form', () => {
       expect(fieldMessage('email', 'is not a known field')).toBeUndefined();
       expect(fieldMessage('organisation.city', 'Too small: expected string to have >=1 characters')).toBeUndefined();
     });
+  });
+});
+
+describe('delegationChoices', () => {
+  const options = [
+    { id: 'r', name: 'Rome', parentId: null },
+    { id: 's', name: 'Stuttgart Region', parentId: null },
+    { id: 'l', name: 'Ludwigsburg', parentId: 's' },
+    { id: 'x', name: 'Orphan', parentId: 'gone' },
+  ];
+
+  it('puts each delegation right after the one it lies within, indented, keeping the order given', () => {
+    expect(delegationChoices({ delegations: [], delegationOptions: options })).toEqual([
+      { value: 'Rome', label: 'Rome' },
+      { value: 'Stuttgart Region', label: 'Stuttgart Region' },
+      { value: 'Ludwigsburg', label: '\u2014 Ludwigsburg' },
+      { value: 'Orphan', label: 'Orphan' },
+    ]);
+  });
+
+  it('falls back to the names of an older registration service', () => {
+    expect(delegationChoices({ delegations: ['Rome'] })).toEqual([{ value: 'Rome', label: 'Rome' }]);
+  });
+
+  it('preselects the delegation an invitation link names', () => {
+    expect(invitedDelegation({ delegationOptions: options }, 'l')).toBe('Ludwigsburg');
+    expect(invitedDelegation({ delegationOptions: options }, 'nope')).toBeUndefined();
+    expect(invitedDelegation({ delegationOptions: options }, undefined)).toBeUndefined();
   });
 });

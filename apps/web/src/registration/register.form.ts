@@ -12,6 +12,36 @@ export interface RegistrationForm {
   closesAt: string | null;
   approval: 'automatic' | 'manual';
   delegations: string[];
+  /** The delegations to choose from, named in the page's language (absent from older registration services). */
+  delegationOptions?: { id: string; name: string; parentId: string | null }[];
+}
+
+/**
+ * The form's delegation choices: each delegation followed by those within it, indented, in the order
+ * registration gives (precedence). The value is the name shown, which registration matches in any language.
+ */
+export function delegationChoices(form: Pick<RegistrationForm, 'delegations' | 'delegationOptions'>): { value: string; label: string }[] {
+  const options = form.delegationOptions;
+  if (!options) return form.delegations.map((name) => ({ value: name, label: name }));
+  const known = new Set(options.map((option) => option.id));
+  const choices: { value: string; label: string }[] = [];
+  const visit = (parentId: string | null, depth: number, seen: Set<string>) => {
+    for (const option of options.filter(
+      (candidate) => (candidate.parentId !== null && known.has(candidate.parentId) ? candidate.parentId : null) === parentId,
+    )) {
+      if (seen.has(option.id)) continue;
+      seen.add(option.id);
+      choices.push({ value: option.name, label: `${'\u2014 '.repeat(depth)}${option.name}` });
+      visit(option.id, depth + 1, seen);
+    }
+  };
+  visit(null, 0, new Set());
+  return choices;
+}
+
+/** The name of the delegation an invitation link (`?delegationId=`) chose, to preselect it. */
+export function invitedDelegation(form: Pick<RegistrationForm, 'delegationOptions'>, delegationId: string | undefined): string | undefined {
+  return delegationId ? form.delegationOptions?.find((option) => option.id === delegationId)?.name : undefined;
 }
 
 /** The form's fields, named as the API's body paths, so that a problem's `errors[].field` names the field to mark. */

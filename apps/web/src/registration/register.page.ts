@@ -4,6 +4,7 @@ import { translator, type Translate } from '../kit/messages.js';
 import type { PageContext } from '../kit/page-context.js';
 import { formatDate, formatDateTime } from '../kit/time.js';
 import {
+  delegationChoices,
   countriesIn,
   fieldMessage,
   formFields,
@@ -155,12 +156,10 @@ export function registerPage(page: PageContext, form: RegistrationForm, state: F
       ${text('organisation.city', 'organisationCity', { required: false, autocomplete: 'address-level2' })}
       ${
         form.delegations.length > 0
-          ? select(
-              'delegation',
-              'delegation',
-              [{ value: '', label: t('delegationNone') }, ...form.delegations.map((delegation) => ({ value: delegation, label: delegation }))],
-              { required: false, hint: 'delegationHint' },
-            )
+          ? select('delegation', 'delegation', [{ value: '', label: t('delegationNone') }, ...delegationChoices(form)], {
+              required: false,
+              hint: 'delegationHint',
+            })
           : text('delegation', 'delegation', { required: false, hint: 'delegationHint' })
       }
       ${categoryFields(categories, state.categoryValues ?? { answers: {} }, categoryErrors, {

@@ -1,0 +1,46 @@
+import { defineMessages } from '../kit/messages.js';
+
+/** The head of delegation's page. */
+export const delegationMessages = defineMessages({
+  en: {
+    title: 'My delegation',
+    none: 'You head no delegation of this mission.',
+    within: 'Within {parent}',
+    invite:
+      'Invite members: share this link to the registration form with your delegation chosen. To nominate someone, fill it in for them with their e-mail address; their own confirmation reaches them.',
+    members: 'Members',
+    noMembers: 'No one has registered with this delegation yet.',
+    member: 'Name',
+    organisation: 'Organisation',
+    status: 'Status',
+    role: 'Role',
+    saveRole: 'Save role',
+    moveOut: 'Move out of the delegation',
+    head: 'Head',
+    counts: '{confirmed} confirmed, {waitlisted} waitlisted',
+    agenda: 'My agenda',
+    meetings: 'My meetings',
+    done: 'Saved.',
+    refused: 'Not done: {detail}',
+  },
+  zh: {
+    title: '我的代表团',
+    none: '您不是本考察团任何代表团的团长。',
+    within: '隶属于 {parent}',
+    invite: '邀请成员：分享此报名表链接，代表团已预先选定。如需提名某人，请用其电子邮箱代为填写；确认邮件将发送给本人。',
+    members: '成员',
+    noMembers: '尚无人以此代表团报名。',
+    member: '姓名',
+    organisation: '单位',
+    status: '状态',
+    role: '职务',
+    saveRole: '保存职务',
+    moveOut: '移出代表团',
+    head: '团长',
+    counts: '已确认 {confirmed} 人，候补 {waitlisted} 人',
+    agenda: '我的日程',
+    meetings: '我的会谈',
+    done: '已保存。',
+    refused: '未完成：{detail}',
+  },
+});
