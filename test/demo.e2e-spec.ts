@@ -42,6 +42,7 @@ describe('npm run demo', () => {
     );
     const indicators = planDetails.flatMap((plan) => plan.pilotProjects.flatMap((project: { indicators: { reports: unknown[] }[] }) => project.indicators));
     return {
+      delegations: (await call(`${system.url('registration')}/api/missions/${missionId}/delegations`, { token: token() })).body.items.length,
       categories: (await call(`${system.url('registration')}/api/missions/${missionId}/categories`, { token: token() })).body.items.length,
       actionPlans: plans.length,
       planPilotProjects: planDetails.reduce((total, plan) => total + plan.pilotProjects.length, 0),
@@ -78,11 +79,38 @@ describe('npm run demo', () => {
     const registrations = await listAll(`${system.url('registration')}/api/missions/${missionId}/registrations`, token());
     const perDelegation: Record<string, number> = {};
     for (const registration of registrations) perDelegation[registration.delegation] = (perDelegation[registration.delegation] ?? 0) + 1;
-    expect(perDelegation).toEqual({ Barcelona: 4, Granada: 3, Rome: 3, 'Stuttgart Region': 5, 'EU staff': 2, 'Chinese hosts': 12 });
+    expect(perDelegation).toEqual({ Barcelona: 4, Granada: 3, Rome: 3, 'Stuttgart Region': 3, Ludwigsburg: 2, 'EU staff': 2, 'Chinese hosts': 12 });
     expect(registrations.every((registration) => registration.status === 'confirmed')).toBe(true);
-    expect(registrations.filter((registration) => registration.organisation.name === 'City of Ludwigsburg').map((one) => one.delegation)).toEqual([
-      'Stuttgart Region',
-      'Stuttgart Region',
+    // The delegations as a resource: in order of precedence, each with its head; Ludwigsburg within the Stuttgart Region, counted in it.
+    const delegations = (await call(`${system.url('registration')}/api/missions/${missionId}/delegations`, { token: token() })).body.items;
+    const headOf = (email: string) => registrations.find((registration) => registration.email === email).id;
+    expect(delegations.map((delegation: { name: string; country: string }) => [delegation.name, delegation.country])).toEqual([
+      ['Barcelona', 'ES'],
+      ['Granada', 'ES'],
+      ['Rome', 'IT'],
+      ['Stuttgart Region', 'DE'],
+      ['Ludwigsburg', 'DE'],
+      ['EU staff', 'EU'],
+      ['Chinese hosts', 'CN'],
+    ]);
+    const stuttgart = delegations.find((delegation: { name: string }) => delegation.name === 'Stuttgart Region');
+    const ludwigsburgDelegation = delegations.find((delegation: { name: string }) => delegation.name === 'Ludwigsburg');
+    expect(stuttgart).toMatchObject({
+      parentId: null,
+      headRegistrationId: headOf('katrin.schaefer@example.org'),
+      quota: 10,
+      withSubDelegations: { confirmed: 5 },
+    });
+    expect(ludwigsburgDelegation).toMatchObject({
+      parentId: stuttgart.id,
+      headRegistrationId: headOf('stefan.hoffmann@example.org'),
+      registrations: { confirmed: 2 },
+    });
+    expect(
+      registrations.filter((registration) => registration.organisation.name === 'City of Ludwigsburg').map((one) => [one.delegation, one.delegationId]),
+    ).toEqual([
+      ['Ludwigsburg', ludwigsburgDelegation.id],
+      ['Ludwigsburg', ludwigsburgDelegation.id],
     ]);
     const perCategory: Record<string, number> = {};
     for (const registration of registrations) perCategory[registration.category.code] = (perCategory[registration.category.code] ?? 0) + 1;
@@ -220,6 +248,7 @@ describe('npm run demo', () => {
       meetings: 11,
       mous: 4,
       pilotProjects: 5,
+      delegations: 7,
       categories: 3,
       actionPlans: 1,
       planPilotProjects: 2,
@@ -253,6 +282,8 @@ describe('npm run demo', () => {
         const body = answer.body;
         const complete =
           body.participants.byStatus.confirmed === 29 &&
+          body.delegations.length === 6 &&
+          body.withoutDelegation.length === 0 &&
           body.programme.length === 13 &&
           body.programme.reduce((total: number, session: { enrolled: number }) => total + session.enrolled, 0) === before.enrolments &&
           body.meetings.held === 11 &&
@@ -267,6 +298,18 @@ describe('npm run demo', () => {
     );
     expect(report.mission).toMatchObject({ code: 'EU-SC-CN-2019', title: 'EU Smart Cities mission to Chengdu and Liuzhou' });
     expect(report.participants).toMatchObject({ total: 29, byStatus: { confirmed: 29 } });
+    expect(report.delegations.map((delegation: { name: string; head: string }) => [delegation.name, delegation.head])).toEqual([
+      ['Barcelona', 'Marta Puig i Ferrer'],
+      ['Granada', 'Lucía Fernández Ruiz'],
+      ['Rome', 'Giulia Rossi'],
+      ['Stuttgart Region', 'Katrin Schäfer'],
+      ['EU staff', 'Sophie Laurent'],
+      ['Chinese hosts', expect.stringContaining('王')],
+    ]);
+    const reportedStuttgart = report.delegations.find((delegation: { name: string }) => delegation.name === 'Stuttgart Region');
+    expect(reportedStuttgart).toMatchObject({ confirmed: 5, subDelegations: [{ name: 'Ludwigsburg', head: 'Stefan Hoffmann', confirmed: 2 }] });
+    expect(reportedStuttgart.subDelegations[0].members.map((member: { name: string }) => member.name).sort()).toEqual(['Anna Becker', 'Stefan Hoffmann']);
+    expect(report.withoutDelegation).toEqual([]);
     expect(report.participants.byCategory).toEqual([
       { code: 'delegate', confirmed: 15, total: 15 },
       { code: 'host', confirmed: 12, total: 12 },

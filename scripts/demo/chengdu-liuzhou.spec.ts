@@ -22,6 +22,22 @@ describe('the Chengdu-Liuzhou story', () => {
     for (const [code, category] of categories) expect(perCategory.filter((one) => one === code).length).toBeLessThanOrEqual(category.capacity!);
   });
 
+  it('lists every delegation a person travels with, a parent before its sub-delegation, and heads who travel with theirs', () => {
+    const names = story.delegationList.map((delegation) => delegation.name);
+    expect(new Set(names)).toEqual(new Set(Object.values(story.delegations)));
+    for (const [index, delegation] of story.delegationList.entries()) {
+      if (delegation.parent) expect(names.indexOf(delegation.parent)).toBeLessThan(index);
+      const members = story.people.filter((person) => person.delegation === delegation.name);
+      expect(members.map((person) => person.key)).toContain(delegation.head);
+      const within = story.people.filter(
+        (person) =>
+          person.delegation === delegation.name || story.delegationList.some((one) => one.parent === delegation.name && one.name === person.delegation),
+      );
+      expect(within.length).toBeLessThanOrEqual(delegation.quota);
+    }
+    expect(story.delegationList.find((delegation) => delegation.name === story.delegations.ludwigsburg)?.parent).toBe(story.delegations.stuttgart);
+  });
+
   it('puts each panel inside the forum, in its hall, after the forum is created, and no two panels at once', () => {
     const byKey = new Map(story.sessions.map((session) => [session.key, session]));
     const children = story.sessions.filter((session) => session.parent);

@@ -15,27 +15,61 @@ export const mission = {
   themes: ['smart city', 'innovation', 'e-mobility', 'urban data', 'green development'],
 };
 
-/** Delegation names as registrations carry them (free text today; issue 15 makes delegations a resource). */
+/** Delegations by their main (English) name, as registrations and the lists name them. */
 export const delegations = {
   barcelona: 'Barcelona',
   granada: 'Granada',
   rome: 'Rome',
   stuttgart: 'Stuttgart Region',
+  ludwigsburg: 'Ludwigsburg',
   eu: 'EU staff',
   hosts: 'Chinese hosts',
 } as const;
 
+export interface Delegation {
+  /** Its main name: one of `delegations`. */
+  name: string;
+  names: Record<string, string>;
+  country: string;
+  city?: string;
+  /** The delegation it travels within, by main name: listed before it. */
+  parent?: string;
+  /** Most confirmed seats, its sub-delegations' included. */
+  quota: number;
+  /** Its head, by person key. */
+  head: string;
+}
+
+/** In order of precedence. */
+export const delegationList: Delegation[] = [
+  { name: delegations.barcelona, names: { en: 'Barcelona', ca: 'Barcelona', 'zh-CN': '巴塞罗那' }, country: 'ES', city: 'Barcelona', quota: 10, head: 'marta' },
+  { name: delegations.granada, names: { en: 'Granada', es: 'Granada', 'zh-CN': '格拉纳达' }, country: 'ES', city: 'Granada', quota: 8, head: 'lucia' },
+  { name: delegations.rome, names: { en: 'Rome', it: 'Roma', 'zh-CN': '罗马' }, country: 'IT', city: 'Rome', quota: 8, head: 'giulia' },
+  {
+    name: delegations.stuttgart,
+    names: { en: 'Stuttgart Region', de: 'Region Stuttgart', 'zh-CN': '斯图加特地区' },
+    country: 'DE',
+    city: 'Stuttgart',
+    quota: 10,
+    head: 'katrin',
+  },
+  {
+    name: delegations.ludwigsburg,
+    names: { en: 'Ludwigsburg', de: 'Ludwigsburg', 'zh-CN': '路德维希堡' },
+    country: 'DE',
+    city: 'Ludwigsburg',
+    parent: delegations.stuttgart,
+    quota: 3,
+    head: 'stefan',
+  },
+  { name: delegations.eu, names: { en: 'EU staff', 'zh-CN': '欧盟工作人员' }, country: 'EU', city: 'Brussels', quota: 6, head: 'sophie' },
+  { name: delegations.hosts, names: { en: 'Chinese hosts', 'zh-CN': '中方' }, country: 'CN', quota: 30, head: 'wangfang' },
+];
+
+/** The mission's capacity and approval; the quotas are the delegations'. */
 export const registrationSettings = {
   capacity: 80,
   approval: 'automatic',
-  delegationQuotas: {
-    [delegations.barcelona]: 10,
-    [delegations.granada]: 8,
-    [delegations.rome]: 8,
-    [delegations.stuttgart]: 10,
-    [delegations.eu]: 6,
-    [delegations.hosts]: 30,
-  },
 };
 
 const diet = {
@@ -235,7 +269,7 @@ export const people: Person[] = [
     organisation: { name: 'Sapienza Università di Roma', type: 'research', country: 'IT', city: 'Rome' },
     delegation: delegations.rome,
   },
-  // Stuttgart Region, with Ludwigsburg travelling within it
+  // Stuttgart Region, with Ludwigsburg's delegation travelling within it
   {
     key: 'katrin',
     givenName: 'Katrin',
@@ -278,7 +312,7 @@ export const people: Person[] = [
     preferredLanguage: 'de',
     timezone: berlin,
     organisation: ludwigsburg,
-    delegation: delegations.stuttgart,
+    delegation: delegations.ludwigsburg,
   },
   {
     key: 'anna',
@@ -289,7 +323,7 @@ export const people: Person[] = [
     preferredLanguage: 'de',
     timezone: berlin,
     organisation: ludwigsburg,
-    delegation: delegations.stuttgart,
+    delegation: delegations.ludwigsburg,
   },
   // EU staff
   {

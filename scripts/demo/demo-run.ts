@@ -9,7 +9,7 @@ import { MissionHubClient, type ServiceName } from './mission-hub-client.js';
 import { createMous } from './mous.js';
 import { createActionPlan } from './action-plans.js';
 import { createSessions, createVenues, enrol, release, transferTime } from './programme.js';
-import { categories, register, registrationSettings } from './registration.js';
+import { categories, createDelegations, nameHeads, register, registrationSettings } from './registration.js';
 
 export interface DemoOptions {
   urls: Record<ServiceName, string>;
@@ -40,8 +40,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   log('Registration');
   await registrationSettings(client, tally, missionId);
+  const delegationIds = await createDelegations(client, tally, missionId);
   await categories(client, tally, missionId);
-  const participants = await register(client, tally, missionId);
+  const participants = await register(client, tally, missionId, delegationIds);
+  await nameHeads(client, tally, delegationIds, participants);
   log('  … waiting for scheduling to learn of every participant');
   await Promise.all(
     [...participants.values()].map((participant) =>
