@@ -15,28 +15,115 @@ export const mission = {
   themes: ['smart city', 'innovation', 'e-mobility', 'urban data', 'green development'],
 };
 
-/** Delegation names as registrations carry them (free text today; issue 15 makes delegations a resource). */
+/** Delegations by their main (English) name, as registrations and the lists name them. */
 export const delegations = {
   barcelona: 'Barcelona',
   granada: 'Granada',
   rome: 'Rome',
   stuttgart: 'Stuttgart Region',
+  ludwigsburg: 'Ludwigsburg',
   eu: 'EU staff',
   hosts: 'Chinese hosts',
 } as const;
 
+export interface Delegation {
+  /** Its main name: one of `delegations`. */
+  name: string;
+  names: Record<string, string>;
+  country: string;
+  city?: string;
+  /** The delegation it travels within, by main name: listed before it. */
+  parent?: string;
+  /** Most confirmed seats, its sub-delegations' included. */
+  quota: number;
+  /** Its head, by person key. */
+  head: string;
+}
+
+/** In order of precedence. */
+export const delegationList: Delegation[] = [
+  { name: delegations.barcelona, names: { en: 'Barcelona', ca: 'Barcelona', 'zh-CN': '巴塞罗那' }, country: 'ES', city: 'Barcelona', quota: 10, head: 'marta' },
+  { name: delegations.granada, names: { en: 'Granada', es: 'Granada', 'zh-CN': '格拉纳达' }, country: 'ES', city: 'Granada', quota: 8, head: 'lucia' },
+  { name: delegations.rome, names: { en: 'Rome', it: 'Roma', 'zh-CN': '罗马' }, country: 'IT', city: 'Rome', quota: 8, head: 'giulia' },
+  {
+    name: delegations.stuttgart,
+    names: { en: 'Stuttgart Region', de: 'Region Stuttgart', 'zh-CN': '斯图加特地区' },
+    country: 'DE',
+    city: 'Stuttgart',
+    quota: 10,
+    head: 'katrin',
+  },
+  {
+    name: delegations.ludwigsburg,
+    names: { en: 'Ludwigsburg', de: 'Ludwigsburg', 'zh-CN': '路德维希堡' },
+    country: 'DE',
+    city: 'Ludwigsburg',
+    parent: delegations.stuttgart,
+    quota: 3,
+    head: 'stefan',
+  },
+  { name: delegations.eu, names: { en: 'EU staff', 'zh-CN': '欧盟工作人员' }, country: 'EU', city: 'Brussels', quota: 6, head: 'sophie' },
+  { name: delegations.hosts, names: { en: 'Chinese hosts', 'zh-CN': '中方' }, country: 'CN', quota: 30, head: 'wangfang' },
+];
+
+/** The mission's capacity and approval; the quotas are the delegations'. */
 export const registrationSettings = {
   capacity: 80,
   approval: 'automatic',
-  delegationQuotas: {
-    [delegations.barcelona]: 10,
-    [delegations.granada]: 8,
-    [delegations.rome]: 8,
-    [delegations.stuttgart]: 10,
-    [delegations.eu]: 6,
-    [delegations.hosts]: 30,
-  },
 };
+
+const diet = {
+  key: 'diet',
+  kind: 'choice',
+  required: true,
+  labels: { en: 'Dietary needs', 'zh-CN': '饮食要求', es: 'Necesidades alimentarias', de: 'Ernährung' },
+  options: [
+    { value: 'none', labels: { en: 'None', 'zh-CN': '无' } },
+    { value: 'vegetarian', labels: { en: 'Vegetarian', 'zh-CN': '素食' } },
+    { value: 'halal', labels: { en: 'Halal', 'zh-CN': '清真' } },
+    { value: 'no-pork', labels: { en: 'No pork', 'zh-CN': '不吃猪肉' } },
+  ],
+};
+const arrival = {
+  key: 'arrival',
+  kind: 'date',
+  required: true,
+  labels: { en: 'Arrival in Chengdu', 'zh-CN': '抵达成都日期', es: 'Llegada a Chengdu', de: 'Ankunft in Chengdu' },
+  options: [],
+};
+
+/** Registration categories: each its own capacity, and the questions its form asks. */
+export const categories: { code: string; body: Record<string, unknown> }[] = [
+  {
+    code: 'delegate',
+    body: {
+      names: { en: 'EU delegate', 'zh-CN': '欧盟代表团成员' },
+      capacity: 40,
+      waitlist: true,
+      approval: 'automatic',
+      questions: [diet, arrival],
+      position: 0,
+    },
+  },
+  {
+    code: 'host',
+    body: { names: { en: 'Chinese host', 'zh-CN': '中方接待人员' }, capacity: 30, waitlist: true, approval: 'automatic', questions: [diet], position: 1 },
+  },
+  {
+    code: 'staff',
+    body: { names: { en: 'EU staff', 'zh-CN': '欧盟工作人员' }, capacity: 8, waitlist: false, approval: 'automatic', questions: [diet, arrival], position: 2 },
+  },
+];
+
+/** The category a person registers in, and their answers to its questions. */
+export function categoryOf(person: Person): { category: string; answers: Record<string, string> } {
+  const diets: Record<string, string> = { lucia: 'vegetarian', francesca: 'vegetarian', markus: 'no-pork', sophie: 'vegetarian' };
+  const dietary = diets[person.key] ?? 'none';
+  if (person.delegation === delegations.hosts) return { category: 'host', answers: { diet: dietary } };
+  // EU staff arrive a day ahead to prepare the visits.
+  const arriving = person.delegation === delegations.eu ? '2019-06-08' : '2019-06-09';
+  return { category: person.delegation === delegations.eu ? 'staff' : 'delegate', answers: { diet: dietary, arrival: arriving } };
+}
 
 type OrganisationType = 'city' | 'government' | 'business' | 'research' | 'education';
 
@@ -65,6 +152,7 @@ const roma = { name: 'Roma Capitale', type: 'city', country: 'IT', city: 'Rome' 
 const vrs = { name: 'Verband Region Stuttgart', type: 'government', country: 'DE', city: 'Stuttgart' } as const;
 const ludwigsburg = { name: 'City of Ludwigsburg', type: 'city', country: 'DE', city: 'Ludwigsburg' } as const;
 const commission = { name: 'European Commission, DG REGIO', type: 'government', country: 'BE', city: 'Brussels' } as const;
+const liugong = { name: 'LiuGong Group', type: 'business', country: 'CN', city: 'Liuzhou' } as const;
 const liuzhouGovernment = { name: 'Liuzhou Municipal Government', type: 'government', country: 'CN', city: 'Liuzhou' } as const;
 
 export const people: Person[] = [
@@ -181,7 +269,7 @@ export const people: Person[] = [
     organisation: { name: 'Sapienza Università di Roma', type: 'research', country: 'IT', city: 'Rome' },
     delegation: delegations.rome,
   },
-  // Stuttgart Region, with Ludwigsburg travelling within it
+  // Stuttgart Region, with Ludwigsburg's delegation travelling within it
   {
     key: 'katrin',
     givenName: 'Katrin',
@@ -224,7 +312,7 @@ export const people: Person[] = [
     preferredLanguage: 'de',
     timezone: berlin,
     organisation: ludwigsburg,
-    delegation: delegations.stuttgart,
+    delegation: delegations.ludwigsburg,
   },
   {
     key: 'anna',
@@ -235,7 +323,7 @@ export const people: Person[] = [
     preferredLanguage: 'de',
     timezone: berlin,
     organisation: ludwigsburg,
-    delegation: delegations.stuttgart,
+    delegation: delegations.ludwigsburg,
   },
   // EU staff
   {
@@ -335,7 +423,18 @@ export const people: Person[] = [
     jobTitle: '海外业务总监',
     preferredLanguage: 'zh-CN',
     timezone: shanghai,
-    organisation: { name: 'LiuGong Group', type: 'business', country: 'CN', city: 'Liuzhou' },
+    organisation: liugong,
+    delegation: delegations.hosts,
+  },
+  {
+    key: 'moxiaodong',
+    givenName: '晓东',
+    familyName: '莫',
+    email: 'mo.xiaodong@example.cn',
+    jobTitle: '电动装载机产品经理',
+    preferredLanguage: 'zh-CN',
+    timezone: shanghai,
+    organisation: liugong,
     delegation: delegations.hosts,
   },
   {
@@ -427,9 +526,18 @@ export interface Session {
   body: Record<string, unknown>;
   /** Venue by key (none for a transfer). */
   venue?: string;
+  /** A room of the venue, by name (see `rooms`). */
+  room?: string;
+  /** The session that holds this one, by key: created before it. */
+  parent?: string;
   /** Who the demo enrols (by person key). */
   enrol: string[];
 }
+
+/** Rooms of venues, by venue key. */
+export const rooms: Record<string, { name: string; names?: Record<string, string>; capacity: number }[]> = {
+  gief: [{ name: 'Forum hall', names: { 'zh-CN': '论坛厅' }, capacity: 300 }],
+};
 
 const hosts = (keys: string[]) => keys;
 export const GIEF = 'Chengdu Global Innovation and Entrepreneurship Fair (GIEF)';
@@ -504,20 +612,19 @@ export const sessions: Session[] = [
     },
     enrol: travellers,
   },
-  // The forum and its three panels. Sessions cannot hold sessions yet (issue 15 adds that): a forum
-  // spanning its panels in one hall would be refused as venue-double-booked, and anyone enrolled in
-  // it refused the panels as schedule-conflict. So the forum is its opening, and the panels follow
-  // it as consecutive sessions in the forum's hall.
+  // The forum and its three panels: the forum spans the day in its hall (a room of the convention
+  // centre) and holds the panels, each in the same room; being at the forum is being at its panels.
   {
     key: 'forum',
     venue: 'gief',
+    room: 'Forum hall',
     body: {
       kind: 'side_event',
       title: 'EU-China forum on smart city and innovation',
       description: `A side event of the ${GIEF}: opening and keynotes, followed by three panels.`,
       hostEvent: GIEF,
       startsAt: at('11T09:00'),
-      endsAt: at('11T10:00'),
+      endsAt: at('11T15:30'),
       capacity: 300,
       languages: ['en', 'zh-CN'],
       interpretation: [
@@ -534,22 +641,28 @@ export const sessions: Session[] = [
   {
     key: 'panel1',
     venue: 'gief',
+    room: 'Forum hall',
+    parent: 'forum',
     body: panel('Forum panel 1: Smart city governance and urban data', '11T10:00', '11T11:15', 'Daniel Murphy', ['Jordi Casals Vidal', 'Markus Braun', '张伟']),
     enrol: [...travellers, 'zhangwei'],
   },
   {
     key: 'panel2',
     venue: 'gief',
+    room: 'Forum hall',
+    parent: 'forum',
     body: panel('Forum panel 2: Innovation ecosystems, incubators and start-ups', '11T11:30', '11T12:45', 'Núria Soler Roca', [
       'Lucía Fernández Ruiz',
       'Thomas Weber',
       '杨帆',
     ]),
-    enrol: travellers,
+    enrol: [...travellers, 'yangfan'],
   },
   {
     key: 'panel3',
     venue: 'gief',
+    room: 'Forum hall',
+    parent: 'forum',
     body: panel('Forum panel 3: Green mobility and low-carbon urban development', '11T14:00', '11T15:30', 'Katrin Schäfer', [
       'Marco Bianchi',
       'Francesca Romano',
@@ -767,16 +880,53 @@ export const profiles: Record<string, { offers: string; seeks: string; themes: s
   },
 };
 
-/** Meeting requests: the requester asks (with their own token), the invitee accepts; `organiser` proposes one between the two. */
-export const meetings: { requester: string; invitee: string; priority: number; message: string; proposedByOrganiser?: boolean }[] = [
-  { requester: 'marta', invitee: 'liuyang', priority: 5, message: 'An urban data platform pilot for Liuzhou, on Barcelona’s experience?' },
-  { requester: 'jordi', invitee: 'weiming', priority: 4, message: 'Electric loaders for Barcelona’s public works?' },
+export interface MeetingWish {
+  requester: string;
+  invitee: string;
+  priority: number;
+  message: string;
+  /** The organisers propose it between the two, rather than the requester asking. */
+  proposedByOrganiser?: boolean;
+  /** A group meeting: who comes with the requester and with the invitee (who lead their sides). */
+  team?: { requester: string[]; invitee: string[] };
+  /** The MoU it led to, by title: the organisers record it with the outcome. */
+  mou?: string;
+}
+
+/** Meeting requests: the requester asks (with their own token), the invitee accepts (for their side, in a group meeting). */
+export const meetings: MeetingWish[] = [
+  {
+    requester: 'marta',
+    invitee: 'liuyang',
+    priority: 5,
+    message: 'An urban data platform pilot for Liuzhou, on Barcelona’s experience?',
+    mou: 'Cooperation on urban data platforms between Barcelona and Liuzhou',
+  },
+  {
+    requester: 'jordi',
+    invitee: 'weiming',
+    priority: 4,
+    message: 'Electric loaders for Barcelona’s public works? Our public works and innovation people would like to meet your team.',
+    team: { requester: ['nuria', 'carlos'], invitee: ['moxiaodong'] },
+  },
   { requester: 'carlos', invitee: 'zhangwei', priority: 3, message: 'Our sensors and your analytics?' },
   { requester: 'katrin', invitee: 'zhouting', priority: 5, message: 'Cooperation between our automotive clusters' },
-  { requester: 'stefan', invitee: 'liqiang', priority: 5, message: 'A smart district partnership between Ludwigsburg and Liudong' },
+  {
+    requester: 'stefan',
+    invitee: 'liqiang',
+    priority: 5,
+    message: 'A smart district partnership between Ludwigsburg and Liudong',
+    mou: 'Smart district and e-mobility partnership between Ludwigsburg, the Stuttgart Region and Liudong New District',
+  },
   { requester: 'markus', invitee: 'zhangwei', priority: 4, message: 'Joint research on mobility data' },
   { requester: 'giulia', invitee: 'mengli', priority: 4, message: 'Exchanges between our vocational schools' },
-  { requester: 'javier', invitee: 'qinhai', priority: 4, message: 'A research agreement between our universities' },
+  {
+    requester: 'javier',
+    invitee: 'qinhai',
+    priority: 4,
+    message: 'A research agreement between our universities',
+    mou: 'Research and training cooperation between the Universidad de Granada and Guangxi University of Science and Technology',
+  },
   { requester: 'lucia', invitee: 'wangfang', priority: 3, message: 'Granada and Liuzhou: green and liveable districts' },
   { requester: 'elena', invitee: 'zhangwei', priority: 2, message: 'Digital twins and data analytics' },
   { requester: 'sophie', invitee: 'wangfang', priority: 5, message: 'Urban Cooperative Action Plans with Liuzhou', proposedByOrganiser: true },
@@ -943,3 +1093,88 @@ export const mous: Mou[] = [
 
 /** Where and when the MoUs that the demo brings into force were signed. */
 export const signing = { signedOn: '2019-06-14', signedPlace: 'Liuzhou' };
+
+export interface ActionPlan {
+  title: string;
+  body: Record<string, unknown>;
+  /** Authors by person key, with their role. */
+  authors: { person: string; role: 'city_representative' | 'cluster_manager' | 'other' }[];
+  pilotProjects: {
+    title: string;
+    /** The MoU it carries out, by title; none for a project of the plan alone. */
+    mou?: string;
+    responsible: string;
+    body: Record<string, unknown>;
+    indicators: { name: string; unit: string; baseline: number; target: number; reports: { value: number; asOf: string; note?: string }[] }[];
+  }[];
+  milestones: { title: string; dueOn: string; pilotProject?: string; owner: string; completed: boolean }[];
+  /** The status the demo brings it to. */
+  status: 'draft' | 'submitted' | 'approved' | 'in_implementation';
+}
+
+/** The Urban Cooperative Action Plan that followed the mission: Ludwigsburg and Liuzhou, one pilot project carrying out their MoU, one of the plan alone. */
+export const actionPlan: ActionPlan = {
+  title: 'UCAP Ludwigsburg – Liuzhou: a smart and low-carbon district',
+  body: {
+    scope: 'city_pair',
+    cities: [
+      { name: 'Ludwigsburg', country: 'DE' },
+      { name: 'Liuzhou', country: 'CN' },
+    ],
+    theme: 'green development',
+    summary: 'Ludwigsburg and Liuzhou pilot electric mobility and energy-efficient buildings in Liudong New District.',
+    visibility: 'public',
+  },
+  authors: [
+    { person: 'stefan', role: 'city_representative' },
+    { person: 'liqiang', role: 'city_representative' },
+    { person: 'daniel', role: 'cluster_manager' },
+  ],
+  pilotProjects: [
+    {
+      title: 'E-mobility living lab in Liudong New District',
+      mou: 'Smart district and e-mobility partnership between Ludwigsburg, the Stuttgart Region and Liudong New District',
+      responsible: 'liqiang',
+      body: {
+        leadParty: 'Liudong New District',
+        partners: ['City of Ludwigsburg', 'Verband Region Stuttgart'],
+        means: 'Charging points, shared electric vehicles and a mobility data platform; staff exchanges between the two cities.',
+        budget: { amount: 3_000_000, currency: 'CNY' },
+        budgetSources: [
+          { source: 'Liudong New District', amount: 2_000_000 },
+          { source: 'IURC programme', amount: 500_000 },
+        ],
+        status: 'running',
+      },
+      indicators: [
+        {
+          name: 'Public charging points',
+          unit: 'charging points',
+          baseline: 0,
+          target: 200,
+          reports: [{ value: 60, asOf: '2020-06-30', note: 'First phase built' }],
+        },
+        { name: 'Electric share of new vehicles', unit: '%', baseline: 5, target: 30, reports: [{ value: 12, asOf: '2020-06-30' }] },
+      ],
+    },
+    {
+      title: 'Energy-efficient retrofit of a Liudong school',
+      responsible: 'anna',
+      body: {
+        leadParty: 'City of Ludwigsburg',
+        partners: ['Liudong New District', 'Liuzhou Education Bureau'],
+        means: 'Ludwigsburg’s retrofit standards, an energy audit and the retrofit works.',
+        budget: { amount: 400_000, currency: 'EUR' },
+        status: 'planned',
+      },
+      indicators: [
+        { name: 'Energy use of the school', unit: 'MWh/year', baseline: 1200, target: 800, reports: [{ value: 1150, asOf: '2020-06-30', note: 'Audit done' }] },
+      ],
+    },
+  ],
+  milestones: [
+    { title: 'Living lab opened', dueOn: '2020-03-31', pilotProject: 'E-mobility living lab in Liudong New District', owner: 'liqiang', completed: true },
+    { title: 'Retrofit works tendered', dueOn: '2020-12-31', pilotProject: 'Energy-efficient retrofit of a Liudong school', owner: 'anna', completed: false },
+  ],
+  status: 'in_implementation',
+};

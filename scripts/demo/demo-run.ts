@@ -4,11 +4,12 @@
 // that running it again creates nothing twice.
 import * as story from './chengdu-liuzhou.js';
 import { Tally } from './demo-context.js';
-import { matchmaking } from './matchmaking.js';
+import { linkMeetingsToMous, matchmaking } from './matchmaking.js';
 import { MissionHubClient, type ServiceName } from './mission-hub-client.js';
 import { createMous } from './mous.js';
+import { createActionPlan } from './action-plans.js';
 import { createSessions, createVenues, enrol, release, transferTime } from './programme.js';
-import { register, registrationSettings } from './registration.js';
+import { categories, createDelegations, nameHeads, register, registrationSettings } from './registration.js';
 
 export interface DemoOptions {
   urls: Record<ServiceName, string>;
@@ -39,7 +40,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   log('Registration');
   await registrationSettings(client, tally, missionId);
-  const participants = await register(client, tally, missionId);
+  const delegationIds = await createDelegations(client, tally, missionId);
+  await categories(client, tally, missionId);
+  const participants = await register(client, tally, missionId, delegationIds);
+  await nameHeads(client, tally, delegationIds, participants);
   log('  … waiting for scheduling to learn of every participant');
   await Promise.all(
     [...participants.values()].map((participant) =>
@@ -61,6 +65,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   log('MoUs');
   await createMous(client, tally, missionId, participants);
+  await linkMeetingsToMous(client, tally, missionId, participants);
+
+  log('Action plan');
+  await createActionPlan(client, tally, missionId, participants);
 
   return { missionId, created: tally.created, found: tally.found, skipped: tally.skipped };
 }

@@ -11,6 +11,7 @@ interface Meeting {
   status: string;
   slot: { startsAt: string; endsAt: string; table: string } | null;
   outcome: string | null;
+  mouId: string | null;
 }
 
 export async function matchmaking(
@@ -88,11 +89,15 @@ async function askForMeetings(client: MissionHubClient, tally: Tally, base: stri
       tally.skip(`no meeting ${name}: only ${requester.person.email} may ask for it, and this run has not their access token`);
       continue;
     } else {
+      const team = wish.team
+        ? (['requester', 'invitee'] as const).flatMap((side) => wish.team![side].map((key) => ({ registrationId: participants.get(key)!.id, side })))
+        : undefined;
       const body = {
         inviteeId: invitee.id,
         priority: wish.priority,
         message: wish.message,
         ...(wish.proposedByOrganiser ? { requesterId: requester.id } : {}),
+        ...(team ? { attendees: team } : {}),
       };
       meeting = (
         await client.expect([201], `the meeting ${name}`, 'scheduling', `${base}/meetings`, {
@@ -101,7 +106,8 @@ async function askForMeetings(client: MissionHubClient, tally: Tally, base: stri
           idempotent: `meeting:${requester.person.email}:${invitee.person.email}`,
         })
       ).body as Meeting;
-      tally.add('meeting request', `${name}${wish.proposedByOrganiser ? ' (proposed by the organisers)' : ''}`, true);
+      const how = wish.proposedByOrganiser ? ' (proposed by the organisers)' : wish.team ? ` (a group meeting, ${team!.length + 2} attending)` : '';
+      tally.add('meeting request', `${name}${how}`, true);
     }
     if (meeting.status !== 'requested') continue;
     if (!invitee.token) {
@@ -160,6 +166,31 @@ async function recordOutcomes(client: MissionHubClient, tally: Tally, base: stri
       `${names.get(meeting.requesterId) ?? meeting.requesterId} and ${names.get(meeting.inviteeId) ?? meeting.inviteeId}, ${when}`,
       !meeting.outcome,
     );
+  }
+}
+
+/** The MoUs signed since: each names the meeting it came from, as the organisers record it with the meeting's outcome. */
+export async function linkMeetingsToMous(client: MissionHubClient, tally: Tally, missionId: string, participants: Map<string, Participant>): Promise<void> {
+  const base = `/api/missions/${missionId}`;
+  const mous = new Map(
+    (await client.listAll<{ id: string; title: string }>('mou-registry', `/api/mous?mission=${missionId}`, 'the MoUs')).map((mou) => [mou.title, mou.id]),
+  );
+  const all = await client.listAll<Meeting>('scheduling', `${base}/meetings`, 'the meetings');
+  for (const wish of story.meetings.filter((one) => one.mou)) {
+    const requester = participants.get(wish.requester)!;
+    const invitee = participants.get(wish.invitee)!;
+    const meeting = all.find((one) => one.requesterId === requester.id && one.inviteeId === invitee.id && one.slot);
+    const name = `${nameOf(requester.person)} and ${nameOf(invitee.person)} → ${wish.mou!}`;
+    if (!meeting) {
+      tally.skip(`no link from a meeting to ${wish.mou!}: the meeting of ${nameOf(requester.person)} and ${nameOf(invitee.person)} was not placed`);
+      continue;
+    }
+    const mouId = mous.get(wish.mou!)!;
+    if (meeting.mouId !== mouId)
+      await client.expect([200], 'the meeting outcome with its MoU', 'scheduling', `${base}/meetings/${meeting.id}/outcome`, {
+        body: { outcome: 'held', mouId },
+      });
+    tally.add('meeting led to an MoU', name, meeting.mouId !== mouId);
   }
 }
 

@@ -1,24 +1,43 @@
-// The programme: venues, the transfer time, sessions, a release, and the organisers' enrolments.
+// The programme: venues and their rooms, the transfer time, sessions (the forum holding its panels), a release, and the organisers' enrolments.
 import * as story from './chengdu-liuzhou.js';
 import type { Participant, Tally } from './demo-context.js';
 import type { MissionHubClient } from './mission-hub-client.js';
 
-export async function createVenues(client: MissionHubClient, tally: Tally, base: string): Promise<Map<string, string>> {
-  const existing = new Map(
-    ((await client.expect([200], 'the venues', 'scheduling', `${base}/venues`)).body.items as { id: string; name: string }[]).map((venue) => [
-      venue.name,
-      venue.id,
-    ]),
-  );
-  const ids = new Map<string, string>();
+export interface Places {
+  venues: Map<string, string>;
+  /** Room ids by `<venue key>:<room name>`. */
+  rooms: Map<string, string>;
+}
+
+export async function createVenues(client: MissionHubClient, tally: Tally, base: string): Promise<Places> {
+  const listed = (await client.expect([200], 'the venues', 'scheduling', `${base}/venues`)).body.items as {
+    id: string;
+    name: string;
+    rooms: { id: string; name: string }[];
+  }[];
+  const existing = new Map(listed.map((venue) => [venue.name, venue]));
+  const places: Places = { venues: new Map(), rooms: new Map() };
   for (const { key, ...venue } of story.venues) {
-    let id = existing.get(venue.name);
+    let id = existing.get(venue.name)?.id;
     if (!id)
       id = (await client.expect([201], `the venue ${venue.name}`, 'scheduling', `${base}/venues`, { body: venue, idempotent: `venue:${venue.name}` })).body.id;
     tally.add('venue', `${venue.name}, ${venue.city}`, !existing.has(venue.name));
-    ids.set(key, id!);
+    places.venues.set(key, id!);
+    for (const room of story.rooms[key] ?? []) {
+      let roomId = existing.get(venue.name)?.rooms.find((one) => one.name === room.name)?.id;
+      const there = roomId !== undefined;
+      if (!roomId)
+        roomId = (
+          await client.expect([201], `the room ${room.name}`, 'scheduling', `${base}/venues/${id}/rooms`, {
+            body: room,
+            idempotent: `room:${venue.name}:${room.name}`,
+          })
+        ).body.id;
+      tally.add('room', `${room.name} (${room.capacity} seats), ${venue.name}`, !there);
+      places.rooms.set(`${key}:${room.name}`, roomId!);
+    }
   }
-  return ids;
+  return places;
 }
 
 export async function transferTime(client: MissionHubClient, tally: Tally, base: string): Promise<void> {
@@ -32,7 +51,7 @@ export async function transferTime(client: MissionHubClient, tally: Tally, base:
   tally.add('transfer time', `${wanted.between.join(' ↔ ')}: ${wanted.minutes} min`, !same);
 }
 
-export async function createSessions(client: MissionHubClient, tally: Tally, base: string, venues: Map<string, string>): Promise<Map<string, string>> {
+export async function createSessions(client: MissionHubClient, tally: Tally, base: string, places: Places): Promise<Map<string, string>> {
   const existing = new Map(
     (await client.listAll<{ id: string; title: string; status: string }>('scheduling', `${base}/sessions`, 'the sessions'))
       .filter((session) => session.status !== 'cancelled')
@@ -43,10 +62,17 @@ export async function createSessions(client: MissionHubClient, tally: Tally, bas
     const title = session.body.title as string;
     let id = existing.get(title);
     if (!id) {
-      const body = { ...session.body, ...(session.venue ? { venueId: venues.get(session.venue) } : {}) };
+      // A parent comes before the sessions it holds in the story, so its id is known by then.
+      const body = {
+        ...session.body,
+        ...(session.venue ? { venueId: places.venues.get(session.venue) } : {}),
+        ...(session.room ? { roomId: places.rooms.get(`${session.venue}:${session.room}`) } : {}),
+        ...(session.parent ? { parentSessionId: ids.get(session.parent) } : {}),
+      };
       id = (await client.expect([201], `the session ${title}`, 'scheduling', `${base}/sessions`, { body, idempotent: `session:${title}` })).body.id;
     }
-    tally.add('session', `${(session.body.startsAt as string).slice(0, 16).replace('T', ' ')} ${title}`, !existing.has(title));
+    const within = session.parent ? `, within ${story.sessions.find((one) => one.key === session.parent)!.body.title as string}` : '';
+    tally.add('session', `${(session.body.startsAt as string).slice(0, 16).replace('T', ' ')} ${title}${within}`, !existing.has(title));
     ids.set(session.key, id!);
   }
   return ids;
