@@ -45,3 +45,4 @@ export * from './metrics/metrics.js';
 export * from './metrics/observability.module.js';
 export * from './tracing/tracing.js';
 export * from './database/projection.js';
+export * from './person-name.js';

@@ -1,3 +1,4 @@
+import { personName } from '#common';
 import type { CloudEvent, EventData, EventType } from '#contracts';
 
 /**
@@ -182,7 +183,7 @@ export class MissionReportBuilder {
       const named = 'givenName' in participant;
       people.set(id, {
         registrationId: id,
-        name: named ? `${participant.givenName} ${participant.familyName}` : ERASED,
+        name: named ? personName(participant.givenName, participant.familyName) : ERASED,
         organisation: named ? participant.organisation.name : null,
         country: named ? participant.organisation.country : null,
         status: value.status,

@@ -22,12 +22,8 @@ export function sameWallClock(instants: readonly string[], a: string, b: string)
   return instants.every((instant) => formatInstant(instant, a, 'en-GB') === formatInstant(instant, b, 'en-GB'));
 }
 
-/** A name in Chinese characters reads family name first and without a space, whatever the mail's language; every other name keeps its own order. */
-export function fullName(givenName: string, familyName: string): string {
-  if (han.test(familyName) && han.test(givenName)) return `${familyName}${givenName}`;
-  return `${givenName} ${familyName}`.trim();
-}
-const han = /^[\p{Script=Han}]+$/u;
+/** The one rule for names (libs/common `personName`), under the name the mail kinds use. */
+export { personName as fullName } from '#common';
 
 type FormatKind = 'instant' | 'interval' | 'date';
 const options: Record<FormatKind, Intl.DateTimeFormatOptions> = {

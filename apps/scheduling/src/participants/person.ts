@@ -1,3 +1,4 @@
+import { personName } from '#common';
 /** Whom matchmaking names: never an e-mail address. Null fields once the person is erased (or before registration told their name). */
 export interface Person {
   registrationId: string;
@@ -20,5 +21,5 @@ export interface DirectoryPerson {
 
 /** Given and family name as one, or null when neither is known. */
 export function fullName(givenName: string | null, familyName: string | null): string | null {
-  return [givenName, familyName].filter((part) => part).join(' ') || null;
+  return personName(givenName ?? '', familyName ?? '') || null;
 }

@@ -12,13 +12,20 @@ export const routeTable: readonly { prefix: string; service: UpstreamService }[]
   { prefix: '/api/missions/*/registration-form', service: 'registration' },
   { prefix: '/api/missions/*/registrations', service: 'registration' },
   { prefix: '/api/missions/*/access-links', service: 'registration' },
+  { prefix: '/api/missions/*/delegations', service: 'registration' },
+  { prefix: '/api/missions/*/categories', service: 'registration' },
+  { prefix: '/api/delegations', service: 'registration' },
   { prefix: '/api/registrations', service: 'registration' },
   { prefix: '/api/participant-sessions', service: 'registration' },
   { prefix: '/api/missions/*/deliveries', service: 'notifications' },
   { prefix: '/api/missions/*/webhooks', service: 'notifications' },
+  { prefix: '/api/missions/*/broadcasts', service: 'notifications' },
+  { prefix: '/api/missions/*/participants/*/broadcasts', service: 'notifications' },
   { prefix: '/api/missions/*/summary', service: 'dashboard' },
   { prefix: '/api/missions/*/stream', service: 'dashboard' },
+  { prefix: '/api/missions/*/report', service: 'dashboard' },
   { prefix: '/api/mous', service: 'mou-registry' },
+  { prefix: '/api/action-plans', service: 'mou-registry' },
 ];
 
 const compiled = routeTable

@@ -1,3 +1,4 @@
+import { personName } from '#common';
 import { html, type Html } from '../../kit/html.js';
 import { translator, type Translate } from '../../kit/messages.js';
 import type { PageContext } from '../../kit/page-context.js';
@@ -38,7 +39,7 @@ export interface DecisionNotice {
 }
 
 export function fullName(registration: Pick<RegistrationItem, 'givenName' | 'familyName'>): string {
-  return `${registration.givenName} ${registration.familyName}`.trim();
+  return personName(registration.givenName, registration.familyName);
 }
 
 export function statusText(page: PageContext, status: string): string {
