@@ -314,12 +314,12 @@ export class MissionReportBuilder {
 
   private meetingsSummary(nameOf: (id: string) => string): MissionReport['meetings'] {
     const meetings = [...this.meetings.values()].map(({ value }) => value);
-    const sideOf = (meeting: Meeting, side: 'requester' | 'invitee') =>
-      (
-        meeting.attendees?.filter((attendee) => attendee.side === side).map((attendee) => attendee.registrationId) ?? [
-          side === 'requester' ? meeting.requesterId : meeting.inviteeId,
-        ]
-      ).map(nameOf);
+    // Each side's lead first, then the others by name.
+    const sideOf = (meeting: Meeting, side: 'requester' | 'invitee') => {
+      const lead = side === 'requester' ? meeting.requesterId : meeting.inviteeId;
+      const others = (meeting.attendees ?? []).filter((attendee) => attendee.side === side && attendee.registrationId !== lead);
+      return [nameOf(lead), ...others.map((attendee) => nameOf(attendee.registrationId)).sort((a, b) => a.localeCompare(b))];
+    };
     return {
       // A placed meeting is `scheduled` in the log; it was accepted first.
       byStatus: countBy(meetings, ({ status }) => (status === 'scheduled' ? 'accepted' : status)),
