@@ -80,8 +80,17 @@ export function reportPage(page: PageContext, mission: ConsoleMission, report: M
       <td>${delegation.country}</td>
       <td>${delegation.head ?? ''}</td>
       <td>${delegation.confirmed}</td>
-      <td>${delegation.members.map((member) => member.name).join(', ')}</td>
     </tr>`,
+    // The members on a row of their own, across the table: a column of names would make every row tall on a phone.
+    ...(delegation.members.length > 0
+      ? [
+          html`<tr class="members">
+            <td colspan="4" style="padding-inline-start: ${depth * 1.5 + 0.5}em">
+              ${t('members')}: ${delegation.members.map((member) => member.name).join(', ')}
+            </td>
+          </tr>`,
+        ]
+      : []),
     ...delegation.subDelegations.flatMap((sub) => delegationRow(sub, depth + 1)),
   ];
   const children = (parent: string | null) => report.programme.filter((session) => session.parentSessionId === parent);
@@ -123,7 +132,7 @@ export function reportPage(page: PageContext, mission: ConsoleMission, report: M
     <section aria-labelledby="delegations">
       <h2 id="delegations">${t('delegations')}</h2>
       ${table(
-        [t('delegation'), t('country'), t('head'), t('confirmed'), t('members')],
+        [t('delegation'), t('country'), t('head'), t('confirmed')],
         report.delegations.flatMap((delegation) => delegationRow(delegation, 0)),
       )}
       ${report.withoutDelegation.length > 0 ? html`<p>${t('withoutDelegation')}: ${report.withoutDelegation.map((person) => person.name).join(', ')}</p>` : ''}
