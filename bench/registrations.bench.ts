@@ -3,9 +3,10 @@
  * the same I/O done bare on the same machine in the same run. See docs/benchmarks.md.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EventSourceMessage } from 'eventsource-parser';
 import { BalancedPool, Pool } from 'undici';
@@ -57,6 +58,9 @@ drives POST /api/missions/:id/registrations open-loop, and prints the figures. B
   --idempotency-keys         send an Idempotency-Key with each registration, as a form would
   --node-arg ARG             a node option for the services' processes (repeatable), e.g. to profile:
                              --node-arg=--prof --node-arg=--logfile=/tmp/v8-%p.log
+  --profile DIR              a CPU profile of every process of the system under load during each fixed-rate
+                             phase (V8's sampler, 250 µs), DIR/<phase>.<process>.cpuprofile; read them with
+                             npm run bench:flame -- DIR (a table per process and an SVG flame graph each)
   --keep                     leave the schemas and the vhost in place at the end
 
 Against a system that is already running (no services are started; the bare part still runs):
@@ -93,6 +97,7 @@ const { values: flag } = parseArgs({
     'node-arg': { type: 'string', multiple: true },
     'idempotency-keys': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    profile: { type: 'string' },
     'scheduling-url': { type: 'string' },
     'registration-url': { type: 'string' },
     'dashboard-url': { type: 'string' },
@@ -150,6 +155,14 @@ const schemaSuffix = '_bench';
 const bareSchema = 'bare_bench';
 const jwtSecret = String(flag['jwt-secret'] ?? randomBytes(24).toString('hex'));
 const logDir = mkdtempSync(join(tmpdir(), 'mission-hub-bench-'));
+
+const profileDir = flag.profile ? resolve(String(flag.profile)) : undefined;
+if (profileDir) {
+  mkdirSync(profileDir, { recursive: true });
+  process.env.BENCH_PROFILE_DIR = profileDir;
+}
+/** Node options of every process of both systems: the profiler's preload when profiling. */
+const profileArgs = profileDir ? ['--import', fileURLToPath(new URL('./harness/profile-preload.js', import.meta.url))] : [];
 
 const lock = new BenchLock();
 const children = new Children(logDir);
@@ -238,7 +251,7 @@ async function main(): Promise<void> {
   console.log(phaseTable(results));
   console.log(
     '  →dashboard: mission-hub = the registration.confirmed/waitlisted event on the dashboard SSE stream; bare = the dashboard consumer committed and acked.\n' +
-      '  →mail:      mission-hub = the e-mail fully received by the SMTP sink;                        bare = the notifications consumer committed and acked (no SMTP).\n' +
+      '  →mail:      both = the e-mail fully received by the SMTP sink (the bare notifications consumer sends it with pooled nodemailer).\n' +
       '  lag p99: how late the load generator sent against its schedule (large = the bench itself was short of CPU).\n',
   );
   console.log('CPU, in cores busy on average while each phase was sending (machine = whole machine; other = processes not of this run):');
@@ -334,7 +347,14 @@ async function measureWith(instances: number, probes: { cpu: CpuSampler; waits: 
         notifications: '',
       })
     : new MissionHub(jwtSecret, children);
-  const bare = new BareSystem(children, { databaseUrl, schema: bareSchema, rabbitmqUrl, capacityCheck: Boolean(flag['bare-capacity']) });
+  const bare = new BareSystem(children, {
+    databaseUrl,
+    schema: bareSchema,
+    rabbitmqUrl,
+    smtpUrl: smtp.url,
+    capacityCheck: Boolean(flag['bare-capacity']),
+    nodeArgs: profileArgs,
+  });
 
   const startedAt = Date.now();
   await Promise.all([
@@ -347,7 +367,7 @@ async function measureWith(instances: number, probes: { cpu: CpuSampler; waits: 
             jwtSecret,
             logLevel: String(flag['log-level']),
             schemaSuffix,
-            nodeArgs: flag['node-arg'] ?? [],
+            nodeArgs: [...profileArgs, ...(flag['node-arg'] ?? [])],
             dbPoolSize: flag['db-pool-size'] ? number('db-pool-size') : undefined,
           },
           instances,
@@ -430,7 +450,7 @@ async function measureWith(instances: number, probes: { cpu: CpuSampler; waits: 
           path: `/api/missions/${missionId}/registrations`,
           observers: [
             { label: 'dashboard', arrivalOf: (sample) => (sample.id ? bare.arrivals.dashboard.get(sample.id) : undefined) },
-            { label: 'notifications', arrivalOf: (sample) => (sample.id ? bare.arrivals.notifications.get(sample.id) : undefined) },
+            ...(mailMeasured ? [{ label: 'mail', arrivalOf: (sample: { email: string }) => smtp.arrivals.get(sample.email) }] : []),
           ],
           close: async () => undefined,
         };
@@ -441,7 +461,9 @@ async function measureWith(instances: number, probes: { cpu: CpuSampler; waits: 
   const run = async (target: Target, kind: PhaseKind, rateValue: number, seconds: number): Promise<PhaseResult> => {
     phaseNumber += 1;
     const options: PhaseOptions = { ...phaseDefaults, kind, rate: rateValue, seconds, tag: `b${runId}-${target.system === 'bare' ? 'x' : 'm'}${phaseNumber}` };
-    const result = await runPhase(target, options, { cpu, waits, children });
+    const pids = (target.system === 'bare' ? bare.pids() : missionHub.pids()).flatMap(([, pid]) => pid ?? []);
+    const profiler = profileDir && kind === 'fixed' ? phaseProfiler(profileDir, `${target.system}-${instances}x-${rateValue}`, pids) : undefined;
+    const result = await runPhase(target, options, { cpu, waits, children, profiler });
     console.log(progressLine(result));
     if (kind !== 'warm-up') results.push(result);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -512,6 +534,26 @@ function outcomeArrivals() {
   return { arrivals, counts, note };
 }
 
+/** Starts and stops the profile of each process (SIGWINCH to `profile-preload`), the phase named in `DIR/phase` for the file names. */
+function phaseProfiler(directory: string, label: string, pids: number[]) {
+  const signal = () => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGWINCH');
+      } catch (err) {
+        console.error(`profile: process ${pid} (${label}) did not take the signal: ${(err as Error).message}`);
+      }
+    }
+  };
+  return {
+    start: () => {
+      writeFileSync(join(directory, 'phase'), label);
+      signal();
+    },
+    stop: signal,
+  };
+}
+
 function ceilingKey(system: Target['system'], instances: number): string {
   return `${system}×${instances}`;
 }
@@ -546,7 +588,7 @@ function summaryRows(instances: number): string[][] {
       ratio(a?.endToEnd[0]?.p99, b?.endToEnd[0]?.p99, true),
     ]);
     rows.push([
-      '      POST→mail (bare: notifications) ms',
+      '      POST→mail p50 / p99 ms',
       a?.endToEnd[1] ? pair(a.endToEnd[1]) : '–',
       b?.endToEnd[1] ? pair(b.endToEnd[1]) : '–',
       ratio(a?.endToEnd[1]?.p99, b?.endToEnd[1]?.p99, true),

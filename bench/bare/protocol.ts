@@ -10,14 +10,20 @@ export const BARE_ROUTING_KEY = 'registration.confirmed';
 export const BARE_CONSUMERS = ['scheduling', 'notifications', 'dashboard'] as const;
 export type BareConsumer = (typeof BARE_CONSUMERS)[number];
 /**
- * The consumers whose handling the bench times, as it times mission-hub's dashboard stream and SMTP
- * sink; the others report nothing, so as not to cost the bench a wake-up that mission-hub does not.
+ * The consumers whose handling the bench times, as it times mission-hub's dashboard stream (the
+ * e-mail is timed at the SMTP sink, for both systems); the others report nothing, so as not to cost
+ * the bench a wake-up that mission-hub does not.
  */
-export const BARE_TIMED_CONSUMERS = ['notifications', 'dashboard'] as const satisfies readonly BareConsumer[];
+export const BARE_TIMED_CONSUMERS = ['dashboard'] as const satisfies readonly BareConsumer[];
 export type BareTimedConsumer = (typeof BARE_TIMED_CONSUMERS)[number];
 
 export function isTimed(consumer: BareConsumer): consumer is BareTimedConsumer {
   return (BARE_TIMED_CONSUMERS as readonly BareConsumer[]).includes(consumer);
+}
+
+/** What each consumer's queue is bound to: the dashboard also logs `notification.sent`, as mission-hub's does. */
+export function bindingsOf(consumer: BareConsumer): string[] {
+  return consumer === 'dashboard' ? ['registration.*', 'notification.*'] : ['registration.*'];
 }
 
 export function bareQueue(consumer: BareConsumer): string {
@@ -34,12 +40,14 @@ export interface BareEnv {
   BARE_RABBITMQ_URL: string;
   /** `1`: registrations take a seat under a per-mission counter row (a row lock, as a capacity check needs). */
   BARE_CAPACITY?: string;
+  /** Where the notifications consumer sends its e-mail (the bench's SMTP sink). */
+  BARE_SMTP_URL?: string;
 }
 
 export function bareEnv(): BareEnv {
-  const { BARE_DATABASE_URL, BARE_SCHEMA, BARE_RABBITMQ_URL, BARE_CAPACITY } = process.env;
+  const { BARE_DATABASE_URL, BARE_SCHEMA, BARE_RABBITMQ_URL, BARE_CAPACITY, BARE_SMTP_URL } = process.env;
   if (!BARE_DATABASE_URL || !BARE_SCHEMA || !BARE_RABBITMQ_URL) throw new Error('BARE_DATABASE_URL, BARE_SCHEMA and BARE_RABBITMQ_URL are required');
-  return { BARE_DATABASE_URL, BARE_SCHEMA, BARE_RABBITMQ_URL, BARE_CAPACITY };
+  return { BARE_DATABASE_URL, BARE_SCHEMA, BARE_RABBITMQ_URL, BARE_CAPACITY, BARE_SMTP_URL };
 }
 
 /**

@@ -10,7 +10,7 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 /** The bench's side of the bare system: its schema, its processes, and when each event reached each timed consumer. */
 export class BareSystem {
   /** Per consumer: registration id (the event's subject) → when the consumer reported it handled. */
-  readonly arrivals: Record<BareTimedConsumer, Map<string, number>> = { notifications: new Map(), dashboard: new Map() };
+  readonly arrivals: Record<BareTimedConsumer, Map<string, number>> = { dashboard: new Map() };
   /** Each producer's HTTP origin. */
   readonly origins: string[] = [];
   /** Each process: the part it is (registration or a consumer) and its name among the run's children. */
@@ -18,7 +18,7 @@ export class BareSystem {
 
   constructor(
     private readonly children: Children,
-    private readonly env: { databaseUrl: string; schema: string; rabbitmqUrl: string; capacityCheck: boolean },
+    private readonly env: { databaseUrl: string; schema: string; rabbitmqUrl: string; smtpUrl: string; capacityCheck: boolean; nodeArgs?: string[] },
   ) {}
 
   async createSchema(query: (sql: string) => Promise<unknown>): Promise<void> {
@@ -39,6 +39,7 @@ export class BareSystem {
       BARE_SCHEMA: this.env.schema,
       BARE_RABBITMQ_URL: this.env.rabbitmqUrl,
       BARE_CAPACITY: this.env.capacityCheck ? '1' : '0',
+      BARE_SMTP_URL: this.env.smtpUrl,
     };
     const nameOf = (part: string, index: number) => {
       const name = instances === 1 ? `bare-${part}` : `bare-${part}.${index + 1}`;
@@ -47,7 +48,7 @@ export class BareSystem {
     };
     await Promise.all(
       BARE_CONSUMERS.flatMap((consumer) => Array.from({ length: instances }, (_, index) => [consumer, index] as const)).map(async ([consumer, index]) => {
-        const child = this.children.fork(nameOf(consumer, index), here('./consumer.js'), [consumer], env);
+        const child = this.children.fork(nameOf(consumer, index), here('./consumer.js'), [consumer], env, this.env.nodeArgs);
         const arrivals = isTimed(consumer) ? this.arrivals[consumer] : undefined;
         child.on('message', (report: BareReport) => {
           if (typeof report === 'string' && arrivals && !arrivals.has(report)) arrivals.set(report, performance.now());
@@ -56,7 +57,7 @@ export class BareSystem {
       }),
     );
     for (let index = 0; index < instances; index++) {
-      const producer = this.children.fork(nameOf('registration', index), here('./producer.js'), [], env);
+      const producer = this.children.fork(nameOf('registration', index), here('./producer.js'), [], env, this.env.nodeArgs);
       const { port } = await ready(producer, 'bare registration');
       this.origins.push(`http://127.0.0.1:${port}`);
     }

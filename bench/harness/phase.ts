@@ -97,7 +97,7 @@ export interface PhaseOptions {
 export async function runPhase(
   target: Target,
   options: PhaseOptions,
-  probes: { cpu: CpuSampler; waits?: PgWaitSampler; children?: Children },
+  probes: { cpu: CpuSampler; waits?: PgWaitSampler; children?: Children; profiler?: { start(): void; stop(): void } },
 ): Promise<PhaseResult> {
   const { cpu } = probes;
   const planned = Math.max(1, Math.round(options.rate * options.seconds));
@@ -107,6 +107,7 @@ export async function runPhase(
     const marks = probes.children?.logMarks();
     probes.waits?.start();
     const before = cpu.snapshot();
+    probes.profiler?.start();
     const load = await runOpenLoop({
       pool: target.pool,
       path: mission.path,
@@ -119,6 +120,7 @@ export async function runPhase(
       },
     });
     const after = cpu.snapshot();
+    probes.profiler?.stop();
     const waits = probes.waits?.stop();
     const accepted = load.samples.filter((sample) => sample.status === 201);
 

@@ -21,7 +21,10 @@ export class Children {
   /** A plain child (a service's main.js), its output in `<logDir>/<name>.log`. */
   spawn(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
     const log = createWriteStream(this.logOf(name));
-    const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, script], {
+      env: { ...process.env, BENCH_PROFILE_NAME: name, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     this.children.set(name, child);
@@ -29,9 +32,13 @@ export class Children {
   }
 
   /** A child with an IPC channel (the bare system's processes report over it). */
-  fork(name: string, script: string, args: string[], env: Record<string, string>): ChildProcess {
+  fork(name: string, script: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
     const log = createWriteStream(this.logOf(name));
-    const child = fork(script, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(script, args, {
+      env: { ...process.env, BENCH_PROFILE_NAME: name, ...env },
+      execArgv: nodeArgs,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     this.children.set(name, child);
