@@ -78,6 +78,7 @@ for (const file of files) {
   const head = (what: string) => [what, 'share of busy', 'ms', ...(per ? ['ms / registration'] : [])];
   console.log(table([head('self time by part of the code'), ...rows(byPart, 20)]));
   console.log(table([head('self time by function'), ...rows(byFunction, Number(flag.top))]));
+  console.log(table([head('total time (self and callees) by function of the code or a package entry'), ...rows(totals(profile, byId), Number(flag.top))]));
   if (!flag['no-svg']) {
     writeFileSync(`${file}.svg`, flameGraph(profile, byId, self, basename(file)));
   }
@@ -94,6 +95,37 @@ function selfTimes(profile: CpuProfile) {
     total += micros;
   }
   return { byId, self, total };
+}
+
+/**
+ * Each function's time with what it called (a sample counts once per function on its stack), for the
+ * frames of mission-hub's code and the first frame inside each package: what a call into a library costs.
+ */
+function totals(profile: CpuProfile, byId: Map<number, ProfileNode>): Map<string, number> {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const result = new Map<string, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const micros = profile.timeDeltas[i + 1] ?? 0;
+    const seen = new Set<string>();
+    let callerPart: string | undefined;
+    const stack: ProfileNode[] = [];
+    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) stack.push(byId.get(id)!);
+    if (stack[0]?.callFrame.functionName === '(idle)') continue;
+    // From the root down: a frame counts if it is mission-hub's, or the entry into a package from another part.
+    for (const node of stack.reverse()) {
+      const part = partOf(node.callFrame);
+      const own = part.startsWith('apps/') || part.startsWith('libs/') || part.startsWith('bench/');
+      const entry = !own && part !== callerPart && part !== 'node' && !part.startsWith('(');
+      callerPart = part;
+      if (!own && !entry) continue;
+      const key = `${node.callFrame.functionName || '(anonymous)'} ${shortUrl(node.callFrame)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.set(key, (result.get(key) ?? 0) + micros);
+    }
+  }
+  return result;
 }
 
 /** The package (node_modules), Node's own code, or the part of mission-hub a frame is in. */

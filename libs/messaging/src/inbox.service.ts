@@ -39,6 +39,19 @@ export class InboxService {
   }
 
   /**
+   * Runs `work` that may run twice with the same outcome (an upsert that only moves its row forward, a
+   * delete): no inbox row and no savepoint. In a batch it joins the batch's transaction, its writes
+   * going with the batch's COMMIT, so it can run beside another handler of the same message (Nest runs
+   * them at once) without a transaction and a commit of its own per message; rolled back with the
+   * message if the message fails, and done again when it is retried. Alone, in a transaction of its own.
+   */
+  async apply(work: (unit: UnitOfWork) => Promise<void>): Promise<void> {
+    const slot = batchSlots.getStore();
+    if (slot?.joinable(this.dataSource)) return work(await slot.batch.join(this.dataSource));
+    return this.transactions.run(work);
+  }
+
+  /**
    * As `handle`, but always in a transaction of its own, even while the transport handles the
    * message in a batch: for a handler that Nest runs beside another handler of the same message (two
    * `@EventPattern`s on one type run at once), whose savepoints must not interleave with the batch's.

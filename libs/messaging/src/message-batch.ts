@@ -36,6 +36,18 @@ export class MessageBatch {
    * first message): nothing is sent here. Answers the savepoint that undoes the message's work.
    */
   async enter(dataSource: DataSource, receipt: Statement, what: string): Promise<{ unit: UnitOfWork; savepoint: string; receipt: Deferred }> {
+    const unit = await this.join(dataSource);
+    const savepoint = `mh_batch_${++this.savepoints}`;
+    const marker = unit.defer(sql(`SAVEPOINT ${savepoint}`), `the savepoint of ${what}`);
+    this.unsent.set(savepoint, marker);
+    return { unit, savepoint, receipt: unit.defer(receipt, what) };
+  }
+
+  /**
+   * The batch's unit of work, its transaction opened (the BEGIN goes with the first statement): for
+   * `enter`, and for idempotent work that needs no savepoint of its own (`InboxService.apply`).
+   */
+  async join(dataSource: DataSource): Promise<UnitOfWork> {
     if (!this.runner) {
       this.dataSource = dataSource;
       this.runner = dataSource.createQueryRunner('master');
@@ -53,11 +65,7 @@ export class MessageBatch {
       this.failure ??= error;
       throw error;
     }
-    const savepoint = `mh_batch_${++this.savepoints}`;
-    const unit = UnitOfWork.of(runner.manager);
-    const marker = unit.defer(sql(`SAVEPOINT ${savepoint}`), `the savepoint of ${what}`);
-    this.unsent.set(savepoint, marker);
-    return { unit, savepoint, receipt: unit.defer(receipt, what) };
+    return UnitOfWork.of(runner.manager);
   }
 
   /** Undoes what came after `savepoint`; if even that fails, the whole batch has failed. */

@@ -1,6 +1,7 @@
-import { Transactions, type UnitOfWork } from '#common';
+import type { UnitOfWork } from '#common';
 import type { CloudEvent } from '#contracts';
 import { registrationSnapshotTypes } from '#contracts';
+import { InboxService } from '#messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { BroadcastsRepository } from './broadcasts.repository.js';
@@ -27,19 +28,21 @@ const enrolmentStatus = { 'enrolment.confirmed': 'confirmed', 'enrolment.waitlis
  * The read models a broadcast's audience is resolved from, kept from other services' events: a
  * participant's delegation, category and access token; the mission's delegations; who is in each
  * session; who meets whom, and when. Each write is an upsert that only moves its row forward (or a
- * delete), so applying an event twice changes nothing: no inbox row, and a transaction of its own,
- * beside the batch the mail kinds' handler of the same event may be in (Nest runs a pattern's
- * handlers at once, and two inbox works at once in one batch would interleave their savepoints).
+ * delete), so applying an event twice changes nothing: no inbox row and no savepoint, and in the
+ * message's batch when there is one (`InboxService.apply`). A transaction of its own per event, as
+ * before, cost a commit (a WAL flush) per registration and held the batch back by a round trip per
+ * message: the consumer fell seconds behind at 100 registrations/s (docs/benchmarks.md).
  */
 @Controller()
 export class BroadcastAudienceHandler {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly inbox: InboxService,
     private readonly broadcasts: BroadcastsRepository,
   ) {}
 
-  private apply(work: (unit: UnitOfWork) => Promise<void>): Promise<void> {
-    return this.transactions.run(work);
+  /** Each write is sent ahead: it goes with the batch's (or its own transaction's) COMMIT. */
+  private apply(write: (unit: UnitOfWork) => void): Promise<void> {
+    return this.inbox.apply(async (unit) => write(unit));
   }
 
   @EventPattern([...registrationSnapshotTypes])

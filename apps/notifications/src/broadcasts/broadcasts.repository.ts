@@ -203,8 +203,8 @@ export class BroadcastsRepository {
   // The read models, each row only moving forward (events may come out of order).
 
   /** A registration's delegation, category and access token, unless they are erased. */
-  async keepMember(unit: UnitOfWork, snapshot: RegistrationSnapshot, asOf: string): Promise<void> {
-    await unit.query(
+  keepMember(unit: UnitOfWork, snapshot: RegistrationSnapshot, asOf: string): void {
+    unit.defer(
       sql(
         `INSERT INTO broadcast_members (registration_id, mission_id, delegation_id, category_id, category_code, token_hash, token_generation, token_as_of, as_of)
          SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::text, $7::integer, $8::timestamptz, $8::timestamptz
@@ -226,16 +226,17 @@ export class BroadcastsRepository {
           asOf,
         ],
       ),
+      "the broadcasts' copy of a registration",
     );
   }
 
   /** A participant's new access token (revoked, or renewed): kept unless a newer one is; one not seen yet is kept with the token only. */
-  async keepToken(
+  keepToken(
     unit: UnitOfWork,
     token: { registrationId: string; missionId: string; tokenGeneration: number; accessTokenHash: string },
     asOf: string,
-  ): Promise<void> {
-    await unit.query(
+  ): void {
+    unit.defer(
       sql(
         `INSERT INTO broadcast_members (registration_id, mission_id, token_hash, token_generation, token_as_of, as_of)
          SELECT $1::uuid, $2::uuid, $3::text, $4::integer, $5::timestamptz, '-infinity'
@@ -245,6 +246,7 @@ export class BroadcastsRepository {
          WHERE ${NEWER_TOKEN}`,
         [token.registrationId, token.missionId, token.accessTokenHash, token.tokenGeneration, asOf],
       ),
+      "the broadcasts' copy of an access token",
     );
   }
 
@@ -260,12 +262,12 @@ export class BroadcastsRepository {
     return row ? { registrationId: row.registration_id, missionId: row.mission_id } : null;
   }
 
-  async keepDelegation(
+  keepDelegation(
     unit: UnitOfWork,
     delegation: { delegationId: string; missionId: string; parentId: string | null; name: string; removed: boolean },
     asOf: string,
-  ): Promise<void> {
-    await unit.query(
+  ): void {
+    unit.defer(
       sql(
         `INSERT INTO broadcast_delegations (delegation_id, mission_id, parent_id, name, removed, as_of) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (delegation_id) DO UPDATE SET
@@ -275,15 +277,16 @@ export class BroadcastsRepository {
          WHERE broadcast_delegations.as_of <= EXCLUDED.as_of`,
         [delegation.delegationId, delegation.missionId, delegation.parentId, delegation.name, delegation.removed, asOf],
       ),
+      "the broadcasts' copy of a delegation",
     );
   }
 
-  async keepEnrolment(
+  keepEnrolment(
     unit: UnitOfWork,
     enrolment: { sessionId: string; registrationId: string; missionId: string; status: 'confirmed' | 'waitlisted' | 'cancelled' },
     asOf: string,
-  ): Promise<void> {
-    await unit.query(
+  ): void {
+    unit.defer(
       sql(
         `INSERT INTO broadcast_session_people (session_id, registration_id, mission_id, status, as_of)
          SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM erased_registrations WHERE registration_id = $2)
@@ -291,34 +294,37 @@ export class BroadcastsRepository {
          WHERE broadcast_session_people.as_of <= EXCLUDED.as_of`,
         [enrolment.sessionId, enrolment.registrationId, enrolment.missionId, enrolment.status, asOf],
       ),
+      "the broadcasts' copy of an enrolment",
     );
   }
 
   /** A meeting's place and parties; `startsAt` null: not placed (cancelled, declined, or not yet scheduled). */
-  async keepMeeting(
+  keepMeeting(
     unit: UnitOfWork,
     meeting: { meetingId: string; missionId: string; startsAt: string | null; parties: readonly string[] },
     asOf: string,
-  ): Promise<void> {
-    await unit.query(
+  ): void {
+    unit.defer(
       sql(
         `INSERT INTO broadcast_meetings (meeting_id, mission_id, starts_at, parties, as_of) VALUES ($1, $2, $3, $4::uuid[], $5)
          ON CONFLICT (meeting_id) DO UPDATE SET starts_at = EXCLUDED.starts_at, parties = EXCLUDED.parties, as_of = EXCLUDED.as_of
          WHERE broadcast_meetings.as_of <= EXCLUDED.as_of`,
         [meeting.meetingId, meeting.missionId, meeting.startsAt, meeting.parties, asOf],
       ),
+      "the broadcasts' copy of a meeting",
     );
   }
 
   /** Erasure: every trace of the participant here goes (the meetings' parties are read through the directory, which forgot them too). */
-  async forget(unit: UnitOfWork, registrationId: string): Promise<void> {
-    await unit.query(
+  forget(unit: UnitOfWork, registrationId: string): void {
+    unit.defer(
       sql(
         `WITH members AS (DELETE FROM broadcast_members WHERE registration_id = $1),
               sessions AS (DELETE FROM broadcast_session_people WHERE registration_id = $1)
          DELETE FROM broadcast_recipients WHERE registration_id = $1`,
         [registrationId],
       ),
+      "the broadcasts' erasure of a participant",
     );
   }
 }
