@@ -1,4 +1,4 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { createTransport } from 'nodemailer';
 import { messageOf, type OutgoingMail } from './mailer.service.js';
 import { CAUSE_EVENT_HEADER, deriveMessageId } from './message-id.js';
 
@@ -14,10 +14,10 @@ const mail: OutgoingMail = {
   date: '2026-11-29T00:15:00.000Z',
 };
 
-/** What nodemailer puts on the wire for `mail` (its transports render messages with this composer). */
+/** What nodemailer puts on the wire for `mail` as MailerService.send hands it over (a stream transport keeps it instead of sending it). */
 async function rendered(mail: OutgoingMail) {
-  const node = new MailComposer(messageOf(mail)).compile();
-  return { envelope: node.getEnvelope(), raw: await node.build() };
+  const info = await createTransport({ streamTransport: true, buffer: true }).sendMail(messageOf(mail));
+  return { envelope: info.envelope, raw: info.message as Buffer };
 }
 
 describe('the message MailerService.send renders', () => {
@@ -37,5 +37,16 @@ describe('the message MailerService.send renders', () => {
     const composed = await rendered(mail);
     expect(composed.envelope).toEqual({ from: 'noreply@mission-hub.example', to: ['zoe@example.org'] });
     expect(composed.raw.toString('utf8')).toMatch(/^To: .*<zoe@example\.org>$/m);
+  });
+
+  it('goes out as rendered: nodemailer adds no header of its own', async () => {
+    const composed = await rendered(mail);
+    const names = composed.raw
+      .toString('utf8')
+      .split('\r\n\r\n')[0]!
+      .split('\r\n')
+      .filter((line) => !/^[ \t]/.test(line))
+      .map((line) => line.slice(0, line.indexOf(':')));
+    expect(names).toEqual(['From', 'To', 'Subject', 'Date', 'Message-ID', CAUSE_EVENT_HEADER, 'MIME-Version', 'Content-Type']);
   });
 });

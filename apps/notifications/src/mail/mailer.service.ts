@@ -1,7 +1,7 @@
 import { SERVICE_CONFIG, type ServiceConfig } from '#common';
 import { Inject, Injectable } from '@nestjs/common';
 import { createTransport, type SendMailOptions } from 'nodemailer';
-import { CAUSE_EVENT_HEADER } from './message-id.js';
+import { renderMime } from './mime-message.js';
 
 /** An e-mail exactly as the delivery log keeps it, so that a re-send is the same message. */
 export interface OutgoingMail {
@@ -55,11 +55,7 @@ export class MailerService {
     });
   }
 
-  /**
-   * Sends `mail` as it is kept: rendered while it streams to the server, once (rendering it to a
-   * buffer first, then sending the buffer, cost a third more CPU, and the CPU per e-mail is what
-   * bounds how many go out per second).
-   */
+  /** Sends `mail` as it is kept, rendered by renderMime: nodemailer only carries the bytes (pool, TLS, SMTP errors). */
   async send(mail: OutgoingMail): Promise<MailReceipt> {
     const info = await this.transport.sendMail(messageOf(mail));
     return { messageId: mail.messageId, response: String(info.response ?? '') };
@@ -71,18 +67,7 @@ export class MailerService {
   }
 }
 
-/** The message nodemailer renders for `mail`: the same headers and parts for the same mail, so a re-send is the same message. */
+/** What `send` hands nodemailer for `mail`: the rendered message as it is (`raw`) and its envelope, so a re-send is the same message. */
 export function messageOf(mail: OutgoingMail): SendMailOptions {
-  return {
-    from: mail.from,
-    to: mail.to,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    date: new Date(mail.date),
-    messageId: mail.messageId,
-    headers: { [CAUSE_EVENT_HEADER]: mail.causeEventId },
-    ...(mail.attachments?.length ? { attachments: mail.attachments.map((file) => ({ ...file })) } : {}),
-    ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, filename: 'invite.ics', content: mail.calendar.content } } : {}),
-  };
+  return renderMime(mail);
 }
