@@ -52,7 +52,7 @@ drives POST /api/missions/:id/registrations open-loop, and prints the figures. B
   --database-url URL         (default postgres://postgres@127.0.0.1:5432/mission_hub_bench)
   --rabbitmq-url URL         base URL; the run's vhost is added (default amqp://guest:guest@127.0.0.1:5672)
   --vhost mission-hub-bench  the run's RabbitMQ vhost (with another --database-url, two runs can share the machine)
-  --log-level warn           LOG_LEVEL of the services
+  --log-level info           LOG_LEVEL of the services (info, as deployed)
   --db-pool-size N           DB_POOL_SIZE of the services (default: theirs)
   --json FILE                also write every figure as JSON
   --idempotency-keys         send an Idempotency-Key with each registration, as a form would
@@ -91,7 +91,7 @@ const { values: flag } = parseArgs({
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/mission_hub_bench' },
     'rabbitmq-url': { type: 'string', default: 'amqp://guest:guest@127.0.0.1:5672' },
     vhost: { type: 'string', default: 'mission-hub-bench' },
-    'log-level': { type: 'string', default: 'warn' },
+    'log-level': { type: 'string', default: 'info' },
     'db-pool-size': { type: 'string' },
     json: { type: 'string' },
     'node-arg': { type: 'string', multiple: true },

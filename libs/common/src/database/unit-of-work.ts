@@ -26,6 +26,8 @@ export class DeferredStatementError extends Error {
   }
 }
 
+const CAPTURE_STACKS = process.env.NODE_ENV !== 'production';
+
 /** A statement waiting to go with the transaction's next statement or its COMMIT. */
 export interface Deferred<Row = Record<string, unknown>> {
   /** Its rows once it has run; its error if it failed or never ran. */
@@ -36,8 +38,11 @@ export interface Deferred<Row = Record<string, unknown>> {
 
 interface Pending {
   what: string;
-  /** Where it was deferred: an Error whose stack is formatted only if the statement fails (formatting every one cost 2–8% of a consumer's CPU). */
-  at: Error;
+  /**
+   * Where it was deferred, for the error's stack if the statement fails; outside production only:
+   * capturing a stack at every deferred statement cost 2–8% of a consumer's CPU (docs/benchmarks.md).
+   */
+  at: Error | undefined;
   failure?: unknown;
   settled: boolean;
 }
@@ -90,7 +95,7 @@ export class UnitOfWork {
    * carrying the stack of this call. Only inside a transaction.
    */
   defer<Row = Record<string, unknown>>(statement: Statement, what: string): Deferred<Row> {
-    const entry: Pending = { what, at: new Error(), settled: false };
+    const entry: Pending = { what, at: CAPTURE_STACKS ? new Error() : undefined, settled: false };
     const ahead: StatementAhead = sendAhead(this.manager, statement.text, statement.values as unknown[]);
     this.pending.push(entry);
     const result = ahead.sent.then(
@@ -120,7 +125,7 @@ export class UnitOfWork {
     const driverError = (error as { driverError?: unknown } | null)?.driverError ?? error;
     const source = this.pending.find((entry) => entry.failure !== undefined && (entry.failure === error || entry.failure === driverError));
     this.pending.splice(0, this.pending.length, ...this.pending.filter((entry) => !entry.settled));
-    return source ? new DeferredStatementError(source.what, error, source.at.stack) : error;
+    return source ? new DeferredStatementError(source.what, error, source.at?.stack) : error;
   }
 }
 
