@@ -128,12 +128,13 @@ export class RegistrationsService {
   }
 
   /**
-   * Three round trips under the mission's lock: the lock (with BEGIN), one read (with the mission's
-   * categories, when it has any), the insert with its events sent with the COMMIT; docs/DESIGN.md,
-   * "Inside registration", counts them.
+   * Two round trips under the mission's lock: the lock (with BEGIN, and the group's e-mail addresses
+   * read right after it), the insert with its events sent with the COMMIT; one more read for a mission
+   * with quotas or categories (with the categories); docs/DESIGN.md, "Inside registration", counts them.
    */
   private async decideIn(unit: UnitOfWork, missionId: string, arrivals: readonly Arrival[]): Promise<Outcome<RegistrationCreatedView>[]> {
-    const locked = await this.seats.lockForRegistration(unit, missionId);
+    // A group of more than one asks which of its e-mail addresses are registered already with the lock (a group of one relies on the unique index).
+    const locked = await this.seats.lockForRegistration(unit, missionId, arrivals.length > 1 ? arrivals.map(({ input }) => input.email) : []);
     if (!locked) {
       await this.mission(unit, missionId);
       throw notSetUp(missionId);
@@ -157,7 +158,8 @@ export class RegistrationsService {
     const delegations = open.map((arrival) => delegationOf.get(arrival)!.delegationId);
     // Sent with the seats' read, in its round trip; read after the lock, so as they are.
     const categoryRows = settings.categoryCount > 0 ? this.categories.deferList(unit, missionId) : null;
-    const { seats: counted, registered } = await this.seats.forGroup(unit, settings, open.length > 1 ? emails : [], delegations, categoryRows !== null);
+    const { seats: counted } = await this.seats.forGroup(unit, settings, [], delegations, categoryRows !== null);
+    const registered = locked.registered ?? [];
     const categories = categoryRows ? (await categoryRows.result).map(toCategory) : [];
     const seats = withCapacities(counted, categories);
     const taken = RegistrationRules.takenEmails(emails, registered);

@@ -195,19 +195,35 @@ export class SeatsRepository {
   }
 
   /** `lock`, and what the events say of the mission, in one statement; null when either is missing. */
-  async lockForRegistration(unit: UnitOfWork, missionId: string): Promise<{ settings: SettingsOfRegistration; mission: MissionOfEvents } | null> {
-    const [row] = await unit.query<LockedForRegistrationRow>(
-      sql(
-        `SELECT s.capacity, s.opens_at, s.closes_at, s.approval, ${delegationsOf('s.mission_id')}, s.confirmed_count, s.waitlisted_count, s.category_count, ${missionColumns('m')}
-           FROM registration_settings s JOIN missions m ON m.id = s.mission_id
-          WHERE s.mission_id = $1
-            FOR UPDATE OF s`,
-        [missionId],
-      ),
+  /**
+   * Takes the mission's settings row for a group of registrations. With `emails`, which of them are
+   * registered already is read in the same round trip, right after the lock (so under it): a group
+   * is then decided in two round trips, the lock and the insert with the COMMIT, where it took three.
+   */
+  async lockForRegistration(
+    unit: UnitOfWork,
+    missionId: string,
+    emails: readonly string[] = [],
+  ): Promise<{ settings: SettingsOfRegistration; mission: MissionOfEvents; registered: string[] | null } | null> {
+    const lock = sql(
+      `SELECT s.capacity, s.opens_at, s.closes_at, s.approval, ${delegationsOf('s.mission_id')}, s.confirmed_count, s.waitlisted_count, s.category_count, ${missionColumns('m')}
+         FROM registration_settings s JOIN missions m ON m.id = s.mission_id
+        WHERE s.mission_id = $1
+          FOR UPDATE OF s`,
+      [missionId],
     );
+    let row: LockedForRegistrationRow | undefined;
+    let registered: string[] | null = null;
+    if (emails.length > 0) {
+      const locked = unit.defer<LockedForRegistrationRow>(lock, "the mission's lock");
+      ({ registered } = await this.registeredAndConfirmed(unit, missionId, emails, []));
+      [row] = await locked.result;
+    } else {
+      [row] = await unit.query<LockedForRegistrationRow>(lock);
+    }
     if (!row) return null;
     const { id: _, ...mission } = toMission({ id: missionId, ...row });
-    return { settings: toSettingsOfRegistration(missionId, row), mission };
+    return { settings: toSettingsOfRegistration(missionId, row), mission, registered };
   }
 
   /**

@@ -31,8 +31,13 @@ export class SeatsService {
   }
 
   /** `lock` for the registration form, in one round trip with what its events say about the mission; null when either is missing. */
-  lockForRegistration(unit: UnitOfWork, missionId: string): Promise<{ settings: SettingsOfRegistration; mission: MissionOfEvents } | null> {
-    return this.repository.lockForRegistration(unit, missionId);
+  /** The mission's lock for a group of registrations, and which of `emails` are registered already, in one round trip. */
+  lockForRegistration(
+    unit: UnitOfWork,
+    missionId: string,
+    emails: readonly string[] = [],
+  ): Promise<{ settings: SettingsOfRegistration; mission: MissionOfEvents; registered: string[] | null } | null> {
+    return this.repository.lockForRegistration(unit, missionId, emails);
   }
 
   /** The seats as they stand, counting confirmed registrations of the given delegations that have a quota. */
