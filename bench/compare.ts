@@ -26,7 +26,9 @@ if (!runs.length) {
 const round = (value: number | undefined, digits = 0) => (value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits));
 const systems = [...new Set(runs.flatMap((run) => run.results.map((result) => result.system)))];
 for (const system of systems) {
-  const rates = [...new Set(runs.flatMap((run) => run.results.filter((r) => r.system === system && r.kind === 'fixed').map((r) => r.rate)))].sort((a, b) => a - b);
+  const rates = [...new Set(runs.flatMap((run) => run.results.filter((r) => r.system === system && r.kind === 'fixed').map((r) => r.rate)))].sort(
+    (a, b) => a - b,
+  );
   for (const rate of rates) {
     const rows: string[][] = [[`${system} at ${rate}/s`, ...runs.map((run) => run.name)]];
     const phase = (run: Run) => run.results.find((r) => r.system === system && r.kind === 'fixed' && r.rate === rate);

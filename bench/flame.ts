@@ -53,7 +53,9 @@ for (const file of files) {
     for (const [id, micros] of self) if (byId.get(id)!.callFrame.functionName === name && !byId.get(id)!.callFrame.url) sum += micros;
     return sum;
   }
-  console.log(`\n${basename(file)}: ${(busy / 1000).toFixed(0)} ms busy of ${(total / 1000).toFixed(0)} ms sampled (${((100 * busy) / total).toFixed(0)}% of one core)`);
+  console.log(
+    `\n${basename(file)}: ${(busy / 1000).toFixed(0)} ms busy of ${(total / 1000).toFixed(0)} ms sampled (${((100 * busy) / total).toFixed(0)}% of one core)`,
+  );
 
   const byPart = new Map<string, number>();
   const byFunction = new Map<string, number>();

@@ -618,7 +618,9 @@ function instancesRows(): string[][] {
 function aimRows(instances: number): string[][] {
   const fixed = (system: Target['system'], at: number) =>
     results.find((result) => result.system === system && result.instances === instances && result.kind === 'fixed' && result.rate === at);
-  const rows: string[][] = [[`aim (issue 19)${instanceCounts.length > 1 ? `, ${instances} instance${instances === 1 ? '' : 's'}` : ''}`, 'mission-hub', 'bare', 'ratio', 'met']];
+  const rows: string[][] = [
+    [`aim (issue 19)${instanceCounts.length > 1 ? `, ${instances} instance${instances === 1 ? '' : 's'}` : ''}`, 'mission-hub', 'bare', 'ratio', 'met'],
+  ];
   const aim = (label: string, a: number | undefined, b: number | undefined, holds: (ratio: number) => boolean, unit = '', digits = 0) => {
     if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return rows.push([label, '–', '–', '', '–']);
     rows.push([label, `${a.toFixed(digits)}${unit}`, `${b.toFixed(digits)}${unit}`, (a / b).toFixed(2), yes(holds(a / b))]);
@@ -636,7 +638,13 @@ function aimRows(instances: number): string[][] {
   const mh = results.filter((result) => result.system === 'mission-hub' && result.instances === instances);
   const checked = mh.filter((result) => result.overbooking);
   const overbooked = checked.filter((result) => !result.overbooking!.ok);
-  rows.push(['no overbooking in any phase', checked.length ? `${checked.length - overbooked.length}/${checked.length} phases exact` : '–', '', '', yes(overbooked.length === 0)]);
+  rows.push([
+    'no overbooking in any phase',
+    checked.length ? `${checked.length - overbooked.length}/${checked.length} phases exact` : '–',
+    '',
+    '',
+    yes(overbooked.length === 0),
+  ]);
   return rows;
 }
 

@@ -231,11 +231,7 @@ export class BroadcastsRepository {
   }
 
   /** A participant's new access token (revoked, or renewed): kept unless a newer one is; one not seen yet is kept with the token only. */
-  keepToken(
-    unit: UnitOfWork,
-    token: { registrationId: string; missionId: string; tokenGeneration: number; accessTokenHash: string },
-    asOf: string,
-  ): void {
+  keepToken(unit: UnitOfWork, token: { registrationId: string; missionId: string; tokenGeneration: number; accessTokenHash: string }, asOf: string): void {
     unit.defer(
       sql(
         `INSERT INTO broadcast_members (registration_id, mission_id, token_hash, token_generation, token_as_of, as_of)
@@ -299,11 +295,7 @@ export class BroadcastsRepository {
   }
 
   /** A meeting's place and parties; `startsAt` null: not placed (cancelled, declined, or not yet scheduled). */
-  keepMeeting(
-    unit: UnitOfWork,
-    meeting: { meetingId: string; missionId: string; startsAt: string | null; parties: readonly string[] },
-    asOf: string,
-  ): void {
+  keepMeeting(unit: UnitOfWork, meeting: { meetingId: string; missionId: string; startsAt: string | null; parties: readonly string[] }, asOf: string): void {
     unit.defer(
       sql(
         `INSERT INTO broadcast_meetings (meeting_id, mission_id, starts_at, parties, as_of) VALUES ($1, $2, $3, $4::uuid[], $5)
