@@ -26,9 +26,7 @@ export class WebhookEventsHandler {
       const { registrationId } = (event as CloudEvent<'participant.erased'>).data;
       await this.inbox.handleAlone(event, 'notifications.webhook-erasure', (unit) => this.webhooks.erase(unit, registrationId));
     }
-    const endpoints = await this.webhooks.subscribers(event);
-    if (endpoints.length === 0) return;
-    // Its own transaction, not the batch's: the other handler of this event runs at the same time in the batch.
-    await this.inbox.handleAlone(event, 'notifications.webhooks', async (unit) => this.webhooks.queue(unit, event, endpoints));
+    // Idempotent (once per endpoint and event by its keys): in the message's batch, beside the mail kinds' handler.
+    await this.inbox.apply(async (unit) => this.webhooks.queue(unit, event));
   }
 }

@@ -183,26 +183,27 @@ export class WebhooksRepository {
    * delivery per endpoint and event (the unique key). Nothing when a participant it names is erased:
    * it takes the webhooks' erasure locks of every id the event holds, shared, first.
    */
-  deferQueue(
-    unit: UnitOfWork,
-    event: { id: string; type: string; missionId: string; body: string; namedIds: readonly string[] },
-    endpointIds: readonly string[],
-  ): Deferred {
+  deferQueue(unit: UnitOfWork, event: { id: string; type: string; missionId: string; body: string; namedIds: readonly string[] }): Deferred {
     if (event.namedIds.length > 0) unit.defer(webhookErasureLock('shared', event.namedIds), 'the webhook erasure locks');
     return unit.defer(
       sql(
-        `WITH event AS (
+        `WITH endpoint AS (
+           SELECT e.id FROM webhook_endpoints e
+            WHERE e.mission_id = $3 AND e.status = 'enabled'
+              AND EXISTS (SELECT 1 FROM unnest(e.event_types) AS pattern WHERE ${TOPIC_MATCH})),
+         event AS (
            INSERT INTO webhook_events (id, type, mission_id, body, named_ids)
            SELECT $1, $2, $3, $4, $5::uuid[]
-            WHERE NOT EXISTS (SELECT 1 FROM webhook_erasures WHERE registration_id = ANY ($5::uuid[]))
+            WHERE EXISTS (SELECT 1 FROM endpoint)
+              AND NOT EXISTS (SELECT 1 FROM webhook_erasures WHERE registration_id = ANY ($5::uuid[]))
            ON CONFLICT (id) DO NOTHING
            RETURNING id)
          INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, next_attempt_at)
          SELECT gen_random_uuid(), endpoint.id, event.id, $2, now()
-           FROM event, webhook_endpoints endpoint
-          WHERE endpoint.id = ANY ($6::uuid[]) AND endpoint.status = 'enabled'
-         ON CONFLICT ON CONSTRAINT webhook_deliveries_once_per_endpoint_and_event DO NOTHING`,
-        [event.id, event.type, event.missionId, event.body, event.namedIds, endpointIds],
+           FROM event, endpoint
+         ON CONFLICT ON CONSTRAINT webhook_deliveries_once_per_endpoint_and_event DO NOTHING
+         RETURNING id`,
+        [event.id, event.type, event.missionId, event.body, event.namedIds],
       ),
       'the queued webhook deliveries',
     );
@@ -394,6 +395,13 @@ export class WebhooksRepository {
 }
 
 /** The webhooks' own erasure locks (not the delivery log's: a batch of the mail handlers may hold those while this waits). */
+/**
+ * Whether `pattern` (AMQP topic syntax: `*` one word, `#` any number) takes the type `$2`, as
+ * `matchesTopic` decides: the pattern becomes a regular expression over `.` + the type, each word
+ * preceded by `\.`: a word stays itself, `*` is one word `\.[^.]+`, `#` any number `(\.[^.]+)*`.
+ */
+export const TOPIC_MATCH = `pattern = $2 OR ('.' || $2) ~ ('^' || replace(replace(replace('.' || pattern, '.', '\\.'), '\\.#', '(\\.[^.]+)*'), '\\.*', '\\.[^.]+') || '$')`;
+
 function webhookErasureLock(mode: 'shared' | 'exclusive', ids: readonly string[]) {
   const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
   return sql(`SELECT ${lock}(hashtextextended('mission-hub:webhook-erasure:' || current_schema() || ':' || id, 0)) FROM unnest($1::text[]) AS id`, [ids]);

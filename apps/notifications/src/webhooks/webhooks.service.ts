@@ -15,7 +15,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { resolvedProblem, urlProblem } from './webhook-http.js';
 import { WebhookDispatchService } from './webhook-dispatch.service.js';
-import { namedIdsOf, patternProblem, subscribesTo } from './webhook.rules.js';
+import { namedIdsOf, patternProblem } from './webhook.rules.js';
 import type { CreateEndpoint, RotateSecret, WebhookLogQuery } from './webhook.schema.js';
 import { newWebhookSecret } from './webhook-signature.js';
 import { toAttemptView, toDeliveryView, toEndpointView, type EndpointView } from './webhook.view.js';
@@ -128,20 +128,25 @@ export class WebhooksService {
     this.dispatcher.wake();
   }
 
-  /** The enabled endpoints of the event's mission that subscribe to its type: read before any inbox work, so an event nobody takes writes nothing. */
-  async subscribers(event: CloudEvent): Promise<string[]> {
+  /**
+   * Queues `event` for every enabled endpoint of its mission whose patterns take its type, in `unit`
+   * (the message's batch): matched in the statement that stores it, so an event nobody subscribes to
+   * costs no round trip and writes nothing; sent after it commits.
+   */
+  queue(unit: UnitOfWork, event: CloudEvent): void {
     const missionId = missionOf(event);
-    if (!missionId) return [];
-    const endpoints = await this.webhooks.subscribed(this.transactions.outside, missionId);
-    return endpoints.filter((endpoint) => subscribesTo(endpoint.event_types, event.type)).map((endpoint) => endpoint.id);
-  }
-
-  /** Queues the event for `endpointIds` in `unit` (its inbox work); sent after it commits. */
-  queue(unit: UnitOfWork, event: CloudEvent, endpointIds: readonly string[]): void {
+    if (!missionId) return;
     // The erasure notice names whom it erased and nothing personal: it goes to those who subscribe to it.
     const namedIds = event.type === 'participant.erased' ? [] : namedIdsOf(event.data);
-    this.webhooks.deferQueue(unit, { id: event.id, type: event.type, missionId: missionOf(event)!, body: JSON.stringify(event), namedIds }, endpointIds);
-    unit.afterCommit(() => this.dispatcher.wake());
+    const queued = this.webhooks.deferQueue(unit, { id: event.id, type: event.type, missionId, body: JSON.stringify(event), namedIds });
+    unit.afterCommit(() => {
+      queued.result.then(
+        (rows) => {
+          if (rows.length > 0) this.dispatcher.wake();
+        },
+        () => undefined,
+      );
+    });
   }
 
   erase(unit: UnitOfWork, registrationId: string): Promise<void> {
