@@ -143,11 +143,6 @@ export class WebhooksRepository {
     return row ?? null;
   }
 
-  /** The enabled endpoints of a mission with their patterns: the one read an event costs when nothing subscribes to it. */
-  subscribed(unit: UnitOfWork, missionId: string): Promise<Pick<EndpointRow, 'id' | 'event_types'>[]> {
-    return unit.query(sql(`SELECT id, event_types FROM webhook_endpoints WHERE mission_id = $1 AND status = 'enabled'`, [missionId]));
-  }
-
   async deleteEndpoint(unit: UnitOfWork, missionId: string, id: string): Promise<boolean> {
     const rows = await unit.query(sql(`DELETE FROM webhook_endpoints WHERE mission_id = $1 AND id = $2 RETURNING id`, [missionId, id]));
     return rows.length > 0;

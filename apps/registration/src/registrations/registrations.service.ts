@@ -158,7 +158,7 @@ export class RegistrationsService {
     const delegations = open.map((arrival) => delegationOf.get(arrival)!.delegationId);
     // Sent with the seats' read, in its round trip; read after the lock, so as they are.
     const categoryRows = settings.categoryCount > 0 ? this.categories.deferList(unit, missionId) : null;
-    const { seats: counted } = await this.seats.forGroup(unit, settings, [], delegations, categoryRows !== null);
+    const counted = await this.seats.forGroup(unit, settings, delegations, categoryRows !== null);
     const registered = locked.registered ?? [];
     const categories = categoryRows ? (await categoryRows.result).map(toCategory) : [];
     const seats = withCapacities(counted, categories);

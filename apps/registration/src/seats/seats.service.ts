@@ -42,39 +42,30 @@ export class SeatsService {
 
   /** The seats as they stand, counting confirmed registrations of the given delegations that have a quota. */
   async of(unit: UnitOfWork, settings: SettingsOfSeats, delegations: readonly (string | null)[]): Promise<Seats> {
-    return (await this.forGroup(unit, settings, [], delegations)).seats;
+    return this.forGroup(unit, settings, delegations);
   }
 
   /**
-   * `of`, and which of `emails` are registered to the mission already, in one round trip; none when
-   * there is nothing to ask. Read under the mission's lock, so the answer holds until commit. With
-   * `countCategories`, the confirmed seats per category are counted too (their capacities are the caller's to add).
+   * `of` under the mission's lock, so the answer holds until commit; no read when nothing has a quota.
+   * With `countCategories`, the confirmed seats per category are counted too (their capacities are the
+   * caller's to add). Which e-mail addresses are taken is read with the lock (`lockForRegistration`).
    */
-  async forGroup(
-    unit: UnitOfWork,
-    settings: SettingsOfSeats,
-    emails: readonly string[],
-    delegations: readonly (string | null)[],
-    countCategories = false,
-  ): Promise<{ seats: Seats; registered: string[] }> {
+  async forGroup(unit: UnitOfWork, settings: SettingsOfSeats, delegations: readonly (string | null)[], countCategories = false): Promise<Seats> {
     // Quotas the given delegations count against, and every delegation whose seats count against them.
     const quotas = new Set(delegations.flatMap((delegation) => (delegation === null ? [] : SeatRules.quotaChain(settings, delegation))));
     const counted = Object.keys(settings.delegationParents).filter((id) => SeatRules.chain(settings.delegationParents, id).some((key) => quotas.has(key)));
-    const { registered, confirmedByDelegation, confirmedByCategory } =
-      counted.length > 0 || emails.length > 0 || countCategories
-        ? await this.repository.registeredAndConfirmed(unit, settings.missionId, emails, counted, countCategories)
-        : { registered: [], confirmedByDelegation: {}, confirmedByCategory: {} };
+    const { confirmedByDelegation, confirmedByCategory } =
+      counted.length > 0 || countCategories
+        ? await this.repository.registeredAndConfirmed(unit, settings.missionId, [], counted, countCategories)
+        : { confirmedByDelegation: {}, confirmedByCategory: {} };
     return {
-      seats: {
-        capacity: settings.capacity,
-        confirmed: settings.confirmedCount,
-        waitlisted: settings.waitlistedCount,
-        delegationQuotas: settings.delegationQuotas,
-        delegationParents: settings.delegationParents,
-        confirmedByDelegation: SeatRules.rollUp(settings, confirmedByDelegation),
-        ...(countCategories ? { confirmedByCategory } : {}),
-      },
-      registered,
+      capacity: settings.capacity,
+      confirmed: settings.confirmedCount,
+      waitlisted: settings.waitlistedCount,
+      delegationQuotas: settings.delegationQuotas,
+      delegationParents: settings.delegationParents,
+      confirmedByDelegation: SeatRules.rollUp(settings, confirmedByDelegation),
+      ...(countCategories ? { confirmedByCategory } : {}),
     };
   }
 
