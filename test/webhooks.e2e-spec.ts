@@ -295,6 +295,40 @@ describe('outbound webhooks', () => {
     await call(`${endpoints()}/${endpoint.id}`, { token: token(), method: 'DELETE' });
   });
 
+  // Under load the consumer takes messages in batches: an erasure and the events naming the participant just before it (their
+  // registration.cancelled, say) arrive together. The erasure waited for the batch it was part of to commit (a minute, the lock timeout).
+  it('handles an erasure that arrives in one batch with events naming the participant, without waiting on that batch', async () => {
+    const endpoint = await subscribe('/same-batch', ['participant.*']);
+    const registrationId = randomUUID();
+    const naming = Array.from({ length: 4 }, () => checkedIn(registrationId));
+    const erased = createEvent(
+      'registration',
+      'participant.erased',
+      { registrationId, missionId, erasedAt: new Date().toISOString() },
+      { subject: registrationId, missionId },
+    );
+    // Waiting in the queue while notifications is down, they reach it back to back when it starts.
+    await system.stopService('notifications');
+    for (const event of [...naming, erased]) await system.producer.publish(event);
+    await system.startService('notifications');
+
+    await eventsHandled(system, 'notifications');
+    await eventually(() => receiver.of(erased.id, '/same-batch').length === 1, { what: 'the erasure notice' });
+    // What was queued in the erasure's commit is dropped; what an earlier batch queued may have gone before it (or been in flight), once.
+    const items = await eventually(
+      async () => {
+        const page = (await call(`${endpoints()}/${endpoint.id}/deliveries?limit=100`, { token: token() })).body.items as any[];
+        return page.every((item) => item.status !== 'pending') && page;
+      },
+      { what: 'no delivery under way' },
+    );
+    for (const event of naming) {
+      const delivery = items.find((item) => item.eventId === event.id);
+      expect(delivery?.status ?? 'not queued').toMatch(/^(dropped|delivered|not queued)$/);
+      expect(receiver.of(event.id, '/same-batch').length).toBeLessThanOrEqual(delivery ? 1 : 0);
+    }
+  });
+
   it('disables an endpoint that answers 410 at once, and tells its organiser', async () => {
     const endpoint = await subscribe('/gone', ['participant.checked_in'], { contactEmail: 'integrations@chengdu.example', language: 'de' });
     receiver.answerAlways('/gone', 410);

@@ -51,15 +51,6 @@ export class InboxService {
     return this.transactions.run(work);
   }
 
-  /**
-   * As `handle`, but always in a transaction of its own, even while the transport handles the
-   * message in a batch: for a handler that Nest runs beside another handler of the same message (two
-   * `@EventPattern`s on one type run at once), whose savepoints must not interleave with the batch's.
-   */
-  handleAlone(event: CloudEvent, handler: string, work: (unit: UnitOfWork) => Promise<void>): Promise<InboxOutcome> {
-    return batchSlots.exit(() => this.handle(event, handler, work));
-  }
-
   private async handleInBatch(slot: BatchSlot, event: CloudEvent, handler: string, work: (unit: UnitOfWork) => Promise<void>): Promise<InboxOutcome> {
     const { unit, savepoint, receipt } = await slot.batch.enter(
       this.dataSource,

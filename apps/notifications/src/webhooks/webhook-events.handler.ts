@@ -21,12 +21,14 @@ export class WebhookEventsHandler {
 
   @EventPattern(everyPattern)
   async onEvent(@Payload() event: CloudEvent): Promise<void> {
-    // An erasure is recorded whether or not anything subscribes: it decides what is sent later.
-    if (event.type === 'participant.erased') {
-      const { registrationId } = (event as CloudEvent<'participant.erased'>).data;
-      await this.inbox.handleAlone(event, 'notifications.webhook-erasure', (unit) => this.webhooks.erase(unit, registrationId));
-    }
-    // Idempotent (once per endpoint and event by its keys): in the message's batch, beside the mail kinds' handler.
-    await this.inbox.apply(async (unit) => this.webhooks.queue(unit, event));
+    // Both idempotent (an erasure recorded once, once per endpoint and event by its keys): in the message's
+    // batch, beside the mail kinds' handler. The erasure must be: in a transaction of its own it would wait
+    // on the shared erasure lock that queueing an earlier message of the same batch holds until the batch
+    // commits, which waits for it (docs/DESIGN.md, Webhooks, Erasure).
+    await this.inbox.apply(async (unit) => {
+      // An erasure is recorded whether or not anything subscribes: it decides what is sent later.
+      if (event.type === 'participant.erased') await this.webhooks.erase(unit, (event as CloudEvent<'participant.erased'>).data.registrationId);
+      await this.webhooks.queue(unit, event);
+    });
   }
 }
