@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { notificationsApplication } from '../apps/notifications/src/notifications.application.js';
 import { call, listAll, openMission, registrationInput, type ApiResponse } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { closeVhostConnections, queueBacklog, withDatabase } from './support/isolation.js';
+import { closeVhostConnections, withDatabase } from './support/isolation.js';
 import { notificationsSettled } from './support/notifications.js';
 import { eventsHandled, outboxRelayed } from './support/settled.js';
 import { type TestSystem, useSystem } from './support/system.js';
@@ -47,7 +47,7 @@ describe('at-least-once delivery, exactly-once effects', () => {
     await connection.close();
 
     await notificationsSettled(system);
-    await eventually(async () => (await queueBacklog(system.vhost, 'mission-hub.dashboard')) === 0, { what: 'the dashboard to consume the copies' });
+    await eventsHandled(system, 'dashboard');
     expect(system.smtp.received.filter((mail) => mail.eventId === confirmed.id)).toHaveLength(1);
     expect(system.tap.ofType('notification.sent', (event) => (event.data as any).causeEventId === confirmed.id)).toHaveLength(1);
     const token = system.organiserToken();

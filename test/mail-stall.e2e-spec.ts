@@ -85,7 +85,9 @@ describe('an SMTP server that accepts connections and then stalls', () => {
         `notifications transactions open > 1 s at once: ${longestTransactions}; slowest delivery log read during the stall: ${Math.round(slowestDeliveryLogMs)} ms`,
     );
     expect(longestTransactions).toBe(0);
-    expect(slowestDeliveryLogMs).toBeLessThan(2000);
+    // A read that waited on a connection held by a send would take the greeting timeout (10 s); half of it leaves room
+    // for a shared machine (2 s was once missed by 44 ms while another test file took Postgres's connections).
+    expect(slowestDeliveryLogMs).toBeLessThan(5000);
     expect(figures.duringStallP99Ms).toBeLessThanOrEqual(2 * figures.withoutStallP99Ms);
     // Each participant mailed, once: a copy re-sent after the stall has the same Message-ID.
     for (const to of [...addresses(9000), ...addresses(9200)]) expect(new Set(system.smtp.to(to).map((mail) => mail.messageId)).size).toBe(1);

@@ -10,7 +10,7 @@ import amqp from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { call, missionInput, openMission, registrationInput, type ApiResponse } from './support/api.js';
 import { eventually } from './support/eventually.js';
-import { closeVhostConnections, queueBacklogs, rabbitmqctl, TEST_DATABASE_URL, withDatabase } from './support/isolation.js';
+import { closeVhostConnections, queuesIn, rabbitmqctl, readyMessages, TEST_DATABASE_URL, withDatabase } from './support/isolation.js';
 import { notificationsSettled } from './support/notifications.js';
 import { eventsHandled, outboxRelayed } from './support/settled.js';
 import { useSystem, type TestSystem } from './support/system.js';
@@ -20,8 +20,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Messages in every dead-letter queue of the run, by queue. */
 async function deadLettered(system: TestSystem): Promise<Record<string, number>> {
-  const backlogs = await queueBacklogs(system.vhost);
-  return Object.fromEntries([...backlogs].filter(([queue, backlog]) => queue.endsWith('.dead') && backlog > 0));
+  const dead = (await queuesIn(system.vhost)).filter((queue) => queue.endsWith('.dead'));
+  return Object.fromEntries([...(await readyMessages(system.rabbitmqUrl, dead))].filter(([, count]) => count > 0));
 }
 
 async function confirmedOnDashboard(system: TestSystem, missionId: string, token: string): Promise<number | undefined> {

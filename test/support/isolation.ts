@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import amqp from 'amqplib';
 import pg from 'pg';
 import { ensureDatabase } from '#common';
 
@@ -68,21 +69,25 @@ export async function dropSchemasWith(client: pg.Client, schemas: string[]): Pro
   for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 }
 
-/** Ready plus unacknowledged messages of each queue of the vhost, by name, from one rabbitmqctl call (it takes a second or more). */
-export async function queueBacklogs(vhost: string): Promise<Map<string, number>> {
-  const output = await rabbitmqctl('list_queues', '-p', vhost, '--no-table-headers', 'name', 'messages_ready', 'messages_unacknowledged');
-  const rows = output.split('\n').filter((row) => row.trim() !== '');
-  return new Map(
-    rows.map((row) => {
-      const [name, ready, unacked] = row.split('\t');
-      return [name!, Number(ready) + Number(unacked)];
-    }),
-  );
+/** The queues of the vhost, from one rabbitmqctl call (it takes a second or more); their counts are `readyMessages`'. */
+export async function queuesIn(vhost: string): Promise<string[]> {
+  const output = await rabbitmqctl('list_queues', '-p', vhost, '--no-table-headers', 'name');
+  return output.split('\n').filter((row) => row.trim() !== '');
 }
 
-/** Ready plus unacknowledged messages of a queue: zero once a consumer has finished with everything. */
-export async function queueBacklog(vhost: string, queue: string): Promise<number> {
-  const backlog = (await queueBacklogs(vhost)).get(queue);
-  if (backlog === undefined) throw new Error(`no queue ${queue} in ${vhost}`);
-  return backlog;
+/**
+ * The messages ready in each queue now, asked of the queues themselves (a passive declare). Not
+ * `rabbitmqctl list_queues`: a quorum queue's counts there are metrics it publishes every few
+ * seconds, so they read 0 for a while after a publish.
+ */
+export async function readyMessages(rabbitmqUrl: string, queues: readonly string[]): Promise<Map<string, number>> {
+  const connection = await amqp.connect(rabbitmqUrl);
+  try {
+    const channel = await connection.createChannel();
+    const counts = new Map<string, number>();
+    for (const queue of queues) counts.set(queue, (await channel.checkQueue(queue)).messageCount);
+    return counts;
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
 }

@@ -10,7 +10,7 @@ import type { TestSystem } from './system.js';
  * empty queues alone do not say that. Waits out retries, so a test whose mail server keeps refusing
  * ends that before it asks.
  */
-export function notificationsSettled(system: Pick<TestSystem, 'vhost' | 'schemaOf'>): Promise<unknown> {
+export function notificationsSettled(system: Pick<TestSystem, 'vhost' | 'rabbitmqUrl' | 'urls' | 'schemaOf'>): Promise<unknown> {
   const pendingEmails = () =>
     withDatabase(async (client) => {
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM "${system.schemaOf('notifications')}".deliveries WHERE status = 'pending'`);

@@ -112,7 +112,7 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
 
   /** Records handlings into the application's metrics, and traces them when it traces (`createServiceApplication` calls it). */
   instrument(metrics: Metrics, tracing: Tracing, modules: ModulesContainer): void {
-    this.metrics = new ConsumerMetrics(metrics);
+    this.metrics = new ConsumerMetrics(metrics, () => this.inFlight.size);
     this.tracing = tracing;
     this.handlerNames = handlerNames(modules);
   }

@@ -6,8 +6,8 @@ import type { Counter, Histogram } from 'prom-client';
 /**
  * What the event consumer records: each handling's duration and failures, by event type and
  * handler (`Class.method` of the `@EventPattern` methods the transport dispatched to: Nest chains
- * every handler of one pattern into one), and the messages it moved to a retry queue or the
- * dead-letter queue.
+ * every handler of one pattern into one), the messages it moved to a retry queue or the
+ * dead-letter queue, and how many it holds unsettled now (a handler stuck on a lock shows there).
  */
 export class ConsumerMetrics {
   private readonly handling: Histogram<'type' | 'handler' | 'outcome'>;
@@ -15,7 +15,11 @@ export class ConsumerMetrics {
   private readonly retries: Counter<'type'>;
   private readonly deadLetters: Counter<'type'>;
 
-  constructor(metrics: Metrics) {
+  /** `inFlight`: the messages received from the broker and not yet acked, retried or dead-lettered. */
+  constructor(metrics: Metrics, inFlight: () => number) {
+    metrics.gauge('mission_hub_events_in_flight', 'Messages received from the broker and not yet acked, retried or dead-lettered', [], (set) =>
+      set(inFlight()),
+    );
     this.handling = metrics.histogram('mission_hub_event_handling_duration_seconds', 'Event handlings by type, handler and outcome (handled, failed)', [
       'type',
       'handler',
