@@ -9,6 +9,7 @@ import { withDatabase } from './support/isolation.js';
 import { eventsHandled } from './support/settled.js';
 import { matchesTopic } from '#messaging';
 import { TOPIC_MATCH } from '../apps/notifications/src/webhooks/webhooks.repository.js';
+import { WebhookRetention } from '../apps/notifications/src/webhooks/webhook.retention.js';
 import { useSystem } from './support/system.js';
 import { startWeb } from './support/web.js';
 
@@ -427,6 +428,54 @@ describe('outbound webhooks', () => {
       await web.stop();
     }
   });
+  it('forgets a settled delivery, its attempts and then its event once they are past the retention, and keeps what is still being tried', async () => {
+    // A mission of its own: no endpoint of another test takes its events.
+    const mission = randomUUID();
+    const organiser = system.organiserToken([mission]);
+    const hooks = `${system.url('notifications')}/api/missions/${mission}/webhooks`;
+    const add = async (path: string) =>
+      (await call(hooks, { token: organiser, body: { url: `http://localhost:${receiver.port}${path}`, eventTypes: ['participant.checked_in'] } })).body as {
+        id: string;
+      };
+    const kept = await add('/retained');
+    const trying = await add('/retained-down');
+    receiver.answerAlways('/retained-down', 503);
+    const [old, recent] = [checkedIn(randomUUID(), mission), checkedIn(randomUUID(), mission)];
+    for (const event of [old, recent]) await system.producer.publish(event);
+    await eventually(() => receiver.of(old.id, '/retained').length === 1 && receiver.of(recent.id, '/retained').length === 1, { what: 'both delivered' });
+    await eventually(() => receiver.of(old.id, '/retained-down').length >= 1, { what: 'an attempt at the failing endpoint' });
+    const page = async (endpointId: string, of: 'deliveries' | 'attempts') =>
+      (await call(`${hooks}/${endpointId}/${of}?limit=100`, { token: organiser })).body.items as any[];
+    const oldDelivery = await eventually(async () =>
+      (await page(kept.id, 'deliveries')).find((item) => item.eventId === old.id && item.status === 'delivered'),
+    );
+    const schema = system.schemaOf('notifications');
+    await withDatabase(async (client) => {
+      await client.query(`UPDATE "${schema}".webhook_deliveries SET updated_at = now() - interval '31 days' WHERE event_id = $1`, [old.id]);
+      await client.query(`UPDATE "${schema}".webhook_events SET created_at = now() - interval '31 days' WHERE id = $1`, [old.id]);
+    });
+
+    // The old event's delivery to the failing endpoint is still pending: the event stays with it. (What the sweep
+    // answers is not checked: the hourly run, at the top of an hour, may have swept it first.)
+    const retention = system.app('notifications').get(WebhookRetention);
+    await retention.sweep();
+    expect((await page(kept.id, 'deliveries')).map((item) => item.eventId)).toEqual([recent.id]);
+    expect((await page(kept.id, 'attempts')).map((item) => item.deliveryId)).not.toContain(oldDelivery.id);
+    const gone = await call(`${hooks}/${kept.id}/deliveries/${oldDelivery.id}/redeliver`, { token: organiser, method: 'POST' });
+    expect(gone.status).toBe(404);
+    expect((await page(trying.id, 'deliveries')).find((item) => item.eventId === old.id)).toMatchObject({ status: 'pending' });
+    const stored = async () =>
+      (
+        await withDatabase(async (client) => (await client.query(`SELECT id FROM "${schema}".webhook_events WHERE id = ANY ($1)`, [[old.id, recent.id]])).rows)
+      ).map((row) => row.id as string);
+    expect((await stored()).sort()).toEqual([old.id, recent.id].sort());
+
+    // Once the failing endpoint is deleted (its deliveries with it), nothing is left of the old event.
+    expect((await call(`${hooks}/${trying.id}`, { token: organiser, method: 'DELETE' })).status).toBe(204);
+    await retention.sweep();
+    expect(await stored()).toEqual([recent.id]);
+  });
+
   it('matches event types to patterns in SQL exactly as the broker matches routing keys', async () => {
     const patterns = [
       '#',

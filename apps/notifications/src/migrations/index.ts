@@ -8,6 +8,7 @@ import { CreateMissions1732000004400 } from './1732000004400-create-missions.js'
 import { DirectoryLinkGeneration1732000004500 } from './1732000004500-directory-link-generation.js';
 import { CreateBroadcasts1732000004600 } from './1732000004600-create-broadcasts.js';
 import { CreateWebhooks1732000004700 } from './1732000004700-create-webhooks.js';
+import { WebhookRetention1732000014200 } from './1732000014200-webhook-retention.js';
 
 export const notificationsMigrations = [
   CreateOutbox1732000000000,
@@ -22,4 +23,5 @@ export const notificationsMigrations = [
   CreateBroadcasts1732000004600,
   CreateWebhooks1732000004700,
   KeepIdempotentResponsesWithTheirChange1732000014100,
+  WebhookRetention1732000014200,
 ];

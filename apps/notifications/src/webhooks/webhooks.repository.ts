@@ -1,4 +1,4 @@
-import { sql, type Deferred, type UnitOfWork } from '#common';
+import { sql, type Deferred, type ExpiredRows, type UnitOfWork } from '#common';
 import { Injectable } from '@nestjs/common';
 
 export interface EndpointRow {
@@ -113,6 +113,20 @@ export interface DisabledEndpoint {
 /** The webhooks' SQL (`webhook_endpoints`, `webhook_events`, `webhook_deliveries`, `webhook_attempts`, `webhook_erasures`). */
 @Injectable()
 export class WebhooksRepository {
+  /**
+   * What `WebhookRetention` deletes, `$1` days after: a settled delivery (its attempts go with it,
+   * by their key), then an event no delivery is left of. A pending one stays, however old: it is
+   * settled within `WEBHOOKS_RETRY_FOR_MS`, or failed when its endpoint is disabled.
+   */
+  static readonly expired: { deliveries: ExpiredRows; events: ExpiredRows } = {
+    deliveries: { table: 'webhook_deliveries', key: 'id', where: `status <> 'pending' AND updated_at < now() - make_interval(days => $1)` },
+    events: {
+      table: 'webhook_events',
+      key: 'id',
+      where: `created_at < now() - make_interval(days => $1) AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = webhook_events.id)`,
+    },
+  };
+
   async insertEndpoint(unit: UnitOfWork, endpoint: NewEndpoint): Promise<EndpointRow> {
     const [row] = await unit.query<EndpointRow>(
       sql(

@@ -33,6 +33,7 @@ const webhooksEnv = z.object({
     .int()
     .min(0)
     .default(24 * 3600_000),
+  WEBHOOKS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 /** Notifications' outbound webhooks (docs/DESIGN.md, Webhooks, and its configuration rows). */
@@ -48,6 +49,8 @@ export interface WebhooksConfig {
   retry: { baseMs: number; maxDelayMs: number; retryForMs: number };
   disableAfterMs: number;
   secretOverlapMs: number;
+  /** Days a settled delivery (its attempts with it), and then its event, are kept in the logs. */
+  retentionDays: number;
 }
 
 export function loadWebhooksConfig(env: NodeJS.ProcessEnv): WebhooksConfig {
@@ -68,5 +71,6 @@ export function loadWebhooksConfig(env: NodeJS.ProcessEnv): WebhooksConfig {
     retry: { baseMs: e.WEBHOOKS_RETRY_BASE_MS, maxDelayMs: e.WEBHOOKS_RETRY_MAX_DELAY_MS, retryForMs: e.WEBHOOKS_RETRY_FOR_MS },
     disableAfterMs: e.WEBHOOKS_DISABLE_AFTER_MS,
     secretOverlapMs: e.WEBHOOKS_SECRET_OVERLAP_MS,
+    retentionDays: e.WEBHOOKS_RETENTION_DAYS,
   };
 }
