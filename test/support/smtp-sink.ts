@@ -28,6 +28,8 @@ export class SmtpSink {
   private readonly sockets = new Set<Socket>();
   private server!: SMTPServer;
   port = 0;
+  /** Runs as each message has been received and before it is accepted (250): the moment a sender's e-mail has gone. */
+  beforeAccepting?: (mail: ReceivedMail) => void;
 
   async start(): Promise<this> {
     this.server = sinkServer({
@@ -47,7 +49,7 @@ export class SmtpSink {
         }
         simpleParser(stream)
           .then((mail) => {
-            this.received.push({
+            const received: ReceivedMail = {
               to: [mail.to ?? []].flat().flatMap((address) => address.value.map((entry) => entry.address ?? '')),
               subject: mail.subject ?? '',
               text: mail.text ?? '',
@@ -55,7 +57,9 @@ export class SmtpSink {
               headers: mail.headers,
               eventId: mail.headers.get('x-mission-hub-event') as string | undefined,
               calendars: mail.attachments.filter((part) => part.contentType.startsWith('text/calendar')).map((part) => part.content.toString('utf8')),
-            });
+            };
+            this.received.push(received);
+            this.beforeAccepting?.(received);
             callback();
           })
           .catch(callback);

@@ -27,6 +27,20 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * `recordAll` chained after a change named `changed` that returns a `key` per row it changed: an
+   * event goes in only if the change returned its key (`keys[i]` is `events[i]`'s).
+   */
+  static recordAllIfChanged(events: readonly CloudEvent[], keys: readonly string[]): Statement {
+    return sql(
+      `INSERT INTO outbox (event_id, type, payload)
+       SELECT event_id, type, payload FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) WITH ORDINALITY AS e (event_id, type, payload, key, n)
+        WHERE e.key IN (SELECT key FROM changed)
+        ORDER BY n`,
+      [events.map((event) => event.id), events.map((event) => event.type), events.map((event) => JSON.stringify(event)), keys],
+    );
+  }
+
   static record(event: CloudEvent): Statement {
     return sql(`INSERT INTO outbox (event_id, type, payload) VALUES ($1, $2, $3)`, [event.id, event.type, JSON.stringify(event)]);
   }

@@ -74,6 +74,31 @@ export class OutboxService {
   }
 
   /**
+   * `addAllWith` for a change that may leave some of its rows alone (a guard in its WHERE, so that
+   * doing it twice does it once): `change` returns `key` for each row it changed, and an event is
+   * recorded only if its `key` was returned, in the same statement.
+   */
+  async addAllIfChanged(
+    unit: UnitOfWork,
+    change: Statement,
+    events: readonly (OutboxEntry & { key: string })[],
+    options: { deferred?: string } = {},
+  ): Promise<void> {
+    const producer = this.producerFor(events[0]?.type);
+    const created = events.map(({ type, data, context }) => withTraceContext(createEvent(producer, type, data as never, context) as CloudEvent));
+    const statement = chain(
+      change,
+      OutboxRepository.recordAllIfChanged(
+        created,
+        events.map((event) => event.key),
+      ),
+    );
+    if (options.deferred) unit.defer(statement, options.deferred);
+    else await unit.query(statement);
+    if (created.length > 0) this.wakeRelayAfter(unit);
+  }
+
+  /**
    * `addWith` for a change that may do nothing, such as `INSERT … ON CONFLICT DO NOTHING`: the event
    * is recorded only if `change` (ending in `RETURNING`, at most one row) returned a row, in the same
    * statement. Answers the event, or null when the change did nothing and no event was recorded.

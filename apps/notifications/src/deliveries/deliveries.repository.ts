@@ -155,10 +155,12 @@ export class DeliveriesRepository {
 
   /**
    * Records the outcome of each claimed e-mail's attempt, as one statement (for
-   * `OutboxService.addAllWith`, which sends it with the e-mails' events). An erased one is failed
-   * and forgotten, as `eraseRecipient` would have done, and its attempt not counted.
+   * `OutboxService.addAllIfChanged`, which sends it with the e-mails' events). An erased one is failed
+   * and forgotten, as `eraseRecipient` would have done, and its attempt not counted. Only a row whose
+   * attempts are still those it was claimed with (`attemptsBefore`) changes, and its id is returned
+   * as `key`: recorded twice (a commit whose answer was lost, tried again), it is recorded once.
    */
-  settle(settled: readonly SettledDelivery[]): Statement {
+  settle(settled: readonly SettledDelivery[], attemptsBefore: ReadonlyMap<string, number>): Statement {
     return sql(
       `UPDATE deliveries d
                SET status = CASE WHEN o.status = 'erased' THEN 'failed'
@@ -174,8 +176,10 @@ export class DeliveriesRepository {
                    message = CASE WHEN o.status = 'erased' THEN jsonb_build_object('erased', true) ELSE d.message END,
                    bounced = coalesce(o.bounced, false),
                    updated_at = now()
-              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::boolean[]) AS o (id, status, smtp_response, error, retry_in_ms, bounced)
-             WHERE d.id = o.id`,
+              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::boolean[], $7::integer[])
+                   AS o (id, status, smtp_response, error, retry_in_ms, bounced, attempts_before)
+             WHERE d.id = o.id AND d.attempts = o.attempts_before
+         RETURNING d.id::text AS key`,
       [
         settled.map((s) => s.id),
         settled.map((s) => s.status),
@@ -183,6 +187,7 @@ export class DeliveriesRepository {
         settled.map((s) => (s.status === 'pending' || s.status === 'failed' ? s.error : null)),
         settled.map((s) => (s.status === 'pending' ? Math.round(s.retryInMs) : null)),
         settled.map((s) => (s.status === 'failed' ? (s.bounced ?? false) : null)),
+        settled.map((s) => attemptsBefore.get(s.id) ?? -1),
       ],
     );
   }

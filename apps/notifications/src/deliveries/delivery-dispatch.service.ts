@@ -35,6 +35,7 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
   private readonly logger = new Logger(DeliveryDispatchService.name);
   private readonly loop: WakeableLoop;
   private stopped?: Promise<void>;
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -72,6 +73,7 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
 
   /** Lets the batches under way finish (their e-mails are sent and recorded), then closes the SMTP connections; once. */
   private stop(): Promise<void> {
+    this.stopping = true;
     this.stopped ??= (async () => {
       await this.loop.stop();
       this.mailer.close();
@@ -81,22 +83,50 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
 
   /** Claims what is due, sends it holding no database connection, records the outcomes and their events; answers how many it claimed. */
   private async dispatchBatch(): Promise<number> {
+    const claimedAt = Date.now();
     const due = await this.deliveries.claimDue(this.transactions.outside, this.options.batchSize, this.options.leaseMs);
     if (due.length === 0) return 0;
     // The link generations are read now, after the claim's short transaction, holding no connection while sending.
     const messages = await this.withSignInLinks(this.transactions.outside, due);
     const settled = await Promise.all(due.map((delivery, i) => this.attempt(delivery, messages[i]!)));
     const retries: number[] = [];
-    const events: OutboxEntry[] = [];
+    const events: (OutboxEntry & { key: string })[] = [];
     settled.forEach((outcome, i) => {
       if (outcome.status === 'pending') retries.push(outcome.retryInMs);
       const event = announcementOf(due[i]!, outcome);
-      if (event) events.push(event);
+      if (event) events.push({ ...event, key: due[i]!.id });
     });
-    await this.transactions.run((unit) => this.outbox.addAllWith(unit, this.deliveries.settle(settled), events, { deferred: 'the settled deliveries' }));
+    await this.record(settled, new Map(due.map((delivery) => [delivery.id, delivery.attempts])), events, claimedAt);
     // This instance's retries are due at their time; another instance's are found by the poll.
     if (retries.length > 0) this.loop.wakeIn(Math.min(...retries));
     return due.length;
+  }
+
+  /**
+   * Records the outcomes and their events. The e-mails have gone: a database that fails now is tried
+   * again, backing off, while the claim's lease lasts, so that a short outage does not send them a
+   * second time when the lease ends. Past that (or stopping) the error goes up and they are sent
+   * again after the lease, with the same Message-ID. Recording twice records once (`settle`).
+   */
+  private async record(
+    settled: readonly SettledDelivery[],
+    attemptsBefore: ReadonlyMap<string, number>,
+    events: readonly (OutboxEntry & { key: string })[],
+    claimedAt: number,
+  ): Promise<void> {
+    const until = claimedAt + this.options.leaseMs * 0.8;
+    for (let waitMs = 100; ; waitMs = Math.min(waitMs * 2, 2000)) {
+      try {
+        await this.transactions.run((unit) =>
+          this.outbox.addAllIfChanged(unit, this.deliveries.settle(settled, attemptsBefore), events, { deferred: 'the settled deliveries' }),
+        );
+        return;
+      } catch (error) {
+        if (this.stopping || Date.now() + waitMs > until) throw error;
+        this.logger.warn({ msg: 'e-mails sent but not recorded; trying again', deliveries: settled.length, retryInMs: waitMs, reason: String(error) });
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
   }
 
   /**
