@@ -39,6 +39,8 @@ drives POST /api/missions/:id/registrations open-loop, and prints the figures. B
   --ramp-seconds 5           length of each step
   --ramp-steps 8             most steps before giving up climbing
   --refine 4                 bisections between the highest sustained and the lowest failed rate
+  --confirm 1                a rate that fails is tried this many times more before it counts as failed
+                             (one slow phase on a shared machine is noise; the same for both systems)
   --no-ramp                  fixed rates only
   --max-http-p99 500         a step is sustained only if HTTP p99 stays under this (ms)
   --max-e2e-p99 1000         … and POST→dashboard / POST→mail p99 under this (ms)
@@ -79,6 +81,7 @@ const { values: flag } = parseArgs({
     'ramp-seconds': { type: 'string', default: '5' },
     'ramp-steps': { type: 'string', default: '8' },
     refine: { type: 'string', default: '4' },
+    confirm: { type: 'string', default: '1' },
     'no-ramp': { type: 'boolean', default: false },
     'max-http-p99': { type: 'string', default: '500' },
     'max-e2e-p99': { type: 'string', default: '1000' },
@@ -450,26 +453,41 @@ async function measureWith(instances: number, probes: { cpu: CpuSampler; waits: 
     for (const target of targets) {
       console.log(`\n[${systemOf(target)}] searching for the highest sustained rate…`);
       const mine = results.filter((result) => result.system === target.system && result.instances === instances);
-      // What the fixed rates already showed: the highest sustained and the lowest that was not.
+      // A rate that failed counts as failed only if it fails again (`--confirm` more tries at it).
+      const sustains = async (rate: number, first?: PhaseResult): Promise<boolean> => {
+        if (first?.verdict.sustained) return true;
+        for (let again = 0; again < number('confirm'); again++) if ((await run(target, 'ramp', rate, number('ramp-seconds'))).verdict.sustained) return true;
+        return false;
+      };
+      // What the fixed rates already showed: the highest sustained and the lowest that was not, confirmed.
       let sustained = Math.max(0, ...mine.filter((result) => result.verdict.sustained).map((result) => result.rate));
-      const failedRates = mine.filter((result) => !result.verdict.sustained).map((result) => result.rate);
-      let failed = failedRates.length ? Math.min(...failedRates) : undefined;
+      const failedRates = mine
+        .filter((result) => !result.verdict.sustained)
+        .map((result) => result.rate)
+        .sort((a, b) => a - b);
+      let failed: number | undefined;
+      for (const rate of failedRates) {
+        if (rate <= sustained) continue;
+        if (!(await sustains(rate))) {
+          failed = rate;
+          break;
+        }
+        sustained = rate;
+      }
       // Climb while nothing has failed yet…
       for (
         let step = 0, next = Math.max(number('ramp-start'), Math.round(sustained * number('ramp-factor')));
         failed === undefined && step < number('ramp-steps');
         step++
       ) {
-        const result = await run(target, 'ramp', next, number('ramp-seconds'));
-        if (result.verdict.sustained) sustained = next;
+        if (await sustains(next, await run(target, 'ramp', next, number('ramp-seconds')))) sustained = next;
         else failed = next;
         next = Math.round(next * number('ramp-factor'));
       }
       // …then bisect between the highest sustained and the lowest failed rate.
       for (let step = 0; step < number('refine') && failed !== undefined && failed - sustained > Math.max(10, failed * 0.08); step++) {
         const middle = Math.round((sustained + failed) / 2);
-        const result = await run(target, 'ramp', middle, number('ramp-seconds'));
-        if (result.verdict.sustained) sustained = middle;
+        if (await sustains(middle, await run(target, 'ramp', middle, number('ramp-seconds')))) sustained = middle;
         else failed = middle;
       }
       ceilings.set(ceilingKey(target.system, instances), { rate: sustained, firstFailed: failed });
