@@ -56,7 +56,7 @@ describe('retention of the outbox and the inbox', () => {
     const registration = system.schemaOf('registration');
     await withDatabase((db) => db.query(`UPDATE "${registration}".idempotency_keys SET created_at = now() - interval '25 hours' WHERE id = $1`, [oldKey]));
 
-    expect(await system.app('registration').get(IdempotencyKeyRetention).sweep()).toBe(1);
+    expect(await system.app('registration').get(IdempotencyKeyRetention).run()).toBe(1);
     const replayed = await call(url, { body: registrationInput(4), headers: { 'Idempotency-Key': 'recent-key' } });
     expect(replayed.status).toBe(201);
     expect(replayed.body.id).toBe(second.body.id);
@@ -83,10 +83,10 @@ describe('retention of the outbox and the inbox', () => {
         [registration],
       );
       expect(await retention.sweep()).toEqual({ outbox: 0, inbox: 0 });
-      expect(await keys.sweep()).toBe(0);
+      expect(await keys.run()).toBe(0);
     });
 
     expect((await retention.sweep()).inbox).toBe(1);
-    expect(await keys.sweep()).toBe(1);
+    expect(await keys.run()).toBe(1);
   });
 });

@@ -458,7 +458,7 @@ describe('outbound webhooks', () => {
     // The old event's delivery to the failing endpoint is still pending: the event stays with it. (What the sweep
     // answers is not checked: the hourly run, at the top of an hour, may have swept it first.)
     const retention = system.app('notifications').get(WebhookRetention);
-    await retention.sweep();
+    await retention.run();
     expect((await page(kept.id, 'deliveries')).map((item) => item.eventId)).toEqual([recent.id]);
     expect((await page(kept.id, 'attempts')).map((item) => item.deliveryId)).not.toContain(oldDelivery.id);
     const gone = await call(`${hooks}/${kept.id}/deliveries/${oldDelivery.id}/redeliver`, { token: organiser, method: 'POST' });
@@ -472,7 +472,7 @@ describe('outbound webhooks', () => {
 
     // Once the failing endpoint is deleted (its deliveries with it), nothing is left of the old event.
     expect((await call(`${hooks}/${trying.id}`, { token: organiser, method: 'DELETE' })).status).toBe(204);
-    await retention.sweep();
+    await retention.run();
     expect(await stored()).toEqual([recent.id]);
   });
 

@@ -1,7 +1,7 @@
-import { PeriodicJob, Transactions, type UnitOfWork } from '#common';
+import { PeriodicWork, Transactions, type UnitOfWork } from '#common';
 import type { EventData } from '#contracts';
 import { OutboxService, type OutboxEntry } from '#messaging';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../clock.js';
 import { ParticipantsService } from '../participants/participants.service.js';
 import { ActionPlansRepository, type DueReminderRow } from './action-plans.repository.js';
@@ -17,10 +17,7 @@ const BATCH = 100;
  * (`action-plan-reminders`): one instance looks per period, and any may.
  */
 @Injectable()
-export class MilestoneRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MilestoneRemindersService.name);
-  private readonly job: PeriodicJob;
-
+export class MilestoneRemindersService extends PeriodicWork {
   constructor(
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -29,21 +26,7 @@ export class MilestoneRemindersService implements OnApplicationBootstrap, OnAppl
     private readonly participants: ParticipantsService,
     private readonly outbox: OutboxService,
   ) {
-    this.job = new PeriodicJob({
-      name: 'action-plan-reminders',
-      intervalMs: options.reminderIntervalMs,
-      run: () => this.run(),
-      database: () => transactions.outside,
-      logger: this.logger,
-    });
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super({ name: 'action-plan-reminders', intervalMs: options.reminderIntervalMs, database: () => transactions.outside });
   }
 
   /** One look; answers how many reminders it announced. */

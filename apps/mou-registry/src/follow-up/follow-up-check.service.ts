@@ -1,5 +1,5 @@
-import { PeriodicJob, Transactions } from '#common';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicWork, Transactions } from '#common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import { CLOCK, type Clock } from '../clock.js';
 import { utcDay } from '../mous/mou.rules.js';
@@ -25,10 +25,7 @@ const BATCH = 100;
  * `PeriodicJob` (`mou-follow-up`): one instance looks per period.
  */
 @Injectable()
-export class FollowUpCheckService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(FollowUpCheckService.name);
-  private readonly job: PeriodicJob;
-
+export class FollowUpCheckService extends PeriodicWork {
   constructor(
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -38,21 +35,7 @@ export class FollowUpCheckService implements OnApplicationBootstrap, OnApplicati
     private readonly mouRows: MousRepository,
     private readonly repository: FollowUpRepository,
   ) {
-    this.job = new PeriodicJob({
-      name: 'mou-follow-up',
-      intervalMs: options.intervalMs,
-      run: () => this.run(),
-      database: () => transactions.outside,
-      logger: this.logger,
-    });
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super({ name: 'mou-follow-up', intervalMs: options.intervalMs, database: () => transactions.outside });
   }
 
   /** One look; answers how many milestones it announced and how many MoUs it expired. */

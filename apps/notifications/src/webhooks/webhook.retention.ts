@@ -1,5 +1,5 @@
-import { PeriodicJob, SERVICE_CONFIG, sweepExpiredRows, Transactions, type ServiceConfig } from '#common';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicWork, SERVICE_CONFIG, sweepExpiredRows, Transactions, type ServiceConfig } from '#common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { WebhooksRepository } from './webhooks.repository.js';
@@ -12,34 +12,17 @@ const HOURLY = 3_600_000;
  * settled it goes with its attempts, and then its event. One instance sweeps, hourly (`PeriodicJob`).
  */
 @Injectable()
-export class WebhookRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WebhookRetention.name);
-  private readonly job: PeriodicJob;
-
+export class WebhookRetention extends PeriodicWork {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
+    transactions: Transactions,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
-    this.job = new PeriodicJob({
-      name: 'webhook-retention',
-      intervalMs: config.periodicJobs['webhook-retention'] ?? HOURLY,
-      run: () => this.sweep(),
-      database: () => this.transactions.outside,
-      logger: this.logger,
-    });
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super({ name: 'webhook-retention', intervalMs: config.periodicJobs['webhook-retention'] ?? HOURLY, database: () => transactions.outside });
   }
 
   /** Deletes what is past its time; answers how many deliveries and events went (none when another instance is sweeping). */
-  async sweep(): Promise<{ deliveries: number; events: number }> {
+  async run(): Promise<{ deliveries: number; events: number }> {
     const days = [this.config.webhooks.retentionDays];
     const swept = await sweepExpiredRows(this.dataSource, 'webhook-retention', async (deleteExpired) => {
       // Deliveries first: an event goes once none is left of it.

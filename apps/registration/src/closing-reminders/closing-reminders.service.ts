@@ -1,6 +1,6 @@
-import { dueOffset, PeriodicJob, SERVICE_CONFIG, Transactions, type ReminderOffset, type ServiceConfig } from '#common';
+import { dueOffset, PeriodicWork, SERVICE_CONFIG, Transactions, type ReminderOffset, type ServiceConfig } from '#common';
 import { OutboxService } from '#messaging';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ClosingRemindersRepository, type ClosingCandidate } from './closing-reminders.repository.js';
 
 const BATCH = 100;
@@ -12,9 +12,7 @@ const BATCH = 100;
  * in `closing_reminders_sent` (docs/DESIGN.md, Reminders). A `PeriodicJob` (`closing-reminders`).
  */
 @Injectable()
-export class ClosingRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ClosingRemindersService.name);
-  private readonly job: PeriodicJob;
+export class ClosingRemindersService extends PeriodicWork {
   private readonly offsets: ReminderOffset[];
 
   constructor(
@@ -23,22 +21,12 @@ export class ClosingRemindersService implements OnApplicationBootstrap, OnApplic
     private readonly reminders: ClosingRemindersRepository,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
+    super({ name: 'closing-reminders', intervalMs: config.periodicJobs['closing-reminders'] ?? 60_000, database: () => transactions.outside });
     this.offsets = config.reminderOffsets.registrationClosing;
-    this.job = new PeriodicJob({
-      name: 'closing-reminders',
-      intervalMs: config.periodicJobs['closing-reminders'] ?? 60_000,
-      run: () => this.run(),
-      database: () => transactions.outside,
-      logger: this.logger,
-    });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.offsets.length > 0) this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+  protected override enabled(): boolean {
+    return this.offsets.length > 0;
   }
 
   /** One look; answers how many registrations it reminded. */

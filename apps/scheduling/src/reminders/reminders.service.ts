@@ -1,6 +1,6 @@
-import { dueOffset, PeriodicJob, SERVICE_CONFIG, Transactions, type ReminderOffset, type ServiceConfig, type UnitOfWork } from '#common';
+import { dueOffset, PeriodicWork, SERVICE_CONFIG, Transactions, type ReminderOffset, type ServiceConfig, type UnitOfWork } from '#common';
 import { OutboxService } from '#messaging';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { meetingSequence } from '../meetings/requests/meeting.rules.js';
 import { MissionsRepository } from '../missions/missions.repository.js';
@@ -20,9 +20,7 @@ const BATCH = 100;
  * count from the next period), so the reminder goes for the time as it stands, to whoever is there.
  */
 @Injectable()
-export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RemindersService.name);
-  private readonly job: PeriodicJob;
+export class RemindersService extends PeriodicWork {
   private readonly offsets: { session: ReminderOffset[]; meeting: ReminderOffset[] };
 
   constructor(
@@ -33,22 +31,12 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
     private readonly missions: MissionsRepository,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
+    super({ name: 'reminders', intervalMs: config.periodicJobs['reminders'] ?? 60_000, database: () => transactions.outside });
     this.offsets = config.reminderOffsets;
-    this.job = new PeriodicJob({
-      name: 'reminders',
-      intervalMs: config.periodicJobs['reminders'] ?? 60_000,
-      run: () => this.run(),
-      database: () => transactions.outside,
-      logger: this.logger,
-    });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.offsets.session.length + this.offsets.meeting.length > 0) this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+  protected override enabled(): boolean {
+    return this.offsets.session.length + this.offsets.meeting.length > 0;
   }
 
   /** One look; answers how many reminders of each kind it announced (events, one per recipient). */

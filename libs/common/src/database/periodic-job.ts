@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import { Logger, type LoggerService, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { sql, type Statement } from './statement.js';
@@ -117,6 +117,38 @@ export class PeriodicJob {
         const pending = this.pending.shift();
         if (pending !== undefined) this.claimAndRun(pending);
       });
+  }
+}
+
+/** What a provider gives its `PeriodicJob`: the run is its own `run`, the logger its own. */
+export type PeriodicSchedule = Pick<PeriodicJobOptions, 'name' | 'intervalMs' | 'database' | 'instance'>;
+
+/**
+ * A Nest provider whose work is a `PeriodicJob`: started with the application (unless `enabled`
+ * says not), stopped with it, the run under way finished first. `run` is one period's work, which a
+ * test may also call.
+ */
+export abstract class PeriodicWork implements OnApplicationBootstrap, OnApplicationShutdown {
+  protected readonly logger = new Logger(this.constructor.name);
+  private readonly job: PeriodicJob;
+
+  protected constructor(schedule: PeriodicSchedule) {
+    this.job = new PeriodicJob({ ...schedule, run: () => this.run(), logger: this.logger });
+  }
+
+  abstract run(): Promise<unknown>;
+
+  /** Whether this instance runs the job at all: one with nothing configured to do does not. */
+  protected enabled(): boolean {
+    return true;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.enabled()) this.job.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.job.stop();
   }
 }
 

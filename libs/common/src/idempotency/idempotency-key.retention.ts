@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SERVICE_CONFIG } from '../config/config.module.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { sweepExpiredRows } from '../database/expired-rows.js';
-import { PeriodicJob } from '../database/periodic-job.js';
+import { PeriodicWork } from '../database/periodic-job.js';
 import { Transactions } from '../database/unit-of-work.js';
 import { IDEMPOTENCY_KEYS_KEPT_FOR, IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 
@@ -16,34 +16,17 @@ const HOURLY = 3_600_000;
  * One instance of the service deletes them once an hour (`PeriodicJob`), in batches.
  */
 @Injectable()
-export class IdempotencyKeyRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(IdempotencyKeyRetention.name);
-  private readonly job: PeriodicJob;
-
+export class IdempotencyKeyRetention extends PeriodicWork {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
-    this.job = new PeriodicJob({
-      name: 'idempotency-keys',
-      intervalMs: config.periodicJobs['idempotency-keys'] ?? HOURLY,
-      run: () => this.sweep(),
-      database: () => this.transactions.outside,
-      logger: this.logger,
-    });
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super({ name: 'idempotency-keys', intervalMs: config.periodicJobs['idempotency-keys'] ?? HOURLY, database: () => transactions.outside });
   }
 
   /** Deletes the kept responses past their time; answers how many went (0 in a service without create calls). */
-  async sweep(): Promise<number> {
+  async run(): Promise<number> {
     if (!(await IdempotencyKeysRepository.present(this.transactions.outside))) return 0;
     const deleted =
       (await sweepExpiredRows(this.dataSource, 'idempotency-keys', (deleteExpired) =>
