@@ -194,6 +194,7 @@ export class SeatsRepository {
     return row ? toRegistrationSettings(row) : null;
   }
 
+  /** `lock`, and what the events say of the mission, in one statement; null when either is missing. */
   /**
    * Takes the mission's settings row for a group of registrations. With `emails`, which of them are
    * registered already is read in the same round trip, right after the lock (so under it): a group
@@ -239,12 +240,9 @@ export class SeatsRepository {
   ): Promise<{ registered: string[]; confirmedByDelegation: Record<string, number>; confirmedByCategory: Record<string, number> }> {
     const rows = await unit.query<{ kind: 'registered' | 'confirmed' | 'category'; key: string; confirmed: number }>(
       sql(
-        // One index look-up per address (LATERAL … LIMIT 1): as an EXISTS, the planner may hash every active
-        // registration of the mission instead, under the mission's lock, a cost that grows with the mission.
         `SELECT 'registered' AS kind, e.email AS key, 0 AS confirmed FROM unnest($2::text[]) AS e (email)
-          CROSS JOIN LATERAL (SELECT 1 FROM registrations r
-                               WHERE r.mission_id = $1 AND lower(r.email) = lower(e.email) AND r.status IN ('pending_approval', 'confirmed', 'waitlisted')
-                               LIMIT 1) AS taken
+          WHERE EXISTS (SELECT 1 FROM registrations r
+                         WHERE r.mission_id = $1 AND lower(r.email) = lower(e.email) AND r.status IN ('pending_approval', 'confirmed', 'waitlisted'))
          UNION ALL
          SELECT 'confirmed', delegation_id::text, count(*)::int FROM registrations
           WHERE mission_id = $1 AND status = 'confirmed' AND delegation_id = ANY($3::uuid[])
