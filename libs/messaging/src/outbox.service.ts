@@ -62,14 +62,10 @@ export class OutboxService {
    * commit instead of this call, as a `DeferredStatementError` naming `deferred`.
    */
   async addAllWith(unit: UnitOfWork, change: Statement | null, events: readonly OutboxEntry[], options: { deferred?: string } = {}): Promise<CloudEvent[]> {
-    const producer = this.producerFor(events[0]?.type);
-    const created = events.map(({ type, data, context }) => withTraceContext(createEvent(producer, type, data as never, context) as CloudEvent));
+    const created = this.created(events);
     if (created.length === 0 && !change) return created;
     const insert = OutboxRepository.recordAll(created);
-    const statement = change ? chain(change, insert) : insert;
-    if (options.deferred) unit.defer(statement, options.deferred);
-    else await unit.query(statement);
-    if (created.length > 0) this.wakeRelayAfter(unit);
+    await this.send(unit, change ? chain(change, insert) : insert, created.length > 0, options);
     return created;
   }
 
@@ -84,18 +80,24 @@ export class OutboxService {
     events: readonly (OutboxEntry & { key: string })[],
     options: { deferred?: string } = {},
   ): Promise<void> {
-    const producer = this.producerFor(events[0]?.type);
-    const created = events.map(({ type, data, context }) => withTraceContext(createEvent(producer, type, data as never, context) as CloudEvent));
-    const statement = chain(
-      change,
-      OutboxRepository.recordAllIfChanged(
-        created,
-        events.map((event) => event.key),
-      ),
+    const created = this.created(events);
+    const insert = OutboxRepository.recordAllIfChanged(
+      created,
+      events.map((event) => event.key),
     );
+    await this.send(unit, chain(change, insert), created.length > 0, options);
+  }
+
+  private created(events: readonly OutboxEntry[]): CloudEvent[] {
+    const producer = this.producerFor(events[0]?.type);
+    return events.map(({ type, data, context }) => withTraceContext(createEvent(producer, type, data as never, context) as CloudEvent));
+  }
+
+  /** Sends `statement` now, or with the transaction's next statement or COMMIT (`deferred`); wakes the relay after the commit if it records events. */
+  private async send(unit: UnitOfWork, statement: Statement, recordsEvents: boolean, options: { deferred?: string }): Promise<void> {
     if (options.deferred) unit.defer(statement, options.deferred);
     else await unit.query(statement);
-    if (created.length > 0) this.wakeRelayAfter(unit);
+    if (recordsEvents) this.wakeRelayAfter(unit);
   }
 
   /**

@@ -35,7 +35,6 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
   private readonly logger = new Logger(DeliveryDispatchService.name);
   private readonly loop: WakeableLoop;
   private stopped?: Promise<void>;
-  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -73,7 +72,6 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
 
   /** Lets the batches under way finish (their e-mails are sent and recorded), then closes the SMTP connections; once. */
   private stop(): Promise<void> {
-    this.stopping = true;
     this.stopped ??= (async () => {
       await this.loop.stop();
       this.mailer.close();
@@ -122,7 +120,7 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
         );
         return;
       } catch (error) {
-        if (this.stopping || Date.now() + waitMs > until) throw error;
+        if (this.stopped || Date.now() + waitMs > until) throw error;
         this.logger.warn({ msg: 'e-mails sent but not recorded; trying again', deliveries: settled.length, retryInMs: waitMs, reason: String(error) });
         await new Promise((resolve) => setTimeout(resolve, waitMs));
       }

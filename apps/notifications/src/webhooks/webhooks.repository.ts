@@ -403,7 +403,6 @@ export class WebhooksRepository {
   }
 }
 
-/** The webhooks' own erasure locks (not the delivery log's: a batch of the mail handlers may hold those while this waits). */
 /**
  * Whether `pattern` (AMQP topic syntax: `*` one word, `#` any number) takes the type `$2`, as
  * `matchesTopic` decides: the pattern becomes a regular expression over `.` + the type, each word
@@ -411,6 +410,7 @@ export class WebhooksRepository {
  */
 export const TOPIC_MATCH = `pattern = $2 OR ('.' || $2) ~ ('^' || replace(replace(replace('.' || pattern, '.', '\\.'), '\\.#', '(\\.[^.]+)*'), '\\.*', '\\.[^.]+') || '$')`;
 
+/** The webhooks' own erasure locks, apart from the delivery log's: each erasure orders only what it guards. */
 function webhookErasureLock(mode: 'shared' | 'exclusive', ids: readonly string[]) {
   const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
   return sql(`SELECT ${lock}(hashtextextended('mission-hub:webhook-erasure:' || current_schema() || ':' || id, 0)) FROM unnest($1::text[]) AS id`, [ids]);

@@ -194,7 +194,6 @@ export class SeatsRepository {
     return row ? toRegistrationSettings(row) : null;
   }
 
-  /** `lock`, and what the events say of the mission, in one statement; null when either is missing. */
   /**
    * Takes the mission's settings row for a group of registrations. With `emails`, which of them are
    * registered already is read in the same round trip, right after the lock (so under it): a group

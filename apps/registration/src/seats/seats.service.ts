@@ -30,8 +30,10 @@ export class SeatsService {
     return this.repository.find(unit, missionId);
   }
 
-  /** `lock` for the registration form, in one round trip with what its events say about the mission; null when either is missing. */
-  /** The mission's lock for a group of registrations, and which of `emails` are registered already, in one round trip. */
+  /**
+   * `lock` for the registration form, with what its events say about the mission and which of
+   * `emails` are registered already, in one round trip; null when the settings or the mission is missing.
+   */
   lockForRegistration(
     unit: UnitOfWork,
     missionId: string,
