@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import amqp from 'amqplib';
 import pg from 'pg';
-import { CLOUDEVENTS_CONTENT_TYPE, createEvent, type CloudEvent } from '#contracts';
+import { CLOUDEVENTS_CONTENT_TYPE, type CloudEvent } from '#contracts';
+import { registrationConfirmed } from '../test/support/events.js';
 import { parseStreamNotice, streamChannel } from '../apps/dashboard/src/event-log/stream-notice.js';
 import { CpuSampler } from './harness/cpu.js';
 import { ensureDatabase } from '#common';
@@ -172,7 +173,17 @@ async function measure(root: string, round: number): Promise<Measured> {
     await listener.query(`LISTEN "${streamChannel(schema)}"`);
     const channel = await connection.createConfirmChannel();
     const missions = Array.from({ length: missionCount }, () => randomUUID());
-    const batch = Array.from({ length: events }, (_, n) => registrationConfirmed(missions[n % missionCount]!, n));
+    const batch = Array.from({ length: events }, (_, n) =>
+      registrationConfirmed(missions[n % missionCount]!, {
+        participant: {
+          email: `p${n}@bench.example`,
+          givenName: 'Lin',
+          familyName: `Participant ${n}`,
+          preferredLanguage: 'en',
+          delegation: n % 2 ? 'Barcelona' : null,
+        },
+      }),
+    );
 
     const cpu = new CpuSampler(databaseName);
     cpu.track(child.pid, 'dashboard');
@@ -214,33 +225,4 @@ async function measure(root: string, round: number): Promise<Measured> {
     await listener.end().catch(() => undefined);
     await children.stopAll();
   }
-}
-
-function registrationConfirmed(missionId: string, n: number): CloudEvent {
-  const registrationId = randomUUID();
-  return createEvent(
-    'registration',
-    'registration.confirmed',
-    {
-      registrationId,
-      missionId,
-      status: 'confirmed',
-      previousStatus: null,
-      waitlistPosition: null,
-      participant: {
-        email: `p${n}@bench.example`,
-        givenName: 'Lin',
-        familyName: `Participant ${n}`,
-        jobTitle: null,
-        preferredLanguage: 'en',
-        timezone: 'Europe/Madrid',
-        organisation: { name: 'Barcelona City Council', type: 'city', country: 'ES' },
-        delegation: n % 2 ? 'Barcelona' : null,
-      },
-      mission: { code: 'CN-2019', title: 'Smart cities mission', startsOn: '2019-06-09', endsOn: '2019-06-15', timezone: 'Asia/Shanghai' },
-      reason: null,
-      occurredAt: new Date().toISOString(),
-    },
-    { subject: registrationId, missionId },
-  );
 }

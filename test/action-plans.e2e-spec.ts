@@ -1,5 +1,5 @@
 import { connectionOptions, ensureDatabaseAndSchema, runMigrationsLocked } from '#common';
-import { createEvent, type EventData } from '#contracts';
+import { createEvent } from '#contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MilestoneRemindersService } from '../apps/mou-registry/src/action-plans/milestone-reminders.service.js';
@@ -8,6 +8,7 @@ import type { MouRegistryOptions } from '../apps/mou-registry/src/mou-registry.m
 import { call } from './support/api.js';
 import { expectNoSeriousA11yViolations, launchBrowser } from './support/browser.js';
 import { eventually } from './support/eventually.js';
+import { registrationConfirmed } from './support/events.js';
 import { TEST_DATABASE_URL, withDatabase } from './support/isolation.js';
 import { mouInput } from './support/mou.js';
 import { useSystem } from './support/system.js';
@@ -83,27 +84,11 @@ describe('Urban Cooperative Action Plans: pilot projects with and without an MoU
     token = system.organiserToken([missionId]);
 
     // The registry learns of the participant from registration.
-    const snapshot: EventData<'registration.confirmed'> = {
+    const confirmed = registrationConfirmed(missionId, {
       registrationId: delegate.registrationId,
-      missionId,
-      status: 'confirmed',
-      previousStatus: null,
-      waitlistPosition: null,
-      participant: {
-        email: delegate.email,
-        givenName: delegate.givenName,
-        familyName: delegate.familyName,
-        jobTitle: 'Head of international relations',
-        preferredLanguage: 'ca',
-        timezone: 'Europe/Madrid',
-        organisation: { name: 'Ajuntament de Barcelona', type: 'city', country: 'ES' },
-        delegation: null,
-      },
-      mission: { code: 'CDU-2019', title: 'Chengdu–Liuzhou 2019', startsOn: '2019-06-09', endsOn: '2019-06-15', timezone: 'Asia/Shanghai' },
-      reason: null,
-      occurredAt: new Date().toISOString(),
-    };
-    await system.producer.publish(createEvent('registration', 'registration.confirmed', snapshot, { subject: delegate.registrationId, missionId }));
+      participant: { email: delegate.email, givenName: delegate.givenName, familyName: delegate.familyName, jobTitle: 'Head of international relations' },
+    });
+    await system.producer.publish(confirmed);
     await eventually(
       () =>
         withDatabase(async (db) => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { call } from './support/api.js';
 import { eventually } from './support/eventually.js';
+import { registrationConfirmed } from './support/events.js';
 import { withDatabase } from './support/isolation.js';
 import { eventsHandled } from './support/settled.js';
 import { matchesTopic } from '#messaging';
@@ -328,6 +329,23 @@ describe('outbound webhooks', () => {
       expect(delivery?.status ?? 'not queued').toMatch(/^(dropped|delivered|not queued)$/);
       expect(receiver.of(event.id, '/same-batch').length).toBeLessThanOrEqual(delivery ? 1 : 0);
     }
+  });
+
+  it("delivers notifications' own events as its relay publishes them, and its queue does not take them back", async () => {
+    const endpoint = await subscribe('/own', ['notification.*']);
+    const confirmed = registrationConfirmed(missionId);
+    await system.producer.publish(confirmed);
+
+    const sent = await system.tap.waitFor('notification.sent', (event) => (event.data as any).causeEventId === confirmed.id);
+    await eventually(() => receiver.of(sent.id, '/own').length === 1, { what: 'the notification.sent at the endpoint' });
+    expect(verified(endpoint.secret, receiver.of(sent.id, '/own')[0]!)).toMatchObject({ id: sent.id, type: 'notification.sent', data: sent.data });
+    // Once, and not consumed back: notifications' queue is bound to the types other services produce, so no handler of its sees the event.
+    await eventsHandled(system, 'notifications');
+    const log = (await call(`${endpoints()}/${endpoint.id}/deliveries`, { token: token() })).body.items as any[];
+    expect(log.map((item) => [item.eventId, item.eventType])).toEqual([[sent.id, 'notification.sent']]);
+    const metrics = await (await fetch(`${system.url('notifications')}/metrics`)).text();
+    expect(metrics).toContain('type="registration.confirmed"');
+    expect(metrics).not.toContain('type="notification.sent"');
   });
 
   it('disables an endpoint that answers 410 at once, and tells its organiser', async () => {

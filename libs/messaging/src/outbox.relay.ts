@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { beforeDatabaseCloses, contextOf, SpanKind, Tracing, UnitOfWork, WakeableLoop } from '#common';
+import { beforeDatabaseCloses, contextOf, SpanKind, Tracing, Transactions, UnitOfWork, WakeableLoop } from '#common';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
 import { BrokerConnection } from './broker-connection.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 import { OutboxRepository, type OutboxRow } from './outbox.repository.js';
 
 const DEFAULT_BATCH_SIZE = 500;
+
+/** Defers statements that go with the mark of `published` (`OutboxRelay.alsoWhenPublished`). */
+export type PublishedHook = (unit: UnitOfWork, published: readonly OutboxRow[]) => void;
 const DEFAULT_POLL_INTERVAL_MS = 1000;
 
 /**
@@ -19,6 +21,8 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly batchSize: number;
   private readonly loop: WakeableLoop;
+  private readonly transactions: Transactions;
+  private readonly whenPublished: PublishedHook[] = [];
   private running = false;
   private stopRegistered = false;
 
@@ -29,6 +33,7 @@ export class OutboxRelay {
     @Optional() @Inject(Tracing) private readonly tracing?: Tracing,
   ) {
     this.batchSize = options.relay?.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.transactions = new Transactions(dataSource);
     // One pass at a time per instance: a full batch, or a wake-up during it, makes the next.
     this.loop = new WakeableLoop({
       pass: async () => (await this.publishBatch()) === this.batchSize,
@@ -58,6 +63,15 @@ export class OutboxRelay {
     this.loop.start();
   }
 
+  /**
+   * `hook` defers statements into the transaction that marks events published, committed with the
+   * mark: what must follow an event of this service exactly when it is out (notifications queues its
+   * own events for webhooks so, instead of consuming them back). The rows' payloads are the events' JSON.
+   */
+  alsoWhenPublished(hook: PublishedHook): void {
+    this.whenPublished.push(hook);
+  }
+
   /** Rows were committed to the outbox: a pass now (or one more after the pass under way). */
   wake(): void {
     this.loop.wake();
@@ -84,22 +98,14 @@ export class OutboxRelay {
   }
 
   /**
-   * One transaction: claim up to a batch, publish it, await every confirm, mark what was confirmed.
-   * Two round trips to Postgres: BEGIN with the claim, and the mark with the COMMIT (plain SQL, so
-   * that statements can share a message; the ids are integers and the batch size a number).
+   * One transaction: claim up to a batch (with its BEGIN), publish it, await every confirm, and mark
+   * what was confirmed (with its COMMIT, beside what `alsoWhenPublished` adds): two round trips.
    */
   private async publishBatch(): Promise<number> {
-    const queryRunner = this.dataSource.createQueryRunner();
-    let open = false;
-    try {
-      const client = (await queryRunner.connect()) as pg.PoolClient;
-      open = true;
-      const rows = await OutboxRepository.beginAndClaim(client, this.batchSize);
-      if (rows.length === 0) {
-        await client.query('COMMIT');
-        open = false;
-        return 0;
-      }
+    let failure: unknown;
+    const claimed = await this.transactions.run(async (unit) => {
+      const rows = await OutboxRepository.claim(unit, this.batchSize);
+      if (rows.length === 0) return 0;
       const results = await Promise.allSettled(
         rows.map((row) =>
           this.traced(row, () =>
@@ -113,18 +119,20 @@ export class OutboxRelay {
           ),
         ),
       );
-      const confirmed = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => BigInt(row.id).toString());
-      await OutboxRepository.markPublishedAndCommit(client, confirmed);
-      open = false;
+      const published = rows.filter((_, i) => results[i]!.status === 'fulfilled');
+      if (published.length > 0) {
+        OutboxRepository.deferMarkPublished(
+          unit,
+          published.map((row) => BigInt(row.id).toString()),
+        );
+        for (const hook of this.whenPublished) hook(unit, published);
+      }
       const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-      if (failed) throw new Error(`${rows.length - confirmed.length} of ${rows.length} events not confirmed by the broker: ${messageOf(failed.reason)}`);
+      if (failed) failure = new Error(`${rows.length - published.length} of ${rows.length} events not confirmed by the broker: ${messageOf(failed.reason)}`);
       return rows.length;
-    } catch (err) {
-      if (open) await queryRunner.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      await queryRunner.release().catch(() => undefined);
-    }
+    });
+    if (failure) throw failure;
+    return claimed;
   }
 
   /** A publish span in the trace the event was recorded in, to the broker's confirm; the payload is read only when tracing. */

@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import { sql, type Statement, type UnitOfWork } from '#common';
 import type { CloudEvent } from '#contracts';
 
@@ -13,8 +12,7 @@ export interface OutboxRow {
 
 /**
  * Every statement of the outbox table. Writers get statements (`record…`) to run or chain with
- * their own change; the relay speaks to its pg client directly, since it sends several statements
- * in one simple query (BEGIN with the claim, the mark with the COMMIT: two round trips a batch).
+ * their own change; the relay claims with BEGIN and sends its mark with the COMMIT: two round trips a batch.
  */
 export class OutboxRepository {
   /** Inserts the events in the order given; one text for any number of them, so it is prepared once per connection. */
@@ -70,25 +68,23 @@ export class OutboxRepository {
     return { unpublished: Number(row?.unpublished ?? 0), oldestSeconds: Math.max(0, row?.oldest_seconds ?? 0) };
   }
 
-  /** BEGIN and the claim of up to `limit` unpublished rows, in one round trip; other instances skip what this one holds. */
-  static async beginAndClaim(client: pg.ClientBase, limit: number): Promise<OutboxRow[]> {
-    const [, claimed] = (await client.query(
-      `BEGIN; SELECT id, event_id, type, payload::text AS payload, payload->>'correlationid' AS correlation_id
-         FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${Math.trunc(limit)} FOR UPDATE SKIP LOCKED`,
-    )) as unknown as pg.QueryResult<OutboxRow>[];
-    return claimed!.rows;
+  /** Claims up to `limit` unpublished rows, oldest first; other instances skip what this transaction holds. */
+  static async claim(unit: UnitOfWork, limit: number): Promise<OutboxRow[]> {
+    return unit.query<OutboxRow>(
+      sql(
+        `SELECT id, event_id, type, payload::text AS payload, payload->>'correlationid' AS correlation_id
+           FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      ),
+    );
   }
 
   /**
-   * Marks the confirmed rows published, with the COMMIT, in one round trip. Losing the mark in a
-   * crash only publishes the rows again, which consumers absorb: the commit need not wait for the disk.
+   * Marks the rows published, sent with the COMMIT. Losing the mark in a crash only publishes the rows
+   * again, which consumers absorb: the commit need not wait for the disk.
    */
-  static async markPublishedAndCommit(client: pg.ClientBase, ids: readonly string[]): Promise<void> {
-    // Plain SQL, so that the statements share one message: the ids are integers (BigInt-checked by the caller).
-    await client.query(
-      ids.length > 0
-        ? `SET LOCAL synchronous_commit = off; UPDATE outbox SET published_at = now() WHERE id = ANY('{${ids.join(',')}}'::bigint[]); COMMIT`
-        : 'COMMIT',
-    );
+  static deferMarkPublished(unit: UnitOfWork, ids: readonly string[]): void {
+    unit.defer(sql(`SET LOCAL synchronous_commit = off`), "the outbox mark's commit mode");
+    unit.defer(sql(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]), 'the outbox mark');
   }
 }

@@ -10,16 +10,22 @@ describe('queueNames', () => {
   });
 });
 
+/** A channel that records each declaration it is asked for, as `[call, ...arguments]`. */
+function recordingChannel(): { channel: Channel; calls: unknown[][] } {
+  const calls: unknown[][] = [];
+  const record =
+    (name: string) =>
+    async (...args: unknown[]) => {
+      calls.push([name, ...args]);
+      return {};
+    };
+  const channel = { assertExchange: record('exchange'), assertQueue: record('queue'), bindQueue: record('bind'), unbindQueue: record('unbind') };
+  return { channel: channel as unknown as Channel, calls };
+}
+
 describe('assertTopology', () => {
   it('declares quorum queues, retry queues that dead-letter back to the main queue, and one binding per pattern', async () => {
-    const calls: unknown[][] = [];
-    const record =
-      (name: string) =>
-      async (...args: unknown[]) => {
-        calls.push([name, ...args]);
-        return {};
-      };
-    const channel = { assertExchange: record('exchange'), assertQueue: record('queue'), bindQueue: record('bind') } as unknown as Channel;
+    const { channel, calls } = recordingChannel();
 
     await assertTopology(channel, { exchange: 'events', service: 'svc', patterns: ['a.b', '#', 'a.b'], retryDelaysMs: [100, 200] });
 
@@ -39,5 +45,16 @@ describe('assertTopology', () => {
       ['bind', 'mission-hub.svc', 'events', 'a.b'],
       ['bind', 'mission-hub.svc', 'events', '#'],
     ]);
+  });
+
+  it("unbinds a pattern a release dropped from the service's row, so that an upgraded queue stops receiving it", async () => {
+    const { channel, calls } = recordingChannel();
+
+    await assertTopology(channel, { exchange: 'events', service: 'notifications', patterns: ['a.b'], retryDelaysMs: [] });
+    expect(calls.filter((call) => call[0] === 'unbind')).toEqual([['unbind', 'mission-hub.notifications', 'events', '#']]);
+
+    calls.length = 0;
+    await assertTopology(channel, { exchange: 'events', service: 'svc', patterns: ['#'], retryDelaysMs: [] });
+    expect(calls.filter((call) => call[0] === 'unbind')).toEqual([]);
   });
 });

@@ -36,6 +36,13 @@ export interface ServiceTopology {
 export const DELIVERY_LIMIT = 20;
 
 /**
+ * Patterns a release dropped from a service's row of `subscriptions`: a queue keeps its bindings across
+ * releases, so they are unbound on every declare (unbinding one that is gone already is no error).
+ * Notifications bound `#` until its own events stopped coming back to it.
+ */
+const RETIRED_BINDINGS: Readonly<Record<string, readonly string[]>> = { notifications: ['#'] };
+
+/**
  * A consumer's whole topology: its queue, bindings and dead-letter queue (`assertConsumedQueue`) and
  * its retry queues. Every queue is a quorum queue: replicated, and with at-least-once
  * dead-lettering so that a message moving from a retry queue back to the main queue cannot be lost
@@ -72,6 +79,9 @@ export async function assertConsumedQueue(channel: Channel, exchange: string, se
   });
   for (const pattern of new Set(patterns)) {
     await channel.bindQueue(names.main, exchange, pattern);
+  }
+  for (const pattern of RETIRED_BINDINGS[service] ?? []) {
+    if (!patterns.includes(pattern)) await channel.unbindQueue(names.main, exchange, pattern);
   }
 }
 

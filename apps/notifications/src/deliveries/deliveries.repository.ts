@@ -50,6 +50,9 @@ export interface DueDeliveryRow {
   attempts: number;
   /** The recipient is erased (an erasure and `deferQueue` keep this from happening; checked once more before sending). */
   erased: boolean;
+  /** The recipient's mission and link generation as the participant directory holds them at the claim; null when it holds none. */
+  holder_mission_id: string | null;
+  link_generation: number | null;
 }
 
 /** How a cause's e-mails stand: queued (all of them) = pending + sent + failed + bounced (failed for good by a 5xx). */
@@ -132,22 +135,26 @@ export class DeliveriesRepository {
    * moves to the lease's end, so no other dispatcher takes them while this one sends, and a crash
    * leaves them due again when the lease runs out. One statement, its own transaction: no row stays
    * locked, and no connection held, while the mail goes out. Rows another transaction holds (another
-   * claim, an erasure) are skipped.
+   * claim, an erasure) are skipped. Each comes with its recipient's link generation as the directory
+   * holds it now, for the sign-in link minted as it is sent.
    */
   claimDue(unit: UnitOfWork, limit: number, leaseMs: number): Promise<DueDeliveryRow[]> {
     return unit.query<DueDeliveryRow>(
       sql(
-        `UPDATE deliveries d
-          SET next_attempt_at = now() + $2 * interval '1 millisecond'
-         FROM (SELECT id FROM deliveries
-                WHERE status = 'pending' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at
-                LIMIT $1
-                  FOR UPDATE SKIP LOCKED) AS due
-        WHERE d.id = due.id
-       RETURNING d.id, d.cause_event_id, d.cause_event_type, d.correlation_id, d.mission_id, d.recipient_registration_id, d.template, d.language,
-                 d.message, d.attempts,
-                 EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.recipient_registration_id) AS erased`,
+        `WITH claimed AS (
+           UPDATE deliveries d
+              SET next_attempt_at = now() + $2 * interval '1 millisecond'
+             FROM (SELECT id FROM deliveries
+                    WHERE status = 'pending' AND next_attempt_at <= now()
+                    ORDER BY next_attempt_at
+                    LIMIT $1
+                      FOR UPDATE SKIP LOCKED) AS due
+            WHERE d.id = due.id
+           RETURNING d.id, d.cause_event_id, d.cause_event_type, d.correlation_id, d.mission_id, d.recipient_registration_id, d.template, d.language,
+                     d.message, d.attempts,
+                     EXISTS (SELECT 1 FROM erased_registrations e WHERE e.registration_id = d.recipient_registration_id) AS erased)
+         SELECT c.*, p.mission_id AS holder_mission_id, p.link_generation
+           FROM claimed c LEFT JOIN participant_directory p ON p.registration_id = c.recipient_registration_id`,
         [limit, leaseMs],
       ),
     );

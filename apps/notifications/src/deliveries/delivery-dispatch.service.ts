@@ -1,4 +1,4 @@
-import { beforeDatabaseCloses, Transactions, WakeableLoop, type UnitOfWork } from '#common';
+import { beforeDatabaseCloses, Transactions, WakeableLoop } from '#common';
 import { OutboxService, type OutboxEntry } from '#messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,7 +6,6 @@ import type { DataSource } from 'typeorm';
 import { MailerService, type OutgoingMail } from '../mail/mailer.service.js';
 import { carriesSignInLink, withSignInLink } from '../mail/sign-in-link.js';
 import { SignInLinksService } from '../mail/sign-in-links.service.js';
-import { ParticipantsRepository } from '../participants/participants.repository.js';
 import { DeliveriesRepository, type DueDeliveryRow, type SettledDelivery } from './deliveries.repository.js';
 import { afterFailedAttempt, BROADCAST_CAUSE, describeMailError } from './delivery.rules.js';
 
@@ -40,7 +39,6 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly deliveries: DeliveriesRepository,
-    private readonly participants: ParticipantsRepository,
     private readonly outbox: OutboxService,
     private readonly mailer: MailerService,
     private readonly links: SignInLinksService,
@@ -84,8 +82,7 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
     const claimedAt = Date.now();
     const due = await this.deliveries.claimDue(this.transactions.outside, this.options.batchSize, this.options.leaseMs);
     if (due.length === 0) return 0;
-    // The link generations are read now, after the claim's short transaction, holding no connection while sending.
-    const messages = await this.withSignInLinks(this.transactions.outside, due);
+    const messages = await this.withSignInLinks(due);
     const settled = await Promise.all(due.map((delivery, i) => this.attempt(delivery, messages[i]!)));
     const retries: number[] = [];
     const events: (OutboxEntry & { key: string })[] = [];
@@ -129,23 +126,19 @@ export class DeliveryDispatchService implements OnApplicationBootstrap, OnApplic
 
   /**
    * The messages as they are sent: a sign-in link is minted now, of the registration's link
-   * generation as the directory knows it now, so a mail never carries a link that was replaced while
-   * it waited. Only here, in memory: the delivery log keeps the message without it.
+   * generation as the directory knew it at the claim, so a mail never carries a link that was replaced
+   * while it waited. Only here, in memory: the delivery log keeps the message without it.
    */
-  private async withSignInLinks(unit: UnitOfWork, due: readonly DueDeliveryRow[]): Promise<OutgoingMail[]> {
-    const linked = due.filter((delivery) => !delivery.erased && carriesSignInLink(delivery.message));
-    if (linked.length === 0) return due.map((delivery) => delivery.message);
-    const holders = await this.participants.linkGenerations(unit, [...new Set(linked.flatMap((d) => d.recipient_registration_id ?? []))]);
+  private withSignInLinks(due: readonly DueDeliveryRow[]): Promise<OutgoingMail[]> {
     return Promise.all(
       due.map(async (delivery) => {
-        if (!linked.includes(delivery)) return delivery.message;
+        if (delivery.erased || !carriesSignInLink(delivery.message)) return delivery.message;
         const registrationId = delivery.recipient_registration_id;
-        const holder = registrationId ? holders.get(registrationId) : undefined;
-        const url = await this.links.url(
-          holder && registrationId ? { registrationId, ...holder } : undefined,
-          delivery.mission_id,
-          new Date(delivery.message.date),
-        );
+        const holder =
+          registrationId && delivery.holder_mission_id !== null && delivery.link_generation !== null
+            ? { registrationId, missionId: delivery.holder_mission_id, linkGeneration: delivery.link_generation }
+            : undefined;
+        const url = await this.links.url(holder, delivery.mission_id, new Date(delivery.message.date));
         return withSignInLink(delivery.message, url);
       }),
     );

@@ -89,15 +89,6 @@ export class ParticipantsRepository {
     return row ? toEntry(row) : null;
   }
 
-  /** Each registration's mission and current link generation, for the links of the mails being sent. */
-  async linkGenerations(unit: UnitOfWork, registrationIds: readonly string[]): Promise<Map<string, { missionId: string; linkGeneration: number }>> {
-    if (registrationIds.length === 0) return new Map();
-    const rows = await unit.query<{ registration_id: string; mission_id: string; link_generation: number }>(
-      sql(`SELECT registration_id, mission_id, link_generation FROM participant_directory WHERE registration_id = ANY($1::uuid[])`, [registrationIds]),
-    );
-    return new Map(rows.map((row) => [row.registration_id, { missionId: row.mission_id, linkGeneration: row.link_generation }]));
-  }
-
   async find(unit: UnitOfWork, registrationIds: readonly string[]): Promise<DirectoryEntry[]> {
     if (registrationIds.length === 0) return [];
     const rows = await unit.query<DirectoryRow>(sql(`SELECT * FROM participant_directory WHERE registration_id = ANY($1::uuid[])`, [registrationIds]));

@@ -1,13 +1,13 @@
 import type { CloudEvent } from '#contracts';
-import { subscriptions } from '#contracts';
+import { eventCatalogue, subscriptions } from '#contracts';
 import { InboxService } from '#messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { WebhooksService } from './webhooks.service.js';
 
 /**
- * Every pattern of notifications' row (`#` among them): Nest runs this handler beside any other of
- * the same pattern, and `#` takes the types no other handler has, so every event comes here once.
+ * Every pattern of notifications' row (every type another service produces among them): Nest runs
+ * this handler beside any other of the same pattern, so every event comes here once.
  */
 const everyPattern = [...new Set<string>(subscriptions.notifications)];
 
@@ -28,7 +28,8 @@ export class WebhookEventsHandler {
     await this.inbox.apply(async (unit) => {
       // An erasure is recorded whether or not anything subscribes: it decides what is sent later.
       if (event.type === 'participant.erased') await this.webhooks.erase(unit, (event as CloudEvent<'participant.erased'>).data.registrationId);
-      await this.webhooks.queue(unit, event);
+      // Its own events (one it consumes for mail, or one a queue bound before `#` was retired) were queued as they were published.
+      if (eventCatalogue[event.type]?.producer !== 'notifications') this.webhooks.queue(unit, event);
     });
   }
 }

@@ -11,7 +11,8 @@ import {
   type UnitOfWork,
 } from '#common';
 import type { CloudEvent } from '#contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { OutboxRelay } from '#messaging';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { resolvedProblem, urlProblem } from './webhook-http.js';
 import { WebhookDispatchService } from './webhook-dispatch.service.js';
@@ -26,13 +27,21 @@ const MAX_ENDPOINTS_PER_MISSION = 20;
 
 /** Organisers' webhook endpoints, the queueing of events for them, and their logs (docs/DESIGN.md, Webhooks). */
 @Injectable()
-export class WebhooksService {
+export class WebhooksService implements OnModuleInit {
   constructor(
     private readonly transactions: Transactions,
     private readonly webhooks: WebhooksRepository,
     private readonly dispatcher: WebhookDispatchService,
+    private readonly relay: OutboxRelay,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
+
+  /** Notifications' own events are queued as its relay publishes them, with their mark: they are not consumed back. */
+  onModuleInit(): void {
+    this.relay.alsoWhenPublished((unit, published) => {
+      for (const row of published) this.queue(unit, JSON.parse(row.payload) as CloudEvent);
+    });
+  }
 
   async create(caller: Caller, missionId: string, body: CreateEndpoint): Promise<EndpointView & { secret: string }> {
     assertOrganiserOf(caller, missionId);
