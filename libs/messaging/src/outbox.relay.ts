@@ -7,10 +7,10 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js
 import { OutboxRepository, type OutboxRow } from './outbox.repository.js';
 
 const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_POLL_INTERVAL_MS = 1000;
 
 /** Defers statements that go with the mark of `published` (`OutboxRelay.alsoWhenPublished`). */
 export type PublishedHook = (unit: UnitOfWork, published: readonly OutboxRow[]) => void;
-const DEFAULT_POLL_INTERVAL_MS = 1000;
 
 /**
  * Publishes what the outbox holds, woken at the commit of a transaction that wrote rows and by a slow
@@ -123,7 +123,7 @@ export class OutboxRelay {
       if (published.length > 0) {
         OutboxRepository.deferMarkPublished(
           unit,
-          published.map((row) => BigInt(row.id).toString()),
+          published.map((row) => row.id),
         );
         for (const hook of this.whenPublished) hook(unit, published);
       }
