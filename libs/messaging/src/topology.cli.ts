@@ -23,7 +23,7 @@ export async function declareTopology(url: string, exchange: string): Promise<st
     const declared: string[] = [UNROUTABLE.queue];
     for (const [service, patterns] of Object.entries(subscriptions)) {
       await assertTopology(channel, { exchange, service, patterns, retryDelaysMs: DEFAULT_RETRY_DELAYS_MS });
-      declared.push(`${queueNames(service).main} ← ${patterns.join(', ')}`);
+      declared.push(`${queueNames(service).main} ← ${[...new Set(patterns)].join(', ')}`);
     }
     await channel.close();
     return declared;
