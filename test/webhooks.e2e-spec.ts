@@ -1,4 +1,5 @@
 import { createEvent, type CloudEvent } from '#contracts';
+import amqp from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,7 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { call } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { registrationConfirmed } from './support/events.js';
-import { withDatabase } from './support/isolation.js';
+import { readyMessages, withDatabase } from './support/isolation.js';
 import { eventsHandled } from './support/settled.js';
 import { matchesTopic } from '#messaging';
 import { TOPIC_MATCH } from '../apps/notifications/src/webhooks/webhooks.repository.js';
@@ -346,6 +347,32 @@ describe('outbound webhooks', () => {
     const metrics = await (await fetch(`${system.url('notifications')}/metrics`)).text();
     expect(metrics).toContain('type="registration.confirmed"');
     expect(metrics).not.toContain('type="notification.sent"');
+  });
+
+  it('acks, and does not dead-letter, its own events that a binding of an older release still brings it', async () => {
+    // Notifications' publishing channel is open once it has published: its declare (which unbinds `#`) is behind it.
+    const first = registrationConfirmed(missionId);
+    await system.producer.publish(first);
+    await system.tap.waitFor('notification.sent', (event) => (event.data as any).causeEventId === first.id);
+    // Then an instance of the release before, still running in a rolling upgrade, binds `#` again.
+    const connection = await amqp.connect(system.rabbitmqUrl);
+    const channel = await connection.createChannel();
+    await channel.bindQueue('mission-hub.notifications', system.exchange, '#');
+    try {
+      const endpoint = await subscribe('/upgrade', ['notification.sent']);
+      const confirmed = registrationConfirmed(missionId);
+      await system.producer.publish(confirmed);
+      const sent = await system.tap.waitFor('notification.sent', (event) => (event.data as any).causeEventId === confirmed.id);
+      await eventually(() => receiver.of(sent.id, '/upgrade').length === 1, { what: 'the notification.sent at the endpoint' });
+      await eventsHandled(system, 'notifications');
+      expect((await readyMessages(system.rabbitmqUrl, ['mission-hub.notifications.dead'])).get('mission-hub.notifications.dead')).toBe(0);
+      const metrics = await (await fetch(`${system.url('notifications')}/metrics`)).text();
+      expect(metrics).not.toMatch(/mission_hub_events_dead_lettered_total\{[^}]*type="notification\.sent"/);
+      expect(receiver.of(sent.id, '/upgrade')).toHaveLength(1);
+    } finally {
+      await channel.unbindQueue('mission-hub.notifications', system.exchange, '#');
+      await connection.close();
+    }
   });
 
   it('disables an endpoint that answers 410 at once, and tells its organiser', async () => {

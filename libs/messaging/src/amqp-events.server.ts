@@ -5,7 +5,7 @@ import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-mana
 import type { ConfirmChannel, ConsumeMessage, MessagePropertyHeaders, Options } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
 import { contextOf, eventLogContext, isDatabaseOutage, SpanKind, type InstrumentedTransport, type Metrics, type Tracing } from '#common';
-import { EventContractError, isSubscriber, parseEvent, sourceMismatch, subscriptions, type CloudEvent } from '#contracts';
+import { eventCatalogue, EventContractError, isSubscriber, parseEvent, sourceMismatch, subscriptions, type CloudEvent } from '#contracts';
 import { AmqpEventContext } from './amqp-event.context.js';
 import { connectToBroker } from './broker-connection.js';
 import { ConsumerMetrics, handlerNames } from './consumer.metrics.js';
@@ -283,6 +283,7 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
 
   private async process(message: ConsumeMessage, channel: ConfirmChannel): Promise<void> {
     const delivery = this.prepare(message, channel);
+    if (delivery === OWN_EVENT_UNHANDLED) return settle(channel, message, 'ack');
     if ('reason' in delivery) return this.deadLetter(message, channel, delivery.routingKey, delivery.reason, delivery.log);
     if (!joinsBatches(delivery.handler)) return this.handleAlone(delivery);
     return new Promise<void>((done) => {
@@ -292,7 +293,10 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
   }
 
   /** The message's event, checked against its routing key, and its handler; or why it must be dead-lettered. */
-  private prepare(message: ConsumeMessage, channel: ConfirmChannel): Delivery | { reason: string; routingKey: string; log?: Delivery['log'] } {
+  private prepare(
+    message: ConsumeMessage,
+    channel: ConfirmChannel,
+  ): Delivery | { reason: string; routingKey: string; log?: Delivery['log'] } | typeof OWN_EVENT_UNHANDLED {
     const headers = message.properties.headers ?? {};
     const original = headers[MessageHeaders.originalRoutingKey];
     const routingKey = typeof original === 'string' && original.length > 0 ? original : message.fields.routingKey;
@@ -310,7 +314,12 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
     if (forged) return { routingKey, log, reason: forged };
     const pattern = findMatchingPattern(this.messageHandlers.keys(), routingKey);
     const handler = pattern === undefined ? undefined : this.messageHandlers.get(pattern);
-    if (pattern === undefined || !handler) return { routingKey, log, reason: `no handler for ${routingKey} in ${this.options.service}` };
+    if (pattern === undefined || !handler) {
+      // Its own event, with no handler: a binding an older release made brought it (notifications bound `#`
+      // until 2026-12-06, and an instance not yet upgraded binds it again). Nothing is missing; nothing to keep.
+      if (eventCatalogue[event.type]?.producer === this.options.service) return OWN_EVENT_UNHANDLED;
+      return { routingKey, log, reason: `no handler for ${routingKey} in ${this.options.service}` };
+    }
     return { message, channel, routingKey, event, handler, pattern, log };
   }
 
@@ -503,6 +512,9 @@ export class AmqpEventsServer extends Server<BrokerEvents, Status> implements Cu
     settle(channel, message, 'ack');
   }
 }
+
+/** `prepare`'s answer for an event of the service's own that no handler of it takes: acked and dropped. */
+const OWN_EVENT_UNHANDLED = Symbol('own event, no handler');
 
 /**
  * Settles on the channel the message came from: its delivery tag means nothing on any other, and
