@@ -359,7 +359,7 @@ describe('outbound webhooks', () => {
     const channel = await connection.createChannel();
     await channel.bindQueue('mission-hub.notifications', system.exchange, '#');
     try {
-      const endpoint = await subscribe('/upgrade', ['notification.sent']);
+      await subscribe('/upgrade', ['notification.sent']);
       const confirmed = registrationConfirmed(missionId);
       await system.producer.publish(confirmed);
       const sent = await system.tap.waitFor('notification.sent', (event) => (event.data as any).causeEventId === confirmed.id);
