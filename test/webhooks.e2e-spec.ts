@@ -9,7 +9,7 @@ import { eventually } from './support/eventually.js';
 import { registrationConfirmed } from './support/events.js';
 import { readyMessages, withDatabase } from './support/isolation.js';
 import { eventsHandled } from './support/settled.js';
-import { matchesTopic } from '#messaging';
+import { matchesTopic, queueNames } from '#messaging';
 import { TOPIC_MATCH } from '../apps/notifications/src/webhooks/webhooks.repository.js';
 import { WebhookRetention } from '../apps/notifications/src/webhooks/webhook.retention.js';
 import { useSystem } from './support/system.js';
@@ -357,7 +357,7 @@ describe('outbound webhooks', () => {
     // Then an instance of the release before, still running in a rolling upgrade, binds `#` again.
     const connection = await amqp.connect(system.rabbitmqUrl);
     const channel = await connection.createChannel();
-    await channel.bindQueue('mission-hub.notifications', system.exchange, '#');
+    await channel.bindQueue(queueNames('notifications').main, system.exchange, '#');
     try {
       await subscribe('/upgrade', ['notification.sent']);
       const confirmed = registrationConfirmed(missionId);
@@ -365,12 +365,13 @@ describe('outbound webhooks', () => {
       const sent = await system.tap.waitFor('notification.sent', (event) => (event.data as any).causeEventId === confirmed.id);
       await eventually(() => receiver.of(sent.id, '/upgrade').length === 1, { what: 'the notification.sent at the endpoint' });
       await eventsHandled(system, 'notifications');
-      expect((await readyMessages(system.rabbitmqUrl, ['mission-hub.notifications.dead'])).get('mission-hub.notifications.dead')).toBe(0);
+      const { dead } = queueNames('notifications');
+      expect((await readyMessages(system.rabbitmqUrl, [dead])).get(dead)).toBe(0);
       const metrics = await (await fetch(`${system.url('notifications')}/metrics`)).text();
       expect(metrics).not.toMatch(/mission_hub_events_dead_lettered_total\{[^}]*type="notification\.sent"/);
       expect(receiver.of(sent.id, '/upgrade')).toHaveLength(1);
     } finally {
-      await channel.unbindQueue('mission-hub.notifications', system.exchange, '#');
+      await channel.unbindQueue(queueNames('notifications').main, system.exchange, '#');
       await connection.close();
     }
   });

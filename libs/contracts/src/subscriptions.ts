@@ -1,11 +1,11 @@
-import { eventCatalogue, eventTypes, type EventType } from './catalogue.js';
+import { eventCatalogue, eventTypes } from './catalogue.js';
 import { registrationSnapshotTypes } from './registration/registration.events.js';
 
 /**
  * Every type another service produces. Notifications binds these for its webhooks rather than `#`: its
  * own events are queued for webhooks as its relay publishes them, not consumed back (docs/DESIGN.md, Webhooks).
  */
-const producedByOthers = eventTypes.filter((type) => eventCatalogue[type]!.producer !== 'notifications') as EventType[];
+const producedByOthers = eventTypes.filter((type) => eventCatalogue[type]!.producer !== 'notifications');
 
 /**
  * The routing-key patterns each consuming service binds its queue to: the deployment's topology in

@@ -28,7 +28,7 @@ export class WebhookEventsHandler {
     await this.inbox.apply(async (unit) => {
       // An erasure is recorded whether or not anything subscribes: it decides what is sent later.
       if (event.type === 'participant.erased') await this.webhooks.erase(unit, (event as CloudEvent<'participant.erased'>).data.registrationId);
-      // Its own events (one it consumes for mail, or one a queue bound before `#` was retired) were queued as they were published.
+      // Its own event (the one it consumes, for its e-mail) was queued for webhooks as its relay published it.
       if (eventCatalogue[event.type]?.producer !== 'notifications') this.webhooks.queue(unit, event);
     });
   }
